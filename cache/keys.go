@@ -1,0 +1,91 @@
+package cache
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"github.com/cekbpjstk/cekbpjstk/keystore"
+)
+
+// The data key's place in the keyring.
+const (
+	KeyAccount = "installation"
+	KeyPurpose = "cache-data-key"
+)
+
+var (
+	// errKeyMissing: the keyring answered, and holds no usable data key.
+	errKeyMissing = errors.New("cache: no data key in the keyring")
+	// errKeyStale: the database was sealed under another key than ours.
+	errKeyStale = errors.New("cache: data key does not match the database")
+)
+
+const canaryName = "key-check"
+
+var canaryPlain = []byte("cekbpjstk offline cache key check")
+
+// getKey reads the data key. A malformed key counts as missing: it is
+// replaced, and data sealed under the old one is moved aside. Any keyring
+// failure other than "not found" means no keyring: the cache never falls
+// back to plaintext.
+func getKey(ctx context.Context, ks KeyStore) ([]byte, error) {
+	s, err := ks.Get(ctx, KeyAccount, KeyPurpose)
+	switch {
+	case err == nil:
+		k, err := decodeKey(s)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %w", errKeyMissing, err)
+		}
+		return k, nil
+	case errors.Is(err, keystore.ErrNotFound):
+		return nil, errKeyMissing
+	case ctx.Err() != nil:
+		return nil, ctx.Err()
+	default:
+		return nil, fmt.Errorf("%w: %w", ErrNoKeyring, err)
+	}
+}
+
+// createKey stores a new data key and reads it back, so that a keyring that
+// silently drops items cannot leave data sealed under a lost key.
+func createKey(ctx context.Context, ks KeyStore) ([]byte, error) {
+	k := newDataKey()
+	if err := ks.Set(ctx, KeyAccount, KeyPurpose, encodeKey(k)); err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("%w: %w", ErrNoKeyring, err)
+	}
+	got, err := getKey(ctx, ks)
+	if errors.Is(err, errKeyMissing) || (err == nil && !bytes.Equal(got, k)) {
+		return nil, fmt.Errorf("%w: the keyring did not keep the data key", ErrNoKeyring)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// checkCanary verifies, inside a write transaction, that the database was
+// sealed under s; an empty database gets a new key-check blob. It returns
+// errKeyStale on a mismatch.
+func checkCanary(ctx context.Context, tx *sql.Tx, s *sealer) error {
+	var blob []byte
+	err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE name = ?", canaryName).Scan(&blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		_, err = tx.ExecContext(ctx, "INSERT INTO meta (name, value) VALUES (?, ?)",
+			canaryName, s.seal(canaryPlain, ad(tableMeta, []byte(canaryName))))
+		return classify(err)
+	}
+	if err != nil {
+		return classify(err)
+	}
+	pt, err := s.open(blob, ad(tableMeta, []byte(canaryName)))
+	if err != nil || !bytes.Equal(pt, canaryPlain) {
+		return errKeyStale
+	}
+	return nil
+}
