@@ -139,7 +139,7 @@ type Client struct {
 	retryMax  time.Duration
 
 	transport *http.Transport
-	tlsConfig *tls.Config
+	dialer    *guardDialer
 	strict    *resty.Client // non-GET: no retries, no redirects
 	reads     *resty.Client // GET: retries on connection errors and 502/503/504, same-origin redirects
 
@@ -183,8 +183,8 @@ func New(profile Profile, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	c.chk = chk
-	c.transport = guardTransport(chk, c.skipPins)
-	c.tlsConfig = c.transport.TLSClientConfig
+	c.dialer = newGuardDialer(chk, c.skipPins)
+	c.transport = guardTransport(c.dialer)
 	var rt http.RoundTripper = c.transport
 	if c.wrap != nil {
 		rt = c.wrap(rt)
@@ -225,7 +225,7 @@ func (c *Client) Verify(ctx context.Context) (SecurityReport, error) {
 	if _, err := c.profile.check(c.now()); err != nil {
 		return SecurityReport{}, err
 	}
-	r, err := verifyTLS(ctx, c.chk, c.tlsConfig)
+	r, err := verifyTLS(ctx, c.dialer)
 	if err != nil {
 		c.log.Warn("server verification failed", "host", c.chk.host, "err", err)
 		return r, err

@@ -20,27 +20,27 @@ import (
 // pinError is returned by VerifyConnection; mapped to *CertificateError.
 var errPinMismatch = errors.New("no pinned key in the verified chain")
 
-// guardTLS returns the TLS configuration for c: TLS 1.2+, normal chain and
-// hostname verification (InsecureSkipVerify stays false), then
-// VerifyConnection, which also runs on resumed sessions, checks the host
-// against the allowlist and the pins against cs.VerifiedChains (never the raw
-// peer certificates, which a MITM can pad with the genuine CA).
-func guardTLS(c *checked, skipPins bool) *tls.Config {
+// guardTLS returns the TLS configuration for one connection to host: TLS
+// 1.2+, normal chain and hostname verification (InsecureSkipVerify stays
+// false), then VerifyConnection, which also runs on resumed sessions, checks
+// host against the allowlist and the pins against cs.VerifiedChains (never
+// the raw peer certificates, which a MITM can pad with the genuine CA).
+func guardTLS(c *checked, host string, skipPins bool, cache tls.ClientSessionCache) *tls.Config {
 	return &tls.Config{
 		MinVersion:         tls.VersionTLS12,
 		RootCAs:            c.roots,
-		ServerName:         c.host,
+		ServerName:         host,
 		NextProtos:         []string{"h2", "http/1.1"},
-		ClientSessionCache: tls.NewLRUClientSessionCache(16),
+		ClientSessionCache: cache,
 		VerifyConnection: func(cs tls.ConnectionState) error {
-			if !hostAllowed(cs.ServerName, c.allowed) {
-				return &DomainError{Host: cs.ServerName}
+			if !hostAllowed(host, c.allowed) {
+				return &DomainError{Host: host}
 			}
 			if skipPins {
 				return nil
 			}
 			if _, ok := matchPin(c, cs.VerifiedChains); !ok {
-				return &CertificateError{Reason: ReasonPinMismatch, Host: cs.ServerName, Err: errPinMismatch}
+				return &CertificateError{Reason: ReasonPinMismatch, Host: host, Err: errPinMismatch}
 			}
 			return nil
 		},
@@ -62,16 +62,59 @@ func matchPin(c *checked, chains [][]*x509.Certificate) (int, bool) {
 	return -1, false
 }
 
-// guardTransport is the only http.Transport of a Client. Tests may wrap it
-// (WithTransportWrapper) but cannot replace its TLS configuration: the
-// wrapper receives a finished transport, unlike resty's SetTransport +
-// SetTLSClientConfig, which silently ignores the config on a wrapper.
-func guardTransport(c *checked, skipPins bool) *http.Transport {
-	d := &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second}
+// guardDialer dials every TLS connection of a Client. The host comes from
+// the address being dialed, so the certificate is checked for the host the
+// bytes go to; a host outside the allowlist is refused before dialing.
+type guardDialer struct {
+	chk      *checked
+	skipPins bool
+	net      *net.Dialer
+	cache    tls.ClientSessionCache
+}
+
+func newGuardDialer(c *checked, skipPins bool) *guardDialer {
+	return &guardDialer{chk: c, skipPins: skipPins,
+		net:   &net.Dialer{Timeout: 10 * time.Second, KeepAlive: 30 * time.Second},
+		cache: tls.NewLRUClientSessionCache(16)}
+}
+
+func (g *guardDialer) DialTLSContext(ctx context.Context, network, addr string) (net.Conn, error) {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return nil, err
+	}
+	host = strings.ToLower(host)
+	if !hostAllowed(host, g.chk.allowed) {
+		return nil, &DomainError{Host: host}
+	}
+	raw, err := g.net.DialContext(ctx, network, addr)
+	if err != nil {
+		return nil, err
+	}
+	conn := tls.Client(raw, guardTLS(g.chk, host, g.skipPins, g.cache))
+	hctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := conn.HandshakeContext(hctx); err != nil {
+		raw.Close()
+		return nil, err
+	}
+	return conn, nil
+}
+
+// guardTransport is the only http.Transport of a Client. Every connection
+// comes from the guard dialer; plain-http dials are refused. There is no
+// proxy support: a proxy would take the TLS dial out of the guard's hands.
+// Tests may wrap the transport (WithTransportWrapper) but cannot change how
+// certificates are checked: the wrapper receives a finished transport
+// (unlike resty's SetTransport + SetTLSClientConfig, which silently drops the
+// config on a wrapper).
+func guardTransport(g *guardDialer) *http.Transport {
 	return &http.Transport{
-		Proxy:                  http.ProxyFromEnvironment,
-		DialContext:            d.DialContext,
-		TLSClientConfig:        guardTLS(c, skipPins),
+		Proxy:          nil,
+		DialTLSContext: g.DialTLSContext,
+		DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+			return nil, ErrInsecureURL
+		},
 		ForceAttemptHTTP2:      true,
 		TLSHandshakeTimeout:    10 * time.Second,
 		ResponseHeaderTimeout:  20 * time.Second,
@@ -142,10 +185,10 @@ type SecurityReport struct {
 }
 
 // verifyTLS performs only a TLS handshake (no HTTP byte is sent) and reports it.
-func verifyTLS(ctx context.Context, c *checked, cfg *tls.Config) (SecurityReport, error) {
+func verifyTLS(ctx context.Context, g *guardDialer) (SecurityReport, error) {
+	c := g.chk
 	addr := net.JoinHostPort(c.host, c.port)
-	d := &tls.Dialer{NetDialer: &net.Dialer{Timeout: 10 * time.Second}, Config: cfg.Clone()}
-	conn, err := d.DialContext(ctx, "tcp", addr)
+	conn, err := g.DialTLSContext(ctx, "tcp", addr)
 	if err != nil {
 		return SecurityReport{}, mapTransportError(ctx, c.host, err)
 	}

@@ -80,7 +80,7 @@ func hostAllowed(host string, allowed []string) bool {
 		if d == "" {
 			continue
 		}
-		if host == d || (!isIP && strings.HasSuffix(host, "."+d)) {
+		if host == d || (!isIP && net.ParseIP(d) == nil && strings.HasSuffix(host, "."+d)) {
 			return true
 		}
 	}
