@@ -1,0 +1,217 @@
+package cache
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"sync"
+	"testing"
+	"time"
+)
+
+func TestSaveLoad_RoundTrip(t *testing.T) {
+	ctx := context.Background()
+	keys := newMemKeys()
+	c, rep := openTest(t, t.TempDir(), keys)
+	if !rep.Created || !rep.KeyCreated || rep.DataLost() || rep.Disabled != nil {
+		t.Fatalf("first open report = %+v", rep)
+	}
+	at := time.Date(2026, 11, 25, 7, 30, 0, 0, time.FixedZone("WIB", 7*3600))
+	want := demoSnapshot(demoMembers[0], 1, 24, 3, at)
+	if err := c.Save(ctx, testProfile, demoMembers[0].Account, want); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Load(ctx, testProfile, " BUDI@contoh.id ") // identifiers are case-insensitive
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Label != want.Label || len(got.Parts) != len(want.Parts) {
+		t.Fatalf("Load = %q with %d parts, want %q with %d", got.Label, len(got.Parts), want.Label, len(want.Parts))
+	}
+	for p, e := range want.Parts {
+		g := got.Parts[p]
+		if !bytes.Equal(g.Data, e.Data) || !g.FetchedAt.Equal(e.FetchedAt) {
+			t.Errorf("part %s differs: fetched %v, want %v", p, g.FetchedAt, e.FetchedAt)
+		}
+	}
+	if got.SavedAt.IsZero() {
+		t.Error("SavedAt not set")
+	}
+
+	if _, err := c.Load(ctx, testProfile, demoMembers[1].Account); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Load of an unknown account = %v, want ErrNotFound", err)
+	}
+	if _, err := c.Load(ctx, "sandbox", demoMembers[0].Account); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Load under another profile = %v, want ErrNotFound", err)
+	}
+}
+
+func TestSave_ReplacesWholeSnapshot(t *testing.T) {
+	ctx := context.Background()
+	c, _ := openTest(t, t.TempDir(), newMemKeys())
+	at := time.Now()
+	m := demoMembers[0]
+	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 12, 2, at)); err != nil {
+		t.Fatal(err)
+	}
+	next := demoSnapshot(m, 2, 12, 2, at.Add(time.Hour))
+	delete(next.Parts, PartClaims)
+	if err := c.Save(ctx, testProfile, m.Account, next); err != nil {
+		t.Fatal(err)
+	}
+	got, err := c.Load(ctx, testProfile, m.Account)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if gen, err := genOf(got); err != nil || gen != 2 {
+		t.Fatalf("gen = %d, %v; want 2", gen, err)
+	}
+	if _, ok := got.Parts[PartClaims]; ok {
+		t.Error("a part missing from the new snapshot survived")
+	}
+	var n int
+	c.r.QueryRow("SELECT count(*) FROM accounts").Scan(&n)
+	if n != 1 {
+		t.Errorf("%d account rows, want 1 (latest snapshot only)", n)
+	}
+}
+
+func TestAccounts_ListsSealedIdentifiers(t *testing.T) {
+	ctx := context.Background()
+	c, _ := openTest(t, t.TempDir(), newMemKeys())
+	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
+	for i, m := range demoMembers {
+		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 2, 1, base.Add(time.Duration(i)*time.Hour))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Save(ctx, "sandbox", "other@contoh.id", demoSnapshot(demoMembers[0], 1, 1, 1, base)); err != nil {
+		t.Fatal(err)
+	}
+	list, err := c.Accounts(ctx, testProfile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 2 || list[0].Account != demoMembers[1].Account || list[1].Label != demoMembers[0].Name {
+		t.Fatalf("Accounts = %+v", list)
+	}
+	if !list[0].FetchedAt.Equal(base.Add(time.Hour)) {
+		t.Errorf("FetchedAt = %v, want the newest part's time", list[0].FetchedAt)
+	}
+}
+
+func TestForget_OneAccount(t *testing.T) {
+	ctx := context.Background()
+	c, _ := openTest(t, t.TempDir(), newMemKeys())
+	for _, m := range demoMembers {
+		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 2, 1, time.Now())); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := c.Forget(ctx, testProfile, demoMembers[0].Account); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Load(ctx, testProfile, demoMembers[0].Account); !errors.Is(err, ErrNotFound) {
+		t.Errorf("after Forget, Load = %v", err)
+	}
+	if _, err := c.Load(ctx, testProfile, demoMembers[1].Account); err != nil {
+		t.Errorf("the other account is gone: %v", err)
+	}
+	var parts int
+	c.r.QueryRow("SELECT count(*) FROM parts").Scan(&parts)
+	if parts != 5 {
+		t.Errorf("%d part rows left, want 5", parts)
+	}
+}
+
+func TestForgetAll_DeletesDataAndKey(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	keys := newMemKeys()
+	c, _ := openTest(t, dir, keys)
+	m := demoMembers[0]
+	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 2, 1, time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	oldKey := keys.key()
+	if err := c.ForgetAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if keys.key() != "" {
+		t.Fatal("the data key is still in the keyring")
+	}
+	if _, err := c.Load(ctx, testProfile, m.Account); !errors.Is(err, ErrNotFound) {
+		t.Errorf("Load after ForgetAll = %v", err)
+	}
+	if list, err := c.Accounts(ctx, testProfile); err != nil || len(list) != 0 {
+		t.Errorf("Accounts after ForgetAll = %v, %v", list, err)
+	}
+	// The cache goes on working with a new key.
+	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 2, 2, 1, time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	if k := keys.key(); k == "" || k == oldKey {
+		t.Fatal("Save after ForgetAll did not make a new key")
+	}
+	c.Close()
+	c2, rep := openTest(t, dir, keys)
+	if rep.DataLost() {
+		t.Fatalf("reopen report = %+v", rep)
+	}
+	if _, err := c2.Load(ctx, testProfile, m.Account); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A reader never sees a mix of two saves.
+func TestLoad_AllOldOrAllNew(t *testing.T) {
+	ctx := context.Background()
+	c, _ := openTest(t, t.TempDir(), newMemKeys())
+	m := demoMembers[0]
+	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 0, 60, 5, time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for gen := 1; ; gen++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, gen, 60, 5, time.Now())); err != nil {
+				t.Error(err)
+				return
+			}
+		}
+	}()
+	deadline := time.Now().Add(time.Second)
+	for n := 0; time.Now().Before(deadline); n++ {
+		snap, err := c.Load(ctx, testProfile, m.Account)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := genOf(snap); err != nil {
+			t.Fatalf("read %d: %v", n, err)
+		}
+		if len(snap.Parts) != 5 {
+			t.Fatalf("read %d: %d parts", n, len(snap.Parts))
+		}
+	}
+	close(stop)
+	wg.Wait()
+}
+
+func TestClosed(t *testing.T) {
+	c, _ := openTest(t, t.TempDir(), newMemKeys())
+	c.Close()
+	if err := c.Close(); err != nil {
+		t.Errorf("second Close = %v", err)
+	}
+	if _, err := c.Load(context.Background(), testProfile, "x"); !errors.Is(err, ErrClosed) {
+		t.Errorf("Load after Close = %v", err)
+	}
+}
