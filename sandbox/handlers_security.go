@@ -1,0 +1,222 @@
+package sandbox
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+	"time"
+)
+
+func (s *Server) handleTOTPEnroll(w http.ResponseWriter, r *http.Request, sess session) {
+	ctx := r.Context()
+	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if acct.totpSecret != "" {
+		// Replacing an active factor must go through DELETE (which needs a
+		// code), or a stolen access token could swap in the thief's app.
+		writeProblem(w, newProblem("mfa-already-enabled", "Two-factor authentication is already on; turn it off first."))
+		return
+	}
+	secret, uri, err := newTOTPKey(acct.email)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_pending = ? WHERE member_id = ?`, secret, sess.memberID); err != nil {
+		s.fail(w, r, fmt.Errorf("store pending totp: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, totpEnrollResponse{Secret: secret, OTPAuthURI: uri})
+}
+
+// readCode decodes a {"code"} body, answering the 400/422 itself.
+func readCode(w http.ResponseWriter, r *http.Request) (string, bool) {
+	var req codeRequest
+	if p := decodeJSON(w, r, &req); p != nil {
+		writeProblem(w, p)
+		return "", false
+	}
+	code := strings.TrimSpace(req.Code)
+	if code == "" {
+		writeProblem(w, validationProblem(fieldErrors{{Field: "code", Code: "required", Message: "The 6-digit code is required."}}))
+		return "", false
+	}
+	return code, true
+}
+
+func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request, sess session) {
+	code, ok := readCode(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if acct.totpPending == "" {
+		writeProblem(w, newProblem("mfa-not-enrolled", "Start enrolment with POST /v1/me/mfa/totp first."))
+		return
+	}
+	step, err := matchTOTP(acct.totpPending, code, s.now(), 0)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if step == 0 {
+		writeProblem(w, newProblem("invalid-mfa-code", "The code does not match; check the authenticator app's clock."))
+		return
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?
+		WHERE member_id = ?`, step, sess.memberID); err != nil {
+		s.fail(w, r, fmt.Errorf("enable totp: %w", err))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) handleTOTPDisable(w http.ResponseWriter, r *http.Request, sess session) {
+	code, ok := readCode(w, r)
+	if !ok {
+		return
+	}
+	ctx := r.Context()
+	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if acct.totpSecret == "" {
+		writeProblem(w, newProblem("mfa-not-enrolled", "Two-factor authentication is not on."))
+		return
+	}
+	step, err := matchTOTP(acct.totpSecret, code, s.now(), acct.totpLastStep)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if step == 0 {
+		writeProblem(w, newProblem("invalid-mfa-code", "The code does not match."))
+		return
+	}
+	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = NULL, totp_pending = NULL, totp_last_step = 0
+		WHERE member_id = ?`, sess.memberID); err != nil {
+		s.fail(w, r, fmt.Errorf("disable totp: %w", err))
+		return
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, sess session) {
+	var req passwordRequest
+	if p := decodeJSON(w, r, &req); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	ctx := r.Context()
+	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	m, err := loadMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	var errs fieldErrors
+	if req.CurrentPassword == "" {
+		errs.add("current_password", "required", "The current password is required.")
+	}
+	checkPassword(&errs, "new_password", req.NewPassword, personalStrings(m.fullName, acct.email, m.nik, "", m.birthDate)...)
+	if len(errs) == 0 && req.NewPassword == req.CurrentPassword {
+		errs.add("new_password", "weak", "The new password must differ from the current one.")
+	}
+	if len(errs) > 0 {
+		writeProblem(w, validationProblem(errs))
+		return
+	}
+	// Wrong current passwords count toward the same lockout as logins, so a
+	// stolen access token cannot be used to guess the password.
+	key := lockKey(acct, "")
+	now := s.now()
+	if d := s.lock.locked(key, now); d > 0 {
+		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
+		return
+	}
+	ok, err := verifyPassword(req.CurrentPassword, acct.passwordHash)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if !ok {
+		remaining, lockedFor := s.lock.fail(key, now)
+		if lockedFor > 0 {
+			writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))
+			return
+		}
+		writeProblem(w, withAttempts(newProblem("invalid-credentials", "The current password is wrong."), remaining))
+		return
+	}
+	hash, err := hashPassword(req.NewPassword, s.cfg.password)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("begin password change: %w", err))
+		return
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `UPDATE accounts SET password_hash = ? WHERE member_id = ?`, hash, sess.memberID); err != nil {
+		s.fail(w, r, fmt.Errorf("update password: %w", err))
+		return
+	}
+	// Every other session may belong to whoever knew the old password.
+	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE member_id = ? AND id <> ? AND revoked_at IS NULL`,
+		now.Unix(), sess.memberID, sess.sessionID); err != nil {
+		s.fail(w, r, fmt.Errorf("revoke other sessions: %w", err))
+		return
+	}
+	if err := tx.Commit(); err != nil {
+		s.fail(w, r, fmt.Errorf("commit password change: %w", err))
+		return
+	}
+	s.lock.succeed(key)
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// maxLogins is how many login log entries GET /v1/me/logins returns.
+const maxLogins = 20
+
+func (s *Server) handleLogins(w http.ResponseWriter, r *http.Request, sess session) {
+	rows, err := s.db.QueryContext(r.Context(), `SELECT at, client_name, ip, session_id FROM logins
+		WHERE member_id = ? ORDER BY at DESC, id DESC LIMIT ?`, sess.memberID, maxLogins)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("query logins: %w", err))
+		return
+	}
+	defer rows.Close()
+	resp := loginsResponse{Logins: []loginEntryJSON{}}
+	for rows.Next() {
+		var at, sid int64
+		var e loginEntryJSON
+		if err := rows.Scan(&at, &e.ClientName, &e.IP, &sid); err != nil {
+			s.fail(w, r, fmt.Errorf("scan login: %w", err))
+			return
+		}
+		e.At = time.Unix(at, 0).UTC().Format(time.RFC3339)
+		e.Current = sid == sess.sessionID
+		resp.Logins = append(resp.Logins, e)
+	}
+	if err := rows.Err(); err != nil {
+		s.fail(w, r, fmt.Errorf("read logins: %w", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, resp)
+}
