@@ -114,7 +114,7 @@ func (s *sealer) open(blob, ad []byte) ([]byte, error) {
 	}
 	pt, err := s.aead.Open(nil, nil, blob[1:], ad)
 	if err != nil {
-		return nil, fmt.Errorf("%w: authentication failed", ErrTampered)
+		return nil, ErrTampered
 	}
 	return pt, nil
 }

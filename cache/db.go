@@ -55,7 +55,7 @@ var (
 	ErrNotFound = errors.New("cache: no cached data for this account")
 	// ErrTampered means a sealed blob failed authentication: it was altered,
 	// moved from another row or account, or sealed under another key.
-	ErrTampered = errors.New("cache: cached data failed authentication")
+	ErrTampered = errors.New("cache: cached data failed authentication (altered, moved, or sealed under another key)")
 	// ErrClosed is returned by every method after Close.
 	ErrClosed = errors.New("cache: closed")
 )
