@@ -193,3 +193,8 @@ func openTest(t testing.TB, dir string, keys KeyStore) (*Cache, OpenReport) {
 	t.Cleanup(func() { c.Close() })
 	return c, rep
 }
+
+var (
+	errUnavailableForTest = fmt.Errorf("keystore get cache-data-key: %w", keystore.ErrUnavailable)
+	errLockedForTest      = fmt.Errorf("keystore get cache-data-key: %w", keystore.ErrLocked)
+)

@@ -230,8 +230,17 @@ func checkHeader(path string) error {
 		return nil
 	}
 	pages := int64(binary.BigEndian.Uint32(hdr[28:32]))
-	if pages > 0 && bytes.Equal(hdr[24:28], hdr[92:96]) && pages*pageSize > size {
+	if pages == 0 || !bytes.Equal(hdr[24:28], hdr[92:96]) {
+		pages = size / pageSize // header size not valid: SQLite uses the file size
+	}
+	if pages*pageSize > size {
 		return &damage{ReasonCorrupt, fmt.Errorf("truncated: %d of %d pages", size/pageSize, pages)}
+	}
+	// Recognise another program's database before SQLite opens it: opening
+	// would switch it to WAL mode, and its file is not ours to change. One
+	// page with no application id is our own file, cut off before migrating.
+	if appID := binary.BigEndian.Uint32(hdr[68:72]); appID != applicationID && (appID != 0 || pages > 1) {
+		return &damage{ReasonForeign, fmt.Errorf("application_id %#x, %d pages", appID, pages)}
 	}
 	return nil
 }
