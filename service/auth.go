@@ -435,11 +435,10 @@ func (c *Client) Register(ctx context.Context, r Registration) error {
 	if len(ve.Fields) > 0 {
 		return &ve
 	}
-	_ = phone
 	body := map[string]string{
 		"nik": strings.TrimSpace(r.NIK), "kpj": strings.TrimSpace(r.KPJ), "full_name": strings.TrimSpace(r.FullName),
 		"birth_date": r.BirthDate.Format("2006-01-02"), "email": strings.TrimSpace(r.Email),
-		"phone": strings.TrimSpace(r.Phone), "password": r.Password,
+		"phone": phone, "password": r.Password,
 	}
 	a, err := c.send(ctx, http.MethodPost, "/v1/register", nil, body, "")
 	if err != nil {

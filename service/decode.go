@@ -137,6 +137,7 @@ type wireMember struct {
 		EmployerName string `json:"employer_name"`
 		Status       string `json:"status"`
 		Opened       wdate  `json:"opened"`
+		Closed       wdate  `json:"closed"`
 	} `json:"cards"`
 	Programs []struct {
 		Code   string `json:"code"`
@@ -170,7 +171,7 @@ func decodeMember(body []byte) (Member, error) {
 		m.Employer = &Employer{Name: w.Employer.Name, NPP: w.Employer.NPP, Since: w.Employer.Since.Time}
 	}
 	for _, c := range w.Cards {
-		m.Cards = append(m.Cards, KPJCard{KPJ: c.KPJ, EmployerName: c.EmployerName, Status: c.Status, Opened: c.Opened.Time})
+		m.Cards = append(m.Cards, KPJCard{KPJ: c.KPJ, EmployerName: c.EmployerName, Status: c.Status, Opened: c.Opened.Time, Closed: c.Closed.Time})
 	}
 	for _, p := range w.Programs {
 		m.Programs = append(m.Programs, Program{Code: p.Code, Name: p.Name, Status: p.Status, Joined: p.Joined.Time})
@@ -183,6 +184,7 @@ type wireBalance struct {
 	Total    *int64 `json:"total"`
 	Accounts []struct {
 		KPJ           string `json:"kpj"`
+		EmployerName  string `json:"employer_name"`
 		EmployerShare int64  `json:"employer_share"`
 		WorkerShare   int64  `json:"worker_share"`
 		Development   int64  `json:"development"`
@@ -207,7 +209,7 @@ func decodeBalance(body []byte) (Balance, error) {
 	}
 	b := Balance{AsOf: w.AsOf.Time, Total: Rupiah(*w.Total), Accounts: []BalanceAccount{}}
 	for _, a := range w.Accounts {
-		acc := BalanceAccount{KPJ: a.KPJ, Employer: Rupiah(a.EmployerShare), Worker: Rupiah(a.WorkerShare),
+		acc := BalanceAccount{KPJ: a.KPJ, EmployerName: a.EmployerName, Employer: Rupiah(a.EmployerShare), Worker: Rupiah(a.WorkerShare),
 			Development: Rupiah(a.Development), Total: Rupiah(a.Total), History: []YearBalance{}}
 		for _, h := range a.History {
 			acc.History = append(acc.History, YearBalance{Year: h.Year, Employer: Rupiah(h.EmployerShare),

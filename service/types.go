@@ -78,6 +78,7 @@ type KPJCard struct {
 	EmployerName string    `json:"employer_name"`
 	Status       string    `json:"status"`
 	Opened       time.Time `json:"opened"`
+	Closed       time.Time `json:"closed"` // zero while open
 }
 
 // Program is a social-security program (JHT, JKK, JKM, JP, JKP).
@@ -97,12 +98,13 @@ type Balance struct {
 
 // BalanceAccount is the balance of one KPJ.
 type BalanceAccount struct {
-	KPJ         string        `json:"kpj"`
-	Employer    Rupiah        `json:"employer"`
-	Worker      Rupiah        `json:"worker"`
-	Development Rupiah        `json:"development"`
-	Total       Rupiah        `json:"total"`
-	History     []YearBalance `json:"history"`
+	KPJ          string        `json:"kpj"`
+	EmployerName string        `json:"employer_name"`
+	Employer     Rupiah        `json:"employer"`
+	Worker       Rupiah        `json:"worker"`
+	Development  Rupiah        `json:"development"`
+	Total        Rupiah        `json:"total"`
+	History      []YearBalance `json:"history"`
 }
 
 // YearBalance is one year of an account.

@@ -224,7 +224,7 @@ func ValidatePhone(phone string) error {
 
 // Password rules.
 const (
-	PasswordMinLength = 8
+	PasswordMinLength = 10 // the server's rule
 	PasswordMaxLength = 128
 	PasswordMinScore  = 3 // zxcvbn score, 0..4
 )
@@ -242,7 +242,7 @@ func PasswordStrength(password string, userInputs ...string) int {
 	return zxcvbn.PasswordStrength(password, userInputs).Score
 }
 
-// ValidatePassword checks length (8..128 runes) and a zxcvbn score of at
+// ValidatePassword checks length (10..128 runes) and a zxcvbn score of at
 // least 3. It returns the score so the UI can show a meter.
 func ValidatePassword(password string, userInputs ...string) (int, error) {
 	if password == "" {
