@@ -130,8 +130,8 @@ func TestValidatePassword(t *testing.T) {
 		{"Sandbox#2026-kelapa-muda", "", nil},
 		{"", CodeRequired, nil},
 		{"Ab#1", CodeLength, nil},
-		{"password", CodeWeak, nil},
-		{"12345678", CodeWeak, nil},
+		{"password12", CodeWeak, nil},
+		{"1234567890", CodeWeak, nil},
 		{"budisantoso1990", CodeWeak, []string{"budisantoso", "1990"}},
 		{strings.Repeat("x", 129), CodeLength, nil},
 	} {
