@@ -55,7 +55,7 @@ func rawDB(t *testing.T, c *Cache) *sql.DB {
 	return db
 }
 
-func exec(t *testing.T, db *sql.DB, q string, args ...any) {
+func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
 	t.Helper()
 	res, err := db.Exec(q, args...)
 	if err != nil {
@@ -89,9 +89,9 @@ func TestLoad_TamperedOrSwappedBlobFails(t *testing.T) {
 		t.Fatal(err)
 	}
 	body[len(body)/2] ^= 1
-	exec(t, db, "UPDATE parts SET body = ? WHERE id = ?", body, id)
+	mustExec(t, db, "UPDATE parts SET body = ? WHERE id = ?", body, id)
 	// Budi's balance must not open for Siti: copy Budi's card over Siti's card.
-	exec(t, db, `UPDATE parts SET body = (SELECT p.body FROM parts p JOIN accounts a ON a.id = p.account_id WHERE a.lookup = ? AND p.part = 'card')
+	mustExec(t, db, `UPDATE parts SET body = (SELECT p.body FROM parts p JOIN accounts a ON a.id = p.account_id WHERE a.lookup = ? AND p.part = 'card')
 		WHERE part = 'card' AND account_id = (SELECT id FROM accounts WHERE lookup = ?)`, lookup(budi), lookup(siti))
 
 	for _, m := range []demoMember{budi, siti} {
@@ -112,7 +112,7 @@ func TestLoad_TamperedOrSwappedBlobFails(t *testing.T) {
 	}
 
 	// A whole account record moved to another account's row.
-	exec(t, db, `UPDATE accounts SET header = (SELECT header FROM accounts WHERE lookup = ?) WHERE lookup = ?`, lookup(siti), lookup(third))
+	mustExec(t, db, `UPDATE accounts SET header = (SELECT header FROM accounts WHERE lookup = ?) WHERE lookup = ?`, lookup(siti), lookup(third))
 	if _, err := c.Load(ctx, testProfile, third.Account); !errors.Is(err, ErrTampered) {
 		t.Fatalf("swapped header: Load = %v, want ErrTampered", err)
 	}
@@ -148,7 +148,7 @@ func TestLoad_PartFromOlderSnapshotFails(t *testing.T) {
 	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 2, 12, 2, time.Now())); err != nil {
 		t.Fatal(err)
 	}
-	exec(t, db, "UPDATE parts SET body = ? WHERE part = 'balance'", old)
+	mustExec(t, db, "UPDATE parts SET body = ? WHERE part = 'balance'", old)
 	if _, err := c.Load(ctx, testProfile, m.Account); !errors.Is(err, ErrTampered) {
 		t.Fatalf("Load = %v, want ErrTampered", err)
 	}
