@@ -23,7 +23,10 @@ import (
 )
 
 func main() {
-	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	if err != nil {
 		fmt.Fprintln(os.Stderr, "cekbpjstk-sandbox:", err)
 		os.Exit(1)
 	}
@@ -43,7 +46,8 @@ func (f *faultFlags) Set(spec string) error {
 	return nil
 }
 
-func run(args []string, stdout, stderr io.Writer) error {
+// run serves until ctx ends (main cancels it on SIGINT/SIGTERM).
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("cekbpjstk-sandbox", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "127.0.0.1:8443", "listen address")
@@ -65,8 +69,6 @@ func run(args []string, stdout, stderr io.Writer) error {
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	rn, err := sandbox.Start(ctx, *addr, *data, sandbox.WithLogger(logger), sandbox.WithFaults(faults...))
 	if err != nil {
 		return err
