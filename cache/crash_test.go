@@ -31,6 +31,13 @@ func TestHelperProcess(t *testing.T) {
 	if role == "" {
 		t.Skip("child process of other tests")
 	}
+	if role == "nokeyring" {
+		if err := runNoKeyring(os.Getenv(envDir)); err != nil {
+			fmt.Println("error", err)
+			os.Exit(3)
+		}
+		os.Exit(0)
+	}
 	key, err := decodeKey(os.Getenv(envKey))
 	if err != nil {
 		fmt.Println("error", err)
