@@ -1,5 +1,10 @@
 package service
 
+import (
+	"crypto/tls"
+	"net"
+)
+
 // tokensForTest exposes the in-memory tokens to tests only.
 func (c *Client) tokensForTest() (access, refresh string) {
 	c.mu.Lock()
@@ -13,3 +18,5 @@ func (c *Client) setTokensForTest(identifier, access, refresh string) {
 	defer c.mu.Unlock()
 	c.sess = session{identifier: identifier, access: access, refresh: refresh}
 }
+
+func tlsState(c net.Conn) tls.ConnectionState { return c.(*tls.Conn).ConnectionState() }

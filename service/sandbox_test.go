@@ -22,6 +22,8 @@ const (
 	password = "Sandbox#2026"
 )
 
+var quietLog = slog.New(slog.DiscardHandler)
+
 // fakeClock is shared by a sandbox and a client so tests move time instead of sleeping.
 type fakeClock struct {
 	mu sync.Mutex
@@ -88,7 +90,7 @@ func (sb *testSandbox) count(route string) int64 { return sb.srv.Stats().ByRoute
 
 func (sb *testSandbox) client(t testing.TB, opts ...Option) *Client {
 	t.Helper()
-	opts = append([]Option{WithRetryWait(10*time.Millisecond, 50*time.Millisecond)}, opts...)
+	opts = append([]Option{WithLogger(quietLog), WithRetryWait(10*time.Millisecond, 50*time.Millisecond)}, opts...)
 	c, err := New(sb.profile, opts...)
 	if err != nil {
 		t.Fatal(err)
