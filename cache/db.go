@@ -168,11 +168,12 @@ func (c *Cache) Disabled() error { return c.disabled }
 // Path returns the database file's path.
 func (c *Cache) Path() string { return c.path }
 
-// Close checkpoints the WAL and closes the database. It is safe to call twice.
+// Close checkpoints the WAL and closes the database. It is safe to call
+// twice; calls made after it return ErrClosed.
 func (c *Cache) Close() error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.closed || c.disabled != nil {
+	if c.closed || c.w == nil {
 		c.closed = true
 		return nil
 	}
@@ -180,7 +181,11 @@ func (c *Cache) Close() error {
 	ctx, cancel := context.WithTimeout(context.Background(), busyTimeout)
 	defer cancel()
 	_ = c.checkpoint(ctx) // best effort; SQLite checkpoints again on last close
-	return c.closeDBs()
+	// The pools stay assigned: a call racing with Close gets an error from
+	// database/sql, never a nil pointer.
+	err := errors.Join(c.r.Close(), c.w.Close())
+	untrackOpen(c.path)
+	return err
 }
 
 func (c *Cache) closeDBs() error {

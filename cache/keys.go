@@ -70,12 +70,17 @@ func createKey(ctx context.Context, ks KeyStore) ([]byte, error) {
 }
 
 // checkCanary verifies, inside a write transaction, that the database was
-// sealed under s; an empty database gets a new key-check blob. It returns
-// errKeyStale on a mismatch.
-func checkCanary(ctx context.Context, tx *sql.Tx, s *sealer) error {
+// sealed under s, and returns errKeyStale if not. A database without a key
+// check gets one only when mayCreate is set: s is then the keyring's
+// current key. A cache that lost its key check to ForgetAll must not get it
+// back sealed under the key ForgetAll deleted.
+func checkCanary(ctx context.Context, tx *sql.Tx, s *sealer, mayCreate bool) error {
 	var blob []byte
 	err := tx.QueryRowContext(ctx, "SELECT value FROM meta WHERE name = ?", canaryName).Scan(&blob)
 	if errors.Is(err, sql.ErrNoRows) {
+		if !mayCreate {
+			return errKeyStale
+		}
 		_, err = tx.ExecContext(ctx, "INSERT INTO meta (name, value) VALUES (?, ?)",
 			canaryName, s.seal(canaryPlain, ad(tableMeta, []byte(canaryName))))
 		return classify(err)

@@ -124,6 +124,10 @@ func (c *Cache) openAndCheck(ctx context.Context, rep *OpenReport) error {
 		return err
 	}
 	if created {
+		// A WAL without its database would be replayed into the new one.
+		if err := removeCompanions(c.path); err != nil {
+			return err
+		}
 		rep.Created = true
 	} else if !isOpenHere(c.path) {
 		if err := checkHeader(c.path); err != nil {
@@ -144,7 +148,7 @@ func (c *Cache) openAndCheck(ctx context.Context, rep *OpenReport) error {
 	if err := migrate(ctx, tx); err != nil {
 		return err
 	}
-	switch err := checkCanary(ctx, tx, c.s); {
+	switch err := checkCanary(ctx, tx, c.s, true); {
 	case errors.Is(err, errKeyStale):
 		return &damage{ReasonWrongKey, errors.New("key check failed")}
 	case err != nil:
@@ -301,8 +305,16 @@ func pruneQuarantine(dir string, keep int) {
 
 // removeDB deletes a database file and its companions.
 func removeDB(path string) error {
+	if err := os.Remove(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return removeCompanions(path)
+}
+
+// removeCompanions deletes a database's -wal, -shm and -journal files.
+func removeCompanions(path string) error {
 	var errs []error
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+	for _, suffix := range []string{"-wal", "-shm", "-journal"} {
 		if err := os.Remove(path + suffix); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			errs = append(errs, err)
 		}

@@ -275,15 +275,15 @@ func (c *Cache) Save(ctx context.Context, profile, account string, snap Snapshot
 			return err
 		}
 		err = c.write(ctx, func(tx *sql.Tx) error {
-			if err := checkCanary(ctx, tx, s); err != nil {
+			if err := checkCanary(ctx, tx, s, false); err != nil {
 				return err
 			}
 			return writeSnapshot(ctx, tx, sealed)
 		})
 		if errors.Is(err, errKeyStale) && attempt == 0 {
-			// Another process replaced the key (ForgetAll); take the
-			// keyring's current key and try once more.
-			if _, err := c.reloadKey(ctx, false); err != nil {
+			// ForgetAll (here or in another process) deleted the key;
+			// take the keyring's current key, or make one, and try once more.
+			if _, err := c.reloadKey(ctx, true); err != nil {
 				return err
 			}
 			continue
@@ -363,7 +363,9 @@ func (c *Cache) Load(ctx context.Context, profile, account string) (Snapshot, er
 		}
 		snap, err := openSnapshot(s, st)
 		if errors.Is(err, ErrTampered) && attempt == 0 && c.keyIsStale(ctx, s) {
-			if _, err := c.reloadKey(ctx, false); err != nil {
+			if _, err := c.reloadKey(ctx, false); errors.Is(err, errKeyMissing) {
+				return Snapshot{}, ErrNotFound
+			} else if err != nil {
 				return Snapshot{}, err
 			}
 			continue
@@ -520,7 +522,7 @@ func (c *Cache) reloadKey(ctx context.Context, create bool) (*sealer, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := c.write(ctx, func(tx *sql.Tx) error { return checkCanary(ctx, tx, s) }); err != nil {
+	if err := c.write(ctx, func(tx *sql.Tx) error { return checkCanary(ctx, tx, s, true) }); err != nil {
 		if errors.Is(err, errKeyStale) {
 			return nil, fmt.Errorf("cache: %w (the cache was sealed under another key; it is reset on the next start)", ErrTampered)
 		}

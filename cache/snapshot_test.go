@@ -215,3 +215,42 @@ func TestClosed(t *testing.T) {
 		t.Errorf("Load after Close = %v", err)
 	}
 }
+
+// A ForgetAll in one process is followed by the others: they take the new
+// key instead of writing under the deleted one.
+func TestForgetAll_OtherCacheFollowsNewKey(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	keys := newMemKeys()
+	a, _ := openTest(t, dir, keys)
+	b, _ := openTest(t, dir, keys)
+	budi, siti := demoMembers[0], demoMembers[1]
+	if err := b.Save(ctx, testProfile, budi.Account, demoSnapshot(budi, 1, 2, 1, time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	oldKey := keys.key()
+	if err := a.ForgetAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Load(ctx, testProfile, budi.Account); !errors.Is(err, ErrNotFound) {
+		t.Errorf("b.Load after a.ForgetAll = %v, want ErrNotFound", err)
+	}
+	if err := b.Save(ctx, testProfile, siti.Account, demoSnapshot(siti, 2, 2, 1, time.Now())); err != nil {
+		t.Fatal(err)
+	}
+	if k := keys.key(); k == "" || k == oldKey {
+		t.Fatal("b wrote without making a new key")
+	}
+	if _, err := a.Load(ctx, testProfile, siti.Account); err != nil {
+		t.Fatalf("a.Load of b's new save: %v", err)
+	}
+	a.Close()
+	b.Close()
+	c, rep := openTest(t, dir, keys)
+	if rep.DataLost() {
+		t.Fatalf("reopen: %+v", rep)
+	}
+	if _, err := c.Load(ctx, testProfile, siti.Account); err != nil {
+		t.Fatal(err)
+	}
+}
