@@ -13,6 +13,7 @@ var (
 	reNIK   = regexp.MustCompile(`^[0-9]{16}$`)
 	reKPJ   = regexp.MustCompile(`^[0-9]{11}$`)
 	reDigit = regexp.MustCompile(`^[0-9]+$`)
+	reDate  = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}-[0-9]{2}$`)
 	// Indonesian mobile numbers: 08 or +628, then 7–11 more digits
 	// (10–13 digits in the national form).
 	rePhone = regexp.MustCompile(`^(?:08|\+628)[0-9]{7,11}$`)
@@ -107,7 +108,7 @@ func checkBirthDate(errs *fieldErrors, s string, now time.Time) (time.Time, bool
 		errs.add("birth_date", "required", "Birth date is required.")
 		return time.Time{}, false
 	}
-	if len(s) != 10 {
+	if !reDate.MatchString(s) {
 		errs.add("birth_date", "format", "Birth date must be YYYY-MM-DD.")
 		return time.Time{}, false
 	}
