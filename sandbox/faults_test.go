@@ -1,0 +1,236 @@
+package sandbox
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+)
+
+// raw sends a request without spec validation (fault responses break the
+// contract on purpose) and returns the response with its body unread.
+func (e *env) raw(client *http.Client, method, path, token string) (*http.Response, error) {
+	e.t.Helper()
+	req, err := http.NewRequest(method, e.ts.URL+path, nil)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	return client.Do(req)
+}
+
+// plainClient trusts the sandbox but does not validate or decompress.
+func (e *env) plainClient(http2 bool) *http.Client {
+	pool := x509.NewCertPool()
+	pool.AppendCertsFromPEM(e.srv.CertPEM())
+	tr := &http.Transport{
+		TLSClientConfig:    &tls.Config{RootCAs: pool},
+		DisableCompression: true,
+		ForceAttemptHTTP2:  http2,
+	}
+	if !http2 {
+		tr.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
+	}
+	e.t.Cleanup(tr.CloseIdleConnections)
+	return &http.Client{
+		Transport:     tr,
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+func TestFaults_StatusNTimesScopedToRoute(t *testing.T) {
+	e := newEnv(t)
+	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
+	if err := e.srv.SetFaults(Fault{Method: "GET", PathPrefix: "/v1/me/balance", Status: 503, RetryAfter: 7, Times: 2}); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 2; i++ {
+		p := e.problem("GET", "/v1/me/balance", tok, nil, http.StatusServiceUnavailable, "unavailable")
+		if p.header.Get("Retry-After") != "7" {
+			t.Errorf("Retry-After %q", p.header.Get("Retry-After"))
+		}
+		// Other routes are untouched.
+		e.call("GET", "/v1/me", tok, nil, http.StatusOK, nil)
+	}
+	e.call("GET", "/v1/me/balance", tok, nil, http.StatusOK, nil)
+}
+
+func TestFaults_RedirectOnlyLogin(t *testing.T) {
+	e := newEnv(t)
+	e.vt.skip.Store(true)
+	if err := e.srv.SetFaults(
+		Fault{Method: "POST", PathPrefix: "/v1/login", RedirectTo: "http://127.0.0.1:9"},
+		Fault{PathPrefix: "/v1/me/claims", RedirectTo: "https://evil.example:8443/steal"},
+	); err != nil {
+		t.Fatal(err)
+	}
+	status, h, _ := e.do("POST", "/v1/login", "", map[string]string{"identifier": "budi@contoh.id", "password": DemoPassword})
+	if status != http.StatusTemporaryRedirect || h.Get("Location") != "http://127.0.0.1:9/v1/login" {
+		t.Errorf("login: %d Location %q", status, h.Get("Location"))
+	}
+	status, h, _ = e.do("GET", "/v1/me/claims", "", nil)
+	if status != http.StatusTemporaryRedirect || h.Get("Location") != "https://evil.example:8443/steal" {
+		t.Errorf("claims: %d Location %q", status, h.Get("Location"))
+	}
+	if status, _, _ := e.do("GET", "/v1/health", "", nil); status != http.StatusOK {
+		t.Errorf("health: %d", status)
+	}
+}
+
+func TestFaults_MalformedAndOversized(t *testing.T) {
+	e := newEnv(t)
+	c := e.plainClient(true)
+	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", Malformed: true, Times: 1})
+	resp, err := e.raw(c, "GET", "/v1/health", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	var v any
+	if resp.StatusCode != 200 || json.Unmarshal(body, &v) == nil {
+		t.Errorf("malformed: status %d, body parses: %s", resp.StatusCode, body)
+	}
+
+	const size = 8 << 20
+	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", OversizedBytes: size})
+	resp, err = e.raw(c, "GET", "/v1/health", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	if err != nil || n < size || resp.ContentLength != n {
+		t.Errorf("oversized: read %d bytes (Content-Length %d), err %v", n, resp.ContentLength, err)
+	}
+}
+
+func TestFaults_GzipBomb(t *testing.T) {
+	e := newEnv(t)
+	const size = 64 << 20
+	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", GzipBombBytes: size})
+	resp, err := e.raw(e.plainClient(true), "GET", "/v1/health", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	compressed, _ := io.ReadAll(resp.Body)
+	if resp.Header.Get("Content-Encoding") != "gzip" || len(compressed) > size/500 {
+		t.Fatalf("encoding %q, %d compressed bytes", resp.Header.Get("Content-Encoding"), len(compressed))
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(compressed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := io.Copy(io.Discard, zr)
+	if err != nil || n < size {
+		t.Errorf("inflated to %d bytes, err %v; want ≥ %d", n, err, size)
+	}
+}
+
+func TestFaults_DropMidBody(t *testing.T) {
+	for _, h2 := range []bool{false, true} {
+		name := "http1"
+		if h2 {
+			name = "h2"
+		}
+		t.Run(name, func(t *testing.T) {
+			e := newEnv(t)
+			_ = e.srv.SetFaults(Fault{Method: "GET", PathPrefix: "/v1/health", DropMidBody: true})
+			c := e.plainClient(h2)
+			resp, err := e.raw(c, "GET", "/v1/health", "")
+			if err != nil {
+				return // dropped before headers arrived: also a drop
+			}
+			defer resp.Body.Close()
+			if h2 != (resp.ProtoMajor == 2) {
+				t.Errorf("protocol %s", resp.Proto)
+			}
+			n, err := io.Copy(io.Discard, resp.Body)
+			if err == nil {
+				t.Errorf("read %d bytes without error; want a broken body", n)
+			}
+		})
+	}
+}
+
+func TestFaults_LatencyRespectsCancel(t *testing.T) {
+	e := newEnv(t)
+	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", Latency: 150 * time.Millisecond, Times: 1})
+	start := time.Now()
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+	if d := time.Since(start); d < 150*time.Millisecond {
+		t.Errorf("latency fault took %v", d)
+	}
+	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", Latency: time.Minute})
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	req, _ := http.NewRequestWithContext(ctx, "GET", e.ts.URL+"/v1/health", nil)
+	start = time.Now()
+	_, err := e.plainClient(true).Do(req)
+	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
+		t.Errorf("cancelled request: %v after %v", err, time.Since(start))
+	}
+	_ = e.srv.SetFaults()
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+}
+
+func TestFaults_Validation(t *testing.T) {
+	e := newEnv(t)
+	for _, f := range []Fault{{Status: 404}, {RedirectTo: "/relative"}, {Times: -1}} {
+		if err := e.srv.SetFaults(f); err == nil {
+			t.Errorf("SetFaults(%+v) accepted", f)
+		}
+	}
+	if _, err := Open(t.TempDir(), WithFaults(Fault{Status: 200})); err == nil {
+		t.Error("WithFaults accepted a 200 status")
+	}
+}
+
+func TestParseFault(t *testing.T) {
+	f, err := ParseFault("method=post,path=/v1/login,times=2,latency=250ms,status=503,retry-after=5")
+	want := Fault{Method: "POST", PathPrefix: "/v1/login", Times: 2, Latency: 250 * time.Millisecond, Status: 503, RetryAfter: 5}
+	if err != nil || f != want {
+		t.Errorf("ParseFault = %+v, %v", f, err)
+	}
+	f, err = ParseFault("path=/v1/me,malformed,drop,oversized=1024,gzip-bomb=2048,redirect=http://127.0.0.1:9")
+	want = Fault{PathPrefix: "/v1/me", Malformed: true, DropMidBody: true, OversizedBytes: 1024, GzipBombBytes: 2048, RedirectTo: "http://127.0.0.1:9"}
+	if err != nil || f != want {
+		t.Errorf("ParseFault = %+v, %v", f, err)
+	}
+	for _, bad := range []string{"colour=red", "status=200", "times=x", "latency=fast", "redirect=nohost"} {
+		if _, err := ParseFault(bad); err == nil {
+			t.Errorf("ParseFault(%q) accepted", bad)
+		}
+	}
+}
+
+func TestStats_CountsEveryRequest(t *testing.T) {
+	e := newEnv(t)
+	if s := e.srv.Stats(); s.Total != 0 || len(s.ByRoute) != 0 {
+		t.Fatalf("fresh stats = %+v", s)
+	}
+	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
+	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/me/balance", Status: 500, Times: 1})
+	e.problem("GET", "/v1/me/balance", tok, nil, 500, "internal")
+	e.call("GET", "/v1/me/balance", tok, nil, 200, nil)
+	e.call("GET", "/v1/me/contributions?year=2020", tok, nil, 200, nil)
+	s := e.srv.Stats()
+	if s.Total != 4 || s.ByRoute["POST /v1/login"] != 1 || s.ByRoute["GET /v1/me/balance"] != 2 || s.ByRoute["GET /v1/me/contributions"] != 1 {
+		t.Errorf("stats = %+v", s)
+	}
+	s.ByRoute["POST /v1/login"] = 99 // a copy: must not leak back
+	e.srv.ResetStats()
+	if s := e.srv.Stats(); s.Total != 0 || s.ByRoute["POST /v1/login"] != 0 {
+		t.Errorf("after reset = %+v", s)
+	}
+}
