@@ -126,11 +126,11 @@ func newEnv(t *testing.T, opts ...Option) *env {
 // validatingTransport checks each response against the OpenAPI document
 // with kin-openapi, so no test can pass on a response the contract forbids.
 type validatingTransport struct {
-	t         *testing.T
-	base      http.RoundTripper
-	doc       *openapi3.T
-	router    routers.Router
-	skip      atomic.Bool // set by fault tests, whose responses are broken on purpose
+	t      *testing.T
+	base   http.RoundTripper
+	doc    *openapi3.T
+	router routers.Router
+	skip   atomic.Bool // set by fault tests, whose responses are broken on purpose
 }
 
 func (v *validatingTransport) RoundTrip(req *http.Request) (*http.Response, error) {

@@ -71,6 +71,12 @@ func verifyPassword(password, encoded string) (bool, error) {
 	if err != nil {
 		return false, fmt.Errorf("%w: key: %v", errBadHash, err)
 	}
+	// Bounds keep a corrupt or hostile row from panicking argon2 (empty
+	// key) or exhausting memory (huge m).
+	if len(salt) < 8 || len(want) < 16 || len(want) > 64 || p.Time < 1 || p.Threads < 1 ||
+		p.MemoryKiB < 8*uint32(p.Threads) || p.MemoryKiB > 1<<20 || p.Time > 16 {
+		return false, fmt.Errorf("%w: parameters out of range", errBadHash)
+	}
 	got := argon2.IDKey([]byte(password), salt, p.Time, p.MemoryKiB, p.Threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
