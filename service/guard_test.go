@@ -3,9 +3,8 @@ package service
 import (
 	"context"
 	"errors"
-	"net"
+	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -212,5 +211,46 @@ type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
 
-var _ = httptest.NewServer
-var _ net.Conn
+
+// VerifyConnection also runs on resumed sessions (VerifyPeerCertificate
+// would not): a dialer with the wrong pins that resumes a session another
+// dialer established is still refused.
+func TestGuard_ResumedSessionIsPinChecked(t *testing.T) {
+	ca := newTestCA(t)
+	cert, lc, _ := leaf(t, ca, leafOpts{})
+	srv := newCountingServer(t, cert, okHandler())
+	good, err := profileFor(srv.URL, ca.pem, SPKIPin(lc), randomPin()).check(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, err := profileFor(srv.URL, ca.pem, randomPin(), randomPin()).check(time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	addr := strings.TrimPrefix(srv.URL, "https://")
+	first := newGuardDialer(good, false)
+	dialAndRead := func(g *guardDialer) (bool, error) {
+		conn, err := g.DialTLSContext(ctx, "tcp", addr)
+		if err != nil {
+			return false, err
+		}
+		defer conn.Close()
+		// A request makes the client read the TLS 1.3 session ticket.
+		_, _ = conn.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"))
+		_, _ = io.ReadAll(conn)
+		return tlsState(conn).DidResume, nil
+	}
+	if _, err := dialAndRead(first); err != nil {
+		t.Fatal(err)
+	}
+	again := newGuardDialer(good, false)
+	again.cache = first.cache
+	if resumed, err := dialAndRead(again); err != nil || !resumed {
+		t.Fatalf("second good dial: resumed=%v, %v (the test needs resumption to work)", resumed, err)
+	}
+	thief := newGuardDialer(bad, false)
+	thief.cache = first.cache
+	_, err = dialAndRead(thief)
+	wantCertReason(t, err, ReasonPinMismatch)
+}
