@@ -239,3 +239,20 @@ func TestTokens_StoredHashed(t *testing.T) {
 		t.Errorf("password hash %q is not argon2id", hash)
 	}
 }
+
+func TestLogin_PerAddressLimitStopsPasswordSpraying(t *testing.T) {
+	e := newEnv(t, WithLockout(2, time.Minute, time.Minute))
+	// 2 per identifier × 4 = 8 per address: four identifiers, one guess
+	// each, twice over, and then even a fresh identifier is refused.
+	for round := 0; round < 2; round++ {
+		for _, id := range []string{"a@contoh.id", "b@contoh.id", "c@contoh.id", "d@contoh.id"} {
+			status, _, _ := e.do("POST", "/v1/login", "", map[string]string{"identifier": id, "password": "Tebak#12345"})
+			if status != http.StatusUnauthorized && status != http.StatusTooManyRequests {
+				t.Fatalf("status %d", status)
+			}
+		}
+	}
+	e.problem("POST", "/v1/login", "", map[string]string{"identifier": "andi@contoh.id", "password": DemoPassword}, http.StatusTooManyRequests, "locked")
+	e.clock.Advance(time.Minute)
+	e.login("andi@contoh.id", DemoPassword)
+}

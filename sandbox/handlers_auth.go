@@ -38,8 +38,9 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	key := lockKey(acct, ident)
+	_, ip := clientInfo(r)
 	now := s.now()
-	if d := s.lock.locked(key, now); d > 0 {
+	if d := max(s.lock.locked(key, now), s.ipLock.locked(ip, now)); d > 0 {
 		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
 		return
 	}
@@ -54,6 +55,8 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	if acct == nil || !ok {
 		remaining, lockedFor := s.lock.fail(key, now)
+		ipRemaining, ipLockedFor := s.ipLock.fail(ip, now)
+		remaining, lockedFor = min(remaining, ipRemaining), max(lockedFor, ipLockedFor)
 		if lockedFor > 0 {
 			s.log.Warn("login locked", "after_failures", s.cfg.lockMax)
 			writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))

@@ -29,7 +29,7 @@ func TestOpen_PersistsIdentityAndData(t *testing.T) {
 	if err := s1.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]os.FileMode{"": 0o700, keyFile: 0o600, backupKeyFile: 0o600} {
+	for name, want := range map[string]os.FileMode{"": 0o700, keyFile: 0o600, backupKeyFile: 0o600, "sandbox.db": 0o600} {
 		fi, err := os.Stat(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)

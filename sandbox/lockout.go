@@ -86,6 +86,11 @@ func (l *lockout) succeed(key string) {
 	l.mu.Unlock()
 }
 
+// ipLockFactor sets the per-address limit as a multiple of the per-account
+// one: a client spraying one password across many identifiers is stopped
+// too, while a household behind one NAT address can still make mistakes.
+const ipLockFactor = 4
+
 // retryAfterSeconds rounds a lock duration up to whole seconds.
 func retryAfterSeconds(d time.Duration) int {
 	return int((d + time.Second - 1) / time.Second)

@@ -157,7 +157,7 @@ func clientInfo(r *http.Request) (name, ip string) {
 		name = "unknown client"
 	}
 	if len(name) > 200 {
-		name = name[:200]
+		name = strings.ToValidUTF8(name[:200], "")
 	}
 	ip, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {

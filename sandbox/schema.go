@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	_ "modernc.org/sqlite" // pure-Go driver: no cgo in the desktop build
@@ -113,6 +114,13 @@ CREATE INDEX logins_member ON logins(member_id, at);
 // carries the current schema and seed.
 func openDB(ctx context.Context, dir string, pw PasswordParams) (*sql.DB, error) {
 	path := filepath.Join(dir, "sandbox.db")
+	// Create the file 0600 before SQLite does (it would use 0644); its WAL
+	// and shm files inherit the database file's mode.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("create %s: %w", path, err)
+	}
+	f.Close()
 	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {

@@ -19,6 +19,7 @@ type Server struct {
 	cfg     config
 	log     *slog.Logger
 	lock    *lockout
+	ipLock  *lockout
 	faults  *faultSet
 	stats   *stats
 	handler http.Handler
@@ -65,6 +66,7 @@ func Open(dataDir string, opts ...Option) (*Server, error) {
 		cfg:       cfg,
 		log:       cfg.logger,
 		lock:      newLockout(cfg.lockMax, cfg.lockWindow, cfg.lockDuration),
+		ipLock:    newLockout(cfg.lockMax*ipLockFactor, cfg.lockWindow, cfg.lockDuration),
 		faults:    newFaultSet(cfg.faults),
 		stats:     newStats(),
 		dummyHash: dummy,
