@@ -44,6 +44,8 @@ var (
 	ErrAlreadyRegistered = errors.New("service: already registered")
 	// ErrMFANotEnrolled: TOTP confirmation without a pending enrolment.
 	ErrMFANotEnrolled = errors.New("service: two-factor not enrolled")
+	// ErrMFAAlreadyEnabled: TOTP enrolment while TOTP is already on.
+	ErrMFAAlreadyEnabled = errors.New("service: two-factor already enabled")
 	// ErrNotFound: the resource does not exist.
 	ErrNotFound = errors.New("service: not found")
 	// ErrServer: the server failed (5xx) or rejected the request as malformed (400).
@@ -196,6 +198,8 @@ func (e *APIError) sentinel() error {
 		return ErrAlreadyRegistered
 	case "mfa-not-enrolled":
 		return ErrMFANotEnrolled
+	case "mfa-already-enabled":
+		return ErrMFAAlreadyEnabled
 	case "not-found":
 		return ErrNotFound
 	}
