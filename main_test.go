@@ -1,0 +1,108 @@
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// buildApp compiles the real binary once per test run.
+func buildApp(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "cekbpjstk")
+	out, err := exec.Command("go", "build", "-tags", "migrated_fynedo", "-o", bin, ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+func requireDisplay(t *testing.T) {
+	t.Helper()
+	if os.Getenv("DISPLAY") == "" {
+		t.Fatal("no DISPLAY: run the tests through scripts/testenv.sh (make test)")
+	}
+}
+
+// waitForWindow polls the X server for a visible window with exactly this title.
+func waitForWindow(t *testing.T, title string, limit time.Duration) bool {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) {
+		out, _ := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^"+title+"$").Output()
+		if strings.TrimSpace(string(out)) != "" {
+			return true
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	return false
+}
+
+func TestSmoke_WindowAppearsAndExitsOnSIGTERM(t *testing.T) {
+	requireDisplay(t)
+	bin := buildApp(t)
+	dataDir := filepath.Join(t.TempDir(), "data")
+	cmd := exec.Command(bin, "--data-dir", dataDir)
+	var output strings.Builder
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+
+	if !waitForWindow(t, "Cek BPJSTK", 15*time.Second) {
+		t.Fatalf("no window named %q within 15 s; output:\n%s", "Cek BPJSTK", output.String())
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v; output:\n%s", err, output.String())
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("still running 10 s after SIGTERM; output:\n%s", output.String())
+	}
+	if strings.Contains(output.String(), "panic") {
+		t.Fatalf("output mentions a panic:\n%s", output.String())
+	}
+}
+
+func TestStartWithoutDisplayFailsWithSentence(t *testing.T) {
+	bin := buildApp(t)
+	cmd := exec.Command(bin, "--data-dir", t.TempDir())
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "LANG=C"}
+	out, err := cmd.CombinedOutput()
+	var exitErr *exec.ExitError
+	if err == nil || !errors.As(err, &exitErr) || exitErr.ExitCode() == 0 {
+		t.Fatalf("want a non-zero exit without a display, got %v\n%s", err, out)
+	}
+	text := string(out)
+	if !strings.Contains(text, "tidak dapat membuka jendela") || strings.Contains(text, "panic") ||
+		strings.Contains(text, "Fyne error") {
+		t.Fatalf("want one clear Indonesian sentence and no panic or locale noise, got:\n%s", text)
+	}
+}
+
+func TestVersionFlagPrintsFyneAppVersion(t *testing.T) {
+	bin := buildApp(t)
+	out, err := exec.Command(bin, "--version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	meta, err := readMetadata()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Cek BPJSTK " + meta.Details.Version; strings.TrimSpace(string(out)) != want || meta.Details.Version == "" {
+		t.Fatalf("--version printed %q, want %q", out, want)
+	}
+}

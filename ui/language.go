@@ -1,0 +1,63 @@
+package ui
+
+import (
+	"fmt"
+	"path"
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/cekbpjstk/cekbpjstk/assets"
+)
+
+// Languages the app speaks; the first is the default.
+var Languages = []string{"id", "en"}
+
+// DefaultLanguage is Bahasa Indonesia, whatever the OS locale says.
+const DefaultLanguage = "id"
+
+// SetLanguage makes code ("id" or "en") the language of every lang.L call.
+//
+// Fyne picks its language from the OS locale and offers no way to choose
+// one. The app's language is a setting of its own (Bahasa Indonesia unless
+// the member picks English, whatever the OS says), so the chosen messages are
+// registered under every locale Fyne might pick: ours, Fyne's built-in ones
+// and English, its fallback. Each file holds every key, Fyne's own ("Cancel",
+// "OK") included, so a later call replaces all of an earlier one.
+func SetLanguage(code string) error {
+	if !slices.Contains(Languages, code) {
+		return fmt.Errorf("unknown language %q (want one of %v)", code, Languages)
+	}
+	data, err := assets.Translations.ReadFile(path.Join(assets.TranslationsDir, code+".json"))
+	if err != nil {
+		return fmt.Errorf("read %s translations: %w", code, err)
+	}
+	for _, l := range localeTargets {
+		if err := lang.AddTranslationsForLocale(data, l); err != nil {
+			return fmt.Errorf("load %s translations as %s: %w", code, l, err)
+		}
+	}
+	currentLanguage = code
+	return nil
+}
+
+var currentLanguage = DefaultLanguage
+
+// localeTargets are our languages plus the ones Fyne v2.8 ships
+// translations for (fyne.io/fyne/v2/lang/translations).
+var localeTargets = []fyne.Locale{
+	"en", "id", "cs", "de", "el", "es", "fr", "ja", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans",
+}
+
+// LoadTranslations registers the embedded translation files with Fyne and
+// selects code as the app's language.
+func LoadTranslations(code string) error {
+	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
+		return fmt.Errorf("load translations: %w", err)
+	}
+	return SetLanguage(code)
+}
+
+// CurrentLanguage is the code last passed to SetLanguage.
+func CurrentLanguage() string { return currentLanguage }
