@@ -222,7 +222,7 @@ func (c *Client) Close() { c.transport.CloseIdleConnections() }
 // Verify performs a TLS handshake with the server (sending nothing else),
 // checks it like every call, and reports the connection.
 func (c *Client) Verify(ctx context.Context) (SecurityReport, error) {
-	if _, err := c.profile.check(c.now()); err != nil {
+	if err := c.preflight(); err != nil {
 		return SecurityReport{}, err
 	}
 	r, err := verifyTLS(ctx, c.dialer)

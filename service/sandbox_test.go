@@ -611,3 +611,40 @@ func TestRegister(t *testing.T) {
 		t.Errorf("profile: %+v, %v", m, err)
 	}
 }
+
+func TestErrors_TimeoutOfflineCancel(t *testing.T) {
+	sb := newSandbox(t, false)
+	ctx := context.Background()
+
+	slow := sb.client(t, WithTimeout(200*time.Millisecond))
+	login(t, slow, budi)
+	_ = sb.srv.SetFaults(sandbox.Fault{PathPrefix: "/v1/me", Latency: 2 * time.Second})
+	sb.srv.ResetStats()
+	if _, err := slow.Profile(ctx); !errors.Is(err, ErrTimeout) {
+		t.Errorf("slow server: %v", err)
+	}
+	if n := sb.count("GET /v1/me"); n != 1 {
+		t.Errorf("a timed-out GET was sent %d times, want 1", n)
+	}
+	cctx, cancel := context.WithTimeout(ctx, 100*time.Millisecond)
+	if _, err := slow.Profile(cctx); !errors.Is(err, ErrTimeout) {
+		t.Errorf("caller deadline: %v", err)
+	}
+	cancel()
+	cctx, cancel = context.WithCancel(ctx)
+	go func() { time.Sleep(50 * time.Millisecond); cancel() }()
+	if _, err := slow.Profile(cctx); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+	_ = sb.srv.SetFaults()
+
+	c := sb.client(t)
+	login(t, c, budi)
+	sb.ts.Close()
+	if _, err := c.Balance(ctx); !errors.Is(err, ErrOffline) {
+		t.Errorf("server gone: %v", err)
+	}
+	if _, err := c.Verify(ctx); !errors.Is(err, ErrOffline) {
+		t.Errorf("verify, server gone: %v", err)
+	}
+}

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
 func TestRunVerify(t *testing.T) {
@@ -58,5 +60,28 @@ func TestRunVerify(t *testing.T) {
 	}
 	if n := requests.Load(); n != 0 {
 		t.Errorf("server saw %d HTTP requests; verify must send nothing beyond the handshake", n)
+	}
+}
+
+// The sandbox as the app ships it: its certificate file and both pins.
+func TestRunVerify_Sandbox(t *testing.T) {
+	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	ts := httptest.NewUnstartedServer(srv.Handler())
+	ts.TLS = srv.TLSConfig()
+	ts.EnableHTTP2 = true
+	ts.StartTLS()
+	defer ts.Close()
+	var out, errOut bytes.Buffer
+	code := RunVerify(context.Background(), []string{"--server", ts.URL, "--ca", srv.CertPath(),
+		"--pin-sha256", srv.PinSHA256(), "--pin-sha256", srv.BackupPinSHA256()}, &out, &errOut)
+	if code != ExitOK || !strings.Contains(out.String(), "protocol:     h2") || !strings.Contains(out.String(), "(primary)") {
+		t.Fatalf("exit %d\n%s%s", code, out.String(), errOut.String())
+	}
+	if st := srv.Stats(); st.Total != 0 {
+		t.Errorf("sandbox saw requests: %v", st.ByRoute)
 	}
 }
