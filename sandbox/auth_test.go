@@ -256,3 +256,20 @@ func TestLogin_PerAddressLimitStopsPasswordSpraying(t *testing.T) {
 	e.clock.Advance(time.Minute)
 	e.login("andi@contoh.id", DemoPassword)
 }
+
+func TestEveryProtectedEndpointNeedsAToken(t *testing.T) {
+	e := newEnv(t)
+	endpoints := []struct{ method, path string }{
+		{"POST", "/v1/logout"}, {"GET", "/v1/me"}, {"GET", "/v1/me/balance"}, {"GET", "/v1/me/contributions"},
+		{"GET", "/v1/me/claims"}, {"GET", "/v1/me/card"}, {"POST", "/v1/me/mfa/totp"},
+		{"POST", "/v1/me/mfa/totp/confirm"}, {"DELETE", "/v1/me/mfa/totp"}, {"POST", "/v1/me/password"}, {"GET", "/v1/me/logins"},
+	}
+	for _, ep := range endpoints {
+		for _, tok := range []string{"", "not-a-token"} {
+			e.problem(ep.method, ep.path, tok, nil, http.StatusUnauthorized, "unauthorized")
+		}
+	}
+	if got := e.srv.Stats().Total; got != int64(2*len(endpoints)) {
+		t.Errorf("stats total %d", got)
+	}
+}

@@ -6,8 +6,29 @@
 //
 // BPJS Ketenagakerjaan publishes no member API, so this package is the
 // counterpart the client (service/) and UI are built and tested against. It
-// runs inside the app for --demo, standalone via cmd/cekbpjstk-sandbox, and
-// under every client test.
+// runs inside the app for --demo (Start on 127.0.0.1:0), standalone via
+// cmd/cekbpjstk-sandbox, and under every client test:
+//
+//	srv, _ := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
+//	ts := httptest.NewUnstartedServer(srv.Handler())
+//	ts.TLS = srv.TLSConfig()
+//	ts.StartTLS()
+//	// pin srv.PinSHA256() (and srv.BackupPinSHA256()) in the client
+//
+// Demo members (online accounts use DemoPassword, "Sandbox#2026"):
+//   - Budi Santoso, budi@contoh.id, KPJ 18012345678 (and closed card
+//     09011223344): aktif, two employers since 2011, no 2FA.
+//   - Siti Rahayu, siti@contoh.id, KPJ 19023456789: nonaktif since 2025, a JHT
+//     claim in process, TOTP with secret SitiTOTPSecret (JBSWY3DPEHPK3PXP).
+//   - Andi Pratama, andi@contoh.id, KPJ 23034567890: aktif, three months.
+//   - Dewi Lestari, NIK 5171044407950004, KPJ 21045678901, born 1995-07-04:
+//     a member without an online account, to register.
+//
+// Member data is fixed relative to ReferenceDate so tests never depend on
+// the day they run; rates and their legal sources are in rates.go.
+//
+// Faults (see Fault, WithFaults and Server.SetFaults) make the server
+// misbehave on purpose for client tests; Stats reports what it has seen.
 //
 // The package deliberately has its own wire types and never imports the
 // client or UI packages: a shared struct would hide encoding bugs on both

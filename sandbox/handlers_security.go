@@ -32,6 +32,28 @@ func (s *Server) handleTOTPEnroll(w http.ResponseWriter, r *http.Request, sess s
 	writeJSON(w, http.StatusOK, totpEnrollResponse{Secret: secret, OTPAuthURI: uri})
 }
 
+// lockedOut answers 429 if the account is locked. Code checks behind a
+// bearer token share the login lockout: otherwise whoever holds a stolen
+// access token could guess codes until one turns 2FA off.
+func (s *Server) lockedOut(w http.ResponseWriter, acct *account) bool {
+	if d := s.lock.locked(lockKey(acct, ""), s.now()); d > 0 {
+		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
+		return true
+	}
+	return false
+}
+
+// wrongCode counts a failed code and answers 401 or, once the limit is
+// reached, 429.
+func (s *Server) wrongCode(w http.ResponseWriter, acct *account, detail string) {
+	remaining, lockedFor := s.lock.fail(lockKey(acct, ""), s.now())
+	if lockedFor > 0 {
+		writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))
+		return
+	}
+	writeProblem(w, withAttempts(newProblem("invalid-mfa-code", detail), remaining))
+}
+
 // readCode decodes a {"code"} body, answering the 400/422 itself.
 func readCode(w http.ResponseWriter, r *http.Request) (string, bool) {
 	var req codeRequest
@@ -62,13 +84,16 @@ func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request, sess 
 		writeProblem(w, newProblem("mfa-not-enrolled", "Start enrolment with POST /v1/me/mfa/totp first."))
 		return
 	}
+	if s.lockedOut(w, acct) {
+		return
+	}
 	step, err := matchTOTP(acct.totpPending, code, s.now(), 0)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if step == 0 {
-		writeProblem(w, newProblem("invalid-mfa-code", "The code does not match; check the authenticator app's clock."))
+		s.wrongCode(w, acct, "The code does not match; check the authenticator app's clock.")
 		return
 	}
 	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?
@@ -94,13 +119,16 @@ func (s *Server) handleTOTPDisable(w http.ResponseWriter, r *http.Request, sess 
 		writeProblem(w, newProblem("mfa-not-enrolled", "Two-factor authentication is not on."))
 		return
 	}
+	if s.lockedOut(w, acct) {
+		return
+	}
 	step, err := matchTOTP(acct.totpSecret, code, s.now(), acct.totpLastStep)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
 	if step == 0 {
-		writeProblem(w, newProblem("invalid-mfa-code", "The code does not match."))
+		s.wrongCode(w, acct, "The code does not match.")
 		return
 	}
 	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = NULL, totp_pending = NULL, totp_last_step = 0

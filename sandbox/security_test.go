@@ -142,3 +142,18 @@ func TestLogins_NewestFirstWithCurrent(t *testing.T) {
 		t.Errorf("Andi sees %d logins", len(l.Logins))
 	}
 }
+
+func TestTOTP_DisableGuessingLocks(t *testing.T) {
+	e := newEnv(t)
+	tok := e.loginSiti().AccessToken
+	for want := 4; want >= 1; want-- {
+		p := e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000"}, http.StatusUnauthorized, "invalid-mfa-code")
+		if p.AttemptsRemaining == nil || *p.AttemptsRemaining != want {
+			t.Fatalf("attempts_remaining %v, want %d", p.AttemptsRemaining, want)
+		}
+	}
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000"}, http.StatusTooManyRequests, "locked")
+	e.clock.Advance(30 * time.Second)
+	code, _ := TOTPCode(SitiTOTPSecret, e.clock.Now())
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code}, http.StatusTooManyRequests, "locked")
+}
