@@ -1,9 +1,11 @@
 package ui
 
 import (
+	"encoding/json"
 	"fmt"
 	"path"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -29,9 +31,9 @@ func SetLanguage(code string) error {
 	if !slices.Contains(Languages, code) {
 		return fmt.Errorf("unknown language %q (want one of %v)", code, Languages)
 	}
-	data, err := assets.Translations.ReadFile(path.Join(assets.TranslationsDir, code+".json"))
+	data, err := mergedTranslations(code)
 	if err != nil {
-		return fmt.Errorf("read %s translations: %w", code, err)
+		return err
 	}
 	for _, l := range localeTargets {
 		if err := lang.AddTranslationsForLocale(data, l); err != nil {
@@ -48,6 +50,41 @@ var currentLanguage = DefaultLanguage
 // translations for (fyne.io/fyne/v2/lang/translations).
 var localeTargets = []fyne.Locale{
 	"en", "id", "cs", "de", "el", "es", "fr", "ja", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans",
+}
+
+// mergedTranslations joins every translation file of one language: the
+// files are split by area (login.id.json, dashboard.id.json, ...) so that
+// views can be worked on apart, and named <area>.<code>.json or <code>.json.
+func mergedTranslations(code string) ([]byte, error) {
+	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
+	if err != nil {
+		return nil, fmt.Errorf("list translations: %w", err)
+	}
+	merged := map[string]any{}
+	for _, e := range entries {
+		name := e.Name()
+		if name != code+".json" && !strings.HasSuffix(name, "."+code+".json") {
+			continue
+		}
+		data, err := assets.Translations.ReadFile(path.Join(assets.TranslationsDir, name))
+		if err != nil {
+			return nil, fmt.Errorf("read %s: %w", name, err)
+		}
+		var messages map[string]any
+		if err := json.Unmarshal(data, &messages); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
+		}
+		for k, v := range messages {
+			if _, dup := merged[k]; dup {
+				return nil, fmt.Errorf("translation key %q is defined twice (again in %s)", k, name)
+			}
+			merged[k] = v
+		}
+	}
+	if len(merged) == 0 {
+		return nil, fmt.Errorf("no %s translations embedded", code)
+	}
+	return json.Marshal(merged)
 }
 
 // LoadTranslations registers the embedded translation files with Fyne and

@@ -1,0 +1,83 @@
+package ui
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// Jakarta time is what members read on their statements; the app shows
+// every instant in it, whatever the computer's zone.
+var displayZone = func() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Jakarta"); err == nil {
+		return loc
+	}
+	return time.FixedZone("WIB", 7*3600)
+}()
+
+// FormatRupiah writes an amount the Indonesian way in both languages:
+// "Rp 45.678.900", "-Rp 1.500".
+func FormatRupiah(amount service.Rupiah) string {
+	n := int64(amount)
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	digits := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(d)
+	}
+	return sign + "Rp " + b.String()
+}
+
+// monthName is the month in the app's language ("Agustus" / "August").
+func monthName(m time.Month) string {
+	return lang.X("month."+strconv.Itoa(int(m)), m.String())
+}
+
+// FormatDate writes a calendar date: "17 Agustus 2026" / "17 August 2026".
+// Dates from the API are calendar days, so they are not moved between zones.
+func FormatDate(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return strconv.Itoa(t.Day()) + " " + monthName(t.Month()) + " " + strconv.Itoa(t.Year())
+}
+
+// FormatMonth writes a contribution period: "Agustus 2026".
+func FormatMonth(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	return monthName(t.Month()) + " " + strconv.Itoa(t.Year())
+}
+
+// FormatDateTime writes an instant in Jakarta time:
+// "17 Agustus 2026 14.05 WIB" / "17 August 2026 14:05 WIB".
+func FormatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "–"
+	}
+	t = t.In(displayZone)
+	clock := t.Format("15:04")
+	if CurrentLanguage() == "id" {
+		clock = t.Format("15.04") // Indonesian writes the time with a period
+	}
+	return FormatDate(t) + " " + clock + " WIB"
+}
+
+// MaskKPJ hides all but the last four digits: "•••••••5678".
+func MaskKPJ(kpj string) string {
+	if len(kpj) <= 4 {
+		return kpj
+	}
+	return strings.Repeat("•", len(kpj)-4) + kpj[len(kpj)-4:]
+}

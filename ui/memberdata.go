@@ -1,0 +1,31 @@
+package ui
+
+import (
+	"sort"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// MemberData is everything the dashboard shows about one member, fetched
+// together from the server or read back from the offline cache.
+type MemberData struct {
+	Identifier    string                        // the login identifier (email or KPJ)
+	Member        service.Member                // GET /v1/me
+	Balance       service.Balance               // GET /v1/me/balance
+	Contributions map[int]service.Contributions // by year: every available year
+	Claims        []service.Claim
+	Cards         []service.Card
+	FetchedAt     time.Time // when this data was true: the oldest part's fetch time
+	Offline       bool      // read from the cache; nothing may touch the network
+}
+
+// Years lists the contribution years held, newest first.
+func (d MemberData) Years() []int {
+	years := make([]int, 0, len(d.Contributions))
+	for y := range d.Contributions {
+		years = append(years, y)
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	return years
+}
