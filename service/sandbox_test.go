@@ -407,7 +407,7 @@ func TestResponses_Faults(t *testing.T) {
 		calls int64
 	}{
 		{"oversized body", sandbox.Fault{PathPrefix: "/v1/me/balance", OversizedBytes: MaxResponseBytes + 1<<20}, ErrResponseTooLarge, 1},
-		{"gzip bomb", sandbox.Fault{PathPrefix: "/v1/me/balance", GzipBombBytes: 64 << 20}, ErrResponseTooLarge, 1},
+		{"gzip bomb", sandbox.Fault{PathPrefix: "/v1/me/balance", GzipBombBytes: MaxResponseBytes + 1<<20}, ErrResponseTooLarge, 1},
 		{"malformed JSON", sandbox.Fault{PathPrefix: "/v1/me/balance", Malformed: true}, ErrBadResponse, 1},
 		{"503 twice, then served", sandbox.Fault{PathPrefix: "/v1/me/balance", Status: 503, Times: 2}, nil, 3},
 		{"503 always", sandbox.Fault{PathPrefix: "/v1/me/balance", Status: 503}, ErrServer, 3},
