@@ -40,7 +40,7 @@ func TestLogin_WrongPinSendsNoCredentials(t *testing.T) {
 	cert, _, _ := leaf(t, ca, leafOpts{})
 	srv := newCountingServer(t, cert, okHandler())
 	wrapped := 0
-	c, err := New(profileFor(srv.URL, ca.pem, randomPin(), randomPin()),
+	c, err := New(profileFor(srv.URL, ca.pem, randomPin(), randomPin()), WithLogger(quietLog),
 		WithTransportWrapper(func(rt http.RoundTripper) http.RoundTripper {
 			return roundTripFunc(func(r *http.Request) (*http.Response, error) { wrapped++; return rt.RoundTrip(r) })
 		}))
@@ -210,7 +210,6 @@ func TestHostAllowed(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
-
 
 // VerifyConnection also runs on resumed sessions (VerifyPeerCertificate
 // would not): a dialer with the wrong pins that resumes a session another
