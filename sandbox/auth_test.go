@@ -1,8 +1,10 @@
 package sandbox
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 )
@@ -271,5 +273,46 @@ func TestEveryProtectedEndpointNeedsAToken(t *testing.T) {
 	}
 	if got := e.srv.Stats().Total; got != int64(2*len(endpoints)) {
 		t.Errorf("stats total %d", got)
+	}
+}
+
+func TestConcurrentClients(t *testing.T) {
+	e := newEnv(t)
+	tok := e.login("budi@contoh.id", DemoPassword)
+	var wg sync.WaitGroup
+	errs := make(chan error, 40)
+	for i := 0; i < 20; i++ {
+		wg.Add(2)
+		go func() {
+			defer wg.Done()
+			if status, _, _ := e.do("GET", "/v1/me/balance", tok.AccessToken, nil); status != http.StatusOK {
+				errs <- fmt.Errorf("balance: %d", status)
+			}
+		}()
+		go func() {
+			defer wg.Done()
+			if status, _, _ := e.do("POST", "/v1/login", "", map[string]string{"identifier": "andi@contoh.id", "password": DemoPassword}); status != http.StatusOK {
+				errs <- fmt.Errorf("login: %d", status)
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+	// Two racing refreshes with one token: exactly one wins, and the loser
+	// looks like reuse, so the family dies. Clients must single-flight
+	// their refreshes.
+	results := make(chan int, 2)
+	for i := 0; i < 2; i++ {
+		go func() {
+			status, _, _ := e.do("POST", "/v1/token/refresh", "", map[string]string{"refresh_token": tok.RefreshToken})
+			results <- status
+		}()
+	}
+	a, b := <-results, <-results
+	if a+b != http.StatusOK+http.StatusUnauthorized {
+		t.Errorf("racing refreshes: %d and %d", a, b)
 	}
 }
