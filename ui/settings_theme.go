@@ -1,0 +1,40 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// modeTheme is Fyne's default theme with the variant forced for "light" and
+// "dark" and left to the system for "system". theme.LightTheme and
+// theme.DarkTheme are deprecated since Fyne 2.0; wrapping the default theme
+// is the supported way to pin a variant.
+type modeTheme struct {
+	fyne.Theme
+	mode ThemeMode
+}
+
+var _ fyne.Theme = (*modeTheme)(nil)
+
+// NewTheme returns the app theme for mode.
+func NewTheme(mode ThemeMode) fyne.Theme {
+	return &modeTheme{Theme: theme.DefaultTheme(), mode: mode}
+}
+
+// Color looks the colour up in the forced variant, or in v for "system".
+func (t *modeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	switch t.mode {
+	case ThemeLight:
+		v = theme.VariantLight
+	case ThemeDark:
+		v = theme.VariantDark
+	}
+	return t.Theme.Color(n, v)
+}
+
+// ApplyTheme makes mode the look of every window of a.
+func ApplyTheme(a fyne.App, mode ThemeMode) {
+	a.Settings().SetTheme(NewTheme(mode))
+}
