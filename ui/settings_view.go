@@ -1,0 +1,293 @@
+package ui
+
+import (
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// SettingsView shows and edits Settings. Each change is stored at once and
+// reported through its callback; the controller applies it (switches the
+// language, the theme, rebuilds the client, wipes the data).
+//
+// The view is a column of cards; AddSection appends another one.
+type SettingsView struct {
+	OnLanguageChanged     func(code string)
+	OnThemeChanged        func(ThemeMode)
+	OnProfileChanged      func()
+	OnIdleLockChanged     func(time.Duration)
+	OnOfflineCacheChanged func(bool)
+	OnClearData           func()
+	OnBack                func()
+
+	win      fyne.Window
+	s        *Settings
+	content  fyne.CanvasObject
+	sections *fyne.Container
+
+	title      *widget.Label
+	backButton *widget.Button
+
+	languageCard, appearanceCard, serverCard, securityCard, dataCard *widget.Card
+
+	language, themeMode, profile, idleLock *widget.Select
+	themeLabel, profileHelp, idleLockHelp  *widget.Label
+
+	customBox                                     *fyne.Container
+	customURL, customPins, customDomains          *widget.Entry
+	customURLLabel, customPinsLabel, customDomLbl *widget.Label
+	customSave                                    *widget.Button
+	customStatus                                  *widget.Label
+
+	offline                *widget.Check
+	offlineHelp, clearHelp *widget.Label
+	clearButton            *widget.Button
+	clearDialog            *dialog.ConfirmDialog // the last one shown
+
+	refreshing bool // Refresh sets widgets; their callbacks must not store
+}
+
+// NewSettingsView builds the view over s; win hosts its dialogs.
+func NewSettingsView(win fyne.Window, s *Settings) *SettingsView {
+	v := &SettingsView{win: win, s: s}
+	v.build()
+	v.Refresh()
+	return v
+}
+
+// Content is the view's root object.
+func (v *SettingsView) Content() fyne.CanvasObject { return v.content }
+
+// AddSection appends a card below the others and returns it, so its owner
+// can retitle it after a language switch.
+func (v *SettingsView) AddSection(title string, content fyne.CanvasObject) *widget.Card {
+	c := widget.NewCard(title, "", content)
+	v.sections.Add(c)
+	return c
+}
+
+func (v *SettingsView) build() {
+	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.title.SizeName = theme.SizeNameSubHeadingText
+	v.backButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() {
+		if v.OnBack != nil {
+			v.OnBack()
+		}
+	})
+	v.backButton.Importance = widget.LowImportance
+
+	v.language = widget.NewSelect(nil, func(string) {
+		if v.refreshing {
+			return
+		}
+		code := Languages[v.language.SelectedIndex()]
+		if v.s.SetLanguage(code) == nil && v.OnLanguageChanged != nil {
+			v.OnLanguageChanged(code)
+		}
+	})
+	v.languageCard = widget.NewCard("", "", v.language)
+
+	v.themeLabel = widget.NewLabel("")
+	v.themeMode = widget.NewSelect(nil, func(string) {
+		if v.refreshing {
+			return
+		}
+		m := ThemeModes[v.themeMode.SelectedIndex()]
+		if v.s.SetTheme(m) == nil && v.OnThemeChanged != nil {
+			v.OnThemeChanged(m)
+		}
+	})
+	v.appearanceCard = widget.NewCard("", "", container.New(layout.NewFormLayout(), v.themeLabel, v.themeMode))
+
+	v.profile = widget.NewSelect(nil, func(string) { v.profileSelected() })
+	v.profileHelp = wrapped("")
+	v.customURL = widget.NewEntry()
+	v.customURL.SetPlaceHolder("https://")
+	v.customPins = widget.NewMultiLineEntry()
+	v.customPins.SetMinRowsVisible(2)
+	v.customDomains = widget.NewEntry()
+	v.customURLLabel, v.customPinsLabel, v.customDomLbl = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	v.customSave = widget.NewButton("", v.saveCustom)
+	v.customStatus = wrapped("")
+	v.customBox = container.NewVBox(
+		container.New(layout.NewFormLayout(),
+			v.customURLLabel, v.customURL,
+			v.customPinsLabel, v.customPins,
+			v.customDomLbl, v.customDomains),
+		container.NewBorder(nil, nil, nil, v.customSave, v.customStatus),
+	)
+	v.serverCard = widget.NewCard("", "", container.NewVBox(v.profile, v.profileHelp, v.customBox))
+
+	v.idleLock = widget.NewSelect(nil, func(string) {
+		if v.refreshing {
+			return
+		}
+		d := IdleLockChoices[v.idleLock.SelectedIndex()]
+		if v.s.SetIdleLock(d) == nil && v.OnIdleLockChanged != nil {
+			v.OnIdleLockChanged(d)
+		}
+	})
+	v.idleLockHelp = wrapped("")
+	v.securityCard = widget.NewCard("", "", container.NewVBox(v.idleLock, v.idleLockHelp))
+
+	v.offline = widget.NewCheck("", func(on bool) {
+		if v.refreshing {
+			return
+		}
+		v.s.SetOfflineCache(on)
+		if v.OnOfflineCacheChanged != nil {
+			v.OnOfflineCacheChanged(on)
+		}
+	})
+	v.offlineHelp = wrapped("")
+	v.clearButton = widget.NewButtonWithIcon("", theme.DeleteIcon(), v.confirmClear)
+	v.clearButton.Importance = widget.DangerImportance
+	v.clearHelp = wrapped("")
+	v.dataCard = widget.NewCard("", "", container.NewVBox(v.offline, v.offlineHelp, widget.NewSeparator(),
+		container.NewHBox(v.clearButton), v.clearHelp))
+
+	v.sections = container.NewVBox(v.languageCard, v.appearanceCard, v.serverCard, v.securityCard, v.dataCard)
+	header := container.NewHBox(v.backButton, v.title)
+	v.content = container.NewBorder(header, nil, nil, nil,
+		container.NewVScroll(container.New(&maxWidthLayout{width: 720}, v.sections)))
+}
+
+func wrapped(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// Refresh re-reads every value and rewrites every text, for after a
+// language switch or a change made elsewhere. It fires no callback.
+func (v *SettingsView) Refresh() {
+	v.refreshing = true
+	defer func() { v.refreshing = false }()
+
+	v.title.SetText(lang.L("settings.title"))
+	v.backButton.SetText(lang.L("settings.back"))
+
+	v.languageCard.SetTitle(lang.L("settings.language"))
+	v.language.Options = []string{lang.L("settings.language.id"), lang.L("settings.language.en")}
+	v.language.SetSelectedIndex(slices.Index(Languages, v.s.Language()))
+
+	v.appearanceCard.SetTitle(lang.L("settings.appearance"))
+	v.themeLabel.SetText(lang.L("settings.theme"))
+	v.themeMode.Options = []string{lang.L("settings.theme.system"), lang.L("settings.theme.light"), lang.L("settings.theme.dark")}
+	v.themeMode.SetSelectedIndex(slices.Index(ThemeModes, v.s.Theme()))
+
+	v.serverCard.SetTitle(lang.L("settings.server"))
+	v.profile.Options = []string{lang.L("settings.profile.demo"), lang.L("settings.profile.official"), lang.L("settings.profile.custom")}
+	v.customURLLabel.SetText(lang.L("settings.custom.url"))
+	v.customPinsLabel.SetText(lang.L("settings.custom.pins"))
+	v.customPins.SetPlaceHolder(lang.L("One base64 SHA-256 pin per line, at least two"))
+	v.customDomLbl.SetText(lang.L("settings.custom.domains"))
+	v.customDomains.SetPlaceHolder(lang.L("e.g. api.example.id, separated by commas"))
+	v.customSave.SetText(lang.L("settings.custom.save"))
+	u, pins, domains := v.s.CustomServer()
+	v.customURL.SetText(u)
+	v.customPins.SetText(strings.Join(pins, "\n"))
+	v.customDomains.SetText(strings.Join(domains, ", "))
+	v.customStatus.SetText("")
+	v.profile.SetSelectedIndex(slices.Index(ServerProfiles, v.s.ServerProfile()))
+	v.showProfile(v.s.ServerProfile())
+
+	v.securityCard.SetTitle(lang.L("settings.security"))
+	v.idleLock.Options = []string{lang.L("settings.idle.1"), lang.L("settings.idle.5"), lang.L("settings.idle.15"), lang.L("settings.idle.30")}
+	v.idleLock.SetSelectedIndex(slices.Index(IdleLockChoices, v.s.IdleLock()))
+	v.idleLockHelp.SetText(lang.L("The app locks itself after this long without use; sign in again to go on."))
+
+	v.dataCard.SetTitle(lang.L("settings.data"))
+	v.offline.Text = lang.L("Keep my data on this device for offline viewing")
+	v.offline.SetChecked(v.s.OfflineCache())
+	v.offlineHelp.SetText(lang.L("The data is stored encrypted, on this device only (UU PDP, Law No. 27/2022)."))
+	v.clearButton.SetText(lang.L("Delete data on this device"))
+	v.clearHelp.SetText(lang.L("Deletes the saved membership data and the remembered sign-in from this device. Your account at BPJS Ketenagakerjaan is not affected."))
+}
+
+func (v *SettingsView) showProfile(name string) {
+	switch name {
+	case ProfileOfficial:
+		v.profileHelp.SetText(lang.L("The BPJS Ketenagakerjaan server. Its certificate pins are not published yet, so the app refuses to connect to it until they are."))
+	case ProfileCustom:
+		v.profileHelp.SetText(lang.L("A server of your own, recognised by the SHA-256 pins of its public keys. Only https addresses inside the allowed domains are used."))
+	default:
+		v.profileHelp.SetText(lang.L("The sandbox built into the app, with made-up members. No real data is sent anywhere."))
+	}
+	if name == ProfileCustom {
+		v.customBox.Show()
+	} else {
+		v.customBox.Hide()
+	}
+}
+
+func (v *SettingsView) profileSelected() {
+	if v.refreshing {
+		return
+	}
+	name := ServerProfiles[v.profile.SelectedIndex()]
+	v.showProfile(name)
+	v.customStatus.SetText("")
+	if name == ProfileCustom {
+		if u, _, _ := v.s.CustomServer(); u == "" {
+			// Stored only once a valid custom server is saved.
+			v.customStatus.Importance = widget.MediumImportance
+			v.customStatus.SetText(lang.L("Fill in the custom server and save it to use it."))
+			return
+		}
+	}
+	if v.s.SetServerProfile(name) == nil && v.OnProfileChanged != nil {
+		v.OnProfileChanged()
+	}
+}
+
+func splitList(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == ' ' || r == '\t' || r == ';' })
+}
+
+func (v *SettingsView) saveCustom() {
+	err := v.s.SetCustomServer(v.customURL.Text, splitList(v.customPins.Text), splitList(v.customDomains.Text))
+	if err == nil {
+		err = v.s.SetServerProfile(ProfileCustom)
+	}
+	if err != nil {
+		v.customStatus.Importance = widget.DangerImportance
+		switch {
+		case errors.Is(err, ErrCustomURL):
+			v.customStatus.SetText(lang.L("The address must start with https:// and name a server, e.g. https://api.example.id."))
+		case errors.Is(err, ErrCustomPins):
+			v.customStatus.SetText(lang.L("Give at least two different pins, each a base64 SHA-256 hash (44 characters ending in =)."))
+		default:
+			v.customStatus.SetText(lang.L("The allowed domains must include the server's host name."))
+		}
+		return
+	}
+	v.customStatus.Importance = widget.SuccessImportance
+	v.customStatus.SetText(lang.L("Custom server saved."))
+	if v.OnProfileChanged != nil {
+		v.OnProfileChanged()
+	}
+}
+
+func (v *SettingsView) confirmClear() {
+	v.clearDialog = dialog.NewConfirm(lang.L("Delete data on this device?"),
+		lang.L("The saved membership data and the remembered sign-in are deleted from this device. You can download the data again after signing in."),
+		func(ok bool) {
+			if ok && v.OnClearData != nil {
+				v.OnClearData()
+			}
+		}, v.win)
+	v.clearDialog.SetConfirmText(lang.L("settings.clear.confirm"))
+	v.clearDialog.SetDismissText(lang.L("Cancel"))
+	v.clearDialog.SetConfirmImportance(widget.DangerImportance)
+	v.clearDialog.Show()
+}

@@ -1,0 +1,139 @@
+package ui
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// StrengthMeter shows a password's zxcvbn score (0..4) as five segments and
+// a word ("Sangat lemah" … "Sangat kuat"). It shows nothing filled while
+// the password is empty.
+type StrengthMeter struct {
+	widget.BaseWidget
+
+	score int  // 0..4
+	empty bool // no password typed: grey segments, no word
+
+	label *widget.Label
+}
+
+var _ fyne.Widget = (*StrengthMeter)(nil)
+
+// NewStrengthMeter returns an empty meter.
+func NewStrengthMeter() *StrengthMeter {
+	m := &StrengthMeter{empty: true, label: widget.NewLabel("")}
+	m.label.SizeName = theme.SizeNameCaptionText
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// SetScore shows score (clamped to 0..4); empty clears the meter.
+func (m *StrengthMeter) SetScore(score int, empty bool) {
+	m.score = min(max(score, 0), 4)
+	m.empty = empty
+	m.Refresh()
+}
+
+// Score is the score shown and whether the meter is empty.
+func (m *StrengthMeter) Score() (int, bool) { return m.score, m.empty }
+
+// Text is the word shown ("" while empty).
+func (m *StrengthMeter) Text() string {
+	if m.empty {
+		return ""
+	}
+	return strengthWord(m.score)
+}
+
+func strengthWord(score int) string {
+	switch score {
+	case 0:
+		return lang.L("strength.0")
+	case 1:
+		return lang.L("strength.1")
+	case 2:
+		return lang.L("strength.2")
+	case 3:
+		return lang.L("strength.3")
+	default:
+		return lang.L("strength.4")
+	}
+}
+
+// CreateRenderer is called by Fyne.
+func (m *StrengthMeter) CreateRenderer() fyne.WidgetRenderer {
+	r := &strengthRenderer{m: m}
+	for i := range r.segments {
+		r.segments[i] = canvas.NewRectangle(color.Transparent)
+		r.segments[i].CornerRadius = 2
+	}
+	r.Refresh()
+	return r
+}
+
+type strengthRenderer struct {
+	m        *StrengthMeter
+	segments [5]*canvas.Rectangle
+}
+
+const (
+	segmentHeight = 6
+	labelWidth    = 96 // room for "Sangat lemah" in caption size
+)
+
+func (r *strengthRenderer) Layout(size fyne.Size) {
+	pad := r.m.Theme().Size(theme.SizeNameInnerPadding) / 2
+	lw := fyne.Max(labelWidth, r.m.label.MinSize().Width)
+	barW := size.Width - lw - pad
+	segW := (barW - 4*pad) / 5
+	y := (size.Height - segmentHeight) / 2
+	for i, s := range r.segments {
+		s.Move(fyne.NewPos(float32(i)*(segW+pad), y))
+		s.Resize(fyne.NewSize(segW, segmentHeight))
+	}
+	r.m.label.Move(fyne.NewPos(barW+pad, 0))
+	r.m.label.Resize(fyne.NewSize(lw, size.Height))
+}
+
+func (r *strengthRenderer) MinSize() fyne.Size {
+	l := r.m.label.MinSize()
+	return fyne.NewSize(5*24+labelWidth, fyne.Max(l.Height, segmentHeight))
+}
+
+func (r *strengthRenderer) Refresh() {
+	th := r.m.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	off := th.Color(theme.ColorNameInputBorder, v)
+	on := off
+	imp := widget.MediumImportance
+	switch {
+	case r.m.empty:
+	case r.m.score <= 1:
+		on, imp = th.Color(theme.ColorNameError, v), widget.DangerImportance
+	case r.m.score == 2:
+		on, imp = th.Color(theme.ColorNameWarning, v), widget.WarningImportance
+	default:
+		on, imp = th.Color(theme.ColorNameSuccess, v), widget.SuccessImportance
+	}
+	for i, s := range r.segments {
+		if !r.m.empty && i <= r.m.score {
+			s.FillColor = on
+		} else {
+			s.FillColor = off
+		}
+		s.Refresh()
+	}
+	r.m.label.Importance = imp
+	r.m.label.SetText(r.m.Text())
+}
+
+func (r *strengthRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.segments[0], r.segments[1], r.segments[2], r.segments[3], r.segments[4], r.m.label}
+}
+
+func (r *strengthRenderer) Destroy() {}
