@@ -1,0 +1,331 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Dashboard is the member's main view: a header with who and how fresh the
+// data is, a notice banner and five tabs. It only presents MemberData; the
+// controller fetches, caches and decides, and hears back through the OnX
+// callbacks. Every method must be called on the UI goroutine.
+type Dashboard struct {
+	OnRefresh       func() // fetch fresh data (online only)
+	OnCancelRefresh func() // abandon the running refresh
+	OnLock          func()
+	OnLogout        func()
+	OnSettings      func()
+	OnForget        func() // the controller asks for confirmation
+	OnGoOnline      func() // offline view: go to the login to refresh
+
+	win         fyne.Window
+	data        MemberData
+	hasData     bool
+	kpjRevealed bool
+
+	name          *widget.Label
+	statusBadge   *Badge
+	segment       *widget.Label
+	kpj           *widget.Label
+	revealButton  *widget.Button
+	updated       *widget.Label
+	offlineBadge  *Badge
+	asOf          *widget.Label
+	activity      *widget.Activity
+	cancelButton  *widget.Button
+	refreshButton *widget.Button
+	onlineButton  *widget.Button
+	menuButton    *widget.Button
+	menu          *fyne.Menu
+
+	notice     *widget.Label
+	noticeIcon *widget.Icon
+	noticeBg   *canvas.Rectangle
+	noticeBox  *fyne.Container
+
+	tabs          *container.AppTabs
+	summaryItem   *container.TabItem
+	balanceItem   *container.TabItem
+	contribItem   *container.TabItem
+	claimsItem    *container.TabItem
+	cardItem      *container.TabItem
+	summary       *summaryTab
+	balance       *balanceTab
+	contributions *contributionsTab
+	claims        *claimsTab
+	card          *cardTab
+
+	content fyne.CanvasObject
+}
+
+// NewDashboard builds an empty dashboard for win; SetData fills it.
+func NewDashboard(win fyne.Window) *Dashboard {
+	d := &Dashboard{win: win}
+
+	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	d.name.SizeName = theme.SizeNameSubHeadingText
+	d.name.Selectable = false
+	d.statusBadge = NewBadge("", theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+	d.segment = widget.NewLabel("")
+	d.segment.Importance = widget.LowImportance
+	d.kpj = widget.NewLabel("")
+	d.revealButton = widget.NewButtonWithIcon("", theme.VisibilityIcon(), d.toggleKPJ)
+	d.revealButton.Importance = widget.LowImportance
+	d.updated = widget.NewLabel("")
+	d.updated.Importance = widget.LowImportance
+	d.offlineBadge = NewBadge("", theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	d.asOf = widget.NewLabel("")
+	d.asOf.Importance = widget.WarningImportance
+	d.activity = widget.NewActivity()
+	d.cancelButton = widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		if d.OnCancelRefresh != nil {
+			d.OnCancelRefresh()
+		}
+	})
+	d.refreshButton = widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), func() {
+		if d.OnRefresh != nil {
+			d.OnRefresh()
+		}
+	})
+	d.refreshButton.Importance = widget.HighImportance
+	d.onlineButton = widget.NewButtonWithIcon("", theme.LoginIcon(), func() {
+		if d.OnGoOnline != nil {
+			d.OnGoOnline()
+		}
+	})
+	d.onlineButton.Importance = widget.HighImportance
+	d.menuButton = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), d.showMenu)
+	d.menuButton.Importance = widget.LowImportance
+	d.menu = fyne.NewMenu("")
+
+	d.activity.Hide()
+	d.cancelButton.Hide()
+	d.offlineBadge.Hide()
+	d.asOf.Hide()
+	d.onlineButton.Hide()
+
+	who := container.NewHBox(d.name, container.NewCenter(d.statusBadge), d.segment)
+	actions := container.NewHBox(d.activity, d.cancelButton, d.refreshButton, d.onlineButton, d.menuButton)
+	line1 := container.NewBorder(nil, nil, who, container.NewCenter(actions))
+	line2 := container.NewHBox(d.kpj, d.revealButton, layout.NewSpacer(),
+		container.NewCenter(d.offlineBadge), d.asOf, d.updated)
+	header := container.NewVBox(line1, line2)
+
+	d.notice = widget.NewLabel("")
+	d.notice.Wrapping = fyne.TextWrapWord
+	d.noticeIcon = widget.NewIcon(theme.InfoIcon())
+	d.noticeBg = canvas.NewRectangle(nil)
+	d.noticeBg.CornerRadius = theme.InputRadiusSize()
+	d.noticeBox = container.NewStack(d.noticeBg,
+		container.NewBorder(nil, nil, container.NewPadded(d.noticeIcon), nil, d.notice))
+	d.noticeBox.Hide()
+
+	d.summary = newSummaryTab()
+	d.balance = newBalanceTab()
+	d.contributions = newContributionsTab()
+	d.claims = newClaimsTab()
+	d.card = newCardTab(d)
+	d.summaryItem = container.NewTabItemWithIcon("", theme.HomeIcon(), d.summary.content)
+	d.balanceItem = container.NewTabItemWithIcon("", theme.AccountIcon(), d.balance.content)
+	d.contribItem = container.NewTabItemWithIcon("", theme.ListIcon(), d.contributions.content)
+	d.claimsItem = container.NewTabItemWithIcon("", theme.DocumentIcon(), d.claims.content)
+	d.cardItem = container.NewTabItemWithIcon("", theme.ComputerIcon(), d.card.content)
+	d.tabs = container.NewAppTabs(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem)
+
+	top := container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
+	d.content = container.NewBorder(top, nil, nil, nil, d.tabs)
+	d.translate()
+	return d
+}
+
+// Content is the dashboard's root object, for the window.
+func (d *Dashboard) Content() fyne.CanvasObject { return d.content }
+
+// SetData replaces everything shown with data. It also re-reads every
+// static text, so calling it after SetLanguage switches the language.
+func (d *Dashboard) SetData(data MemberData) {
+	d.data, d.hasData, d.kpjRevealed = data, true, false
+	d.translate()
+	m := data.Member
+	d.name.SetText(m.FullName)
+	if m.Status == "aktif" {
+		d.statusBadge.Set(statusText(m.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+	} else {
+		d.statusBadge.Set(statusText(m.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
+	}
+	d.statusBadge.Show()
+	d.segment.SetText(segmentText(m.Segment))
+	d.applyKPJ()
+	d.revealButton.Show()
+
+	if data.Offline {
+		d.updated.Hide()
+		d.offlineBadge.Show()
+		d.asOf.SetText(lang.L("dash.asOf", map[string]any{"When": FormatDateTime(data.FetchedAt)}))
+		d.asOf.Show()
+		d.refreshButton.Hide()
+		d.activity.Stop()
+		d.activity.Hide()
+		d.cancelButton.Hide()
+		d.onlineButton.Show()
+	} else {
+		d.updated.SetText(lang.L("dash.updated", map[string]any{"When": FormatDateTime(data.FetchedAt)}))
+		d.updated.Show()
+		d.offlineBadge.Hide()
+		d.asOf.Hide()
+		d.onlineButton.Hide()
+		d.refreshButton.Show()
+	}
+	d.buildMenu()
+
+	d.summary.setData(data)
+	d.balance.setData(data, d.displayKPJ)
+	d.contributions.setData(data)
+	d.claims.setData(data)
+	d.card.setData(data)
+}
+
+// SetRefreshing shows progress and Cancel while a refresh runs, with
+// Refresh disabled so it cannot be started twice.
+func (d *Dashboard) SetRefreshing(busy bool) {
+	if busy {
+		d.refreshButton.Disable()
+		d.activity.Show()
+		d.activity.Start()
+		d.cancelButton.Show()
+		return
+	}
+	d.activity.Stop()
+	d.activity.Hide()
+	d.cancelButton.Hide()
+	d.refreshButton.Enable()
+}
+
+// SetNotice shows one line under the header; "" hides it.
+func (d *Dashboard) SetNotice(text string, isError bool) {
+	if text == "" {
+		d.notice.SetText("")
+		d.noticeBox.Hide()
+		return
+	}
+	if isError {
+		d.noticeIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		d.noticeBg.FillColor = withAlpha(theme.Color(theme.ColorNameError), 0x30)
+	} else {
+		d.noticeIcon.SetResource(theme.NewPrimaryThemedResource(theme.InfoIcon()))
+		d.noticeBg.FillColor = withAlpha(theme.Color(theme.ColorNamePrimary), 0x24)
+	}
+	d.noticeBg.Refresh()
+	d.notice.SetText(text)
+	d.noticeBox.Show()
+}
+
+// Clear drops every piece of member data from the widgets, so that after a
+// lock or logout the decrypted data is no longer referenced by the UI.
+func (d *Dashboard) Clear() {
+	d.data, d.hasData, d.kpjRevealed = MemberData{}, false, false
+	d.name.SetText("")
+	d.statusBadge.Hide()
+	d.segment.SetText("")
+	d.kpj.SetText("")
+	d.revealButton.Hide()
+	d.updated.SetText("")
+	d.asOf.SetText("")
+	d.SetNotice("", false)
+	d.summary.clear()
+	d.balance.clear()
+	d.contributions.clear()
+	d.claims.clear()
+	d.card.clear()
+}
+
+// translate sets every static text in the current language.
+func (d *Dashboard) translate() {
+	d.offlineBadge.Set(lang.L("dash.offline"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	d.cancelButton.SetText(lang.L("Cancel"))
+	d.refreshButton.SetText(lang.L("dash.refresh"))
+	d.onlineButton.SetText(lang.L("dash.goOnline"))
+	d.summaryItem.Text = lang.L("dash.tab.summary")
+	d.balanceItem.Text = lang.L("dash.tab.balance")
+	d.contribItem.Text = lang.L("dash.tab.contributions")
+	d.claimsItem.Text = lang.L("dash.tab.claims")
+	d.cardItem.Text = lang.L("dash.tab.card")
+	d.tabs.Refresh()
+	d.buildMenu()
+}
+
+func (d *Dashboard) buildMenu() {
+	call := func(f *func()) func() {
+		return func() {
+			if *f != nil {
+				(*f)()
+			}
+		}
+	}
+	d.menu.Items = []*fyne.MenuItem{
+		fyne.NewMenuItemWithIcon(lang.L("dash.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
+		fyne.NewMenuItemWithIcon(lang.L("dash.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
+		fyne.NewMenuItemWithIcon(lang.L("dash.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItemWithIcon(lang.L("dash.forget"), theme.DeleteIcon(), call(&d.OnForget)),
+	}
+	d.menu.Refresh()
+}
+
+func (d *Dashboard) showMenu() {
+	c := fyne.CurrentApp().Driver().CanvasForObject(d.menuButton)
+	if c == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.menuButton)
+	pop := widget.NewPopUpMenu(d.menu, c)
+	size := pop.MinSize()
+	pop.ShowAtPosition(fyne.NewPos(pos.X+d.menuButton.Size().Width-size.Width, pos.Y+d.menuButton.Size().Height))
+}
+
+func (d *Dashboard) toggleKPJ() {
+	if !d.hasData {
+		return
+	}
+	d.kpjRevealed = !d.kpjRevealed
+	d.applyKPJ()
+	d.balance.setKPJ(d.displayKPJ)
+}
+
+func (d *Dashboard) applyKPJ() {
+	d.kpj.SetText(lang.L("dash.kpj", map[string]any{"KPJ": d.displayKPJ(primaryKPJ(d.data))}))
+	if d.kpjRevealed {
+		d.revealButton.SetIcon(theme.VisibilityOffIcon())
+	} else {
+		d.revealButton.SetIcon(theme.VisibilityIcon())
+	}
+}
+
+// displayKPJ is kpj masked unless the member asked to see it.
+func (d *Dashboard) displayKPJ(kpj string) string {
+	if d.kpjRevealed {
+		return kpj
+	}
+	return MaskKPJ(kpj)
+}
+
+// primaryKPJ is the member's open card, or the first one.
+func primaryKPJ(data MemberData) string {
+	for _, c := range data.Member.Cards {
+		if c.Status == "aktif" {
+			return c.KPJ
+		}
+	}
+	if len(data.Member.Cards) > 0 {
+		return data.Member.Cards[0].KPJ
+	}
+	if len(data.Cards) > 0 {
+		return data.Cards[0].KPJ
+	}
+	return ""
+}

@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// sizeNameAmount is the text size of the large balance figures.
+const sizeNameAmount fyne.ThemeSizeName = "cekbpjstk.amount"
+
+// amountTheme is the app theme with one extra size: large figures. It asks
+// the current theme each time, so light/dark switches still apply.
+type amountTheme struct{}
+
+func appTheme() fyne.Theme { return fyne.CurrentApp().Settings().Theme() }
+
+func (amountTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	return appTheme().Color(n, v)
+}
+func (amountTheme) Font(s fyne.TextStyle) fyne.Resource     { return appTheme().Font(s) }
+func (amountTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return appTheme().Icon(n) }
+func (amountTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == sizeNameAmount {
+		return appTheme().Size(theme.SizeNameHeadingText) * 1.6
+	}
+	return appTheme().Size(n)
+}
+
+// newAmountLabel is a large, bold, primary-coloured figure.
+func newAmountLabel() (*widget.Label, fyne.CanvasObject) {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = sizeNameAmount
+	l.Importance = widget.HighImportance
+	return l, container.NewThemeOverride(l, amountTheme{})
+}
+
+// field is one "key: value" line of a read-only form.
+type field struct {
+	key, value *widget.Label
+	langKey    string
+}
+
+func newField(langKey string) *field {
+	f := &field{key: widget.NewLabel(""), value: widget.NewLabel(""), langKey: langKey}
+	f.key.Importance = widget.LowImportance
+	f.value.Wrapping = fyne.TextWrapWord
+	return f
+}
+
+func (f *field) translate() { f.key.SetText(lang.L(f.langKey)) }
+
+// fieldGrid lays fields out as a two-column form.
+func fieldGrid(fields ...*field) *fyne.Container {
+	objs := make([]fyne.CanvasObject, 0, 2*len(fields))
+	for _, f := range fields {
+		objs = append(objs, f.key, f.value)
+	}
+	return container.New(layout.NewFormLayout(), objs...)
+}
+
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
+}
+
+// statusText translates a membership or program status.
+func statusText(s string) string {
+	switch s {
+	case "aktif":
+		return lang.L("dash.status.active")
+	case "nonaktif":
+		return lang.L("dash.status.inactive")
+	}
+	return s
+}
+
+// claimStatusText translates a claim status.
+func claimStatusText(s string) string {
+	switch s {
+	case "diajukan":
+		return lang.L("dash.claim.submitted")
+	case "diproses":
+		return lang.L("dash.claim.processing")
+	case "selesai":
+		return lang.L("dash.claim.done")
+	case "ditolak":
+		return lang.L("dash.claim.rejected")
+	}
+	return s
+}
+
+// claimStatusColors picks a badge's colours for a claim status.
+func claimStatusColors(s string) (bg, fg fyne.ThemeColorName) {
+	switch s {
+	case "selesai":
+		return theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess
+	case "ditolak":
+		return theme.ColorNameError, theme.ColorNameForegroundOnError
+	case "diproses":
+		return theme.ColorNameWarning, theme.ColorNameForegroundOnWarning
+	}
+	return theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary
+}
+
+func segmentText(s string) string {
+	switch s {
+	case "PU":
+		return lang.L("dash.segment.PU")
+	case "BPU":
+		return lang.L("dash.segment.BPU")
+	case "PMI":
+		return lang.L("dash.segment.PMI")
+	}
+	return s
+}
+
+// programName names a program in the app's language; the server names
+// them in Indonesian.
+func programName(code, serverName string) string {
+	switch code {
+	case "JHT":
+		return lang.L("dash.program.JHT")
+	case "JKK":
+		return lang.L("dash.program.JKK")
+	case "JKM":
+		return lang.L("dash.program.JKM")
+	case "JP":
+		return lang.L("dash.program.JP")
+	case "JKP":
+		return lang.L("dash.program.JKP")
+	}
+	return serverName
+}
+
+// programList joins program codes: "JHT, JKK, JKM".
+func programList(codes []string) string { return strings.Join(codes, ", ") }
+
+// emptyState is a centred, muted sentence for a tab without data.
+func emptyState() *widget.Label {
+	l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	l.Importance = widget.LowImportance
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}

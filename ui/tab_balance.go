@@ -1,0 +1,128 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// balanceTab is Saldo JHT: the total over every KPJ card, then each card's
+// balance split into employer dues, worker dues and development returns.
+type balanceTab struct {
+	total     *widget.Label
+	totalNote *widget.Label
+	totalCard *widget.Card
+	accounts  []*accountView
+	list      *fyne.Container
+
+	content fyne.CanvasObject
+}
+
+// accountView is one KPJ card's balance.
+type accountView struct {
+	kpj    string
+	card   *widget.Card
+	status *Badge
+	total  *widget.Label
+
+	employer, worker, development *field
+}
+
+func newBalanceTab() *balanceTab {
+	b := &balanceTab{}
+	var big fyne.CanvasObject
+	b.total, big = newAmountLabel()
+	b.totalNote = widget.NewLabel("")
+	b.totalNote.Importance = widget.LowImportance
+	b.totalNote.Wrapping = fyne.TextWrapWord
+	b.totalCard = widget.NewCard("", "", container.NewVBox(big, b.totalNote))
+	b.list = container.NewGridWithColumns(2)
+	b.content = container.NewVScroll(container.NewPadded(container.NewVBox(b.totalCard, b.list)))
+	return b
+}
+
+func (b *balanceTab) setData(data MemberData, kpj func(string) string) {
+	b.totalCard.SetTitle(lang.L("dash.balance.total"))
+	b.total.SetText(FormatRupiah(data.Balance.Total))
+	b.totalNote.SetText(lang.L("dash.balance.totalNote", map[string]any{
+		"Count": len(data.Balance.Accounts), "Date": FormatDate(data.Balance.AsOf)}))
+
+	b.accounts = b.accounts[:0]
+	objs := make([]fyne.CanvasObject, 0, len(data.Balance.Accounts))
+	for _, acc := range data.Balance.Accounts {
+		v := newAccountView(acc, cardStatus(data.Member, acc.KPJ))
+		b.accounts = append(b.accounts, v)
+		objs = append(objs, v.card)
+	}
+	b.list.Objects = objs
+	b.setKPJ(kpj)
+	b.list.Refresh()
+}
+
+// cardStatus is the status of one KPJ card from the profile.
+func cardStatus(m service.Member, kpj string) service.KPJCard {
+	for _, c := range m.Cards {
+		if c.KPJ == kpj {
+			return c
+		}
+	}
+	return service.KPJCard{KPJ: kpj}
+}
+
+func newAccountView(acc service.BalanceAccount, kc service.KPJCard) *accountView {
+	v := &accountView{kpj: acc.KPJ}
+	v.employer = newField("dash.balance.employer")
+	v.worker = newField("dash.balance.worker")
+	v.development = newField("dash.balance.development")
+	for _, f := range []*field{v.employer, v.worker, v.development} {
+		f.translate()
+		f.value.Alignment = fyne.TextAlignTrailing
+	}
+	v.employer.value.SetText(FormatRupiah(acc.Employer))
+	v.worker.value.SetText(FormatRupiah(acc.Worker))
+	v.development.value.SetText(FormatRupiah(acc.Development))
+
+	totalKey := widget.NewLabelWithStyle(lang.L("dash.balance.cardTotal"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.total = widget.NewLabelWithStyle(FormatRupiah(acc.Total), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	v.total.SizeName = theme.SizeNameSubHeadingText
+	v.total.Importance = widget.HighImportance
+
+	period := lang.L("dash.balance.openSince", map[string]any{"Date": FormatDate(kc.Opened)})
+	if !kc.Closed.IsZero() {
+		period = lang.L("dash.balance.openClosed", map[string]any{"From": FormatDate(kc.Opened), "To": FormatDate(kc.Closed)})
+	}
+	periodLabel := widget.NewLabel(period)
+	periodLabel.Importance = widget.LowImportance
+	if kc.Status == "aktif" {
+		v.status = NewBadge(statusText(kc.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+	} else {
+		v.status = NewBadge(statusText(kc.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
+	}
+	body := container.NewVBox(
+		container.NewHBox(container.NewCenter(v.status), periodLabel),
+		fieldGrid(v.employer, v.worker, v.development),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, totalKey, nil, v.total),
+	)
+	v.card = widget.NewCard(acc.EmployerName, "", body)
+	return v
+}
+
+// setKPJ writes each card's KPJ masked or revealed.
+func (b *balanceTab) setKPJ(kpj func(string) string) {
+	for _, v := range b.accounts {
+		v.card.SetSubTitle(lang.L("dash.kpj", map[string]any{"KPJ": kpj(v.kpj)}))
+	}
+}
+
+func (b *balanceTab) clear() {
+	b.total.SetText("")
+	b.totalNote.SetText("")
+	b.accounts = nil
+	b.list.Objects = nil
+	b.list.Refresh()
+}

@@ -1,0 +1,171 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// claimsTab is Klaim: the claims in a list; the selected one shows its
+// details and status timeline.
+type claimsTab struct {
+	claims []service.Claim
+	list   *widget.List
+	empty  *widget.Label
+
+	title                               *widget.Label
+	status                              *Badge
+	id, kpj, program, submitted, amount *field
+	timelineTitle                       *widget.Label
+	timeline                            *fyne.Container
+	detail                              *fyne.Container
+	hint                                *widget.Label
+
+	content fyne.CanvasObject
+}
+
+func newClaimsTab() *claimsTab {
+	c := &claimsTab{}
+	c.list = widget.NewList(
+		func() int { return len(c.claims) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Importance = widget.LowImportance
+			sub.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(title, container.NewBorder(nil, nil, nil,
+				container.NewCenter(NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)), sub))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < 0 || i >= len(c.claims) {
+				return
+			}
+			cl := c.claims[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(cl.Type)
+			row := box.Objects[1].(*fyne.Container)
+			row.Objects[0].(*widget.Label).SetText(lang.L("dash.claim.listLine", map[string]any{
+				"Date": FormatDate(cl.Submitted), "Amount": FormatRupiah(cl.Amount)}))
+			bg, fg := claimStatusColors(cl.Status)
+			row.Objects[1].(*fyne.Container).Objects[0].(*Badge).Set(claimStatusText(cl.Status), bg, fg)
+		})
+	c.list.OnSelected = func(i widget.ListItemID) {
+		if i >= 0 && i < len(c.claims) {
+			c.show(c.claims[i])
+		}
+	}
+
+	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.title.SizeName = theme.SizeNameSubHeadingText
+	c.title.Wrapping = fyne.TextWrapWord
+	c.status = NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)
+	c.id = newField("dash.claim.id")
+	c.kpj = newField("dash.claim.kpj")
+	c.program = newField("dash.claim.program")
+	c.submitted = newField("dash.claim.submittedOn")
+	c.amount = newField("dash.claim.amount")
+	c.timelineTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.timeline = container.NewVBox()
+	c.detail = container.NewVBox(
+		container.NewBorder(nil, nil, nil, container.NewCenter(c.status), c.title),
+		fieldGrid(c.id, c.kpj, c.program, c.submitted, c.amount),
+		widget.NewSeparator(),
+		c.timelineTitle,
+		c.timeline,
+	)
+	c.detail.Hide()
+	c.hint = emptyState()
+	c.empty = emptyState()
+	c.empty.Hide()
+
+	split := container.NewHSplit(c.list,
+		container.NewStack(container.NewCenter(c.hint), container.NewVScroll(container.NewPadded(c.detail))))
+	split.Offset = 0.38
+	c.content = container.NewStack(split, container.NewPadded(container.NewCenter(c.empty)))
+	return c
+}
+
+func (c *claimsTab) translate() {
+	for _, f := range []*field{c.id, c.kpj, c.program, c.submitted, c.amount} {
+		f.translate()
+	}
+	c.timelineTitle.SetText(lang.L("dash.claim.timeline"))
+	c.hint.SetText(lang.L("dash.claim.pick"))
+	c.empty.SetText(lang.L("dash.claim.none"))
+}
+
+func (c *claimsTab) setData(data MemberData) {
+	c.translate()
+	c.claims = data.Claims
+	c.list.UnselectAll()
+	c.detail.Hide()
+	c.list.Refresh()
+	if len(c.claims) == 0 {
+		c.empty.Show()
+		c.hint.Hide()
+		c.list.Hide()
+		return
+	}
+	c.empty.Hide()
+	c.list.Show()
+	c.hint.Show()
+	c.list.Select(0)
+}
+
+// show fills the detail pane with one claim and its timeline.
+func (c *claimsTab) show(cl service.Claim) {
+	c.hint.Hide()
+	c.title.SetText(cl.Type)
+	bg, fg := claimStatusColors(cl.Status)
+	c.status.Set(claimStatusText(cl.Status), bg, fg)
+	c.id.value.SetText(cl.ID)
+	c.kpj.value.SetText(MaskKPJ(cl.KPJ))
+	c.program.value.SetText(programName(cl.Program, cl.Program))
+	c.submitted.value.SetText(FormatDate(cl.Submitted))
+	c.amount.value.SetText(FormatRupiah(cl.Amount))
+
+	steps := make([]fyne.CanvasObject, 0, len(cl.Timeline))
+	for i, e := range cl.Timeline {
+		steps = append(steps, timelineStep(e, i == len(cl.Timeline)-1))
+	}
+	c.timeline.Objects = steps
+	c.timeline.Refresh()
+	c.detail.Show()
+}
+
+// timelineStep is one event: a dot (filled for the latest), the status,
+// when, and the office's note.
+func timelineStep(e service.ClaimEvent, latest bool) fyne.CanvasObject {
+	dot := canvas.NewCircle(theme.Color(theme.ColorNameDisabled))
+	if latest {
+		dot.FillColor = theme.Color(theme.ColorNamePrimary)
+	}
+	size := theme.Size(theme.SizeNameInlineIcon) * 0.6
+	marker := container.NewVBox(container.NewGridWrap(fyne.NewSize(size, size), dot))
+	status := widget.NewLabelWithStyle(claimStatusText(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	when := widget.NewLabel(FormatDateTime(e.At))
+	when.Importance = widget.LowImportance
+	note := widget.NewLabel(e.Note)
+	note.Wrapping = fyne.TextWrapWord
+	text := container.NewVBox(container.NewHBox(status, when), note)
+	return container.NewBorder(nil, nil, container.NewPadded(container.NewPadded(marker)), nil, text)
+}
+
+func (c *claimsTab) clear() {
+	c.claims = nil
+	c.list.UnselectAll()
+	c.list.Refresh()
+	c.detail.Hide()
+	c.title.SetText("")
+	for _, f := range []*field{c.id, c.kpj, c.program, c.submitted, c.amount} {
+		f.value.SetText("")
+	}
+	c.timeline.Objects = nil
+	c.timeline.Refresh()
+}

@@ -1,0 +1,239 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// Columns of the contributions table.
+const (
+	colPeriod = iota
+	colEmployer
+	colWage
+	colJHT
+	colJP
+	colJKK
+	colJKM
+	colJKP
+	colTotal
+	colPaid
+	colCount
+)
+
+var contribColumnWidths = [colCount]float32{130, 230, 125, 115, 115, 100, 100, 100, 125, 150}
+
+// contributionsTab is Iuran: one year of monthly contributions with a
+// totals row, the year picked with a Select.
+type contributionsTab struct {
+	data    MemberData
+	year    service.Contributions
+	years   []int
+	select_ *widget.Select
+	yearKey *widget.Label
+	summary *widget.Label
+	table   *widget.Table
+	empty   *widget.Label
+
+	content fyne.CanvasObject
+}
+
+func newContributionsTab() *contributionsTab {
+	c := &contributionsTab{}
+	c.yearKey = widget.NewLabel("")
+	c.select_ = widget.NewSelect(nil, c.showYear)
+	c.summary = widget.NewLabel("")
+	c.summary.Importance = widget.LowImportance
+	c.empty = emptyState()
+	c.empty.Hide()
+
+	c.table = widget.NewTableWithHeaders(
+		func() (int, int) {
+			if len(c.year.Months) == 0 {
+				return 0, colCount
+			}
+			return len(c.year.Months) + 1, colCount
+		},
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			l := o.(*widget.Label)
+			l.TextStyle.Bold = id.Row == len(c.year.Months)
+			l.Alignment = fyne.TextAlignLeading
+			if id.Col >= colWage && id.Col <= colTotal {
+				l.Alignment = fyne.TextAlignTrailing
+			}
+			l.SetText(c.cellText(id.Row, id.Col))
+		})
+	c.table.ShowHeaderColumn = false
+	c.table.CreateHeader = func() fyne.CanvasObject {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
+	}
+	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.Alignment = fyne.TextAlignLeading
+		if id.Col >= colWage && id.Col <= colTotal {
+			l.Alignment = fyne.TextAlignTrailing
+		}
+		l.SetText(columnTitle(id.Col))
+	}
+	for i, w := range contribColumnWidths {
+		c.table.SetColumnWidth(i, w)
+	}
+	top := container.NewHBox(c.yearKey, c.select_, c.summary)
+	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil,
+		container.NewStack(c.table, container.NewCenter(c.empty)))
+	return c
+}
+
+func columnTitle(col int) string {
+	switch col {
+	case colPeriod:
+		return lang.L("dash.col.period")
+	case colEmployer:
+		return lang.L("dash.col.employer")
+	case colWage:
+		return lang.L("dash.col.wage")
+	case colJHT:
+		return "JHT"
+	case colJP:
+		return "JP"
+	case colJKK:
+		return "JKK"
+	case colJKM:
+		return "JKM"
+	case colJKP:
+		return "JKP"
+	case colTotal:
+		return lang.L("dash.col.total")
+	case colPaid:
+		return lang.L("dash.col.paid")
+	}
+	return ""
+}
+
+// cellText is the text of one cell; the row after the last month holds
+// the year's totals.
+func (c *contributionsTab) cellText(row, col int) string {
+	months := c.year.Months
+	if row == len(months) {
+		t := c.year.Totals
+		switch col {
+		case colPeriod:
+			return lang.L("dash.col.totalRow")
+		case colWage:
+			return FormatRupiah(t.ReportedWage)
+		case colJHT:
+			return FormatRupiah(t.JHT)
+		case colJP:
+			return FormatRupiah(t.JP)
+		case colJKK:
+			return FormatRupiah(t.JKK)
+		case colJKM:
+			return FormatRupiah(t.JKM)
+		case colJKP:
+			return FormatRupiah(t.JKP)
+		case colTotal:
+			return FormatRupiah(t.Total)
+		}
+		return ""
+	}
+	if row < 0 || row > len(months) {
+		return ""
+	}
+	m := months[row]
+	switch col {
+	case colPeriod:
+		return FormatMonth(m.Period)
+	case colEmployer:
+		return m.EmployerName
+	case colWage:
+		return FormatRupiah(m.ReportedWage)
+	case colJHT:
+		return FormatRupiah(m.JHT)
+	case colJP:
+		return FormatRupiah(m.JP)
+	case colJKK:
+		return FormatRupiah(m.JKK)
+	case colJKM:
+		return FormatRupiah(m.JKM)
+	case colJKP:
+		return FormatRupiah(m.JKP)
+	case colTotal:
+		return FormatRupiah(m.Total)
+	case colPaid:
+		return FormatDate(m.PaidDate)
+	}
+	return ""
+}
+
+func (c *contributionsTab) setData(data MemberData) {
+	c.data = data
+	c.yearKey.SetText(lang.L("dash.contrib.year"))
+	c.years = data.Years()
+	opts := make([]string, len(c.years))
+	for i, y := range c.years {
+		opts[i] = strconv.Itoa(y)
+	}
+	c.select_.PlaceHolder = lang.L("dash.contrib.pickYear")
+	c.select_.SetOptions(opts)
+	c.empty.SetText(lang.L("dash.contrib.none"))
+	if len(opts) == 0 {
+		c.select_.ClearSelected()
+		c.showYear("")
+		return
+	}
+	// Keep the chosen year across a refresh when it is still there.
+	if sel := c.select_.Selected; sel != "" && c.hasYear(sel) {
+		c.showYear(sel)
+		return
+	}
+	c.select_.SetSelected(opts[0])
+}
+
+func (c *contributionsTab) hasYear(s string) bool {
+	for _, y := range c.years {
+		if strconv.Itoa(y) == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *contributionsTab) showYear(s string) {
+	y, err := strconv.Atoi(s)
+	contrib, ok := c.data.Contributions[y]
+	if err != nil || !ok {
+		c.year = service.Contributions{}
+		c.summary.SetText("")
+		c.empty.Show()
+		c.table.Refresh()
+		return
+	}
+	c.year = contrib
+	c.empty.Hide()
+	c.summary.SetText(lang.L("dash.contrib.summary", map[string]any{
+		"Count": len(contrib.Months), "Total": FormatRupiah(contrib.Totals.Total)}))
+	c.table.ScrollToTop()
+	c.table.Refresh()
+}
+
+func (c *contributionsTab) clear() {
+	c.data = MemberData{}
+	c.year = service.Contributions{}
+	c.years = nil
+	c.select_.ClearSelected()
+	c.select_.SetOptions(nil)
+	c.summary.SetText("")
+	c.table.Refresh()
+}

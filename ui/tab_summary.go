@@ -1,0 +1,116 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// summaryTab is Ringkasan: the JHT balance large, the programs and the
+// membership facts.
+type summaryTab struct {
+	balance      *widget.Label
+	balanceAsOf  *widget.Label
+	balanceCard  *widget.Card
+	programsCard *widget.Card
+	programs     *fyne.Container
+	memberCard   *widget.Card
+
+	employer, npp, employerSince, memberSince, lastContribution, statusSince *field
+
+	content fyne.CanvasObject
+}
+
+func newSummaryTab() *summaryTab {
+	s := &summaryTab{}
+	var big fyne.CanvasObject
+	s.balance, big = newAmountLabel()
+	s.balanceAsOf = widget.NewLabel("")
+	s.balanceAsOf.Importance = widget.LowImportance
+	s.balanceCard = widget.NewCard("", "", container.NewVBox(big, s.balanceAsOf))
+
+	s.programs = container.NewVBox()
+	s.programsCard = widget.NewCard("", "", s.programs)
+
+	s.employer = newField("dash.field.employer")
+	s.npp = newField("dash.field.npp")
+	s.employerSince = newField("dash.field.employerSince")
+	s.memberSince = newField("dash.field.memberSince")
+	s.statusSince = newField("dash.field.statusSince")
+	s.lastContribution = newField("dash.field.lastContribution")
+	s.memberCard = widget.NewCard("", "", fieldGrid(s.employer, s.npp, s.employerSince,
+		s.memberSince, s.statusSince, s.lastContribution))
+
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		s.balanceCard,
+		container.NewGridWithColumns(2, s.memberCard, s.programsCard),
+	)))
+	return s
+}
+
+func (s *summaryTab) translate() {
+	s.balanceCard.SetTitle(lang.L("dash.summary.balance"))
+	s.programsCard.SetTitle(lang.L("dash.summary.programs"))
+	s.memberCard.SetTitle(lang.L("dash.summary.membership"))
+	for _, f := range []*field{s.employer, s.npp, s.employerSince, s.memberSince, s.statusSince, s.lastContribution} {
+		f.translate()
+	}
+}
+
+func (s *summaryTab) setData(data MemberData) {
+	s.translate()
+	m := data.Member
+	s.balance.SetText(FormatRupiah(data.Balance.Total))
+	s.balanceAsOf.SetText(lang.L("dash.balance.asOf", map[string]any{
+		"Date": FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}))
+	if m.Employer != nil {
+		s.employer.value.SetText(m.Employer.Name)
+		s.npp.value.SetText(m.Employer.NPP)
+		s.employerSince.value.SetText(FormatDate(m.Employer.Since))
+	} else {
+		s.employer.value.SetText(lang.L("dash.none"))
+		s.npp.value.SetText("–")
+		s.employerSince.value.SetText("–")
+	}
+	s.memberSince.value.SetText(FormatDate(m.MemberSince))
+	s.statusSince.value.SetText(lang.L("dash.statusSince", map[string]any{
+		"Status": statusText(m.Status), "Date": FormatDate(m.StatusSince)}))
+	s.lastContribution.value.SetText(FormatMonth(m.LastContribution))
+
+	rows := make([]fyne.CanvasObject, 0, len(m.Programs))
+	for _, p := range m.Programs {
+		rows = append(rows, programRow(p))
+	}
+	s.programs.Objects = rows
+	s.programs.Refresh()
+}
+
+func programRow(p service.Program) fyne.CanvasObject {
+	code := widget.NewLabelWithStyle(p.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widget.NewLabel(programName(p.Code, p.Name))
+	name.Truncation = fyne.TextTruncateEllipsis
+	joined := widget.NewLabel(lang.L("dash.program.joined", map[string]any{"Date": FormatDate(p.Joined)}))
+	joined.Importance = widget.LowImportance
+	var b *Badge
+	if p.Status == "aktif" {
+		b = NewBadge(statusText(p.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+	} else {
+		b = NewBadge(statusText(p.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
+	}
+	codeBox := container.NewGridWrap(fyne.NewSize(56, code.MinSize().Height), code)
+	return container.NewBorder(nil, nil, codeBox, container.NewHBox(joined, container.NewCenter(b)), name)
+}
+
+func (s *summaryTab) clear() {
+	s.balance.SetText("")
+	s.balanceAsOf.SetText("")
+	for _, f := range []*field{s.employer, s.npp, s.employerSince, s.memberSince, s.statusSince, s.lastContribution} {
+		f.value.SetText("")
+	}
+	s.programs.Objects = nil
+	s.programs.Refresh()
+}
