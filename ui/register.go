@@ -40,6 +40,7 @@ type RegisterView struct {
 	win     fyne.Window
 	content fyne.CanvasObject
 	scroll  *container.Scroll
+	page    *fyne.Container
 
 	topError *widget.Label
 	topBox   *fyne.Container
@@ -156,8 +157,8 @@ func (v *RegisterView) build() {
 	consent := container.NewVBox(v.consent, container.NewPadded(container.NewVBox(pdp1, pdp2)))
 	buttons := container.NewHBox(v.backButton, layout.NewSpacer(), v.activity, v.busyLabel, v.submitButton)
 
-	page := container.NewVBox(title, intro, v.topBox, form, widget.NewSeparator(), consent, buttons)
-	v.scroll = container.NewVScroll(container.New(&maxWidthLayout{width: 640}, page))
+	v.page = container.NewVBox(title, intro, v.topBox, form, widget.NewSeparator(), consent, buttons)
+	v.scroll = container.NewVScroll(container.New(&maxWidthLayout{width: 640}, v.page))
 	v.content = v.scroll
 }
 
@@ -344,7 +345,8 @@ func (v *RegisterView) birthState() fieldState {
 	case t.After(time.Now()) || t.Year() < 1900:
 		return fieldErr(f, validate.CodeInvalidDate)
 	}
-	return fieldState{text: FormatDate(t), kind: msgOK, valid: true}
+	// Echo the date in words, so a swapped day and month shows.
+	return fieldState{text: FormatDate(t), valid: true}
 }
 
 func (v *RegisterView) nameState() fieldState {
@@ -607,10 +609,14 @@ func registerErrorText(err error) string {
 func (v *RegisterView) setTopError(text string) {
 	v.topError.SetText(text)
 	if text == "" {
-		v.topBox.Hide()
+		if v.topBox.Visible() {
+			v.topBox.Hide()
+			v.page.Refresh()
+		}
 		return
 	}
 	v.topBox.Show()
+	v.page.Refresh() // lay the form out again below the sentence
 	v.scroll.ScrollToTop()
 }
 

@@ -1,0 +1,509 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/service/validate"
+)
+
+// Dewi Lestari is the sandbox member without an online account.
+const (
+	dewiNIK      = "5171044407950004"
+	dewiKPJ      = "21045678901"
+	dewiName     = "Dewi Lestari"
+	dewiBirth    = "04-07-1995"
+	dewiEmail    = "dewi@contoh.id"
+	dewiPhone    = "0812 3456 7890"
+	dewiPassword = "Kopi-Tubruk-Senja-42"
+)
+
+func regSandboxClient(t *testing.T) *service.Client {
+	t.Helper()
+	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts := httptest.NewUnstartedServer(srv.Handler())
+	ts.TLS = srv.TLSConfig()
+	ts.StartTLS()
+	t.Cleanup(func() {
+		ts.Close()
+		_ = srv.Close()
+	})
+	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	return client
+}
+
+func regSetLanguage(t *testing.T, code string) {
+	t.Helper()
+	if err := SetLanguage(code); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = SetLanguage(DefaultLanguage) })
+}
+
+func newRegisterTest(t *testing.T) (*RegisterView, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	regSetLanguage(t, "id")
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	v := NewRegisterView(w)
+	w.SetContent(v.Content())
+	w.Resize(fyne.NewSize(720, 1200))
+	return v, w
+}
+
+// regRegisterWith makes OnSubmit register through client, as the
+// controller does (there off the UI goroutine), and returns what succeeded.
+func regRegisterWith(v *RegisterView, client *service.Client) *[]service.Registration {
+	var done []service.Registration
+	v.OnSubmit = func(r service.Registration) {
+		v.SetBusy(true)
+		err := client.Register(context.Background(), r)
+		v.SetBusy(false)
+		if err != nil {
+			v.ShowError(err)
+			return
+		}
+		done = append(done, r)
+	}
+	return &done
+}
+
+type regForm struct {
+	nik, kpj, name, birth, email, phone, password, confirm string
+	consent                                                bool
+}
+
+func dewiForm() regForm {
+	return regForm{dewiNIK, dewiKPJ, dewiName, dewiBirth, dewiEmail, dewiPhone, dewiPassword, dewiPassword, true}
+}
+
+// fill types each value like a member would, leaving each field in turn.
+func (f regForm) fill(v *RegisterView) {
+	for _, p := range []struct {
+		e    fyne.Focusable
+		text string
+	}{
+		{v.nik, f.nik}, {v.kpj, f.kpj}, {v.fullName, f.name}, {v.birth, f.birth},
+		{v.email, f.email}, {v.phone, f.phone}, {v.password, f.password}, {v.confirm, f.confirm},
+	} {
+		if p.text == "" {
+			continue
+		}
+		test.Type(p.e, p.text)
+		p.e.FocusLost()
+	}
+	v.consent.SetChecked(f.consent)
+}
+
+func TestRegister_DewiRegistersAgainstTheSandbox(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	client := regSandboxClient(t)
+	done := regRegisterWith(v, client)
+
+	f := dewiForm()
+	f.consent = false
+	f.fill(v)
+	if !v.submitButton.Disabled() {
+		t.Fatal("Daftar is enabled before consent is given")
+	}
+	for _, field := range registerFields {
+		if m := v.messages[field]; m.Importance == widget.DangerImportance {
+			t.Errorf("%s shows an error for Dewi's data: %q", field, m.Text)
+		}
+	}
+	if got := v.messages[validate.FieldNIK].Text; got != "Lahir 4 Juli 1995 · Perempuan" {
+		t.Errorf("NIK message = %q", got)
+	}
+	test.Tap(v.consent)
+	if v.submitButton.Disabled() {
+		t.Fatal("Daftar stays disabled with every field valid and consent given")
+	}
+	test.Tap(v.submitButton)
+
+	if len(*done) != 1 {
+		t.Fatalf("registration did not succeed; top error %q", v.topError.Text)
+	}
+	r := (*done)[0]
+	want := service.Registration{NIK: dewiNIK, KPJ: dewiKPJ, FullName: dewiName,
+		BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC), Email: dewiEmail, Phone: dewiPhone, Password: dewiPassword}
+	if r != want {
+		t.Errorf("submitted %+v, want %+v", r, want)
+	}
+	if v.topBox.Visible() {
+		t.Errorf("top error after success: %q", v.topError.Text)
+	}
+	res, err := client.Login(context.Background(), dewiEmail, dewiPassword, false)
+	if err != nil || res.Session == nil {
+		t.Fatalf("Dewi cannot sign in after registering: %v", err)
+	}
+}
+
+func TestRegister_FieldErrorsShowInlineAndKeepDaftarDisabled(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		edit  func(*regForm)
+		field string
+		want  string // the message under field
+	}{
+		{"NIK too short", func(f *regForm) { f.nik = dewiNIK[:15] }, validate.FieldNIK, "NIK terdiri dari 16 digit."},
+		{"NIK with a letter", func(f *regForm) { f.nik = "51710444O7950004" }, validate.FieldNIK,
+			"NIK ini tidak valid: NIK terdiri dari 16 digit dan diawali kode provinsi."},
+		{"NIK date is not the birth date", func(f *regForm) { f.birth = "05-07-1995" }, validate.FieldNIK,
+			"Tanggal lahir di NIK (4 Juli 1995) tidak cocok dengan tanggal lahir."},
+		{"KPJ of 10 digits", func(f *regForm) { f.kpj = dewiKPJ[:10] }, validate.FieldKPJ, "Nomor KPJ terdiri dari 11 digit."},
+		{"birth date not a date", func(f *regForm) { f.birth = "31-02-1995" }, validate.FieldBirthDate,
+			"Tulis tanggal sebagai HH-BB-TTTT, misalnya 04-07-1995."},
+		{"email without a dotted domain", func(f *regForm) { f.email = "dewi@contoh" }, validate.FieldEmail,
+			"Alamat email tidak valid; contoh: nama@contoh.id."},
+		{"phone not a mobile number", func(f *regForm) { f.phone = "0212345678" }, validate.FieldPhone,
+			"Nomor HP diawali 08 atau +628, misalnya 0812 3456 7890."},
+		{"phone with letters", func(f *regForm) { f.phone = "08123abc" }, validate.FieldPhone,
+			"Nomor HP diawali 08 atau +628, misalnya 0812 3456 7890."},
+		{"weak password", func(f *regForm) { f.password, f.confirm = "password12", "password12" }, validate.FieldPassword,
+			"Kata sandi ini terlalu mudah ditebak. Buat lebih panjang atau gabungkan kata yang tidak berhubungan; jangan pakai nama, email, atau tanggal lahir."},
+		{"short password", func(f *regForm) { f.password, f.confirm = "Ab#1", "Ab#1" }, validate.FieldPassword,
+			"Kata sandi terdiri dari 10 sampai 128 karakter."},
+		{"confirmation differs", func(f *regForm) { f.confirm = dewiPassword + "!" }, fieldConfirm, "Kedua kata sandi tidak sama."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v, _ := newRegisterTest(t)
+			submitted := false
+			v.OnSubmit = func(service.Registration) { submitted = true }
+			f := dewiForm()
+			tc.edit(&f)
+			f.fill(v)
+			m := v.messages[tc.field]
+			if m.Text != tc.want || m.Importance != widget.DangerImportance {
+				t.Errorf("%s message = %q (importance %v), want error %q", tc.field, m.Text, m.Importance, tc.want)
+			}
+			if !v.submitButton.Disabled() {
+				t.Error("Daftar is enabled")
+			}
+			test.Tap(v.submitButton)
+			v.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			if submitted {
+				t.Error("the form was submitted")
+			}
+		})
+	}
+}
+
+func TestRegister_ConsentUntickedKeepsDaftarDisabled(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	f := dewiForm()
+	f.consent = false
+	f.fill(v)
+	if !v.submitButton.Disabled() {
+		t.Fatal("Daftar is enabled without consent")
+	}
+	test.Tap(v.consent)
+	if v.submitButton.Disabled() {
+		t.Fatal("Daftar is disabled with consent")
+	}
+	test.Tap(v.consent)
+	if !v.submitButton.Disabled() {
+		t.Fatal("Daftar stays enabled after consent is withdrawn")
+	}
+}
+
+func TestRegister_WhileTypingACounterNotAnError(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	test.Type(v.nik, "517104")
+	if m := v.messages[validate.FieldNIK]; m.Text != "6 dari 16 digit" || m.Importance == widget.DangerImportance {
+		t.Errorf("NIK while typing: %q (importance %v)", m.Text, m.Importance)
+	}
+	test.Type(v.kpj, "2104")
+	if m := v.messages[validate.FieldKPJ]; m.Text != "4 dari 11 digit" {
+		t.Errorf("KPJ while typing: %q", m.Text)
+	}
+	test.Type(v.kpj, "5678901")
+	if m := v.messages[validate.FieldKPJ]; m.Text != "11 dari 11 digit" || m.Importance != widget.SuccessImportance {
+		t.Errorf("KPJ complete: %q (importance %v)", m.Text, m.Importance)
+	}
+	test.Type(v.email, "dewi@")
+	if m := v.messages[validate.FieldEmail]; m.Importance == widget.DangerImportance {
+		t.Errorf("half an email is already an error: %q", m.Text)
+	}
+}
+
+func TestRegister_NIKImpliesBirthDateAndGender(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	test.Type(v.nik, dewiNIK)
+	if got := v.messages[validate.FieldNIK].Text; got != "Lahir 4 Juli 1995 · Perempuan" {
+		t.Errorf("id: %q", got)
+	}
+	v.nik.SetText("3201011507900001") // day 15: a man
+	if got := v.messages[validate.FieldNIK].Text; got != "Lahir 15 Juli 1990 · Laki-laki" {
+		t.Errorf("id, male: %q", got)
+	}
+
+	regSetLanguage(t, "en")
+	v = NewRegisterView(test.NewWindow(nil))
+	test.Type(v.nik, dewiNIK)
+	if got := v.messages[validate.FieldNIK].Text; got != "Born 4 July 1995 · Female" {
+		t.Errorf("en: %q", got)
+	}
+	test.Type(v.birth, "05-07-1995")
+	if got := v.messages[validate.FieldNIK].Text; got != "The birth date in the NIK (4 July 1995) does not match the birth date." {
+		t.Errorf("en mismatch: %q", got)
+	}
+}
+
+func TestRegister_PhoneAccepts08AndPlus628(t *testing.T) {
+	for _, phone := range []string{"081234567890", "0812-3456-7890", "+6281234567890", "+62 812 3456 7890"} {
+		v, _ := newRegisterTest(t)
+		f := dewiForm()
+		f.phone = phone
+		f.fill(v)
+		if m := v.messages[validate.FieldPhone]; m.Importance == widget.DangerImportance || v.submitButton.Disabled() {
+			t.Errorf("%q refused: %q", phone, m.Text)
+		}
+	}
+}
+
+func TestRegister_StrengthMeterFollowsThePassword(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	if _, empty := v.strength.Score(); !empty || v.strength.Text() != "" {
+		t.Fatal("meter not empty before typing")
+	}
+	test.Type(v.password, "abc")
+	if s, _ := v.strength.Score(); s != 0 || v.strength.Text() != "Sangat lemah" {
+		t.Errorf("abc: score %d %q", s, v.strength.Text())
+	}
+	v.password.SetText(dewiPassword)
+	if s, _ := v.strength.Score(); s < validate.PasswordMinScore || (v.strength.Text() != "Kuat" && v.strength.Text() != "Sangat kuat") {
+		t.Errorf("strong password: score %d %q", s, v.strength.Text())
+	}
+}
+
+func TestRegister_DatePickerFillsTheBirthDate(t *testing.T) {
+	v, w := newRegisterTest(t)
+	test.Tap(v.birth.picker)
+	if v.birth.popUp == nil || !v.birth.popUp.Visible() {
+		t.Fatal("no calendar pop-up")
+	}
+	// The picker opens thirty years back; pick 4 July 1995 through its lists.
+	v.birth.shown = time.Date(1995, time.July, 1, 0, 0, 0, 0, time.UTC)
+	v.birth.pick(time.Date(1995, time.July, 4, 0, 0, 0, 0, time.UTC))
+	if v.birth.Text != dewiBirth {
+		t.Errorf("birth text = %q", v.birth.Text)
+	}
+	if got := v.messages[validate.FieldBirthDate].Text; got != "4 Juli 1995" {
+		t.Errorf("birth message = %q", got)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the calendar stays open after picking")
+	}
+}
+
+func TestRegister_EnterInTheLastFieldSubmits(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	var got *service.Registration
+	v.OnSubmit = func(r service.Registration) { got = &r }
+	dewiForm().fill(v)
+	v.confirm.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got == nil || got.NIK != dewiNIK {
+		t.Fatalf("Enter did not submit: %+v", got)
+	}
+}
+
+func TestRegister_UnknownMemberIsASentenceAtTheTop(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	done := regRegisterWith(v, regSandboxClient(t))
+	f := dewiForm()
+	f.nik, f.kpj, f.birth = "3201011507900001", "99999999999", "15-07-1990"
+	f.fill(v)
+	test.Tap(v.submitButton)
+	if len(*done) != 0 {
+		t.Fatal("a nobody registered")
+	}
+	if !v.topBox.Visible() || !strings.HasPrefix(v.topError.Text, "Tidak ada peserta dengan NIK, nomor KPJ, dan tanggal lahir ini.") {
+		t.Errorf("top error = %q (visible %v)", v.topError.Text, v.topBox.Visible())
+	}
+	if v.submitButton.Disabled() {
+		t.Error("Daftar disabled after the error: the member cannot try again")
+	}
+}
+
+func TestRegister_SecondRegistrationIsASentenceAtTheTop(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	client := regSandboxClient(t)
+	done := regRegisterWith(v, client)
+	dewiForm().fill(v)
+	test.Tap(v.submitButton)
+	test.Tap(v.submitButton)
+	if len(*done) != 1 {
+		t.Fatalf("%d registrations succeeded, want 1", len(*done))
+	}
+	if !strings.HasPrefix(v.topError.Text, "Peserta ini sudah punya akun online.") {
+		t.Errorf("top error = %q", v.topError.Text)
+	}
+}
+
+func TestRegister_ServerFieldErrorLandsUnderItsField(t *testing.T) {
+	v, w := newRegisterTest(t)
+	done := regRegisterWith(v, regSandboxClient(t))
+	f := dewiForm()
+	f.email = "budi@contoh.id" // Budi's account has it
+	f.fill(v)
+	test.Tap(v.submitButton)
+	if len(*done) != 0 {
+		t.Fatal("registered with a taken email")
+	}
+	m := v.messages[validate.FieldEmail]
+	if m.Text != "Email ini sudah dipakai akun lain. Gunakan alamat lain, atau masuk." || m.Importance != widget.DangerImportance {
+		t.Errorf("email message = %q", m.Text)
+	}
+	if !strings.HasPrefix(v.topError.Text, "Beberapa isian tidak diterima.") {
+		t.Errorf("top error = %q", v.topError.Text)
+	}
+	if w.Canvas().Focused() != v.email {
+		t.Error("focus is not on the rejected field")
+	}
+	if !v.submitButton.Disabled() {
+		t.Error("Daftar enabled while the server's verdict stands")
+	}
+	// Editing the field drops the server's verdict.
+	v.email.SetText("dewi@contoh.id")
+	if v.messages[validate.FieldEmail].Importance == widget.DangerImportance || v.submitButton.Disabled() {
+		t.Errorf("after editing: %q", v.messages[validate.FieldEmail].Text)
+	}
+}
+
+func TestRegister_ShowErrorMapsEveryFieldAndConnectionErrors(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	ve := &service.ValidationError{}
+	for _, f := range []string{"nik", "kpj", "full_name", "birth_date", "email", "phone", "password"} {
+		ve.Fields = append(ve.Fields, validate.FieldError{Field: f, Code: validate.CodeFormat})
+	}
+	ve.Fields = append(ve.Fields, validate.FieldError{Field: "nik", Code: validate.CodeMismatch})
+	v.ShowError(ve)
+	for _, f := range registerFields[:7] {
+		if m := v.messages[f]; m.Importance != widget.DangerImportance || m.Text == "" {
+			t.Errorf("%s: %q", f, m.Text)
+		}
+	}
+	if got := v.messages[validate.FieldNIK].Text; !strings.HasPrefix(got, "NIK ini tidak valid") {
+		t.Errorf("nik shows %q; the first error for a field wins", got)
+	}
+	v.ShowError(&service.ValidationError{Fields: []validate.FieldError{{Field: "nik", Code: "mismatch"}}})
+	v.Reset()
+	v.ShowError(&service.ValidationError{Fields: []validate.FieldError{{Field: "nik", Code: "mismatch"}}})
+	if got := v.messages[validate.FieldNIK].Text; got != "Tanggal lahir di NIK tidak cocok dengan tanggal lahir." {
+		t.Errorf("nik/mismatch: %q", got)
+	}
+
+	for err, want := range map[error]string{
+		service.ErrOffline:                 "Server tidak dapat dihubungi.",
+		service.ErrTimeout:                 "Server terlalu lama menjawab.",
+		&service.CertificateError{}:        "Server tidak dapat diverifikasi",
+		errors.New("boom"):                 "Server belum dapat mendaftarkan Anda",
+		&service.APIError{Status: 503}:     "Server belum dapat mendaftarkan Anda",
+		&service.DomainError{Host: "evil"}: "Server tidak dapat diverifikasi",
+	} {
+		v.ShowError(err)
+		if !strings.HasPrefix(v.topError.Text, want) {
+			t.Errorf("%v: top = %q, want %q…", err, v.topError.Text, want)
+		}
+	}
+	v.ShowError(context.Canceled)
+	if v.topBox.Visible() {
+		t.Error("a cancelled registration shows an error")
+	}
+}
+
+func TestRegister_BusyDisablesTheForm(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	dewiForm().fill(v)
+	v.SetBusy(true)
+	for _, d := range []fyne.Disableable{v.nik, v.kpj, v.fullName, v.birth, v.email, v.phone, v.password, v.confirm, v.consent, v.submitButton, v.backButton} {
+		if !d.Disabled() {
+			t.Errorf("%T enabled while busy", d)
+		}
+	}
+	if !v.activity.Visible() || v.busyLabel.Text != "Mendaftarkan…" {
+		t.Error("no progress shown")
+	}
+	v.SetBusy(false)
+	if v.submitButton.Disabled() || v.nik.Disabled() || v.activity.Visible() {
+		t.Error("form not back after busy")
+	}
+}
+
+func TestRegister_ResetClearsEveryField(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	dewiForm().fill(v)
+	v.ShowError(service.ErrOffline)
+	var order []string
+	v.password.OnChanged = func(string) { order = append(order, "password") }
+	v.nik.OnChanged = func(string) { order = append(order, "nik") }
+	v.Reset()
+	for _, f := range registerFields {
+		if v.textOf(f) != "" {
+			t.Errorf("%s not cleared", f)
+		}
+	}
+	if len(order) < 2 || order[0] != "password" {
+		t.Errorf("cleared in order %v, want the password first", order)
+	}
+	if v.consent.Checked || v.topBox.Visible() || !v.submitButton.Disabled() {
+		t.Error("consent, top error or button survive Reset")
+	}
+}
+
+func TestRegister_BackCallsOnBack(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	back := false
+	v.OnBack = func() { back = true }
+	test.Tap(v.backButton)
+	if !back {
+		t.Error("OnBack not called")
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	want := time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC)
+	for _, s := range []string{"04-07-1995", "4-7-1995", "04/07/1995", "04.07.1995", "04071995", " 04-07-1995 "} {
+		if got, ok := ParseDate(s); !ok || !got.Equal(want) {
+			t.Errorf("ParseDate(%q) = %v, %v", s, got, ok)
+		}
+	}
+	for _, s := range []string{"", "31-02-1995", "1995-07-04", "04-07-95", "4-7-19 95", "aa-bb-cccc", "00-07-1995", "04-13-1995"} {
+		if _, ok := ParseDate(s); ok {
+			t.Errorf("ParseDate(%q) accepted", s)
+		}
+	}
+}
+
+func TestRegister_Markup(t *testing.T) {
+	v, w := newRegisterTest(t)
+	test.ApplyTheme(t, test.Theme())
+	test.AssertRendersToMarkup(t, "register/empty.xml", w.Canvas())
+
+	f := dewiForm()
+	f.nik, f.kpj, f.birth = dewiNIK, dewiKPJ[:10], "05-07-1995"
+	f.email, f.phone = "dewi@contoh", "0212345678"
+	f.password, f.confirm = "password12", "password13"
+	f.consent = false
+	f.fill(v)
+	v.ShowError(service.ErrMemberNotFound)
+	test.AssertRendersToMarkup(t, "register/errors.xml", w.Canvas())
+}
