@@ -1,25 +1,39 @@
 // Command cekbpjstk is a desktop app for BPJS Ketenagakerjaan members: it
 // shows their membership, JHT balance, contributions and claims, online and
 // from an encrypted offline cache.
+//
+// main is the composition root: flags, paths, the keyring, the demo
+// server, and the window.
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
+	"log/slog"
 	"os"
 	"os/signal"
 	"path/filepath"
+	"sync"
 	"syscall"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/cli"
 	_ "github.com/cekbpjstk/cekbpjstk/internal/localeenv" // before Fyne's lang init
+	"github.com/cekbpjstk/cekbpjstk/keystore"
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "verify" {
+		os.Exit(cli.RunVerify(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
+	}
 	meta, err := readMetadata()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -27,9 +41,13 @@ func main() {
 	}
 
 	demo := flag.Bool("demo", false, "run against the built-in sandbox server with demo members")
-	dataDir := flag.String("data-dir", "", "where the offline cache and settings live (default: the user config dir + cekbpjstk)")
+	dataDir := flag.String("data-dir", "", "where the offline cache lives (default: the user config dir + cekbpjstk)")
 	language := flag.String("lang", ui.DefaultLanguage, "interface language: id or en")
 	showVersion := flag.Bool("version", false, "print the version and exit")
+	flag.Usage = func() {
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n\n")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
 
 	if *showVersion {
@@ -54,10 +72,85 @@ func main() {
 		os.Exit(1)
 	}
 
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	demoServer := &demoRunner{dir: sandboxDir(*dataDir), log: logger}
+	defer demoServer.Close()
+
+	chosenLanguage := "" // empty: the language saved in Settings
+	flag.Visit(func(f *flag.Flag) {
+		if f.Name == "lang" {
+			chosenLanguage = *language
+		}
+	})
+
 	a := app.NewWithID(meta.Details.ID)
-	w := ui.NewMainWindow(ui.Params{App: a, Version: meta.Details.Version, Demo: *demo, DataDir: *dataDir})
+	w := ui.NewMainWindow(ui.Params{
+		App:       a,
+		Language:  chosenLanguage,
+		Version:   meta.Details.Version,
+		DataDir:   *dataDir,
+		Keys:      keystore.New(),
+		ForceDemo: *demo,
+		StartDemo: demoServer.Start,
+		Logger:    logger,
+	})
 	quitOnSignal(a)
 	w.ShowAndRun()
+}
+
+// sandboxDir keeps the demo server's own database (fake members) out of the
+// app's data dir, where only encrypted data lives.
+func sandboxDir(dataDir string) string {
+	if dir, err := os.UserCacheDir(); err == nil {
+		return filepath.Join(dir, "cekbpjstk", "sandbox")
+	}
+	return filepath.Join(filepath.Dir(dataDir), "cekbpjstk-sandbox")
+}
+
+// demoRunner starts the sandbox on loopback at most once and stops it at exit.
+type demoRunner struct {
+	dir     string
+	log     *slog.Logger
+	mu      sync.Mutex
+	running *sandbox.Running
+}
+
+// Start runs the sandbox (off the UI goroutine) and pins its certificate.
+func (d *demoRunner) Start(ctx context.Context) (ui.DemoServer, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.running == nil {
+		run, err := sandbox.Start(ctx, "127.0.0.1:0", d.dir, sandbox.WithLogger(d.log))
+		if err != nil {
+			return ui.DemoServer{}, err
+		}
+		d.running = run
+	}
+	srv := d.running.Server()
+	return ui.DemoServer{
+		Profile: service.DemoProfile(d.running.URL(), srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()),
+		Accounts: []ui.DemoAccount{
+			{Identifier: "budi@contoh.id", Password: sandbox.DemoPassword, Note: ui.DemoNoteBudi},
+			{Identifier: "siti@contoh.id", Password: sandbox.DemoPassword, Note: ui.DemoNoteSiti},
+			{Identifier: "andi@contoh.id", Password: sandbox.DemoPassword, Note: ui.DemoNoteAndi},
+		},
+		TOTPCode: func() string {
+			code, _ := sandbox.TOTPCode(sandbox.SitiTOTPSecret, time.Now())
+			return code
+		},
+	}, nil
+}
+
+// Close stops the sandbox, if it ran.
+func (d *demoRunner) Close() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.running != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+		defer cancel()
+		_ = d.running.Close(ctx)
+		d.running = nil
+	}
 }
 
 // quitOnSignal ends the app cleanly on SIGINT/SIGTERM, as a window close would.

@@ -20,3 +20,15 @@ var Translations embed.FS
 
 // TranslationsDir is the folder inside Translations.
 const TranslationsDir = "translations"
+
+//go:embed icons/lock.svg
+var lockSVG []byte
+
+//go:embed icons/lock-broken.svg
+var lockBrokenSVG []byte
+
+// LockIcon is a closed padlock: a verified server.
+var LockIcon = fyne.NewStaticResource("lock.svg", lockSVG)
+
+// LockBrokenIcon is a padlock with a warning: a refused server.
+var LockBrokenIcon = fyne.NewStaticResource("lock-broken.svg", lockBrokenSVG)

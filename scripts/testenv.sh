@@ -24,7 +24,9 @@ export XDG_CONFIG_HOME=$HOME/.config XDG_DATA_HOME=$HOME/.local/share XDG_CACHE_
 mkdir -p "$HOME" "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME"
 mkdir -m 0700 "$XDG_RUNTIME_DIR"
 unset DBUS_SESSION_BUS_ADDRESS GNOME_KEYRING_CONTROL SSH_AUTH_SOCK
-export LANG=${LANG:-C.UTF-8} NO_AT_BRIDGE=1
+# C.UTF-8 makes Fyne v2.7 log a locale error per translation load; LANGUAGE
+# gives it a parseable tag (the app picks its own language anyway).
+export LANG=${LANG:-C.UTF-8} LANGUAGE=${LANGUAGE:-en} NO_AT_BRIDGE=1
 
 xpid=""
 cleanup() {

@@ -1,0 +1,330 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// DemoAccount is a sandbox member the login view offers to try.
+type DemoAccount struct {
+	Identifier string
+	Password   string
+	Note       string // already translated: "no 2FA", "2FA on", ...
+}
+
+// LoginView is the first screen: the server's identity, then the login form.
+// The form stays disabled until the server has been verified.
+type LoginView struct {
+	identity   *identityPanel
+	identifier *widget.Entry
+	password   *widget.Entry
+	remember   *widget.Check
+	submit     *widget.Button
+	busy       *widget.Activity
+	message    *widget.Label
+	register   *widget.Button
+	settings   *widget.Button
+	offline    *fyne.Container
+	demo       *fyne.Container
+	demoCard   *widget.Card
+
+	verified    bool
+	busyNow     bool
+	lockedUntil time.Time
+	now         func() time.Time
+	do          func(func()) // applies ticks on the UI goroutine
+	stopTicker  chan struct{}
+	content     fyne.CanvasObject
+
+	OnSubmit   func(identifier, password string, remember bool)
+	OnRegister func()
+	OnOffline  func(account string)
+	OnSettings func()
+	OnRetry    func()
+}
+
+// NewLoginView builds the login screen in its "checking the server" state.
+func NewLoginView() *LoginView {
+	v := &LoginView{
+		identity:   newIdentityPanel(),
+		identifier: widget.NewEntry(),
+		password:   widget.NewPasswordEntry(),
+		busy:       widget.NewActivity(),
+		message:    widget.NewLabel(""),
+		offline:    container.NewVBox(),
+		demo:       container.NewVBox(),
+		now:        time.Now,
+		do:         fyne.Do,
+	}
+	v.identifier.SetPlaceHolder(lang.L("Email or 11-digit KPJ number"))
+	v.password.SetPlaceHolder(lang.L("Password"))
+	v.remember = widget.NewCheck(lang.L("Remember me on this computer"), nil)
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Importance = widget.DangerImportance
+	v.message.Hide()
+	v.busy.Hide()
+
+	v.submit = widget.NewButtonWithIcon(lang.L("Log in"), theme.LoginIcon(), v.trySubmit)
+	v.submit.Importance = widget.HighImportance
+	v.identifier.OnSubmitted = func(string) { v.window().Focus(v.password) }
+	v.password.OnSubmitted = func(string) { v.trySubmit() }
+	v.identifier.OnChanged = func(string) { v.updateSubmit() }
+	v.password.OnChanged = func(string) { v.updateSubmit() }
+
+	v.register = widget.NewButton(lang.L("No online account yet? Register"), func() {
+		if v.OnRegister != nil {
+			v.OnRegister()
+		}
+	})
+	v.register.Importance = widget.LowImportance
+	v.settings = widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), func() {
+		if v.OnSettings != nil {
+			v.OnSettings()
+		}
+	})
+	v.settings.Importance = widget.LowImportance
+	v.identity.OnRetry = func() {
+		if v.OnRetry != nil {
+			v.OnRetry()
+		}
+	}
+	v.demoCard = widget.NewCard(lang.L("Demo accounts"), lang.L("This is the built-in sandbox: try one of these members."), v.demo)
+	v.demoCard.Hide()
+
+	heading := widget.NewLabelWithStyle(lang.L("Log in to your BPJS Ketenagakerjaan account"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading.Wrapping = fyne.TextWrapWord
+	form := container.NewVBox(
+		heading,
+		widget.NewLabel(lang.L("Email or KPJ")), v.identifier,
+		widget.NewLabel(lang.L("Password")), v.password,
+		v.remember,
+		container.NewBorder(nil, nil, nil, v.busy, v.submit),
+		v.message,
+		v.register,
+	)
+	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("Cek BPJSTK"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	column := container.NewVBox(top, v.identity, widget.NewSeparator(), form, v.offline, v.demoCard)
+	v.content = container.NewVScroll(container.NewPadded(newColumn(480, column)))
+	v.setFormEnabled(false)
+	return v
+}
+
+// Content is the view's root object.
+func (v *LoginView) Content() fyne.CanvasObject { return v.content }
+
+func (v *LoginView) window() fyne.Canvas {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(v.identifier); c != nil {
+		return c
+	}
+	return noCanvas{}
+}
+
+// SetChecking shows that the server is being verified; the form is locked.
+func (v *LoginView) SetChecking(host string) {
+	v.verified = false
+	v.identity.SetChecking(host)
+	v.setFormEnabled(false)
+}
+
+// SetVerified shows the verified server and unlocks the form.
+func (v *LoginView) SetVerified(r service.SecurityReport) {
+	v.verified = true
+	v.identity.SetVerified(r)
+	v.setFormEnabled(true)
+	if v.identifier.Text == "" {
+		v.window().Focus(v.identifier)
+	} else {
+		v.window().Focus(v.password)
+	}
+}
+
+// SetRefused shows why the server was refused; the form stays locked.
+func (v *LoginView) SetRefused(host string, err error) {
+	v.verified = false
+	v.identity.SetRefused(host, err)
+	v.setFormEnabled(false)
+}
+
+// SetIdentifier fills the identifier, e.g. after registration or from "remember me".
+func (v *LoginView) SetIdentifier(identifier string, remember bool) {
+	v.identifier.SetText(identifier)
+	v.remember.SetChecked(remember)
+}
+
+// SetBusy locks the form while a login is under way.
+func (v *LoginView) SetBusy(busy bool) {
+	v.busyNow = busy
+	if busy {
+		v.busy.Show()
+		v.busy.Start()
+		v.message.Hide()
+	} else {
+		v.busy.Stop()
+		v.busy.Hide()
+	}
+	v.setFormEnabled(v.verified && !busy)
+}
+
+// ShowError shows one sentence for a failed login; a lockout starts a countdown.
+func (v *LoginView) ShowError(err error) {
+	var locked *service.LockedError
+	if errors.As(err, &locked) {
+		v.startCountdown(v.now().Add(locked.RetryAfter))
+		return
+	}
+	v.showMessage(describeError(err))
+	var creds *service.CredentialsError
+	if errors.As(err, &creds) {
+		v.password.SetText("")
+		v.window().Focus(v.password)
+	}
+}
+
+// ClearPassword empties the password entry; called after every attempt.
+func (v *LoginView) ClearPassword() { v.password.SetText("") }
+
+// SetOfflineAccounts offers the cached accounts for offline viewing.
+func (v *LoginView) SetOfflineAccounts(accounts []cache.AccountSummary) {
+	v.offline.RemoveAll()
+	if len(accounts) == 0 {
+		return
+	}
+	v.offline.Add(widget.NewSeparator())
+	v.offline.Add(widget.NewLabelWithStyle(lang.L("No signal? Your last data is saved on this computer:"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	for _, a := range accounts {
+		account := a.Account
+		b := widget.NewButtonWithIcon(lang.L("View offline: {{.Name}} (as of {{.When}})",
+			map[string]any{"Name": a.Label, "When": FormatDateTime(a.FetchedAt)}), theme.HistoryIcon(), func() {
+			if v.OnOffline != nil {
+				v.OnOffline(account)
+			}
+		})
+		b.Alignment = widget.ButtonAlignLeading
+		v.offline.Add(b)
+	}
+}
+
+// SetDemoAccounts lists the sandbox's members with a button that fills the form.
+func (v *LoginView) SetDemoAccounts(accounts []DemoAccount) {
+	v.demo.RemoveAll()
+	for _, a := range accounts {
+		a := a
+		fill := widget.NewButton(lang.L("Use"), func() {
+			v.identifier.SetText(a.Identifier)
+			v.password.SetText(a.Password)
+			v.window().Focus(v.submit)
+		})
+		v.demo.Add(container.NewBorder(nil, nil, nil, fill,
+			widget.NewLabel(lang.L("{{.ID}} — {{.Note}}", map[string]any{"ID": a.Identifier, "Note": lang.L(a.Note)}))))
+	}
+	if len(accounts) > 0 {
+		v.demo.Add(widget.NewLabelWithStyle(lang.L("Password for all: {{.Password}}", map[string]any{"Password": accounts[0].Password}),
+			fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+		v.demoCard.Show()
+	} else {
+		v.demoCard.Hide()
+	}
+}
+
+func (v *LoginView) trySubmit() {
+	if v.submit.Disabled() || v.OnSubmit == nil {
+		return
+	}
+	v.OnSubmit(strings.TrimSpace(v.identifier.Text), v.password.Text, v.remember.Checked)
+}
+
+func (v *LoginView) showMessage(text string) {
+	v.message.SetText(text)
+	v.message.Show()
+}
+
+func (v *LoginView) setFormEnabled(on bool) {
+	for _, w := range []fyne.Disableable{v.identifier, v.password, v.remember} {
+		if on {
+			w.Enable()
+		} else {
+			w.Disable()
+		}
+	}
+	v.updateSubmit()
+}
+
+// updateSubmit enables Masuk only when the server is verified, nothing is
+// under way, no lockout runs, and both fields have something in them.
+func (v *LoginView) updateSubmit() {
+	ready := v.verified && !v.busyNow && !v.now().Before(v.lockedUntil) &&
+		strings.TrimSpace(v.identifier.Text) != "" && v.password.Text != ""
+	if ready {
+		v.submit.Enable()
+	} else {
+		v.submit.Disable()
+	}
+}
+
+// startCountdown shows the time left of a lockout, once a second, and
+// re-enables the form when it ends.
+func (v *LoginView) startCountdown(until time.Time) {
+	v.lockedUntil = until
+	if v.stopTicker != nil {
+		close(v.stopTicker)
+	}
+	stop := make(chan struct{})
+	v.stopTicker = stop
+	v.tickCountdown()
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				v.do(func() {
+					if v.stopTicker == stop && v.tickCountdown() {
+						v.Stop()
+					}
+				})
+			}
+		}
+	}()
+}
+
+// tickCountdown updates the lockout sentence; it reports whether the lockout is over.
+func (v *LoginView) tickCountdown() bool {
+	left := v.lockedUntil.Sub(v.now())
+	if left <= 0 {
+		v.showMessage(lang.L("You can try logging in again now."))
+		v.message.Importance = widget.MediumImportance
+		v.message.Refresh()
+		v.updateSubmit()
+		return true
+	}
+	v.message.Importance = widget.DangerImportance
+	v.showMessage(lang.L("Too many failed attempts. Login is paused; try again in {{.Wait}}.",
+		map[string]any{"Wait": formatWait(left)}))
+	v.updateSubmit()
+	return false
+}
+
+// Stop ends background work (the countdown) when the view is left.
+func (v *LoginView) Stop() {
+	if v.stopTicker != nil {
+		close(v.stopTicker)
+		v.stopTicker = nil
+	}
+}
+
+// noCanvas stands in before the view is shown, so Focus calls are harmless.
+type noCanvas struct{ fyne.Canvas }
+
+func (noCanvas) Focus(fyne.Focusable) {}

@@ -1,0 +1,152 @@
+package ui
+
+import (
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// MFAView asks for the 6-digit code of the member's authenticator app.
+type MFAView struct {
+	code     *widget.Entry
+	submit   *widget.Button
+	cancel   *widget.Button
+	demoFill *widget.Button
+	attempts *widget.Label
+	message  *widget.Label
+	busy     *widget.Activity
+	content  fyne.CanvasObject
+
+	OnSubmit func(code string)
+	OnCancel func()
+	// DemoCode, set only in the demo, returns the current code of the
+	// sandbox member's known TOTP secret.
+	DemoCode func() string
+}
+
+// NewMFAView builds the two-factor step.
+func NewMFAView() *MFAView {
+	v := &MFAView{
+		code:     widget.NewEntry(),
+		attempts: widget.NewLabel(""),
+		message:  widget.NewLabel(""),
+		busy:     widget.NewActivity(),
+	}
+	v.code.SetPlaceHolder("000000")
+	v.code.TextStyle = fyne.TextStyle{Monospace: true}
+	v.code.OnChanged = v.normalise
+	v.code.OnSubmitted = func(string) { v.trySubmit() }
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Importance = widget.DangerImportance
+	v.message.Hide()
+	v.busy.Hide()
+
+	v.submit = widget.NewButtonWithIcon(lang.L("Verify"), theme.ConfirmIcon(), v.trySubmit)
+	v.submit.Importance = widget.HighImportance
+	v.submit.Disable()
+	v.cancel = widget.NewButton(lang.L("Back to login"), func() {
+		if v.OnCancel != nil {
+			v.OnCancel()
+		}
+	})
+	v.demoFill = widget.NewButton(lang.L("Fill in the demo code"), func() {
+		if v.DemoCode != nil {
+			v.code.SetText(v.DemoCode())
+		}
+	})
+	v.demoFill.Importance = widget.LowImportance
+	v.demoFill.Hide()
+
+	title := widget.NewLabelWithStyle(lang.L("Two-step verification"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	explain := widget.NewLabel(lang.L("Your password was right. Enter the 6-digit code shown by your authenticator app. You can paste it."))
+	explain.Wrapping = fyne.TextWrapWord
+	column := container.NewVBox(
+		title, explain, v.code, v.attempts,
+		container.NewBorder(nil, nil, nil, v.busy, v.submit),
+		v.message, container.NewHBox(v.cancel, v.demoFill),
+	)
+	v.content = container.NewCenter(newColumn(420, column))
+	return v
+}
+
+// Content is the view's root object.
+func (v *MFAView) Content() fyne.CanvasObject { return v.content }
+
+// Reset prepares the view for a new challenge.
+func (v *MFAView) Reset(attemptsRemaining int) {
+	v.code.SetText("")
+	v.message.Hide()
+	v.SetAttempts(attemptsRemaining)
+	if v.DemoCode != nil {
+		v.demoFill.Show()
+	} else {
+		v.demoFill.Hide()
+	}
+	v.SetBusy(false)
+}
+
+// SetAttempts shows how many codes may still be tried.
+func (v *MFAView) SetAttempts(n int) {
+	if n < 0 {
+		v.attempts.SetText("")
+		return
+	}
+	v.attempts.SetText(lang.L("Attempts left: {{.N}}", map[string]any{"N": n}))
+}
+
+// SetBusy locks the view while the code is checked.
+func (v *MFAView) SetBusy(busy bool) {
+	if busy {
+		v.busy.Show()
+		v.busy.Start()
+		v.code.Disable()
+		v.submit.Disable()
+		return
+	}
+	v.busy.Stop()
+	v.busy.Hide()
+	v.code.Enable()
+	v.normalise(v.code.Text)
+}
+
+// ShowError shows one sentence for a failed code and clears the entry.
+func (v *MFAView) ShowError(err error) {
+	v.message.SetText(describeError(err))
+	v.message.Show()
+	v.code.SetText("")
+}
+
+// normalise keeps only digits (a pasted "123 456" becomes "123456"),
+// at most six, and enables Verify at exactly six.
+func (v *MFAView) normalise(text string) {
+	digits := strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) && r < unicode.MaxASCII {
+			return r
+		}
+		return -1
+	}, text)
+	if len(digits) > 6 {
+		digits = digits[:6]
+	}
+	if digits != text {
+		v.code.SetText(digits) // fires OnChanged again with clean text
+		return
+	}
+	if len(digits) == 6 && !v.code.Disabled() {
+		v.submit.Enable()
+	} else {
+		v.submit.Disable()
+	}
+}
+
+func (v *MFAView) trySubmit() {
+	if v.submit.Disabled() || v.OnSubmit == nil {
+		return
+	}
+	v.OnSubmit(v.code.Text)
+}
