@@ -72,12 +72,10 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.name.Selectable = false
 	d.statusBadge = NewBadge("", theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
 	d.segment = widget.NewLabel("")
-	d.segment.Importance = widget.LowImportance
 	d.kpj = widget.NewLabel("")
 	d.revealButton = widget.NewButtonWithIcon("", theme.VisibilityIcon(), d.toggleKPJ)
 	d.revealButton.Importance = widget.LowImportance
 	d.updated = widget.NewLabel("")
-	d.updated.Importance = widget.LowImportance
 	d.offlineBadge = NewBadge("", theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 	d.asOf = widget.NewLabel("")
 	d.asOf.Importance = widget.WarningImportance
@@ -109,7 +107,7 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.asOf.Hide()
 	d.onlineButton.Hide()
 
-	who := container.NewHBox(d.name, container.NewCenter(d.statusBadge), d.segment)
+	who := container.NewHBox(d.name, container.NewCenter(d.statusBadge), container.NewCenter(d.segment))
 	actions := container.NewHBox(d.activity, d.cancelButton, d.refreshButton, d.onlineButton, d.menuButton)
 	line1 := container.NewBorder(nil, nil, who, container.NewCenter(actions))
 	line2 := container.NewHBox(d.kpj, d.revealButton, layout.NewSpacer(),
@@ -188,6 +186,8 @@ func (d *Dashboard) SetData(data MemberData) {
 	d.contributions.setData(data)
 	d.claims.setData(data)
 	d.card.setData(data)
+	// Texts changed width; lay the whole view out again.
+	d.content.Refresh()
 }
 
 // SetRefreshing shows progress and Cancel while a refresh runs, with
@@ -242,6 +242,7 @@ func (d *Dashboard) Clear() {
 	d.contributions.clear()
 	d.claims.clear()
 	d.card.clear()
+	d.content.Refresh()
 }
 
 // translate sets every static text in the current language.

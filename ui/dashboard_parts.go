@@ -49,7 +49,6 @@ type field struct {
 
 func newField(langKey string) *field {
 	f := &field{key: widget.NewLabel(""), value: widget.NewLabel(""), langKey: langKey}
-	f.key.Importance = widget.LowImportance
 	f.value.Wrapping = fyne.TextWrapWord
 	return f
 }
@@ -142,10 +141,9 @@ func programName(code, serverName string) string {
 // programList joins program codes: "JHT, JKK, JKM".
 func programList(codes []string) string { return strings.Join(codes, ", ") }
 
-// emptyState is a centred, muted sentence for a tab without data.
+// emptyState is a centred sentence for a tab without data. It does not
+// wrap: inside a Center layout a wrapping label is as narrow as one word
+// and as tall as the whole sentence, which would make the window too tall.
 func emptyState() *widget.Label {
-	l := widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	l.Importance = widget.LowImportance
-	l.Wrapping = fyne.TextWrapWord
-	return l
+	return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 }

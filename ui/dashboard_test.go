@@ -1,7 +1,11 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"image"
+	"image/png"
+	"io"
 	"net/http/httptest"
 	"strconv"
 	"strings"
@@ -455,7 +459,7 @@ func TestDashboard_ClearDropsMemberData(t *testing.T) {
 		}
 	}
 	if d.hasData || d.data.Member.FullName != "" || len(d.claims.claims) != 0 || len(d.card.cards) != 0 ||
-		len(d.contributions.data.Contributions) != 0 || d.card.face != nil {
+		len(d.contributions.data.Contributions) != 0 || d.card.qr.Image != nil || d.card.faceBox.Visible() {
 		t.Error("member data still referenced after Clear")
 	}
 	if rows, _ := d.contributions.table.Length(); rows != 0 {
@@ -522,31 +526,47 @@ func TestDashboard_CardWithQRAndPNG(t *testing.T) {
 	d.tabs.Select(d.cardItem)
 	c := d.card
 
-	if len(data.Cards) != 2 || !c.picker.Visible() || len(c.picker.Options) != 2 {
-		t.Fatalf("cards %d, picker visible %v options %v", len(data.Cards), c.picker.Visible(), c.picker.Options)
+	if len(data.Cards) != 2 || !c.pickerBox.Visible() || len(c.picker.Options) != 2 {
+		t.Fatalf("cards %d, picker visible %v options %v", len(data.Cards), c.pickerBox.Visible(), c.picker.Options)
 	}
-	if c.picker.Selected != "18012345678" || c.kpj.Text != "18012345678" || c.name.Text != "Budi Santoso" {
+	if !strings.HasPrefix(c.picker.Selected, "18012345678 ") || c.kpj.Text != "18012345678" || c.name.Text != "Budi Santoso" {
 		t.Errorf("shown card: picker %q kpj %q name %q", c.picker.Selected, c.kpj.Text, c.name.Text)
 	}
 	if c.qr == nil || c.qr.Image == nil || c.qr.Image.Bounds().Dx() != 256 {
 		t.Fatal("no 256 px QR image on the card")
 	}
-	c.picker.SetSelected("09011223344")
+	for i, card := range data.Cards {
+		if card.KPJ == "09011223344" {
+			c.picker.SetSelectedIndex(i)
+		}
+	}
 	if c.kpj.Text != "09011223344" {
 		t.Errorf("after picking the closed card: %q", c.kpj.Text)
 	}
 	if c.saveButton.Disabled() {
 		t.Error("Save disabled with a card shown")
 	}
-	w.Resize(fyne.NewSize(1000, 720))
-	img := c.cardImage()
-	if img == nil {
-		t.Fatal("no card image")
+	img, err := renderCardImage(c.textOf())
+	if err != nil {
+		t.Fatal(err)
 	}
-	if dx, dy := img.Bounds().Dx(), img.Bounds().Dy(); dx < 600 || dy < 370 || dx > 700 {
-		t.Errorf("card image %d×%d, want about %v", dx, dy, cardFaceSize)
+	want := image.Rect(0, 0, int(cardFaceSize.Width)*cardPNGScale, int(cardFaceSize.Height)*cardPNGScale)
+	if img.Bounds() != want {
+		t.Errorf("card image %v, want %v", img.Bounds(), want)
 	}
+	var buf bytes.Buffer
+	if err := writeCardPNG(nopCloser{&buf}, c.textOf()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(&buf); err != nil {
+		t.Errorf("saved card is not a PNG: %v", err)
+	}
+	_ = w
 }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }
 
 func TestQRImage(t *testing.T) {
 	img, err := qrImage("18012345678", 200)

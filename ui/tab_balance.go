@@ -37,7 +37,6 @@ func newBalanceTab() *balanceTab {
 	var big fyne.CanvasObject
 	b.total, big = newAmountLabel()
 	b.totalNote = widget.NewLabel("")
-	b.totalNote.Importance = widget.LowImportance
 	b.totalNote.Wrapping = fyne.TextWrapWord
 	b.totalCard = widget.NewCard("", "", container.NewVBox(big, b.totalNote))
 	b.list = container.NewGridWithColumns(2)
@@ -96,7 +95,6 @@ func newAccountView(acc service.BalanceAccount, kc service.KPJCard) *accountView
 		period = lang.L("dash.balance.openClosed", map[string]any{"From": FormatDate(kc.Opened), "To": FormatDate(kc.Closed)})
 	}
 	periodLabel := widget.NewLabel(period)
-	periodLabel.Importance = widget.LowImportance
 	if kc.Status == "aktif" {
 		v.status = NewBadge(statusText(kc.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
 	} else {

@@ -1,10 +1,9 @@
 package ui
 
 import (
-	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
+	"io"
 	"log/slog"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -26,7 +26,7 @@ var cardFaceSize = fyne.NewSize(620, 391)
 var (
 	cardDark  = color.NRGBA{R: 0x06, G: 0x5F, B: 0x46, A: 0xFF}
 	cardLight = color.NRGBA{R: 0x12, G: 0x9E, B: 0x6E, A: 0xFF}
-	cardText  = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
+	cardWhite = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
 	cardMuted = color.NRGBA{R: 0xD8, G: 0xF3, B: 0xE8, A: 0xFF}
 )
 
@@ -38,12 +38,17 @@ type cardTab struct {
 	current int
 
 	picker     *widget.Select
+	pickerBox  *fyne.Container
 	pickerKey  *widget.Label
+	kind       *canvas.Text
 	name       *canvas.Text
 	kpj        *canvas.Text
+	keys       []*canvas.Text
+	values     []*canvas.Text
 	qr         *canvas.Image
+	qrCaption  *canvas.Text
 	face       *fyne.Container // the card itself, what Save writes
-	faceHolder *fyne.Container
+	faceBox    *fyne.Container
 	saveButton *widget.Button
 	empty      *widget.Label
 
@@ -54,22 +59,23 @@ func newCardTab(d *Dashboard) *cardTab {
 	c := &cardTab{d: d}
 	c.pickerKey = widget.NewLabel("")
 	c.picker = widget.NewSelect(nil, func(s string) {
-		for i, card := range c.cards {
-			if card.KPJ == s {
-				c.show(i)
-			}
+		if i := c.picker.SelectedIndex(); i >= 0 && i < len(c.cards) {
+			c.show(i)
 		}
 	})
 	c.saveButton = widget.NewButtonWithIcon("", theme.DocumentSaveIcon(), c.save)
 	c.saveButton.Disable()
-	c.faceHolder = container.NewStack()
+	c.buildFace()
+	c.faceBox.Hide()
 	c.empty = emptyState()
 	c.empty.Hide()
 	c.pickerKey.Hide()
-	c.picker.Hide()
-	bar := container.NewHBox(c.pickerKey, c.picker, layout.NewSpacer(), c.saveButton)
+
+	c.pickerBox = container.NewGridWrap(fyne.NewSize(380, c.picker.MinSize().Height), c.picker)
+	c.pickerBox.Hide()
+	bar := container.NewHBox(c.pickerKey, c.pickerBox, layout.NewSpacer(), c.saveButton)
 	c.content = container.NewBorder(container.NewPadded(bar), nil, nil, nil,
-		container.NewVScroll(container.NewStack(container.NewCenter(c.faceHolder), container.NewCenter(c.empty))))
+		container.NewVScroll(container.NewStack(container.NewCenter(c.faceBox), container.NewCenter(c.empty))))
 	return c
 }
 
@@ -86,15 +92,15 @@ func (c *cardTab) setData(data MemberData) {
 	c.empty.Hide()
 	opts := make([]string, len(c.cards))
 	for i, card := range c.cards {
-		opts[i] = card.KPJ
+		opts[i] = lang.L("dash.card.option", map[string]any{"KPJ": card.KPJ, "Employer": card.EmployerName})
 	}
 	c.picker.SetOptions(opts)
 	if len(opts) > 1 {
 		c.pickerKey.Show()
-		c.picker.Show()
+		c.pickerBox.Show()
 	} else {
 		c.pickerKey.Hide()
-		c.picker.Hide()
+		c.pickerBox.Hide()
 	}
 	// The open card first: it is the one a member shows.
 	first := 0
@@ -104,105 +110,94 @@ func (c *cardTab) setData(data MemberData) {
 			break
 		}
 	}
+	c.picker.ClearSelected()
 	c.picker.SetSelectedIndex(first)
-	c.show(first)
 }
 
 // show draws the card at index i.
 func (c *cardTab) show(i int) {
 	c.current = i
-	c.face = c.buildFace(c.cards[i])
-	c.faceHolder.Objects = []fyne.CanvasObject{container.NewGridWrap(cardFaceSize, c.face)}
-	c.faceHolder.Refresh()
+	card := c.cards[i]
+	c.kind.Text = lang.L("dash.card.title")
+	c.name.Text = card.FullName
+	c.kpj.Text = card.KPJ
+	values := []struct{ key, value string }{
+		{lang.L("dash.card.nik"), card.NIKMasked},
+		{lang.L("dash.card.birth"), FormatDate(card.BirthDate)},
+		{lang.L("dash.card.segment"), segmentText(card.Segment)},
+		{lang.L("dash.card.status"), statusText(card.Status)},
+		{lang.L("dash.card.employer"), card.EmployerName},
+		{lang.L("dash.card.programs"), programList(card.Programs)},
+		{lang.L("dash.card.since"), FormatDate(card.MemberSince)},
+	}
+	for j, v := range values {
+		c.keys[j].Text, c.values[j].Text = v.key, v.value
+	}
+	c.qrCaption.Text = lang.L("dash.card.qrCaption")
+	if img, err := qrImage(card.KPJ, 256); err == nil {
+		c.qr.Image = img
+	} else {
+		c.qr.Image = nil
+		slog.Error("card QR code", "err", err)
+	}
+	c.faceBox.Show()
+	c.face.Refresh()
 	c.saveButton.Enable()
 }
 
-func cardLabel(text string, size float32, col color.Color, bold bool) *canvas.Text {
-	t := canvas.NewText(text, col)
+func cardLabel(size float32, col color.Color, bold bool) *canvas.Text {
+	t := canvas.NewText("", col)
 	t.TextSize = size
 	t.TextStyle.Bold = bold
 	return t
 }
 
-func (c *cardTab) buildFace(card service.Card) *fyne.Container {
+// buildFace makes the card's objects once; show only changes their text,
+// so the card's size never changes and needs no relayout.
+func (c *cardTab) buildFace() {
 	bg := canvas.NewLinearGradient(cardDark, cardLight, 135)
-	stripe := canvas.NewRectangle(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x22})
-	stripe.SetMinSize(fyne.NewSize(0, 4))
+	stripe := canvas.NewRectangle(color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0x33})
+	stripe.SetMinSize(fyne.NewSize(0, 3))
 
-	brand := cardLabel("BPJS Ketenagakerjaan", 20, cardText, true)
-	kind := cardLabel(lang.L("dash.card.title"), 13, cardMuted, false)
-	c.name = cardLabel(card.FullName, 24, cardText, true)
-	c.kpj = cardLabel(card.KPJ, 22, cardText, true)
+	brand := cardLabel(20, cardWhite, true)
+	brand.Text = "BPJS Ketenagakerjaan"
+	c.kind = cardLabel(13, cardMuted, false)
+	c.name = cardLabel(24, cardWhite, true)
+	c.kpj = cardLabel(22, cardWhite, true)
 
-	row := func(key, value string) []fyne.CanvasObject {
-		return []fyne.CanvasObject{cardLabel(key, 12, cardMuted, false), cardLabel(value, 13, cardText, true)}
+	rows := make([]fyne.CanvasObject, 0, 7)
+	c.keys, c.values = nil, nil
+	for range 7 {
+		k, v := cardLabel(12, cardMuted, false), cardLabel(13, cardWhite, true)
+		c.keys, c.values = append(c.keys, k), append(c.values, v)
+		rows = append(rows, container.NewBorder(nil, nil,
+			container.NewGridWrap(fyne.NewSize(120, v.MinSize().Height), k), nil, v))
 	}
-	var details []fyne.CanvasObject
-	details = append(details, row(lang.L("dash.card.nik"), card.NIKMasked)...)
-	details = append(details, row(lang.L("dash.card.birth"), FormatDate(card.BirthDate))...)
-	details = append(details, row(lang.L("dash.card.segment"), segmentText(card.Segment))...)
-	details = append(details, row(lang.L("dash.card.status"), statusText(card.Status))...)
-	details = append(details, row(lang.L("dash.card.employer"), card.EmployerName)...)
-	details = append(details, row(lang.L("dash.card.programs"), programList(card.Programs))...)
-	details = append(details, row(lang.L("dash.card.since"), FormatDate(card.MemberSince))...)
-	grid := container.New(layout.NewFormLayout(), details...)
+	details := container.New(layout.NewCustomPaddedVBoxLayout(2), rows...)
 
-	var qrObj fyne.CanvasObject = layout.NewSpacer()
-	if img, err := qrImage(card.KPJ, 256); err == nil {
-		c.qr = canvas.NewImageFromImage(img)
-		c.qr.FillMode = canvas.ImageFillContain
-		c.qr.ScaleMode = canvas.ImageScalePixels
-		c.qr.SetMinSize(fyne.NewSize(140, 140))
-		white := canvas.NewRectangle(color.White)
-		white.CornerRadius = 8
-		caption := cardLabel(lang.L("dash.card.qrCaption"), 11, cardMuted, false)
-		caption.Alignment = fyne.TextAlignCenter
-		qrObj = container.NewVBox(layout.NewSpacer(),
-			container.NewStack(white, container.NewPadded(c.qr)), caption)
-	} else {
-		c.qr = nil
-		slog.Error("card QR code", "err", err)
-	}
+	c.qr = canvas.NewImageFromImage(nil)
+	c.qr.FillMode = canvas.ImageFillContain
+	c.qr.ScaleMode = canvas.ImageScalePixels
+	c.qr.SetMinSize(fyne.NewSize(132, 132))
+	white := canvas.NewRectangle(color.White)
+	white.CornerRadius = 8
+	c.qrCaption = cardLabel(11, cardMuted, false)
+	c.qrCaption.Alignment = fyne.TextAlignCenter
+	qrBox := container.NewVBox(layout.NewSpacer(), container.NewStack(white, container.NewPadded(c.qr)), c.qrCaption)
 
-	head := container.NewVBox(brand, kind)
-	body := container.NewBorder(container.NewVBox(c.name, c.kpj), nil, nil, container.NewPadded(qrObj), grid)
-	inner := container.NewBorder(container.NewVBox(head, stripe), nil, nil, nil, body)
-	return container.NewStack(bg, container.NewPadded(container.NewPadded(inner)))
+	head := container.NewVBox(brand, c.kind, stripe)
+	body := container.NewBorder(container.NewVBox(c.name, c.kpj), nil, nil, qrBox, details)
+	c.face = container.NewStack(bg, container.NewPadded(container.NewPadded(container.NewBorder(head, nil, nil, nil, body))))
+	c.faceBox = container.NewGridWrap(cardFaceSize, c.face)
 }
 
-// cardImage captures the card as it is drawn on screen, cropped to it.
-// It reads the canvas, so it runs on the UI goroutine.
-func (c *cardTab) cardImage() image.Image {
-	if c.face == nil {
-		return nil
-	}
-	drv := fyne.CurrentApp().Driver()
-	cnv := drv.CanvasForObject(c.face)
-	if cnv == nil {
-		return nil
-	}
-	shot := cnv.Capture()
-	if shot == nil || cnv.Size().Width <= 0 {
-		return nil
-	}
-	scale := float32(shot.Bounds().Dx()) / cnv.Size().Width
-	pos := drv.AbsolutePositionForObject(c.face)
-	size := c.face.Size()
-	r := image.Rect(int(pos.X*scale), int(pos.Y*scale),
-		int((pos.X+size.Width)*scale), int((pos.Y+size.Height)*scale)).Intersect(shot.Bounds())
-	out := image.NewNRGBA(image.Rect(0, 0, r.Dx(), r.Dy()))
-	draw.Draw(out, out.Bounds(), shot, r.Min, draw.Src)
-	return out
-}
-
-// save asks where to put the card and writes the PNG off the UI goroutine.
-// The image is taken before the file dialog opens, so the dialog is not in it.
+// save asks where to put the card, then draws and writes the PNG off the
+// UI goroutine.
 func (c *cardTab) save() {
-	img := c.cardImage()
-	if img == nil {
+	if !c.faceBox.Visible() || c.current >= len(c.cards) {
 		return
 	}
-	kpj := c.cards[c.current].KPJ
+	text := c.textOf()
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			slog.Error("save card: choose file", "err", err)
@@ -215,10 +210,7 @@ func (c *cardTab) save() {
 		name := w.URI().Name()
 		c.saveButton.Disable()
 		go func() {
-			err := png.Encode(w, img)
-			if cerr := w.Close(); err == nil {
-				err = cerr
-			}
+			err := writeCardPNG(w, text)
 			fyne.Do(func() {
 				c.saveButton.Enable()
 				if err != nil {
@@ -230,8 +222,21 @@ func (c *cardTab) save() {
 			})
 		}()
 	}, c.d.win)
-	dlg.SetFileName(lang.L("dash.card.fileName", map[string]any{"Last4": last4(kpj)}))
+	dlg.SetFileName(lang.L("dash.card.fileName", map[string]any{"Last4": last4(text.KPJ)}))
+	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	dlg.Show()
+}
+
+// writeCardPNG draws the card and writes it to w, closing w.
+func writeCardPNG(w io.WriteCloser, text cardTexts) error {
+	img, err := renderCardImage(text)
+	if err == nil {
+		err = png.Encode(w, img)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func last4(s string) string {
@@ -242,9 +247,12 @@ func last4(s string) string {
 }
 
 func (c *cardTab) clearFace() {
-	c.face, c.name, c.kpj, c.qr = nil, nil, nil, nil
-	c.faceHolder.Objects = nil
-	c.faceHolder.Refresh()
+	c.name.Text, c.kpj.Text, c.qr.Image = "", "", nil
+	for j := range c.keys {
+		c.keys[j].Text, c.values[j].Text = "", ""
+	}
+	c.faceBox.Hide()
+	c.face.Refresh()
 	c.saveButton.Disable()
 }
 
@@ -253,6 +261,6 @@ func (c *cardTab) clear() {
 	c.picker.ClearSelected()
 	c.picker.SetOptions(nil)
 	c.pickerKey.Hide()
-	c.picker.Hide()
+	c.pickerBox.Hide()
 	c.clearFace()
 }

@@ -37,7 +37,6 @@ func newClaimsTab() *claimsTab {
 			title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Truncation = fyne.TextTruncateEllipsis
 			sub := widget.NewLabel("")
-			sub.Importance = widget.LowImportance
 			sub.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(title, container.NewBorder(nil, nil, nil,
 				container.NewCenter(NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)), sub))
@@ -150,7 +149,6 @@ func timelineStep(e service.ClaimEvent, latest bool) fyne.CanvasObject {
 	marker := container.NewVBox(container.NewGridWrap(fyne.NewSize(size, size), dot))
 	status := widget.NewLabelWithStyle(claimStatusText(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel(FormatDateTime(e.At))
-	when.Importance = widget.LowImportance
 	note := widget.NewLabel(e.Note)
 	note.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(container.NewHBox(status, when), note)

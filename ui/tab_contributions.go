@@ -26,7 +26,7 @@ const (
 	colCount
 )
 
-var contribColumnWidths = [colCount]float32{130, 230, 125, 115, 115, 100, 100, 100, 125, 150}
+var contribColumnWidths = [colCount]float32{140, 220, 150, 115, 110, 95, 95, 95, 125, 150}
 
 // contributionsTab is Iuran: one year of monthly contributions with a
 // totals row, the year picked with a Select.
@@ -48,7 +48,6 @@ func newContributionsTab() *contributionsTab {
 	c.yearKey = widget.NewLabel("")
 	c.select_ = widget.NewSelect(nil, c.showYear)
 	c.summary = widget.NewLabel("")
-	c.summary.Importance = widget.LowImportance
 	c.empty = emptyState()
 	c.empty.Hide()
 

@@ -30,7 +30,6 @@ func newSummaryTab() *summaryTab {
 	var big fyne.CanvasObject
 	s.balance, big = newAmountLabel()
 	s.balanceAsOf = widget.NewLabel("")
-	s.balanceAsOf.Importance = widget.LowImportance
 	s.balanceCard = widget.NewCard("", "", container.NewVBox(big, s.balanceAsOf))
 
 	s.programs = container.NewVBox()
@@ -94,7 +93,6 @@ func programRow(p service.Program) fyne.CanvasObject {
 	name := widget.NewLabel(programName(p.Code, p.Name))
 	name.Truncation = fyne.TextTruncateEllipsis
 	joined := widget.NewLabel(lang.L("dash.program.joined", map[string]any{"Date": FormatDate(p.Joined)}))
-	joined.Importance = widget.LowImportance
 	var b *Badge
 	if p.Status == "aktif" {
 		b = NewBadge(statusText(p.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
