@@ -141,7 +141,7 @@ func (v *RegisterView) build() {
 
 	row := func(label string, field string, objs ...fyne.CanvasObject) []fyne.CanvasObject {
 		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
-		return []fyne.CanvasObject{l, container.NewVBox(append(objs, v.messages[field])...)}
+		return []fyne.CanvasObject{l, container.New(layout.NewCustomPaddedVBoxLayout(0), append(objs, v.messages[field])...)}
 	}
 	var rows []fyne.CanvasObject
 	rows = append(rows, row(lang.L("register.nik"), validate.FieldNIK, v.nik)...)
@@ -250,7 +250,9 @@ func (v *RegisterView) update() {
 		}
 		m := v.messages[f]
 		m.Importance = map[msgKind]widget.Importance{
-			msgHint: widget.MediumImportance, msgError: widget.DangerImportance, msgOK: widget.SuccessImportance,
+			// Success green is too pale for caption text on a light
+			// background; a confirmation reads fine in the normal colour.
+			msgHint: widget.MediumImportance, msgError: widget.DangerImportance, msgOK: widget.MediumImportance,
 		}[s.kind]
 		if m.Text != s.text {
 			m.SetText(s.text)

@@ -235,7 +235,7 @@ func TestRegister_WhileTypingACounterNotAnError(t *testing.T) {
 		t.Errorf("KPJ while typing: %q", m.Text)
 	}
 	test.Type(v.kpj, "5678901")
-	if m := v.messages[validate.FieldKPJ]; m.Text != "11 dari 11 digit" || m.Importance != widget.SuccessImportance {
+	if m := v.messages[validate.FieldKPJ]; m.Text != "11 dari 11 digit" || m.Importance == widget.DangerImportance {
 		t.Errorf("KPJ complete: %q (importance %v)", m.Text, m.Importance)
 	}
 	test.Type(v.email, "dewi@")

@@ -322,16 +322,16 @@ func TestSettingsView_RefreshAfterALanguageSwitch(t *testing.T) {
 		t.Error("Refresh fired a callback")
 	}
 	if v.title.Text != "Settings" || v.themeMode.Selected != "Light" || v.language.Selected != "English" ||
-		v.dataCard.Title != "Data on this device" {
-		t.Errorf("after switching: %q %q %q %q", v.title.Text, v.themeMode.Selected, v.language.Selected, v.dataCard.Title)
+		v.dataTitle.Text != "Data on this device" {
+		t.Errorf("after switching: %q %q %q %q", v.title.Text, v.themeMode.Selected, v.language.Selected, v.dataTitle.Text)
 	}
 }
 
 func TestSettingsView_AddSectionAppendsACard(t *testing.T) {
 	v, _, _ := newSettingsViewTest(t)
 	n := len(v.sections.Objects)
-	c := v.AddSection("Riwayat masuk", widget.NewLabel("…"))
-	if len(v.sections.Objects) != n+1 || v.sections.Objects[n] != c || c.Title != "Riwayat masuk" {
+	title := v.AddSection("Riwayat masuk", widget.NewLabel("…"))
+	if len(v.sections.Objects) != n+1 || title.Text != "Riwayat masuk" {
 		t.Error("section not appended last")
 	}
 }

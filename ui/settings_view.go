@@ -37,10 +37,12 @@ type SettingsView struct {
 	title      *widget.Label
 	backButton *widget.Button
 
-	languageCard, appearanceCard, serverCard, securityCard, dataCard *widget.Card
+	// Section titles; Card's own title is heading-sized, louder than the
+	// page title, so each card carries a sub-heading label instead.
+	languageTitle, themeTitle, serverTitle, securityTitle, dataTitle *widget.Label
 
 	language, themeMode, profile, idleLock *widget.Select
-	themeLabel, profileHelp, idleLockHelp  *widget.Label
+	profileHelp, idleLockHelp              *widget.Label
 
 	customBox                                     *fyne.Container
 	customURL, customPins, customDomains          *widget.Entry
@@ -67,17 +69,29 @@ func NewSettingsView(win fyne.Window, s *Settings) *SettingsView {
 // Content is the view's root object.
 func (v *SettingsView) Content() fyne.CanvasObject { return v.content }
 
-// AddSection appends a card below the others and returns it, so its owner
-// can retitle it after a language switch.
-func (v *SettingsView) AddSection(title string, content fyne.CanvasObject) *widget.Card {
-	c := widget.NewCard(title, "", content)
-	v.sections.Add(c)
-	return c
+// AddSection appends a titled card below the others and returns its title
+// label, so its owner can retitle it after a language switch.
+func (v *SettingsView) AddSection(title string, content fyne.CanvasObject) *widget.Label {
+	l := sectionTitle(title)
+	v.sections.Add(section(l, content))
+	return l
+}
+
+func sectionTitle(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+func section(title *widget.Label, content fyne.CanvasObject) *widget.Card {
+	return widget.NewCard("", "", container.NewVBox(title, content))
 }
 
 func (v *SettingsView) build() {
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.title.SizeName = theme.SizeNameSubHeadingText
+	v.title.SizeName = theme.SizeNameHeadingText
+	v.languageTitle, v.themeTitle, v.serverTitle = sectionTitle(""), sectionTitle(""), sectionTitle("")
+	v.securityTitle, v.dataTitle = sectionTitle(""), sectionTitle("")
 	v.backButton = widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() {
 		if v.OnBack != nil {
 			v.OnBack()
@@ -94,9 +108,6 @@ func (v *SettingsView) build() {
 			v.OnLanguageChanged(code)
 		}
 	})
-	v.languageCard = widget.NewCard("", "", v.language)
-
-	v.themeLabel = widget.NewLabel("")
 	v.themeMode = widget.NewSelect(nil, func(string) {
 		if v.refreshing {
 			return
@@ -106,7 +117,6 @@ func (v *SettingsView) build() {
 			v.OnThemeChanged(m)
 		}
 	})
-	v.appearanceCard = widget.NewCard("", "", container.New(layout.NewFormLayout(), v.themeLabel, v.themeMode))
 
 	v.profile = widget.NewSelect(nil, func(string) { v.profileSelected() })
 	v.profileHelp = wrapped("")
@@ -125,7 +135,6 @@ func (v *SettingsView) build() {
 			v.customDomLbl, v.customDomains),
 		container.NewBorder(nil, nil, nil, v.customSave, v.customStatus),
 	)
-	v.serverCard = widget.NewCard("", "", container.NewVBox(v.profile, v.profileHelp, v.customBox))
 
 	v.idleLock = widget.NewSelect(nil, func(string) {
 		if v.refreshing {
@@ -137,7 +146,6 @@ func (v *SettingsView) build() {
 		}
 	})
 	v.idleLockHelp = wrapped("")
-	v.securityCard = widget.NewCard("", "", container.NewVBox(v.idleLock, v.idleLockHelp))
 
 	v.offline = widget.NewCheck("", func(on bool) {
 		if v.refreshing {
@@ -152,13 +160,17 @@ func (v *SettingsView) build() {
 	v.clearButton = widget.NewButtonWithIcon("", theme.DeleteIcon(), v.confirmClear)
 	v.clearButton.Importance = widget.DangerImportance
 	v.clearHelp = wrapped("")
-	v.dataCard = widget.NewCard("", "", container.NewVBox(v.offline, v.offlineHelp, widget.NewSeparator(),
-		container.NewHBox(v.clearButton), v.clearHelp))
 
-	v.sections = container.NewVBox(v.languageCard, v.appearanceCard, v.serverCard, v.securityCard, v.dataCard)
+	v.sections = container.NewVBox(
+		section(v.languageTitle, v.language),
+		section(v.themeTitle, v.themeMode),
+		section(v.serverTitle, container.NewVBox(v.profile, v.profileHelp, v.customBox)),
+		section(v.securityTitle, container.NewVBox(v.idleLock, v.idleLockHelp)),
+		section(v.dataTitle, container.NewVBox(v.offline, v.offlineHelp, widget.NewSeparator(),
+			container.NewHBox(v.clearButton), v.clearHelp)),
+	)
 	header := container.NewHBox(v.backButton, v.title)
-	v.content = container.NewBorder(header, nil, nil, nil,
-		container.NewVScroll(container.New(&maxWidthLayout{width: 720}, v.sections)))
+	v.content = container.NewVScroll(container.New(&maxWidthLayout{width: 720}, container.NewVBox(header, v.sections)))
 }
 
 func wrapped(text string) *widget.Label {
@@ -176,16 +188,15 @@ func (v *SettingsView) Refresh() {
 	v.title.SetText(lang.L("settings.title"))
 	v.backButton.SetText(lang.L("settings.back"))
 
-	v.languageCard.SetTitle(lang.L("settings.language"))
+	v.languageTitle.SetText(lang.L("settings.language"))
 	v.language.Options = []string{lang.L("settings.language.id"), lang.L("settings.language.en")}
 	v.language.SetSelectedIndex(slices.Index(Languages, v.s.Language()))
 
-	v.appearanceCard.SetTitle(lang.L("settings.appearance"))
-	v.themeLabel.SetText(lang.L("settings.theme"))
+	v.themeTitle.SetText(lang.L("settings.theme"))
 	v.themeMode.Options = []string{lang.L("settings.theme.system"), lang.L("settings.theme.light"), lang.L("settings.theme.dark")}
 	v.themeMode.SetSelectedIndex(slices.Index(ThemeModes, v.s.Theme()))
 
-	v.serverCard.SetTitle(lang.L("settings.server"))
+	v.serverTitle.SetText(lang.L("settings.server"))
 	v.profile.Options = []string{lang.L("settings.profile.demo"), lang.L("settings.profile.official"), lang.L("settings.profile.custom")}
 	v.customURLLabel.SetText(lang.L("settings.custom.url"))
 	v.customPinsLabel.SetText(lang.L("settings.custom.pins"))
@@ -201,12 +212,12 @@ func (v *SettingsView) Refresh() {
 	v.profile.SetSelectedIndex(slices.Index(ServerProfiles, v.s.ServerProfile()))
 	v.showProfile(v.s.ServerProfile())
 
-	v.securityCard.SetTitle(lang.L("settings.security"))
+	v.securityTitle.SetText(lang.L("settings.security"))
 	v.idleLock.Options = []string{lang.L("settings.idle.1"), lang.L("settings.idle.5"), lang.L("settings.idle.15"), lang.L("settings.idle.30")}
 	v.idleLock.SetSelectedIndex(slices.Index(IdleLockChoices, v.s.IdleLock()))
 	v.idleLockHelp.SetText(lang.L("The app locks itself after this long without use; sign in again to go on."))
 
-	v.dataCard.SetTitle(lang.L("settings.data"))
+	v.dataTitle.SetText(lang.L("settings.data"))
 	v.offline.Text = lang.L("Keep my data on this device for offline viewing")
 	v.offline.SetChecked(v.s.OfflineCache())
 	v.offlineHelp.SetText(lang.L("The data is stored encrypted, on this device only (UU PDP, Law No. 27/2022)."))

@@ -116,9 +116,9 @@ func (r *strengthRenderer) Refresh() {
 	case r.m.score <= 1:
 		on, imp = th.Color(theme.ColorNameError, v), widget.DangerImportance
 	case r.m.score == 2:
-		on, imp = th.Color(theme.ColorNameWarning, v), widget.WarningImportance
+		on = th.Color(theme.ColorNameWarning, v)
 	default:
-		on, imp = th.Color(theme.ColorNameSuccess, v), widget.SuccessImportance
+		on = th.Color(theme.ColorNameSuccess, v)
 	}
 	for i, s := range r.segments {
 		if !r.m.empty && i <= r.m.score {
