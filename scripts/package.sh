@@ -88,8 +88,15 @@ for t in "${targets[@]}"; do
     stage=$work/stage
     mkdir -p "$work/tar" "$stage/usr/bin" "$stage/usr/share/applications" "$stage/usr/share/icons" "$stage/usr/share/doc/cekbpjstk"
     tar -xJf "$tarball" -C "$work/tar"
-    install -m 0755 "$work/tar/usr/local/bin/cekbpjstk" "$stage/usr/bin/cekbpjstk"
-    install -m 0644 "$work/tar/usr/local/share/applications/io.github.cekbpjstk.desktop" "$stage/usr/share/applications/"
+    t=$work/tar/cekbpjstk/usr/local
+    install -m 0755 "$t/bin/cekbpjstk" "$stage/usr/bin/cekbpjstk"
+    # fyne's desktop entry, plus a "Try the demo" action (right-click in most
+    # launchers), the counterpart of the Windows "(demo)" shortcut
+    desktop=$stage/usr/share/applications/io.github.cekbpjstk.desktop
+    { sed '/^$/d' "$t/share/applications/io.github.cekbpjstk.desktop"; echo "Actions=demo;"
+      echo; echo "[Desktop Action demo]"; echo "Name=Try the demo"; echo "Name[id]=Coba demo"
+      echo "Exec=cekbpjstk --demo"; } >"$desktop"
+    chmod 0644 "$desktop"
     cp -r "$work/icons/hicolor" "$stage/usr/share/icons/"
     { echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
       echo "Upstream-Name: cekbpjstk"; echo "Source: https://github.com/cekbpjstk/cekbpjstk"; echo
@@ -98,7 +105,8 @@ for t in "${targets[@]}"; do
     deb=$dist/cekbpjstk_${version}-1_amd64.deb
     rm -f "$deb"
     (cd "$src" && VERSION=$version STAGE=$stage go tool -modfile=tools/go.mod nfpm package \
-      --config "$root/packaging/linux/nfpm.yaml" --packager deb --target "$deb" >/dev/null)
+      --config "$root/packaging/linux/nfpm.yaml" --packager deb --target "$deb" | grep -iv "^using deb packager\.\.\.$" || true)
+    [ -s "$deb" ] || { echo "package: nfpm made no .deb" >&2; exit 1; }
     done_step "$deb"
     ;;
   windows)
