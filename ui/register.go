@@ -154,7 +154,7 @@ func (v *RegisterView) build() {
 	rows = append(rows, row(lang.L("register.confirm"), fieldConfirm, v.confirm)...)
 	form := container.New(layout.NewFormLayout(), rows...)
 
-	consent := container.NewVBox(v.consent, container.NewPadded(container.NewVBox(pdp1, pdp2)))
+	consent := container.NewVBox(v.consent, container.New(layout.NewCustomPaddedVBoxLayout(0), pdp1, pdp2))
 	buttons := container.NewHBox(v.backButton, layout.NewSpacer(), v.activity, v.busyLabel, v.submitButton)
 
 	v.page = container.NewVBox(title, intro, v.topBox, form, widget.NewSeparator(), consent, buttons)

@@ -19,15 +19,14 @@ type StrengthMeter struct {
 	score int  // 0..4
 	empty bool // no password typed: grey segments, no word
 
-	label *widget.Label
+	word *canvas.Text // a Label's padding would make the meter a full row tall
 }
 
 var _ fyne.Widget = (*StrengthMeter)(nil)
 
 // NewStrengthMeter returns an empty meter.
 func NewStrengthMeter() *StrengthMeter {
-	m := &StrengthMeter{empty: true, label: widget.NewLabel("")}
-	m.label.SizeName = theme.SizeNameCaptionText
+	m := &StrengthMeter{empty: true, word: canvas.NewText("", color.Transparent)}
 	m.ExtendBaseWidget(m)
 	return m
 }
@@ -87,22 +86,24 @@ const (
 )
 
 func (r *strengthRenderer) Layout(size fyne.Size) {
-	pad := r.m.Theme().Size(theme.SizeNameInnerPadding) / 2
-	lw := fyne.Max(labelWidth, r.m.label.MinSize().Width)
-	barW := size.Width - lw - pad
+	th := r.m.Theme()
+	pad := th.Size(theme.SizeNameInnerPadding) / 2
+	lw := fyne.Max(labelWidth, r.m.word.MinSize().Width)
+	barW := size.Width - lw - 2*pad
 	segW := (barW - 4*pad) / 5
 	y := (size.Height - segmentHeight) / 2
 	for i, s := range r.segments {
 		s.Move(fyne.NewPos(float32(i)*(segW+pad), y))
 		s.Resize(fyne.NewSize(segW, segmentHeight))
 	}
-	r.m.label.Move(fyne.NewPos(barW+pad, 0))
-	r.m.label.Resize(fyne.NewSize(lw, size.Height))
+	wh := r.m.word.MinSize().Height
+	r.m.word.Move(fyne.NewPos(barW+2*pad, (size.Height-wh)/2))
+	r.m.word.Resize(fyne.NewSize(lw, wh))
 }
 
 func (r *strengthRenderer) MinSize() fyne.Size {
-	l := r.m.label.MinSize()
-	return fyne.NewSize(5*24+labelWidth, fyne.Max(l.Height, segmentHeight))
+	h := fyne.MeasureText("Ag", r.m.Theme().Size(theme.SizeNameCaptionText), fyne.TextStyle{}).Height
+	return fyne.NewSize(5*24+labelWidth, fyne.Max(h, segmentHeight)+r.m.Theme().Size(theme.SizeNameInnerPadding)/2)
 }
 
 func (r *strengthRenderer) Refresh() {
@@ -110,11 +111,12 @@ func (r *strengthRenderer) Refresh() {
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	off := th.Color(theme.ColorNameInputBorder, v)
 	on := off
-	imp := widget.MediumImportance
+	text := th.Color(theme.ColorNameForeground, v)
 	switch {
 	case r.m.empty:
 	case r.m.score <= 1:
-		on, imp = th.Color(theme.ColorNameError, v), widget.DangerImportance
+		on = th.Color(theme.ColorNameError, v)
+		text = on
 	case r.m.score == 2:
 		on = th.Color(theme.ColorNameWarning, v)
 	default:
@@ -128,12 +130,14 @@ func (r *strengthRenderer) Refresh() {
 		}
 		s.Refresh()
 	}
-	r.m.label.Importance = imp
-	r.m.label.SetText(r.m.Text())
+	r.m.word.Text = r.m.Text()
+	r.m.word.Color = text
+	r.m.word.TextSize = th.Size(theme.SizeNameCaptionText)
+	r.m.word.Refresh()
 }
 
 func (r *strengthRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.segments[0], r.segments[1], r.segments[2], r.segments[3], r.segments[4], r.m.label}
+	return []fyne.CanvasObject{r.segments[0], r.segments[1], r.segments[2], r.segments[3], r.segments[4], r.m.word}
 }
 
 func (r *strengthRenderer) Destroy() {}
