@@ -50,7 +50,13 @@ else
     echo "package: building HEAD $(git rev-parse --short HEAD); uncommitted edits are not included (PACKAGE_SRC=worktree to include them)"
 fi
 
-fyne() { (cd "$src" && go tool -modfile=tools/go.mod fyne "$@"); }
+# The pinned tools (tools/go.mod), built for this machine once: `go tool`
+# would build them with the cross-compiler's CC when packaging for Windows.
+tool() {
+  [ -x "$work/bin/$1" ] || (cd "$src" && GOOS= GOARCH= CC= CGO_ENABLED= go build -modfile=tools/go.mod -o "$work/bin/$1" "$2")
+}
+fyne() { tool fyne fyne.io/tools/cmd/fyne && (cd "$src" && "$work/bin/fyne" "$@"); }
+nfpm() { tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm && (cd "$src" && "$work/bin/nfpm" "$@"); }
 
 icons() {
   [ -d "$work/icons" ] && return
@@ -104,8 +110,8 @@ for t in "${targets[@]}"; do
       sed 's/^$/./; s/^/ /' LICENSE; } >"$stage/usr/share/doc/cekbpjstk/copyright"
     deb=$dist/cekbpjstk_${version}-1_amd64.deb
     rm -f "$deb"
-    (cd "$src" && VERSION=$version STAGE=$stage go tool -modfile=tools/go.mod nfpm package \
-      --config "$root/packaging/linux/nfpm.yaml" --packager deb --target "$deb" | grep -iv "^using deb packager\.\.\.$" || true)
+    VERSION=$version STAGE=$stage nfpm package --config "$root/packaging/linux/nfpm.yaml" \
+      --packager deb --target "$deb" | grep -iv "^using deb packager\.\.\.$" || true
     [ -s "$deb" ] || { echo "package: nfpm made no .deb" >&2; exit 1; }
     done_step "$deb"
     ;;
