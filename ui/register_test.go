@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http/httptest"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -506,4 +507,22 @@ func TestRegister_Markup(t *testing.T) {
 	f.fill(v)
 	v.ShowError(service.ErrMemberNotFound)
 	test.AssertRendersToMarkup(t, "register/errors.xml", w.Canvas())
+}
+
+func TestRegister_TabFollowsTheVisualOrder(t *testing.T) {
+	v, w := newRegisterTest(t)
+	want := []fyne.Focusable{v.nik, v.kpj, v.fullName, v.birth, v.email, v.phone, v.password, v.confirm, v.consent}
+	c := w.Canvas()
+	c.Focus(v.nik)
+	var got []fyne.Focusable
+	for range 20 {
+		f := c.Focused()
+		if slices.Contains(want, f) && !slices.Contains(got, f) {
+			got = append(got, f)
+		}
+		c.FocusNext()
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Tab visits %d of the fields in order %v", len(got), got)
+	}
 }
