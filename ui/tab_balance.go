@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strconv"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -27,7 +30,8 @@ type accountView struct {
 	kpj    string
 	card   *widget.Card
 	status *Badge
-	total  *widget.Label
+	total   *widget.Label
+	history *widget.Accordion
 
 	employer, worker, development *field
 }
@@ -100,11 +104,13 @@ func newAccountView(acc service.BalanceAccount, kc service.KPJCard) *accountView
 	} else {
 		v.status = NewBadge(statusText(kc.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
 	}
+	v.history = widget.NewAccordion(widget.NewAccordionItem(lang.L("dash.balance.history"), historyGrid(acc.History)))
 	body := container.NewVBox(
 		container.NewHBox(container.NewCenter(v.status), periodLabel),
 		fieldGrid(v.employer, v.worker, v.development),
 		widget.NewSeparator(),
 		container.NewBorder(nil, nil, totalKey, nil, v.total),
+		v.history,
 	)
 	v.card = widget.NewCard(acc.EmployerName, "", body)
 	return v
@@ -123,4 +129,28 @@ func (b *balanceTab) clear() {
 	b.accounts = nil
 	b.list.Objects = nil
 	b.list.Refresh()
+}
+
+// historyGrid lists an account's years, newest first: the dues paid in
+// (employer and worker), the development returns and the closing balance.
+func historyGrid(years []service.YearBalance) fyne.CanvasObject {
+	head := func(text string, align fyne.TextAlign) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(text, align, fyne.TextStyle{Bold: true})
+	}
+	objs := []fyne.CanvasObject{
+		head(lang.L("dash.contrib.year"), fyne.TextAlignLeading),
+		head(lang.L("dash.balance.histDues"), fyne.TextAlignTrailing),
+		head(lang.L("dash.balance.histDevelopment"), fyne.TextAlignTrailing),
+		head(lang.L("dash.balance.histClosing"), fyne.TextAlignTrailing),
+	}
+	for i := len(years) - 1; i >= 0; i-- {
+		y := years[i]
+		objs = append(objs,
+			widget.NewLabel(strconv.Itoa(y.Year)),
+			widget.NewLabelWithStyle(FormatRupiah(y.Employer+y.Worker), fyne.TextAlignTrailing, fyne.TextStyle{}),
+			widget.NewLabelWithStyle(FormatRupiah(y.Development), fyne.TextAlignTrailing, fyne.TextStyle{}),
+			widget.NewLabelWithStyle(FormatRupiah(y.Closing), fyne.TextAlignTrailing, fyne.TextStyle{}),
+		)
+	}
+	return container.New(layout.NewGridLayoutWithColumns(4), objs...)
 }
