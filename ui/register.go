@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"log/slog"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -539,13 +538,12 @@ func (v *RegisterView) SetBusy(busy bool) {
 
 // ShowError shows a failed registration: field errors under their fields,
 // anything else as a sentence at the top saying what to do next. A nil
-// error clears the top sentence.
+// error clears the top sentence. Logging the raw error is the caller's job.
 func (v *RegisterView) ShowError(err error) {
 	if err == nil || errors.Is(err, context.Canceled) {
 		v.setTopError("")
 		return
 	}
-	slog.Info("registration failed", "err", err)
 	var ve *service.ValidationError
 	if errors.As(err, &ve) {
 		var first fyne.Focusable
