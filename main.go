@@ -44,6 +44,7 @@ func main() {
 	dataDir := flag.String("data-dir", "", "where the offline cache lives (default: the user config dir + cekbpjstk)")
 	language := flag.String("lang", ui.DefaultLanguage, "interface language: id or en")
 	showVersion := flag.Bool("version", false, "print the version and exit")
+	verbose := flag.Bool("verbose", false, "log debug detail (never secrets or member data)")
 	flag.Usage = func() {
 		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n\n")
 		flag.PrintDefaults()
@@ -72,7 +73,11 @@ func main() {
 		os.Exit(1)
 	}
 
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	level := slog.LevelInfo
+	if *verbose {
+		level = slog.LevelDebug
+	}
+	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 	demoServer := &demoRunner{dir: sandboxDir(*dataDir), log: logger}
 	defer demoServer.Close()
 

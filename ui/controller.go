@@ -169,36 +169,73 @@ func (c *controller) buildViews() {
 	c.login.OnSettings = func() { c.openSettings(screenLogin) }
 	c.login.OnRetry = c.checkServer
 
-	c.mfa = NewMFAView()
-	c.mfa.OnSubmit = c.submitMFA
-	c.mfa.OnCancel = func() { c.show(screenLogin) }
-
-	c.register = NewRegisterView(c.win)
-	c.register.OnSubmit = c.submitRegistration
-	c.register.OnBack = func() { c.show(screenLogin) }
-
-	c.dash = NewDashboard(c.win)
-	c.dash.OnRefresh = c.startRefresh
-	c.dash.OnCancelRefresh = c.cancelRefresh
-	c.dash.OnLock = c.lock
-	c.dash.OnLogout = c.logout
-	c.dash.OnSettings = func() { c.openSettings(screenDashboard) }
-	c.dash.OnForget = c.confirmForget
-	c.dash.OnGoOnline = c.goOnline
-
-	c.settingsView = NewSettingsView(c.win, c.settings)
-	c.settingsView.OnBack = func() { c.show(c.returnTo) }
-	c.settingsView.OnLanguageChanged = c.changeLanguage
-	c.settingsView.OnThemeChanged = func(m ThemeMode) { ApplyTheme(c.p.App, m) }
-	c.settingsView.OnProfileChanged = c.changeProfile
-	c.settingsView.OnIdleLockChanged = c.idle.SetTimeout
-	c.settingsView.OnOfflineCacheChanged = func(bool) {}
-	c.settingsView.OnClearData = c.clearAllData
-
-	c.loading = newLoadingView()
-	c.loading.OnBack = func() { c.show(screenLogin) }
+	// The other views are built when first shown: start-up builds only
+	// what the first frame needs.
+	c.mfa, c.register, c.dash, c.settingsView, c.loading = nil, nil, nil, nil, nil
 
 	c.reapply()
+}
+
+// mfaView, registerView, dashView, settingsPage and loadingPage build their
+// view on first use.
+func (c *controller) mfaView() *MFAView {
+	if c.mfa == nil {
+		c.mfa = NewMFAView()
+		c.mfa.OnSubmit = c.submitMFA
+		c.mfa.OnCancel = func() { c.show(screenLogin) }
+		if c.demo != nil {
+			c.mfa.DemoCode = c.demo.TOTPCode
+		}
+	}
+	return c.mfa
+}
+
+func (c *controller) registerView() *RegisterView {
+	if c.register == nil {
+		c.register = NewRegisterView(c.win)
+		c.register.OnSubmit = c.submitRegistration
+		c.register.OnBack = func() { c.show(screenLogin) }
+	}
+	return c.register
+}
+
+func (c *controller) dashView() *Dashboard {
+	if c.dash == nil {
+		c.dash = NewDashboard(c.win)
+		c.dash.OnRefresh = c.startRefresh
+		c.dash.OnCancelRefresh = c.cancelRefresh
+		c.dash.OnLock = c.lock
+		c.dash.OnLogout = c.logout
+		c.dash.OnSettings = func() { c.openSettings(screenDashboard) }
+		c.dash.OnForget = c.confirmForget
+		c.dash.OnGoOnline = c.goOnline
+		if c.data != nil {
+			c.dash.SetData(*c.data)
+		}
+	}
+	return c.dash
+}
+
+func (c *controller) settingsPage() *SettingsView {
+	if c.settingsView == nil {
+		c.settingsView = NewSettingsView(c.win, c.settings)
+		c.settingsView.OnBack = func() { c.show(c.returnTo) }
+		c.settingsView.OnLanguageChanged = c.changeLanguage
+		c.settingsView.OnThemeChanged = func(m ThemeMode) { ApplyTheme(c.p.App, m) }
+		c.settingsView.OnProfileChanged = c.changeProfile
+		c.settingsView.OnIdleLockChanged = c.idle.SetTimeout
+		c.settingsView.OnOfflineCacheChanged = func(bool) {}
+		c.settingsView.OnClearData = c.clearAllData
+	}
+	return c.settingsView
+}
+
+func (c *controller) loadingPage() *loadingView {
+	if c.loading == nil {
+		c.loading = newLoadingView()
+		c.loading.OnBack = func() { c.show(screenLogin) }
+	}
+	return c.loading
 }
 
 // reapply puts state back into freshly built views.
@@ -218,10 +255,6 @@ func (c *controller) reapply() {
 	}
 	if c.demo != nil {
 		c.login.SetDemoAccounts(c.demo.Accounts)
-		c.mfa.DemoCode = c.demo.TOTPCode
-	}
-	if c.data != nil {
-		c.dash.SetData(*c.data)
 	}
 	c.refreshOfflineAccounts()
 }
@@ -236,20 +269,27 @@ func (c *controller) show(s screen) {
 		content = c.login.Content()
 		c.idle.Stop()
 	case screenMFA:
-		content = c.mfa.Content()
+		content = c.mfaView().Content()
 	case screenRegister:
-		content = c.register.Content()
+		content = c.registerView().Content()
 	case screenLoading:
-		content = c.loading.Content()
+		content = c.loadingPage().Content()
 	case screenDashboard:
-		content = c.dash.Content()
+		content = c.dashView().Content()
 		c.idle.Reset()
 	case screenSettings:
-		c.settingsView.Refresh()
-		content = c.settingsView.Content()
+		c.settingsPage().Refresh()
+		content = c.settingsPage().Content()
 	}
 	c.win.SetContent(newActivityCatcher(content, c.idle.Reset))
 	c.updateTitle()
+	// make bench times start-up by this line; it names no member data.
+	c.log.Debug("screen shown", "screen", screenNames[s], "offline", s == screenDashboard && c.data != nil && c.data.Offline)
+}
+
+var screenNames = map[screen]string{
+	screenLogin: "login", screenMFA: "mfa", screenRegister: "register",
+	screenLoading: "loading", screenDashboard: "dashboard", screenSettings: "settings",
 }
 
 func (c *controller) updateTitle() {
@@ -382,7 +422,9 @@ func (c *controller) checkServer() {
 			if demo != nil {
 				c.demo = demo
 				c.login.SetDemoAccounts(demo.Accounts)
-				c.mfa.DemoCode = demo.TOTPCode
+				if c.mfa != nil {
+					c.mfa.DemoCode = demo.TOTPCode
+				}
 			}
 			c.updateTitle()
 			if err != nil {
@@ -463,7 +505,7 @@ func (c *controller) submitLogin(identifier, password string, remember bool) {
 			c.identifier = identifier
 			if result.MFA != nil {
 				c.pendingRemember = remember
-				c.mfa.Reset(result.MFA.AttemptsRemaining)
+				c.mfaView().Reset(result.MFA.AttemptsRemaining)
 				c.show(screenMFA)
 				return
 			}
@@ -477,18 +519,18 @@ func (c *controller) submitMFA(code string) {
 	if client == nil {
 		return
 	}
-	c.mfa.SetBusy(true)
+	c.mfaView().SetBusy(true)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
 		err := client.VerifyMFA(ctx, code)
 		c.do(func() {
-			c.mfa.SetBusy(false)
+			c.mfaView().SetBusy(false)
 			if err != nil {
 				c.log.Info("2FA failed", "err", err)
 				var creds *service.CredentialsError
 				if errors.As(err, &creds) {
-					c.mfa.SetAttempts(creds.AttemptsRemaining)
+					c.mfaView().SetAttempts(creds.AttemptsRemaining)
 				}
 				if errors.Is(err, service.ErrLocked) || (errors.Is(err, service.ErrUnauthorized) && !errors.Is(err, service.ErrInvalidCredentials)) {
 					// The challenge is spent: back to the password.
@@ -496,7 +538,7 @@ func (c *controller) submitMFA(code string) {
 					c.login.ShowError(err)
 					return
 				}
-				c.mfa.ShowError(err)
+				c.mfaView().ShowError(err)
 				return
 			}
 			c.loggedIn(c.identifier, c.pendingRemember)
@@ -535,7 +577,7 @@ func (c *controller) loggedIn(identifier string, remember bool) {
 		c.show(screenDashboard)
 	} else {
 		c.data = nil
-		c.loading.SetLoading()
+		c.loadingPage().SetLoading()
 		c.show(screenLoading)
 	}
 	c.startRefresh()
@@ -548,7 +590,7 @@ func (c *controller) resume(identifier string) {
 	if client == nil {
 		return
 	}
-	c.dash.SetNotice(lang.L("Connecting to refresh your data…"), false)
+	c.dashView().SetNotice(lang.L("Connecting to refresh your data…"), false)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
@@ -557,9 +599,9 @@ func (c *controller) resume(identifier string) {
 			if err != nil {
 				c.log.Info("resume failed", "err", err)
 				if errors.Is(err, service.ErrUnauthorized) {
-					c.dash.SetNotice(lang.L("Showing your saved data. Log in to refresh it."), false)
+					c.dashView().SetNotice(lang.L("Showing your saved data. Log in to refresh it."), false)
 				} else {
-					c.dash.SetNotice(describeError(err), true)
+					c.dashView().SetNotice(describeError(err), true)
 				}
 				return
 			}
@@ -575,7 +617,7 @@ func (c *controller) startRefresh() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), refreshTimeout)
 	c.refresh = cancel
-	c.dash.SetRefreshing(true)
+	c.dashView().SetRefreshing(true)
 	client, identifier, ready, profile := c.client, c.identifier, c.cacheReady, c.profileName()
 	saveOffline := c.settings.OfflineCache()
 	go func() {
@@ -590,7 +632,7 @@ func (c *controller) startRefresh() {
 		}
 		c.do(func() {
 			c.refresh = nil
-			c.dash.SetRefreshing(false)
+			c.dashView().SetRefreshing(false)
 			c.refreshDone(data, err, saveErr)
 		})
 	}()
@@ -604,19 +646,20 @@ func (c *controller) refreshDone(data MemberData, err, saveErr error) {
 			return
 		}
 		if c.data == nil {
-			c.loading.SetError(describeError(err))
+			c.loadingPage().SetError(describeError(err))
 			return
 		}
-		c.dash.SetNotice(lang.L("Could not refresh. {{.Reason}} The data shown is from {{.When}}.",
+		c.dashView().SetNotice(lang.L("Could not refresh. {{.Reason}} The data shown is from {{.When}}.",
 			map[string]any{"Reason": describeError(err), "When": FormatDateTime(c.data.FetchedAt)}), true)
 		return
 	}
+	c.log.Debug("refresh done")
 	c.data = &data
-	c.dash.SetData(data)
-	c.dash.SetNotice("", false)
+	c.dashView().SetData(data)
+	c.dashView().SetNotice("", false)
 	if saveErr != nil {
 		c.log.Warn("offline cache not written", "err", saveErr)
-		c.dash.SetNotice(describeError(saveErr), true)
+		c.dashView().SetNotice(describeError(saveErr), true)
 	}
 	if c.current == screenLoading {
 		c.show(screenDashboard)
@@ -694,7 +737,7 @@ func (c *controller) openOfflineThen(account string, resume bool) {
 			}
 			c.identifier = account
 			c.data = &data
-			c.dash.SetData(data)
+			c.dashView().SetData(data)
 			c.show(screenDashboard)
 			if resume && c.client != nil {
 				c.resume(account)
@@ -736,7 +779,9 @@ func (c *controller) lockWith(message string) {
 // dropMemberData clears decrypted member data from the views and memory.
 func (c *controller) dropMemberData() {
 	c.data = nil
-	c.dash.Clear()
+	if c.dash != nil {
+		c.dash.Clear()
+	}
 	c.idle.Stop()
 }
 
@@ -851,22 +896,22 @@ func (c *controller) clearAllData() {
 func (c *controller) submitRegistration(r service.Registration) {
 	client := c.client
 	if client == nil {
-		c.register.ShowError(errors.New(lang.L("The server has not been verified yet.")))
+		c.registerView().ShowError(errors.New(lang.L("The server has not been verified yet.")))
 		return
 	}
-	c.register.SetBusy(true)
+	c.registerView().SetBusy(true)
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
 		err := client.Register(ctx, r)
 		c.do(func() {
-			c.register.SetBusy(false)
+			c.registerView().SetBusy(false)
 			if err != nil {
 				c.log.Info("registration failed", "err", err)
-				c.register.ShowError(err)
+				c.registerView().ShowError(err)
 				return
 			}
-			c.register.Reset()
+			c.registerView().Reset()
 			c.login.SetIdentifier(r.Email, false)
 			c.login.showMessage(lang.L("Registration complete. Log in with your email and new password."))
 			c.login.message.Importance = widget.SuccessImportance

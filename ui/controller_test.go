@@ -106,14 +106,14 @@ func TestLogin_SitiWithTOTP(t *testing.T) {
 	h := newHarness(t)
 	h.login("siti@contoh.id", sandbox.DemoPassword, false)
 	h.waitFor("the 2FA step", func() bool { return h.c.current == screenMFA })
-	if !strings.Contains(h.c.mfa.attempts.Text, "5") {
-		t.Fatalf("attempts shown: %q", h.c.mfa.attempts.Text)
+	if !strings.Contains(h.c.mfaView().attempts.Text, "5") {
+		t.Fatalf("attempts shown: %q", h.c.mfaView().attempts.Text)
 	}
 
 	// A wrong code first: the attempts go down and the view stays.
-	test.Type(h.c.mfa.code, "000000")
-	test.Tap(h.c.mfa.submit)
-	h.waitFor("the wrong-code message", func() bool { return h.c.mfa.message.Visible() })
+	test.Type(h.c.mfaView().code, "000000")
+	test.Tap(h.c.mfaView().submit)
+	h.waitFor("the wrong-code message", func() bool { return h.c.mfaView().message.Visible() })
 	if h.c.current != screenMFA {
 		t.Fatal("a wrong code left the 2FA step")
 	}
@@ -123,11 +123,11 @@ func TestLogin_SitiWithTOTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Pasted with a space, as authenticator apps often show it.
-	test.Type(h.c.mfa.code, code[:3]+" "+code[3:])
-	if h.c.mfa.code.Text != code {
-		t.Fatalf("code entry holds %q, want %q", h.c.mfa.code.Text, code)
+	test.Type(h.c.mfaView().code, code[:3]+" "+code[3:])
+	if h.c.mfaView().code.Text != code {
+		t.Fatalf("code entry holds %q, want %q", h.c.mfaView().code.Text, code)
 	}
-	test.Tap(h.c.mfa.submit)
+	test.Tap(h.c.mfaView().submit)
 	h.waitDashboard()
 	if !screenContains(h.c, "Siti Rahayu") {
 		t.Fatal("Siti's dashboard does not show her name")
@@ -226,8 +226,8 @@ func TestAutoLock_DropsDataAndReturnsToLogin(t *testing.T) {
 	if !strings.Contains(h.c.login.message.Text, "Terkunci") {
 		t.Fatalf("lock message %q", h.c.login.message.Text)
 	}
-	if h.c.dash.name.Text != "" {
-		t.Fatalf("the dashboard still holds the name %q", h.c.dash.name.Text)
+	if h.c.dashView().name.Text != "" {
+		t.Fatalf("the dashboard still holds the name %q", h.c.dashView().name.Text)
 	}
 }
 

@@ -80,7 +80,7 @@ func (p *identityPanel) SetVerified(r service.SecurityReport) {
 	if r.PinRole == "backup" {
 		role = lang.L("backup")
 	}
-	p.details.SetText(lang.L("Its key matches the {{.Role}} pin {{.Pin}}. Certificate valid until {{.Expiry}}. {{.TLS}}, {{.Cipher}}.",
+	p.details.SetText(lang.L("Its key matches the {{.Role}} pin ({{.Pin}}). Certificate valid until {{.Expiry}}; {{.TLS}}, {{.Cipher}}.",
 		map[string]any{
 			"Role": role, "Pin": shortPin(r.PinSHA256), "Expiry": FormatDate(r.NotAfter),
 			"TLS": r.TLSVersion, "Cipher": r.CipherSuite,

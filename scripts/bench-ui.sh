@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# UI start-up benchmark, run by `make bench` inside scripts/testenv.sh.
+# Each number is compared with a minimal Fyne window (internal/minimalwindow)
+# built with the same toolchain and tags, and measured the same way, in this run:
+#   first frame   exec -> window mapped (polled with xdotool)
+#   cached dash   exec -> the remembered account's cached dashboard on screen
+#                 (the app logs "screen shown screen=dashboard offline=true")
+#   RSS           resident memory with the dashboard shown
+# Targets (issue 6): first frame <= 1.15x, cached dashboard <= 1.3x of the
+# baseline's first frame, RSS <= 1.3x.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${BENCH_RUNS:-5}
+[ -n "${DISPLAY:-}" ] || { echo "bench-ui: run inside scripts/testenv.sh" >&2; exit 2; }
+
+work=$(mktemp -d)
+apppid=""
+cleanup() { [ -n "$apppid" ] && kill "$apppid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "bench-ui: building the app and the baseline window"
+go build -tags migrated_fynedo -o "$work/cekbpjstk" .
+go build -tags migrated_fynedo -o "$work/minimal" ./internal/minimalwindow
+
+now_ms() { date +%s%3N; }
+
+wait_window() { # title-regex timeout-s
+  local deadline=$(( $(now_ms) + $2 * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    xdotool search --onlyvisible --name "$1" >/dev/null 2>&1 && return 0
+    sleep 0.003
+  done
+  echo "bench-ui: no window matching $1" >&2; return 1
+}
+
+wait_log() { # file pattern timeout-s -> prints the matching line
+  local deadline=$(( $(now_ms) + $3 * 1000 ))
+  while [ "$(now_ms)" -lt "$deadline" ]; do
+    if line=$(grep -m1 -e "$2" "$1" 2>/dev/null); then echo "$line"; return 0; fi
+    sleep 0.003
+  done
+  echo "bench-ui: no log line matching $2 in $1:" >&2; cat "$1" >&2; return 1
+}
+
+log_ms() { # slog time=... -> epoch ms
+  local ts; ts=$(sed -n 's/^time=\([^ ]*\).*/\1/p' <<<"$1")
+  date -d "$ts" +%s%3N
+}
+
+rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+
+stop_app() {
+  kill -TERM "$apppid" 2>/dev/null || true
+  wait "$apppid" 2>/dev/null || true
+  apppid=""
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+
+# --- baseline: a minimal window -------------------------------------------
+: >"$work/base_frame"; : >"$work/base_rss"
+for _ in $(seq "$runs"); do
+  start=$(now_ms)
+  "$work/minimal" >/dev/null 2>&1 & apppid=$!
+  wait_window '^Minimal Fyne window$' 15
+  echo $(( $(now_ms) - start )) >>"$work/base_frame"
+  sleep 1
+  rss_kib "$apppid" >>"$work/base_rss"
+  stop_app
+done
+
+# --- the app: first frame (login view) --------------------------------------
+data="$work/data"
+app() { "$work/cekbpjstk" --demo --verbose --data-dir "$data" 2>"$1" & apppid=$!; }
+: >"$work/app_frame"
+for _ in $(seq "$runs"); do
+  start=$(now_ms)
+  app "$work/first.log"
+  wait_window '^Cek BPJSTK' 15
+  echo $(( $(now_ms) - start )) >>"$work/app_frame"
+  wait_log "$work/first.log" 'server verified' 30 >/dev/null
+  stop_app
+done
+
+# --- prepare a remembered account: log in as Budi with "Ingat saya" ---------
+app "$work/login.log"
+wait_window '^Cek BPJSTK' 15
+wait_log "$work/login.log" 'server verified' 30 >/dev/null
+sleep 0.5
+win=$(xdotool search --onlyvisible --name '^Cek BPJSTK' | head -1)
+xdotool windowactivate --sync "$win" 2>/dev/null || true
+xdotool type --delay 5 'budi@contoh.id'
+xdotool key Tab; xdotool type --delay 5 'Sandbox#2026'
+xdotool key Tab; xdotool key space   # Ingat saya
+xdotool key shift+Tab; xdotool key Return
+wait_log "$work/login.log" 'screen=dashboard offline=false' 60 >/dev/null
+sleep 1
+stop_app
+
+# --- the app: exec -> cached dashboard, and RSS with the dashboard ----------
+: >"$work/app_cached"; : >"$work/app_rss"
+for _ in $(seq "$runs"); do
+  start=$(now_ms)
+  app "$work/cached.log"
+  line=$(wait_log "$work/cached.log" 'screen=dashboard offline=true' 30)
+  echo $(( $(log_ms "$line") - start )) >>"$work/app_cached"
+  wait_log "$work/cached.log" 'screen=dashboard offline=false\|refresh done' 30 >/dev/null || true
+  sleep 1
+  rss_kib "$apppid" >>"$work/app_rss"
+  stop_app
+done
+
+bf=$(median <"$work/base_frame"); br=$(median <"$work/base_rss")
+af=$(median <"$work/app_frame"); ac=$(median <"$work/app_cached"); ar=$(median <"$work/app_rss")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+verdict() { awk -v r="$1" -v t="$2" 'BEGIN {print (r <= t ? "ok" : "OVER")}'; }
+r1=$(ratio "$af" "$bf"); r2=$(ratio "$ac" "$bf"); r3=$(ratio "$ar" "$br")
+printf '\nUI start-up, median of %d runs (%s)\n' "$runs" "$(date -u +%Y-%m-%dT%H:%MZ)"
+printf '%-40s %12s %12s %7s %7s %s\n' measure baseline app ratio target verdict
+printf '%-40s %10s ms %10s ms %7s %7s %s\n' "exec -> first frame" "$bf" "$af" "$r1" "1.15" "$(verdict "$r1" 1.15)"
+printf '%-40s %10s ms %10s ms %7s %7s %s\n' "exec -> cached dashboard (remembered)" "$bf" "$ac" "$r2" "1.30" "$(verdict "$r2" 1.30)"
+printf '%-40s %9s KiB %9s KiB %7s %7s %s\n' "RSS with the dashboard shown" "$br" "$ar" "$r3" "1.30" "$(verdict "$r3" 1.30)"
