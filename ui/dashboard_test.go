@@ -642,3 +642,19 @@ func dashTexts(t *testing.T, o fyne.CanvasObject) []string {
 	walk(o)
 	return out
 }
+
+// A widget whose minimum size grows with the data (a wrapping label in a
+// Center, a wide grid in a scroller) would push the window past the screen.
+func TestDashboard_FitsTheMinimumWindow(t *testing.T) {
+	for _, email := range []string{"budi@contoh.id", "siti@contoh.id", "andi@contoh.id"} {
+		d, _ := newTestDashboard(t)
+		d.SetData(dashDemoMember(t, email))
+		d.SetNotice("Gagal memperbarui: tidak ada koneksi. Data terakhir tetap ditampilkan.", true)
+		for _, item := range d.tabs.Items {
+			d.tabs.Select(item)
+			if min := d.Content().MinSize(); min.Width > MinWindowSize.Width || min.Height > MinWindowSize.Height {
+				t.Errorf("%s, tab %s: minimum size %v exceeds the window's %v", email, item.Text, min, MinWindowSize)
+			}
+		}
+	}
+}

@@ -134,9 +134,14 @@ func (b *balanceTab) clear() {
 // historyGrid lists an account's years, newest first: the dues paid in
 // (employer and worker), the development returns and the closing balance.
 func historyGrid(years []service.YearBalance) fyne.CanvasObject {
-	head := func(text string, align fyne.TextAlign) fyne.CanvasObject {
-		return widget.NewLabelWithStyle(text, align, fyne.TextStyle{Bold: true})
+	// Truncating cells keep the grid's minimum width small, so two cards
+	// still fit side by side in the narrowest window.
+	cell := func(text string, align fyne.TextAlign, bold bool) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(text, align, fyne.TextStyle{Bold: bold})
+		l.Truncation = fyne.TextTruncateEllipsis
+		return l
 	}
+	head := func(text string, align fyne.TextAlign) fyne.CanvasObject { return cell(text, align, true) }
 	objs := []fyne.CanvasObject{
 		head(lang.L("dash.contrib.year"), fyne.TextAlignLeading),
 		head(lang.L("dash.balance.histDues"), fyne.TextAlignTrailing),
@@ -146,10 +151,10 @@ func historyGrid(years []service.YearBalance) fyne.CanvasObject {
 	for i := len(years) - 1; i >= 0; i-- {
 		y := years[i]
 		objs = append(objs,
-			widget.NewLabel(strconv.Itoa(y.Year)),
-			widget.NewLabelWithStyle(FormatRupiah(y.Employer+y.Worker), fyne.TextAlignTrailing, fyne.TextStyle{}),
-			widget.NewLabelWithStyle(FormatRupiah(y.Development), fyne.TextAlignTrailing, fyne.TextStyle{}),
-			widget.NewLabelWithStyle(FormatRupiah(y.Closing), fyne.TextAlignTrailing, fyne.TextStyle{}),
+			cell(strconv.Itoa(y.Year), fyne.TextAlignLeading, false),
+			cell(FormatRupiah(y.Employer+y.Worker), fyne.TextAlignTrailing, false),
+			cell(FormatRupiah(y.Development), fyne.TextAlignTrailing, false),
+			cell(FormatRupiah(y.Closing), fyne.TextAlignTrailing, false),
 		)
 	}
 	return container.New(layout.NewGridLayoutWithColumns(4), objs...)
