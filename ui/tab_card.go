@@ -168,12 +168,12 @@ func (c *cardTab) buildFace() {
 	rows := make([]fyne.CanvasObject, 0, 7)
 	c.keys, c.values = nil, nil
 	for range 7 {
-		k, v := cardLabel(12, cardMuted, false), cardLabel(13, cardWhite, true)
+		k, v := cardLabel(13, cardMuted, false), cardLabel(14, cardWhite, true)
 		c.keys, c.values = append(c.keys, k), append(c.values, v)
 		rows = append(rows, container.NewBorder(nil, nil,
-			container.NewGridWrap(fyne.NewSize(120, v.MinSize().Height), k), nil, v))
+			container.NewGridWrap(fyne.NewSize(124, v.MinSize().Height), k), nil, v))
 	}
-	details := container.New(layout.NewCustomPaddedVBoxLayout(2), rows...)
+	details := container.New(layout.NewCustomPaddedVBoxLayout(5), rows...)
 
 	c.qr = canvas.NewImageFromImage(nil)
 	c.qr.FillMode = canvas.ImageFillContain
