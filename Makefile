@@ -5,7 +5,7 @@ TAGS    := migrated_fynedo
 BIN     := cekbpjstk
 TESTENV := scripts/testenv.sh
 
-.PHONY: all deps build run test vet fmt-check fyne-free lint bench package fuzz clean
+.PHONY: all deps build run test vet fmt-check fyne-free lint bench package package-darwin package-check fuzz clean
 
 all: build
 
@@ -25,6 +25,7 @@ run: deps
 ## inside the test environment (Xvfb + D-Bus + unlocked gnome-keyring)
 test: deps vet fmt-check fyne-free
 	$(TESTENV) $(GO) test -race -tags $(TAGS) -timeout 30m ./...
+	$(MAKE) package-check
 
 vet:
 	$(GO) vet -tags $(TAGS) ./...
@@ -42,8 +43,25 @@ lint:
 bench:
 	@echo "make bench: not yet (issues 4, 5, 6 add the benchmarks)"; exit 1
 
+## package: the installers under dist/ (Linux .tar.xz and .deb, Windows .exe
+## and Setup.exe, SHA256SUMS), built from the committed tree, then every check
+## on them, the Windows PE checks included. The work tree is left as it was.
+## PACKAGE_TARGETS=linux builds only the Linux packages.
+PACKAGE_TARGETS ?= linux windows
 package:
-	@echo "make package: not yet (issue 8: installers)"; exit 1
+	@scripts/deps.sh package
+	rm -rf dist
+	scripts/package.sh $(PACKAGE_TARGETS) sums
+	CEKBPJSTK_DIST=$(CURDIR)/dist $(TESTENV) $(GO) test -tags $(TAGS) -count=1 -v ./packaging
+
+## package-darwin: on a Mac, dist/Cek BPJSTK.app and a .dmg (README: Install)
+package-darwin:
+	scripts/package-darwin.sh
+
+## package-check: (run by make test) the .deb and the NSIS script, built and checked
+package-check:
+	@scripts/deps.sh package-check
+	scripts/package-check.sh
 
 clean:
 	rm -f $(BIN)

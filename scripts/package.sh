@@ -9,7 +9,7 @@
 #     nsis-stub  only check that the NSIS script compiles, around a stub .exe (fast; for `make test`)
 #     sums       dist/SHA256SUMS over every artifact in dist/
 #   env: DIST (default ./dist), PACKAGE_SRC=head|worktree (default head: the committed tree), MAKENSIS, WINDOWS_CC (default x86_64-w64-mingw32-gcc),
-#        SIGN_PKCS12 + SIGN_PASSWORD: sign both .exe files with osslsigncode (signtool on Windows CI)
+#        SIGN_PKCS12 + SIGN_PASSWORD: sign both .exe files with osslsigncode, or with $SIGNTOOL (signtool.exe) when set
 # The version is FyneApp.toml's [Details] Version (and Build); nothing else states it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -52,11 +52,15 @@ fi
 
 # The pinned tools (tools/go.mod), built for this machine once: `go tool`
 # would build them with the cross-compiler's CC when packaging for Windows.
+exe_suffix=$(go env GOHOSTOS | sed -n 's/^windows$/.exe/p')
 tool() {
-  [ -x "$work/bin/$1" ] || (cd "$src" && GOOS= GOARCH= CC= CGO_ENABLED= go build -modfile=tools/go.mod -o "$work/bin/$1" "$2")
+  [ -x "$work/bin/$1$exe_suffix" ] ||
+    (cd "$src" && GOOS= GOARCH= CC= CGO_ENABLED= go build -modfile=tools/go.mod -o "$work/bin/$1$exe_suffix" "$2")
 }
-fyne() { tool fyne fyne.io/tools/cmd/fyne && (cd "$src" && "$work/bin/fyne" "$@"); }
-nfpm() { tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm && (cd "$src" && "$work/bin/nfpm" "$@"); }
+fyne() { tool fyne fyne.io/tools/cmd/fyne && (cd "$src" && "$work/bin/fyne$exe_suffix" "$@"); }
+nfpm() { tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm && (cd "$src" && "$work/bin/nfpm$exe_suffix" "$@"); }
+# Paths handed to native Windows programs (makensis.exe) from Git Bash.
+native() { if command -v cygpath >/dev/null; then cygpath -m "$1"; else printf '%s\n' "$1"; fi; }
 
 icons() {
   [ -d "$work/icons" ] && return
@@ -67,6 +71,11 @@ icons() {
 
 sign() { # sign FILE in place, when a certificate is configured
   [ -n "${SIGN_PKCS12:-}" ] || return 0
+  if [ -n "${SIGNTOOL:-}" ]; then # Windows SDK signtool, on a Windows build machine
+    MSYS2_ARG_CONV_EXCL='*' "$SIGNTOOL" sign /f "$(native "$SIGN_PKCS12")" /p "${SIGN_PASSWORD:-}" /fd sha256 \
+      /tr http://timestamp.digicert.com /td sha256 /d "Cek BPJSTK" "$(native "$1")"
+    return
+  fi
   osslsigncode sign -pkcs12 "$SIGN_PKCS12" -pass "${SIGN_PASSWORD:-}" -h sha256 \
     -n "Cek BPJSTK" -i https://github.com/cekbpjstk/cekbpjstk \
     -t http://timestamp.digicert.com -in "$1" -out "$1.signed"
@@ -76,8 +85,9 @@ sign() { # sign FILE in place, when a certificate is configured
 makensis_() {
   local nsis=${MAKENSIS:-makensis}
   command -v "$nsis" >/dev/null || { echo "package: makensis is missing; run 'make deps-package'" >&2; exit 2; }
-  "$nsis" -V2 -WX -DVERSION="$version" -DBUILD="$build" -DEXE="$1" -DICO="$work/icons/cekbpjstk.ico" \
-    -DLICENSE="$root/LICENSE" -DOUTFILE="$2" "$root/packaging/windows/installer.nsi"
+  MSYS2_ARG_CONV_EXCL='*' "$nsis" -V2 -WX -DVERSION="$version" -DBUILD="$build" -DEXE="$(native "$1")" \
+    -DICO="$(native "$work/icons/cekbpjstk.ico")" -DLICENSE="$(native "$root/LICENSE")" \
+    -DOUTFILE="$(native "$2")" "$(native "$root/packaging/windows/installer.nsi")"
 }
 
 for t in "${targets[@]}"; do
