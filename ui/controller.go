@@ -772,7 +772,7 @@ func (c *controller) lockWith(message string) {
 	// A new client holds no tokens; the old one, and its tokens, go.
 	c.checkServer()
 	c.login.SetIdentifier(id, c.remembered == id)
-	c.login.showMessage(message)
+	c.login.showInfo(message)
 	c.show(screenLogin)
 }
 
@@ -785,28 +785,31 @@ func (c *controller) dropMemberData() {
 	c.idle.Stop()
 }
 
+// logout revokes the session on the server and clears it here. The login
+// view gets a fresh client at once, so a quick new login can never be
+// mixed up with the old session's logout still on its way.
 func (c *controller) logout() {
-	client := c.client
+	old := c.client
 	c.cancelRefresh()
 	c.dropMemberData()
+	c.client = nil // checkServer must not close it: its logout is still to be sent
+	c.checkServer()
 	c.show(screenLogin)
-	if client == nil {
+	if old == nil {
 		return
 	}
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
-		err := client.Logout(ctx)
+		err := old.Logout(ctx)
+		old.Close()
 		c.do(func() {
 			if err != nil {
 				c.log.Info("logout could not reach the server", "err", err)
-				c.login.showMessage(lang.L("Logged out on this computer. The server could not be told; your session there ends by itself."))
-			} else {
-				c.login.showMessage(lang.L("You have logged out."))
+				c.login.showInfo(lang.L("Logged out on this computer. The server could not be told; your session there ends by itself."))
+				return
 			}
-			c.login.message.Importance = widget.MediumImportance
-			c.login.message.Refresh()
-			c.checkServer()
+			c.login.showInfo(lang.L("You have logged out."))
 		})
 	}()
 }
@@ -896,7 +899,12 @@ func (c *controller) clearAllData() {
 func (c *controller) submitRegistration(r service.Registration) {
 	client := c.client
 	if client == nil {
-		c.registerView().ShowError(errors.New(lang.L("The server has not been verified yet.")))
+		// Personal data goes only to a verified server: say why it wasn't sent.
+		err, refused := c.verifyResult.(error)
+		if !refused {
+			err = service.ErrTimeout // still checking
+		}
+		c.registerView().ShowError(err)
 		return
 	}
 	c.registerView().SetBusy(true)
@@ -913,9 +921,7 @@ func (c *controller) submitRegistration(r service.Registration) {
 			}
 			c.registerView().Reset()
 			c.login.SetIdentifier(r.Email, false)
-			c.login.showMessage(lang.L("Registration complete. Log in with your email and new password."))
-			c.login.message.Importance = widget.SuccessImportance
-			c.login.message.Refresh()
+			c.login.showSuccess(lang.L("Registration complete. Log in with your email and new password."))
 			c.show(screenLogin)
 		})
 	}()

@@ -26,7 +26,7 @@ import (
 // environment. Background results queue up and are applied on the test's
 // goroutine while it waits, as fyne.Do would apply them on the UI goroutine.
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	app     fyne.App
 	c       *controller
 	srv     *sandbox.Server
@@ -52,7 +52,7 @@ func withProfile(f func(DemoServer) service.Profile) harnessOption {
 	return func(c *harnessConfig) { c.profile = f }
 }
 
-func requireKeyring(t *testing.T) {
+func requireKeyring(t testing.TB) {
 	t.Helper()
 	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
 		t.Fatal("no D-Bus session: run the UI tests through scripts/testenv.sh (make test)")
@@ -60,7 +60,7 @@ func requireKeyring(t *testing.T) {
 }
 
 // newSandbox starts a sandbox over TLS for one test.
-func newSandbox(t *testing.T, opts ...sandbox.Option) (*sandbox.Server, *httptest.Server, DemoServer) {
+func newSandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptest.Server, DemoServer) {
 	t.Helper()
 	opts = append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams)}, opts...)
 	srv, err := sandbox.Open(t.TempDir(), opts...)
@@ -88,7 +88,7 @@ func newSandbox(t *testing.T, opts ...sandbox.Option) (*sandbox.Server, *httptes
 
 var nonWord = regexp.MustCompile(`[^A-Za-z0-9]+`)
 
-func newHarness(t *testing.T, options ...harnessOption) *harness {
+func newHarness(t testing.TB, options ...harnessOption) *harness {
 	t.Helper()
 	requireKeyring(t)
 	var cfg harnessConfig

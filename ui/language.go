@@ -24,32 +24,47 @@ const DefaultLanguage = "id"
 // Fyne picks its language from the OS locale and offers no way to choose
 // one. The app's language is a setting of its own (Bahasa Indonesia unless
 // the member picks English, whatever the OS says), so the chosen messages are
-// registered under every locale Fyne might pick: ours, Fyne's built-in ones
-// and English, its fallback. Each file holds every key, Fyne's own ("Cancel",
-// "OK") included, so a later call replaces all of an earlier one.
+// registered under the locale Fyne will pick (the system's), under our own
+// languages, and under English, Fyne's fallback. Each file holds every key,
+// Fyne's own ("Cancel", "OK") included, so a later call replaces all of an
+// earlier one.
 func SetLanguage(code string) error {
 	if !slices.Contains(Languages, code) {
 		return fmt.Errorf("unknown language %q (want one of %v)", code, Languages)
+	}
+	if code == currentLanguage && languageLoaded {
+		return nil
 	}
 	data, err := mergedTranslations(code)
 	if err != nil {
 		return err
 	}
-	for _, l := range localeTargets {
+	for _, l := range localeTargets() {
 		if err := lang.AddTranslationsForLocale(data, l); err != nil {
 			return fmt.Errorf("load %s translations as %s: %w", code, l, err)
 		}
 	}
-	currentLanguage = code
+	currentLanguage, languageLoaded = code, true
 	return nil
 }
 
-var currentLanguage = DefaultLanguage
+var (
+	currentLanguage = DefaultLanguage
+	languageLoaded  bool
+)
 
-// localeTargets are our languages plus the ones Fyne v2.8 ships
-// translations for (fyne.io/fyne/v2/lang/translations).
-var localeTargets = []fyne.Locale{
-	"en", "id", "cs", "de", "el", "es", "fr", "ja", "pl", "pt", "pt-BR", "ru", "sv", "ta", "uk", "zh-Hans",
+// localeTargets are the locales Fyne may choose from: its fallback, ours,
+// and the system's (in full and as a bare language, e.g. pt-BR and pt).
+// Each registration re-runs Fyne's locale matching, so the list stays short.
+func localeTargets() []fyne.Locale {
+	targets := []fyne.Locale{"en", "id"}
+	sys := lang.SystemLocale()
+	for _, l := range []fyne.Locale{sys, fyne.Locale(sys.LanguageString())} {
+		if l != "" && !slices.Contains(targets, l) {
+			targets = append(targets, l)
+		}
+	}
+	return targets
 }
 
 // mergedTranslations joins every translation file of one language: the
@@ -93,6 +108,7 @@ func LoadTranslations(code string) error {
 	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
 		return fmt.Errorf("load translations: %w", err)
 	}
+	languageLoaded = false // the files just put English back under "en"
 	return SetLanguage(code)
 }
 

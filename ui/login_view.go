@@ -244,6 +244,21 @@ func (v *LoginView) trySubmit() {
 }
 
 func (v *LoginView) showMessage(text string) {
+	v.message.Importance = widget.DangerImportance
+	v.message.SetText(text)
+	v.message.Show()
+}
+
+// showInfo shows a sentence that is news, not a problem.
+func (v *LoginView) showInfo(text string) {
+	v.message.Importance = widget.MediumImportance
+	v.message.SetText(text)
+	v.message.Show()
+}
+
+// showSuccess shows a sentence about something that went well.
+func (v *LoginView) showSuccess(text string) {
+	v.message.Importance = widget.SuccessImportance
 	v.message.SetText(text)
 	v.message.Show()
 }
@@ -303,13 +318,10 @@ func (v *LoginView) startCountdown(until time.Time) {
 func (v *LoginView) tickCountdown() bool {
 	left := v.lockedUntil.Sub(v.now())
 	if left <= 0 {
-		v.showMessage(lang.L("You can try logging in again now."))
-		v.message.Importance = widget.MediumImportance
-		v.message.Refresh()
+		v.showInfo(lang.L("You can try logging in again now."))
 		v.updateSubmit()
 		return true
 	}
-	v.message.Importance = widget.DangerImportance
 	v.showMessage(lang.L("Too many failed attempts. Login is paused; try again in {{.Wait}}.",
 		map[string]any{"Wait": formatWait(left)}))
 	v.updateSubmit()
