@@ -236,6 +236,8 @@ func (d *Dashboard) Clear() {
 	d.revealButton.Hide()
 	d.updated.SetText("")
 	d.asOf.SetText("")
+	d.asOf.Hide()
+	d.offlineBadge.Hide()
 	d.SetNotice("", false)
 	d.summary.clear()
 	d.balance.clear()

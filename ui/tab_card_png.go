@@ -21,11 +21,13 @@ const cardPNGScale = 2
 type cardTexts struct {
 	Brand, Kind, Name, KPJ, Caption string
 	Keys, Values                    []string
+	Regular, Bold                   []byte // TrueType fonts of the theme
 }
 
 // textOf reads the texts the on-screen card shows.
 func (c *cardTab) textOf() cardTexts {
-	t := cardTexts{Brand: "BPJS Ketenagakerjaan", Kind: c.kind.Text, Name: c.name.Text, KPJ: c.kpj.Text, Caption: c.qrCaption.Text}
+	t := cardTexts{Brand: "BPJS Ketenagakerjaan", Kind: c.kind.Text, Name: c.name.Text, KPJ: c.kpj.Text, Caption: c.qrCaption.Text,
+		Regular: theme.TextFont().Content(), Bold: theme.TextBoldFont().Content()}
 	for i := range c.keys {
 		t.Keys = append(t.Keys, c.keys[i].Text)
 		t.Values = append(t.Values, c.values[i].Text)
@@ -50,11 +52,11 @@ func renderCardImage(t cardTexts) (image.Image, error) {
 		}
 	}
 
-	regular, err := opentype.Parse(theme.TextFont().Content())
+	regular, err := opentype.Parse(t.Regular)
 	if err != nil {
 		return nil, fmt.Errorf("card font: %w", err)
 	}
-	bold, err := opentype.Parse(theme.TextBoldFont().Content())
+	bold, err := opentype.Parse(t.Bold)
 	if err != nil {
 		return nil, fmt.Errorf("card bold font: %w", err)
 	}
