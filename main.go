@@ -125,10 +125,12 @@ func (d *demoRunner) Start(ctx context.Context) (ui.DemoServer, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if d.running == nil {
+		began := time.Now()
 		run, err := sandbox.Start(ctx, "127.0.0.1:0", d.dir, sandbox.WithLogger(d.log))
 		if err != nil {
 			return ui.DemoServer{}, err
 		}
+		d.log.Debug("demo server started", "took", time.Since(began))
 		d.running = run
 	}
 	srv := d.running.Server()

@@ -104,7 +104,7 @@ for _ in $(seq "$runs"); do
   app "$work/cached.log"
   line=$(wait_log "$work/cached.log" 'screen=dashboard offline=true' 30)
   echo $(( $(log_ms "$line") - start )) >>"$work/app_cached"
-  wait_log "$work/cached.log" 'screen=dashboard offline=false\|refresh done' 30 >/dev/null || true
+  wait_log "$work/cached.log" "refresh done" 30 >/dev/null
   sleep 1
   rss_kib "$apppid" >>"$work/app_rss"
   stop_app

@@ -319,9 +319,11 @@ func (c *controller) hostOf() string {
 func (c *controller) start() {
 	keys := c.p.Keys
 	dataDir := c.p.DataDir
+	profile := c.profileName()
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), keyringTimeout*2)
 		defer cancel()
+		began := time.Now()
 		var store *cache.Cache
 		var report cache.OpenReport
 		var err error
@@ -337,12 +339,32 @@ func (c *controller) start() {
 			}
 		}
 		c.cacheReady.set(store)
-		c.do(func() { c.cacheOpened(store, report, err, remembered) })
+		c.log.Debug("cache opened", "took", time.Since(began))
+		// The remembered account's last data is read here, in the same
+		// trip, so it is on screen as soon as the window can show it.
+		var cached *MemberData
+		if remembered != "" && store != nil && store.Disabled() == nil {
+			if data, lerr := loadMemberData(ctx, store, profile, remembered); lerr == nil {
+				cached = &data
+			} else if !errors.Is(lerr, cache.ErrNotFound) {
+				c.log.Warn("open offline data", "err", lerr)
+			}
+		}
+		c.do(func() { c.cacheOpened(store, report, err, remembered, cached) })
 	}()
 	c.checkServer()
 }
 
-func (c *controller) cacheOpened(store *cache.Cache, report cache.OpenReport, err error, remembered string) {
+// loadMemberData reads and decodes an account's cached snapshot.
+func loadMemberData(ctx context.Context, store *cache.Cache, profile, account string) (MemberData, error) {
+	snap, err := store.Load(ctx, profile, account)
+	if err != nil {
+		return MemberData{}, err
+	}
+	return memberDataFrom(account, snap)
+}
+
+func (c *controller) cacheOpened(store *cache.Cache, report cache.OpenReport, err error, remembered string, cached *MemberData) {
 	switch {
 	case err != nil:
 		c.log.Warn("offline cache unavailable", "err", err)
@@ -359,8 +381,8 @@ func (c *controller) cacheOpened(store *cache.Cache, report cache.OpenReport, er
 		c.login.SetIdentifier(remembered, true)
 	}
 	c.refreshOfflineAccounts()
-	if remembered != "" && c.current == screenLogin && c.data == nil {
-		c.openOfflineThen(remembered, true)
+	if cached != nil && c.current == screenLogin && c.data == nil {
+		c.showOffline(*cached, true)
 	}
 }
 
@@ -399,9 +421,15 @@ func (c *controller) checkServer() {
 	c.login.SetChecking(c.hostOf())
 	profileName := c.settings.ServerProfile()
 	existingDemo := c.demo
+	ready := c.cacheReady
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
+		if existingDemo == nil {
+			// Starting the demo server is heavy; let the cache (and a
+			// remembered account's data) come first, on a 2-core laptop.
+			ready.wait(ctx)
+		}
 		profile, demo, err := c.resolveProfile(ctx, profileName, existingDemo)
 		var client *service.Client
 		var report service.SecurityReport
@@ -706,11 +734,7 @@ func (c *controller) cancelRefresh() {
 }
 
 // openOffline shows an account's cached data, read-only, from the login view.
-func (c *controller) openOffline(account string) { c.openOfflineThen(account, false) }
-
-// openOfflineThen loads the cached snapshot off the UI goroutine; with
-// resume, it then tries to continue the remembered session.
-func (c *controller) openOfflineThen(account string, resume bool) {
+func (c *controller) openOffline(account string) {
 	store := c.cache
 	if store == nil {
 		return
@@ -719,31 +743,33 @@ func (c *controller) openOfflineThen(account string, resume bool) {
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), keyringTimeout)
 		defer cancel()
-		snap, err := store.Load(ctx, profile, account)
-		var data MemberData
-		if err == nil {
-			data, err = memberDataFrom(account, snap)
-		}
+		data, err := loadMemberData(ctx, store, profile, account)
 		c.do(func() {
 			if err != nil {
-				if !errors.Is(err, cache.ErrNotFound) {
-					c.log.Warn("open offline data", "err", err)
-					c.login.showMessage(describeError(err))
-				}
+				c.log.Warn("open offline data", "err", err)
+				c.login.showMessage(describeError(err))
 				return
 			}
-			if c.current != screenLogin && c.current != screenLoading {
-				return // the member moved on meanwhile
-			}
-			c.identifier = account
-			c.data = &data
-			c.dashView().SetData(data)
-			c.show(screenDashboard)
-			if resume && c.client != nil {
-				c.resume(account)
+			if c.current == screenLogin {
+				c.showOffline(data, false)
 			}
 		})
 	}()
+}
+
+// showOffline puts cached data on the dashboard; with resume, the
+// remembered session then continues in the background once the server is
+// verified.
+func (c *controller) showOffline(data MemberData, resume bool) {
+	c.identifier = data.Identifier
+	c.data = &data
+	began := time.Now()
+	c.dashView().SetData(data)
+	c.log.Debug("dashboard filled", "took", time.Since(began))
+	c.show(screenDashboard)
+	if resume && c.client != nil {
+		c.resume(data.Identifier)
+	}
 }
 
 // goOnline leaves the offline view for the login form, identifier filled in.
