@@ -147,3 +147,13 @@ func programList(codes []string) string { return strings.Join(codes, ", ") }
 func emptyState() *widget.Label {
 	return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 }
+
+// pluralL picks the singular or plural sentence. Fyne's lang.N chooses the
+// form by the OS locale's plural rules, not by the app's language (an
+// Indonesian desktop would get "1 months" in English), so the count decides.
+func pluralL(count int, one, other string) string {
+	if count == 1 {
+		return one
+	}
+	return other
+}

@@ -658,3 +658,28 @@ func TestDashboard_FitsTheMinimumWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestDashboard_PluralsInEnglish(t *testing.T) {
+	d, _ := newTestDashboard(t)
+	if err := SetLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	d.SetData(dashDemoMember(t, "andi@contoh.id"))
+	if got := d.balance.totalNote.Text; got != "Your one KPJ card as of 16 November 2026" {
+		t.Errorf("one card: %q", got)
+	}
+	if got := d.contributions.summary.Text; !strings.HasPrefix(got, "3 months paid, Rp ") {
+		t.Errorf("Andi's year: %q", got)
+	}
+	d.SetData(dashDemoMember(t, "budi@contoh.id"))
+	if got := d.balance.totalNote.Text; got != "Sum of your 2 KPJ cards as of 16 November 2026" {
+		t.Errorf("two cards: %q", got)
+	}
+	if err := SetLanguage("id"); err != nil {
+		t.Fatal(err)
+	}
+	d.SetData(dashDemoMember(t, "andi@contoh.id"))
+	if got := d.balance.totalNote.Text; got != "Jumlah dari 1 kartu KPJ Anda per 16 November 2026" {
+		t.Errorf("id one card: %q", got)
+	}
+}

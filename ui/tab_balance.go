@@ -27,9 +27,9 @@ type balanceTab struct {
 
 // accountView is one KPJ card's balance.
 type accountView struct {
-	kpj    string
-	card   *widget.Card
-	status *Badge
+	kpj     string
+	card    *widget.Card
+	status  *Badge
 	total   *widget.Label
 	history *widget.Accordion
 
@@ -51,8 +51,8 @@ func newBalanceTab() *balanceTab {
 func (b *balanceTab) setData(data MemberData, kpj func(string) string) {
 	b.totalCard.SetTitle(lang.L("dash.balance.total"))
 	b.total.SetText(FormatRupiah(data.Balance.Total))
-	b.totalNote.SetText(lang.L("dash.balance.totalNote", map[string]any{
-		"Count": len(data.Balance.Accounts), "Date": FormatDate(data.Balance.AsOf)}))
+	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": FormatDate(data.Balance.AsOf)}
+	b.totalNote.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.totalNote.one", note), lang.L("dash.balance.totalNote", note)))
 
 	b.accounts = b.accounts[:0]
 	objs := make([]fyne.CanvasObject, 0, len(data.Balance.Accounts))

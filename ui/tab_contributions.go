@@ -221,8 +221,8 @@ func (c *contributionsTab) showYear(s string) {
 	}
 	c.year = contrib
 	c.empty.Hide()
-	c.summary.SetText(lang.L("dash.contrib.summary", map[string]any{
-		"Count": len(contrib.Months), "Total": FormatRupiah(contrib.Totals.Total)}))
+	sum := map[string]any{"Count": len(contrib.Months), "Total": FormatRupiah(contrib.Totals.Total)}
+	c.summary.SetText(pluralL(len(contrib.Months), lang.L("dash.contrib.summary.one", sum), lang.L("dash.contrib.summary", sum)))
 	c.table.ScrollToTop()
 	c.table.Refresh()
 }

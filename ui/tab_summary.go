@@ -64,8 +64,8 @@ func (s *summaryTab) setData(data MemberData) {
 	s.translate()
 	m := data.Member
 	s.balance.SetText(FormatRupiah(data.Balance.Total))
-	s.balanceAsOf.SetText(lang.L("dash.balance.asOf", map[string]any{
-		"Date": FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}))
+	asOf := map[string]any{"Date": FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
+	s.balanceAsOf.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.asOf.one", asOf), lang.L("dash.balance.asOf", asOf)))
 	if m.Employer != nil {
 		s.employer.value.SetText(m.Employer.Name)
 		s.npp.value.SetText(m.Employer.NPP)
