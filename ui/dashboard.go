@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
@@ -45,7 +44,7 @@ type Dashboard struct {
 
 	notice     *widget.Label
 	noticeIcon *widget.Icon
-	noticeBg   *canvas.Rectangle
+	noticeBg   *Tint
 	noticeBox  *fyne.Container
 
 	tabs          *container.AppTabs
@@ -117,8 +116,7 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.notice = widget.NewLabel("")
 	d.notice.Wrapping = fyne.TextWrapWord
 	d.noticeIcon = widget.NewIcon(theme.InfoIcon())
-	d.noticeBg = canvas.NewRectangle(nil)
-	d.noticeBg.CornerRadius = theme.InputRadiusSize()
+	d.noticeBg = NewTint(theme.ColorNamePrimary, 0x24)
 	d.noticeBox = container.NewStack(d.noticeBg,
 		container.NewBorder(nil, nil, container.NewPadded(d.noticeIcon), nil, d.notice))
 	d.noticeBox.Hide()
@@ -215,10 +213,10 @@ func (d *Dashboard) SetNotice(text string, isError bool) {
 	}
 	if isError {
 		d.noticeIcon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
-		d.noticeBg.FillColor = withAlpha(theme.Color(theme.ColorNameError), 0x30)
+		d.noticeBg.Color, d.noticeBg.Alpha = theme.ColorNameError, 0x30
 	} else {
 		d.noticeIcon.SetResource(theme.NewPrimaryThemedResource(theme.InfoIcon()))
-		d.noticeBg.FillColor = withAlpha(theme.Color(theme.ColorNamePrimary), 0x24)
+		d.noticeBg.Color, d.noticeBg.Alpha = theme.ColorNamePrimary, 0x24
 	}
 	d.noticeBg.Refresh()
 	d.notice.SetText(text)

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
@@ -138,21 +137,21 @@ func (c *claimsTab) show(cl service.Claim) {
 	c.detail.Show()
 }
 
-// timelineStep is one event: a dot (filled for the latest), the status,
-// when, and the office's note.
+// timelineStep is one event: a tick for a step passed, a dot for the
+// latest, then the status, when, and the office's note. Themed icons keep
+// the marks right in light and dark.
 func timelineStep(e service.ClaimEvent, latest bool) fyne.CanvasObject {
-	dot := canvas.NewCircle(theme.Color(theme.ColorNameDisabled))
+	var mark fyne.Resource = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	if latest {
-		dot.FillColor = theme.Color(theme.ColorNamePrimary)
+		mark = theme.NewPrimaryThemedResource(theme.MediaRecordIcon())
 	}
-	size := theme.Size(theme.SizeNameInlineIcon) * 0.6
-	marker := container.NewVBox(container.NewGridWrap(fyne.NewSize(size, size), dot))
+	marker := container.NewVBox(widget.NewIcon(mark))
 	status := widget.NewLabelWithStyle(claimStatusText(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel(FormatDateTime(e.At))
 	note := widget.NewLabel(e.Note)
 	note.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(container.NewHBox(status, when), note)
-	return container.NewBorder(nil, nil, container.NewPadded(container.NewPadded(marker)), nil, text)
+	return container.NewBorder(nil, nil, container.NewPadded(marker), nil, text)
 }
 
 func (c *claimsTab) clear() {
