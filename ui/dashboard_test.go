@@ -471,6 +471,12 @@ func TestDashboard_ClearDropsMemberData(t *testing.T) {
 			t.Errorf("%q still rendered after Clear", secret)
 		}
 	}
+
+	// Unlocking shows the data again in the same view.
+	d.SetData(data)
+	if d.name.Text != "Siti Rahayu" || d.claims.id.value.Text != "KLM-2026-0048213" || !d.card.faceBox.Visible() {
+		t.Errorf("after Clear and SetData: name %q claim %q card %v", d.name.Text, d.claims.id.value.Text, d.card.faceBox.Visible())
+	}
 }
 
 func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
@@ -681,5 +687,25 @@ func TestDashboard_PluralsInEnglish(t *testing.T) {
 	d.SetData(dashDemoMember(t, "andi@contoh.id"))
 	if got := d.balance.totalNote.Text; got != "Jumlah dari 1 kartu KPJ Anda per 16 November 2026" {
 		t.Errorf("id one card: %q", got)
+	}
+}
+
+// A member the server knows little about (no cards, contributions or
+// claims yet) gets empty states, not a crash.
+func TestDashboard_MemberWithoutData(t *testing.T) {
+	d, _ := newTestDashboard(t)
+	d.SetData(MemberData{Member: service.Member{FullName: "Dewi Lestari", Status: "aktif"}, FetchedAt: dashFetchedAt})
+	if d.summary.balance.Text != "Rp 0" || d.summary.employer.value.Text != "Tidak ada" {
+		t.Errorf("balance %q employer %q", d.summary.balance.Text, d.summary.employer.value.Text)
+	}
+	if !d.contributions.empty.Visible() || !d.claims.empty.Visible() || !d.card.empty.Visible() {
+		t.Errorf("empty states: contributions %v claims %v card %v",
+			d.contributions.empty.Visible(), d.claims.empty.Visible(), d.card.empty.Visible())
+	}
+	if !d.card.saveButton.Disabled() {
+		t.Error("Save enabled without a card")
+	}
+	for _, item := range d.tabs.Items {
+		d.tabs.Select(item) // every tab draws without data
 	}
 }
