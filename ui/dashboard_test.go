@@ -212,12 +212,12 @@ func TestDashboard_ContributionTotalsRowIsTheSumOfTheMonths(t *testing.T) {
 	d.SetData(data)
 	c := d.contributions
 
-	if len(c.select_.Options) != 16 || c.select_.Selected != "2026" {
-		t.Fatalf("years = %v, selected %q", c.select_.Options, c.select_.Selected)
+	if len(c.yearSelect.Options) != 16 || c.yearSelect.Selected != "2026" {
+		t.Fatalf("years = %v, selected %q", c.yearSelect.Options, c.yearSelect.Selected)
 	}
 	// 2018 mixes both employers; 2026 runs to October.
 	for _, year := range []string{"2026", "2018", "2011"} {
-		c.select_.SetSelected(year)
+		c.yearSelect.SetSelected(year)
 		y, _ := strconv.Atoi(year)
 		months := data.Contributions[y].Months
 		rows, cols := c.table.Length()
@@ -297,8 +297,8 @@ func TestDashboard_NoClaimsShowsTheEmptyState(t *testing.T) {
 	if !strings.HasPrefix(d.claims.empty.Text, "Anda belum memiliki klaim") {
 		t.Errorf("empty state = %q", d.claims.empty.Text)
 	}
-	if len(d.contributions.select_.Options) != 1 {
-		t.Errorf("Andi's years = %v", d.contributions.select_.Options)
+	if len(d.contributions.yearSelect.Options) != 1 {
+		t.Errorf("Andi's years = %v", d.contributions.yearSelect.Options)
 	}
 }
 

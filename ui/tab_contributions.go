@@ -31,14 +31,14 @@ var contribColumnWidths = [colCount]float32{140, 220, 150, 115, 110, 95, 95, 95,
 // contributionsTab is Iuran: one year of monthly contributions with a
 // totals row, the year picked with a Select.
 type contributionsTab struct {
-	data    MemberData
-	year    service.Contributions
-	years   []int
-	select_ *widget.Select
-	yearKey *widget.Label
-	summary *widget.Label
-	table   *widget.Table
-	empty   *widget.Label
+	data       MemberData
+	year       service.Contributions
+	years      []int
+	yearSelect *widget.Select
+	yearKey    *widget.Label
+	summary    *widget.Label
+	table      *widget.Table
+	empty      *widget.Label
 
 	content fyne.CanvasObject
 }
@@ -46,7 +46,7 @@ type contributionsTab struct {
 func newContributionsTab() *contributionsTab {
 	c := &contributionsTab{}
 	c.yearKey = widget.NewLabel("")
-	c.select_ = widget.NewSelect(nil, c.showYear)
+	c.yearSelect = widget.NewSelect(nil, c.showYear)
 	c.summary = widget.NewLabel("")
 	c.empty = emptyState()
 	c.empty.Hide()
@@ -89,7 +89,7 @@ func newContributionsTab() *contributionsTab {
 	for i, w := range contribColumnWidths {
 		c.table.SetColumnWidth(i, w)
 	}
-	top := container.NewHBox(c.yearKey, c.select_, c.summary)
+	top := container.NewHBox(c.yearKey, c.yearSelect, c.summary)
 	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil,
 		container.NewStack(c.table, container.NewCenter(c.empty)))
 	return c
@@ -184,20 +184,20 @@ func (c *contributionsTab) setData(data MemberData) {
 	for i, y := range c.years {
 		opts[i] = strconv.Itoa(y)
 	}
-	c.select_.PlaceHolder = lang.L("dash.contrib.pickYear")
-	c.select_.SetOptions(opts)
+	c.yearSelect.PlaceHolder = lang.L("dash.contrib.pickYear")
+	c.yearSelect.SetOptions(opts)
 	c.empty.SetText(lang.L("dash.contrib.none"))
 	if len(opts) == 0 {
-		c.select_.ClearSelected()
+		c.yearSelect.ClearSelected()
 		c.showYear("")
 		return
 	}
 	// Keep the chosen year across a refresh when it is still there.
-	if sel := c.select_.Selected; sel != "" && c.hasYear(sel) {
+	if sel := c.yearSelect.Selected; sel != "" && c.hasYear(sel) {
 		c.showYear(sel)
 		return
 	}
-	c.select_.SetSelected(opts[0])
+	c.yearSelect.SetSelected(opts[0])
 }
 
 func (c *contributionsTab) hasYear(s string) bool {
@@ -231,8 +231,8 @@ func (c *contributionsTab) clear() {
 	c.data = MemberData{}
 	c.year = service.Contributions{}
 	c.years = nil
-	c.select_.ClearSelected()
-	c.select_.SetOptions(nil)
+	c.yearSelect.ClearSelected()
+	c.yearSelect.SetOptions(nil)
 	c.summary.SetText("")
 	c.table.Refresh()
 }
