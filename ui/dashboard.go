@@ -177,7 +177,6 @@ func (d *Dashboard) SetData(data MemberData) {
 		d.onlineButton.Hide()
 		d.refreshButton.Show()
 	}
-	d.buildMenu()
 
 	d.summary.setData(data)
 	d.balance.setData(data, d.displayKPJ)
@@ -189,8 +188,12 @@ func (d *Dashboard) SetData(data MemberData) {
 }
 
 // SetRefreshing shows progress and Cancel while a refresh runs, with
-// Refresh disabled so it cannot be started twice.
+// Refresh disabled so it cannot be started twice. The offline view has no
+// refresh, so it ignores busy.
 func (d *Dashboard) SetRefreshing(busy bool) {
+	if busy && d.data.Offline {
+		return
+	}
 	if busy {
 		d.refreshButton.Disable()
 		d.activity.Show()
