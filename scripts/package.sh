@@ -76,9 +76,11 @@ sign() { # sign FILE in place, when a certificate is configured
       /tr http://timestamp.digicert.com /td sha256 /d "Cek BPJSTK" "$(native "$1")"
     return
   fi
+  # SIGN_TIMESTAMP_URL= (empty) signs without an RFC 3161 timestamp, e.g. offline
+  local ts_url=${SIGN_TIMESTAMP_URL-http://timestamp.digicert.com} ts=()
+  [ -z "$ts_url" ] || ts=(-t "$ts_url")
   osslsigncode sign -pkcs12 "$SIGN_PKCS12" -pass "${SIGN_PASSWORD:-}" -h sha256 \
-    -n "Cek BPJSTK" -i https://github.com/cekbpjstk/cekbpjstk \
-    -t http://timestamp.digicert.com -in "$1" -out "$1.signed"
+    -n "Cek BPJSTK" -i https://github.com/cekbpjstk/cekbpjstk "${ts[@]}" -in "$1" -out "$1.signed"
   mv "$1.signed" "$1"
 }
 
