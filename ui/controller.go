@@ -268,6 +268,7 @@ func (c *controller) show(s screen) {
 	case screenLogin:
 		content = c.login.Content()
 		c.idle.Stop()
+		defer c.login.FocusFirst()
 	case screenMFA:
 		content = c.mfaView().Content()
 	case screenRegister:

@@ -59,7 +59,8 @@ type Dashboard struct {
 	claims        *claimsTab
 	card          *cardTab
 
-	content fyne.CanvasObject
+	content    fyne.CanvasObject
+	generation int // bumps with every SetData and Clear
 }
 
 // NewDashboard builds an empty dashboard for win; SetData fills it.
@@ -178,13 +179,41 @@ func (d *Dashboard) SetData(data MemberData) {
 		d.refreshButton.Show()
 	}
 
-	d.summary.setData(data)
-	d.balance.setData(data, d.displayKPJ)
-	d.contributions.setData(data)
-	d.claims.setData(data)
-	d.card.setData(data)
+	// The tab on screen is filled now; the others a moment later, one per
+	// turn of the event loop, so that the first frame after a login or a
+	// cold start is not held up by tabs nobody is looking at yet (15 years
+	// of yearly rows take a while to shape). In tests fyne.Do runs inline.
+	d.generation++
+	gen := d.generation
+	fills := []struct {
+		item *container.TabItem
+		fill func()
+	}{
+		{d.summaryItem, func() { d.summary.setData(data) }},
+		{d.balanceItem, func() { d.balance.setData(data, d.displayKPJ) }},
+		{d.contribItem, func() { d.contributions.setData(data) }},
+		{d.claimsItem, func() { d.claims.setData(data) }},
+		{d.cardItem, func() { d.card.setData(data) }},
+	}
+	selected := d.tabs.Selected()
+	for _, f := range fills {
+		if f.item == selected {
+			f.fill()
+		}
+	}
 	// Texts changed width; lay the whole view out again.
 	d.content.Refresh()
+	for _, f := range fills {
+		if f.item == selected {
+			continue
+		}
+		fill := f.fill
+		fyne.Do(func() {
+			if d.generation == gen {
+				fill()
+			}
+		})
+	}
 }
 
 // SetRefreshing shows progress and Cancel while a refresh runs, with
@@ -229,6 +258,7 @@ func (d *Dashboard) SetNotice(text string, isError bool) {
 // Clear drops every piece of member data from the widgets, so that after a
 // lock or logout the decrypted data is no longer referenced by the UI.
 func (d *Dashboard) Clear() {
+	d.generation++ // drops tab fills still queued
 	d.data, d.hasData, d.kpjRevealed = MemberData{}, false, false
 	d.name.SetText("")
 	d.statusBadge.Hide()

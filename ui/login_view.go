@@ -141,11 +141,49 @@ func (v *LoginView) SetVerified(r service.SecurityReport) {
 	v.verified = true
 	v.identity.SetVerified(r)
 	v.setFormEnabled(true)
+	v.FocusFirst()
+}
+
+// FocusFirst puts the cursor where the member types next, when the view is
+// on screen and the form is open.
+func (v *LoginView) FocusFirst() {
+	if !v.verified || !v.onScreen() {
+		return
+	}
 	if v.identifier.Text == "" {
 		v.window().Focus(v.identifier)
 	} else {
 		v.window().Focus(v.password)
 	}
+}
+
+// onScreen reports whether the view is the window's content right now.
+func (v *LoginView) onScreen() bool {
+	c := fyne.CurrentApp().Driver().CanvasForObject(v.identifier)
+	if c == nil || c.Content() == nil {
+		return false
+	}
+	found := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if found || o == nil {
+			return
+		}
+		if o == v.content {
+			found = true
+			return
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, child := range x.Objects {
+				walk(child)
+			}
+		case *activityCatcher:
+			walk(x.content)
+		}
+	}
+	walk(c.Content())
+	return found
 }
 
 // SetRefused shows why the server was refused; the form stays locked.
