@@ -15,7 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-		"strings"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
