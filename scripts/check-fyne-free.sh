@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # The backends must build without Fyne: print any fyne.io package that
-# service/, cache/, sandbox/ or keystore/ pull in, and fail if there is one.
+# service/, cache/, sandbox/, keystore/, statement/ or projection/ pull in, and fail if there is one.
 # Packages that don't exist yet are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkgs=()
-for d in service cache sandbox keystore; do
+for d in service cache sandbox keystore statement projection; do
   [ -d "$d" ] && [ -n "$(find "$d" -name '*.go' -print -quit)" ] && pkgs+=("./$d/...")
 done
 [ ${#pkgs[@]} -eq 0 ] && { echo "fyne-free: no backend packages yet"; exit 0; }

@@ -1,0 +1,157 @@
+// Package statement writes a member's JHT balance and contribution history
+// for a chosen period as a CSV file and a PDF document ("Unduh rincian").
+//
+// It works from data already held (fresh or cached), never from the network,
+// and never imports Fyne: the UI hands it the data and writes the bytes.
+// Both outputs are in Indonesian, the language of the member's official
+// statements; amounts are whole rupiah.
+package statement
+
+import (
+	"errors"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// Input is what a statement is built from.
+type Input struct {
+	Member        service.Member
+	Balance       service.Balance
+	Contributions map[int]service.Contributions // by year
+	// From and To bound the period by month, both included; only their
+	// year and month count.
+	From, To    time.Time
+	GeneratedAt time.Time // when the file is made
+	AsOf        time.Time // when the data was true (fetched)
+}
+
+// ErrEmptyPeriod is a period whose end comes before its start.
+var ErrEmptyPeriod = errors.New("statement: period ends before it starts")
+
+// Zone is Jakarta time, in which instants are written.
+var Zone = func() *time.Location {
+	if loc, err := time.LoadLocation("Asia/Jakarta"); err == nil {
+		return loc
+	}
+	return time.FixedZone("WIB", 7*3600)
+}()
+
+func monthIndex(t time.Time) int { return t.Year()*12 + int(t.Month()) - 1 }
+
+// Months returns the contributions inside the period, oldest first (and by
+// KPJ within a month).
+func (in Input) Months() []service.MonthContribution {
+	lo, hi := monthIndex(in.From), monthIndex(in.To)
+	var out []service.MonthContribution
+	for _, c := range in.Contributions {
+		for _, m := range c.Months {
+			if i := monthIndex(m.Period); i >= lo && i <= hi {
+				out = append(out, m)
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if !out[i].Period.Equal(out[j].Period) {
+			return out[i].Period.Before(out[j].Period)
+		}
+		return out[i].KPJ < out[j].KPJ
+	})
+	return out
+}
+
+// Totals sums the months inside the period.
+func (in Input) Totals() service.ContributionTotals {
+	var t service.ContributionTotals
+	for _, m := range in.Months() {
+		t.ReportedWage += m.ReportedWage
+		t.JHT += m.JHT
+		t.JP += m.JP
+		t.JKK += m.JKK
+		t.JKM += m.JKM
+		t.JKP += m.JKP
+		t.Total += m.Total
+	}
+	return t
+}
+
+func (in Input) check() error {
+	if monthIndex(in.To) < monthIndex(in.From) {
+		return ErrEmptyPeriod
+	}
+	return nil
+}
+
+// Range is the first and last month with contributions in data, for the
+// period picker; ok is false when there are none.
+func Range(contributions map[int]service.Contributions) (first, last time.Time, ok bool) {
+	for _, c := range contributions {
+		for _, m := range c.Months {
+			if !ok || m.Period.Before(first) {
+				first = m.Period
+			}
+			if !ok || m.Period.After(last) {
+				last = m.Period
+			}
+			ok = true
+		}
+	}
+	return first, last, ok
+}
+
+var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni",
+	"Juli", "Agustus", "September", "Oktober", "November", "Desember"}
+
+// formatRupiah writes "Rp 45.678.900" like the app does.
+func formatRupiah(r service.Rupiah) string {
+	n := int64(r)
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	digits := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, d := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(d)
+	}
+	return sign + "Rp " + b.String()
+}
+
+func formatMonth(t time.Time) string {
+	return monthsID[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+func formatDate(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	return strconv.Itoa(t.Day()) + " " + monthsID[t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+func formatDateTime(t time.Time) string {
+	if t.IsZero() {
+		return "-"
+	}
+	t = t.In(Zone)
+	return formatDate(t) + " " + t.Format("15.04") + " WIB"
+}
+
+// kpjs lists the member's KPJ numbers, from the profile or the balance.
+func (in Input) kpjs() []string {
+	var out []string
+	for _, c := range in.Member.Cards {
+		out = append(out, c.KPJ)
+	}
+	if len(out) == 0 {
+		for _, a := range in.Balance.Accounts {
+			out = append(out, a.KPJ)
+		}
+	}
+	return out
+}
