@@ -45,7 +45,10 @@ func FuzzHostAllowed(f *testing.F) {
 // expired, and has no credentials in its URL; every refusal is one of the
 // typed errors the UI explains.
 func FuzzProfileCheck(f *testing.F) {
-	pin := func(s string) string { sum := sha256.Sum256([]byte(s)); return base64.StdEncoding.EncodeToString(sum[:]) }
+	pin := func(s string) string {
+		sum := sha256.Sum256([]byte(s))
+		return base64.StdEncoding.EncodeToString(sum[:])
+	}
 	a, b := pin("a"), pin("b")
 	for _, s := range []struct {
 		url, domain, pin1, pin2 string
