@@ -46,7 +46,8 @@ func TestDowngrade_TLSBelow12IsRefused(t *testing.T) {
 	var requests atomic.Int64
 	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }))
 	ts.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS11} // #nosec G402 -- the old server under test
-	ts.Config.ErrorLog = log.New(io.Discard, "", 0)                                                                         // the refused handshakes
+	// The refused handshakes would be logged on stderr.
+	ts.Config.ErrorLog = log.New(io.Discard, "", 0)
 	ts.StartTLS()
 	t.Cleanup(ts.Close)
 	c, err := New(profileFor(ts.URL, ca.pem, SPKIPin(lc), randomPin()), WithLogger(quietLog))
