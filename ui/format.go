@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -80,4 +81,35 @@ func MaskKPJ(kpj string) string {
 		return kpj
 	}
 	return strings.Repeat("•", len(kpj)-4) + kpj[len(kpj)-4:]
+}
+
+// formatRupiahShort writes a chart axis amount in a few characters:
+// "Rp 500 rb", "Rp 50 jt", "Rp 1,2 M" (ribu, juta, miliar) in Indonesian and
+// "Rp 500K", "Rp 50M", "Rp 1.2B" in English. The two "M"s mean different
+// things, which is why the unit comes from the translation and never from
+// a shared table; exact amounts keep FormatRupiah.
+func formatRupiahShort(v float64) string {
+	n := math.Abs(v)
+	var key, fallback string
+	switch {
+	case n == 0:
+		return "Rp 0"
+	case n >= 1e9:
+		n, key, fallback = n/1e9, "chart.rp.billion", "Rp {{.N}}B"
+	case n >= 1e6:
+		n, key, fallback = n/1e6, "chart.rp.million", "Rp {{.N}}M"
+	case n >= 1e3:
+		n, key, fallback = n/1e3, "chart.rp.thousand", "Rp {{.N}}K"
+	default:
+		return FormatRupiah(service.Rupiah(math.Round(v)))
+	}
+	num := strconv.FormatFloat(math.Round(n*10)/10, 'f', -1, 64)
+	if CurrentLanguage() == "id" {
+		num = strings.Replace(num, ".", ",", 1)
+	}
+	s := lang.X(key, fallback, map[string]any{"N": num})
+	if v < 0 {
+		s = "-" + s
+	}
+	return s
 }

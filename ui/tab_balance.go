@@ -19,6 +19,8 @@ type balanceTab struct {
 	total     *widget.Label
 	totalNote *widget.Label
 	totalCard *widget.Card
+	chart     *BarChart
+	chartCard *widget.Card
 	accounts  []*accountView
 	list      *fyne.Container
 
@@ -43,8 +45,10 @@ func newBalanceTab() *balanceTab {
 	b.totalNote = widget.NewLabel("")
 	b.totalNote.Wrapping = fyne.TextWrapWord
 	b.totalCard = widget.NewCard("", "", container.NewVBox(big, b.totalNote))
+	b.chart = NewBarChart()
+	b.chartCard = widget.NewCard("", "", b.chart)
 	b.list = container.NewGridWithColumns(2)
-	b.content = container.NewVScroll(container.NewPadded(container.NewVBox(b.totalCard, b.list)))
+	b.content = container.NewVScroll(container.NewPadded(container.NewVBox(b.totalCard, b.chartCard, b.list)))
 	return b
 }
 
@@ -53,6 +57,12 @@ func (b *balanceTab) setData(data MemberData, kpj func(string) string) {
 	b.total.SetText(FormatRupiah(data.Balance.Total))
 	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": FormatDate(data.Balance.AsOf)}
 	b.totalNote.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.totalNote.one", note), lang.L("dash.balance.totalNote", note)))
+
+	b.chartCard.SetTitle(lang.L("chart.balanceTitle"))
+	b.chart.Series = balanceSeries()
+	b.chart.Empty = lang.L("chart.none")
+	years, values := balanceByYear(data.Balance.Accounts)
+	b.chart.SetData(yearLabels(years), values)
 
 	b.accounts = b.accounts[:0]
 	objs := make([]fyne.CanvasObject, 0, len(data.Balance.Accounts))
@@ -127,6 +137,7 @@ func (b *balanceTab) clear() {
 	b.total.SetText("")
 	b.totalNote.SetText("")
 	b.accounts = nil
+	b.chart.SetData(nil, nil)
 	b.list.Objects = nil
 	b.list.Refresh()
 }

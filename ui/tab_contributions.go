@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
@@ -31,14 +32,18 @@ var contribColumnWidths = [colCount]float32{140, 220, 150, 115, 110, 95, 95, 95,
 // contributionsTab is Iuran: one year of monthly contributions with a
 // totals row, the year picked with a Select.
 type contributionsTab struct {
-	data       MemberData
-	year       service.Contributions
-	years      []int
-	yearSelect *widget.Select
-	yearKey    *widget.Label
-	summary    *widget.Label
-	table      *widget.Table
-	empty      *widget.Label
+	OnExport func() // "Unduh rincian"
+
+	data         MemberData
+	year         service.Contributions
+	years        []int
+	yearSelect   *widget.Select
+	exportButton *widget.Button
+	yearKey      *widget.Label
+	summary      *widget.Label
+	table        *widget.Table
+	empty        *widget.Label
+	chart        *BarChart
 
 	content fyne.CanvasObject
 }
@@ -89,9 +94,16 @@ func newContributionsTab() *contributionsTab {
 	for i, w := range contribColumnWidths {
 		c.table.SetColumnWidth(i, w)
 	}
-	top := container.NewHBox(c.yearKey, c.yearSelect, c.summary)
-	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil,
-		container.NewStack(c.table, container.NewCenter(c.empty)))
+	c.chart = NewBarChart()
+	c.exportButton = widget.NewButtonWithIcon("", theme.DownloadIcon(), func() {
+		if c.OnExport != nil {
+			c.OnExport()
+		}
+	})
+	top := container.NewBorder(nil, nil, container.NewHBox(c.yearKey, c.yearSelect, c.summary), c.exportButton)
+	split := container.NewVSplit(container.NewPadded(c.chart), container.NewStack(c.table, container.NewCenter(c.empty)))
+	split.Offset = 0.4
+	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return c
 }
 
@@ -179,6 +191,9 @@ func (c *contributionsTab) cellText(row, col int) string {
 func (c *contributionsTab) setData(data MemberData) {
 	c.data = data
 	c.yearKey.SetText(lang.L("dash.contrib.year"))
+	c.exportButton.SetText(lang.L("stmt.button"))
+	c.chart.Series = contribSeries()
+	c.chart.Empty = lang.L("chart.none")
 	c.years = data.Years()
 	opts := make([]string, len(c.years))
 	for i, y := range c.years {
@@ -216,9 +231,16 @@ func (c *contributionsTab) showYear(s string) {
 		c.year = service.Contributions{}
 		c.summary.SetText("")
 		c.empty.Show()
+		c.chart.SetData(nil, nil)
 		c.table.Refresh()
 		return
 	}
+	months, values := contributionsByMonth(contrib)
+	labels := make([]string, len(months))
+	for i, m := range months {
+		labels[i] = shortMonth(m)
+	}
+	c.chart.SetData(labels, values)
 	c.year = contrib
 	c.empty.Hide()
 	sum := map[string]any{"Count": len(contrib.Months), "Total": FormatRupiah(contrib.Totals.Total)}
@@ -234,5 +256,6 @@ func (c *contributionsTab) clear() {
 	c.yearSelect.ClearSelected()
 	c.yearSelect.SetOptions(nil)
 	c.summary.SetText("")
+	c.chart.SetData(nil, nil)
 	c.table.Refresh()
 }

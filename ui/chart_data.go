@@ -1,0 +1,110 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// balanceSeries are the layers of the balance-by-year chart.
+func balanceSeries() []ChartSeries {
+	return []ChartSeries{
+		{Name: lang.L("chart.employer"), Color: theme.ColorNamePrimary},
+		{Name: lang.L("chart.worker"), Color: theme.ColorNameSuccess},
+		{Name: lang.L("chart.development"), Color: theme.ColorNameWarning},
+	}
+}
+
+// contribSeries are the layers of the contributions-per-month chart.
+func contribSeries() []ChartSeries {
+	return []ChartSeries{
+		{Name: "JHT", Color: theme.ColorNamePrimary},
+		{Name: "JP", Color: theme.ColorNameSuccess},
+		{Name: lang.L("chart.otherPrograms"), Color: theme.ColorNameWarning},
+	}
+}
+
+// balanceByYear is the JHT balance at the end of each year over every
+// card, split into what employers paid in, what the worker paid in and the
+// development returns, each summed from the start. A card whose history
+// ends (a closed card) keeps its last balance in the later years, as the
+// money stays in the account until it is claimed.
+func balanceByYear(accounts []service.BalanceAccount) (years []int, values [][]float64) {
+	seen := map[int]bool{}
+	for _, a := range accounts {
+		for _, y := range a.History {
+			seen[y.Year] = true
+		}
+	}
+	for y := range seen {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	values = make([][]float64, len(years))
+	for i := range values {
+		values[i] = make([]float64, 3)
+	}
+	for _, a := range accounts {
+		hist := append([]service.YearBalance(nil), a.History...)
+		sort.Slice(hist, func(i, j int) bool { return hist[i].Year < hist[j].Year })
+		var emp, wrk, dev service.Rupiah
+		h := 0
+		for i, y := range years {
+			for h < len(hist) && hist[h].Year <= y {
+				emp += hist[h].Employer
+				wrk += hist[h].Worker
+				dev += hist[h].Development
+				h++
+			}
+			values[i][0] += float64(emp)
+			values[i][1] += float64(wrk)
+			values[i][2] += float64(dev)
+		}
+	}
+	return years, values
+}
+
+// contributionsByMonth sums one year's contributions per calendar month
+// (every card together): JHT, JP, and JKK with JKM. JKP is left out, as it
+// is in the month's total: the government funds it, nobody pays it in.
+func contributionsByMonth(c service.Contributions) (months []time.Month, values [][]float64) {
+	byMonth := map[time.Month][]float64{}
+	for _, m := range c.Months {
+		v := byMonth[m.Period.Month()]
+		if v == nil {
+			v = make([]float64, 3)
+			byMonth[m.Period.Month()] = v
+			months = append(months, m.Period.Month())
+		}
+		v[0] += float64(m.JHT)
+		v[1] += float64(m.JP)
+		v[2] += float64(m.JKK + m.JKM)
+	}
+	sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
+	for _, m := range months {
+		values = append(values, byMonth[m])
+	}
+	return months, values
+}
+
+// shortMonth is a month's first three letters: "Agu" / "Aug".
+func shortMonth(m time.Month) string {
+	r := []rune(monthName(m))
+	if len(r) > 3 {
+		r = r[:3]
+	}
+	return string(r)
+}
+
+func yearLabels(years []int) []string {
+	out := make([]string, len(years))
+	for i, y := range years {
+		out[i] = strconv.Itoa(y)
+	}
+	return out
+}
