@@ -234,7 +234,7 @@ func (c *Cache) openDBs() error {
 	w.SetConnMaxIdleTime(0)
 	r, err := sql.Open("sqlite", dsn(c.path, false))
 	if err != nil {
-		w.Close()
+		_ = w.Close()
 		return fmt.Errorf("cache: open: %w", err)
 	}
 	r.SetMaxOpenConns(readers)
@@ -269,7 +269,7 @@ func ensureDir(dir string) error {
 // mode), or narrows the modes of existing files. It reports whether it
 // created the file.
 func precreate(path string) (bool, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600) // #nosec G304 -- the cache file inside the app data dir, created exclusively with mode 0600
 	if err == nil {
 		return true, f.Close()
 	}
@@ -413,7 +413,7 @@ func migrate(ctx context.Context, tx *sql.Tx) error {
 		if err != nil {
 			return &damage{ReasonForeign, fmt.Errorf("schema check: %w", err)}
 		}
-		rows.Close()
+		_ = rows.Close()
 	}
 	return nil
 }

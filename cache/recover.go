@@ -100,7 +100,7 @@ func (c *Cache) openChecked(ctx context.Context, rep *OpenReport) error {
 		if err == nil {
 			return nil
 		}
-		c.closeDBs()
+		_ = c.closeDBs()
 		var d *damage
 		if !errors.As(err, &d) || attempt > 0 {
 			return err
@@ -200,7 +200,7 @@ var sqliteMagic = []byte("SQLite format 3\x00")
 // only notice page by page: a file that does not start with the SQLite
 // header, or that was cut short.
 func checkHeader(path string) error {
-	f, err := os.Open(path)
+	f, err := os.Open(path) // #nosec G304 -- reads the header of the cache file inside the app data dir
 	if err != nil {
 		return fmt.Errorf("cache: %w", err)
 	}
@@ -298,7 +298,7 @@ func quarantinedFiles(dir string) []string {
 func pruneQuarantine(dir string, keep int) {
 	m := quarantinedFiles(dir)
 	for len(m) > keep {
-		removeDB(m[0])
+		_ = removeDB(m[0])
 		m = m[1:]
 	}
 }

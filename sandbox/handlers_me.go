@@ -180,13 +180,13 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request, sess sessi
 	for rows.Next() {
 		c := claimJSON{Timeline: []claimEventJSON{}}
 		if err := rows.Scan(&c.ID, &c.KPJ, &c.Program, &c.Type, &c.Submitted, &c.Amount, &c.Status); err != nil {
-			rows.Close()
+			_ = rows.Close()
 			s.fail(w, r, fmt.Errorf("scan claim: %w", err))
 			return
 		}
 		resp.Claims = append(resp.Claims, c)
 	}
-	rows.Close()
+	_ = rows.Close()
 	if err := rows.Err(); err != nil {
 		s.fail(w, r, fmt.Errorf("read claims: %w", err))
 		return
@@ -203,13 +203,13 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request, sess sessi
 		for ev.Next() {
 			var e claimEventJSON
 			if err := ev.Scan(&e.Status, &e.At, &e.Note); err != nil {
-				ev.Close()
+				_ = ev.Close()
 				s.fail(w, r, fmt.Errorf("scan claim event: %w", err))
 				return
 			}
 			c.Timeline = append(c.Timeline, e)
 		}
-		ev.Close()
+		_ = ev.Close()
 		if err := ev.Err(); err != nil {
 			s.fail(w, r, fmt.Errorf("read claim events: %w", err))
 			return

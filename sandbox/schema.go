@@ -116,11 +116,11 @@ func openDB(ctx context.Context, dir string, pw PasswordParams) (*sql.DB, error)
 	path := filepath.Join(dir, "sandbox.db")
 	// Create the file 0600 before SQLite does (it would use 0644); its WAL
 	// and shm files inherit the database file's mode.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600) // #nosec G304 -- the sandbox database inside its own data dir
 	if err != nil {
 		return nil, fmt.Errorf("create %s: %w", path, err)
 	}
-	f.Close()
+	_ = f.Close()
 	dsn := "file:" + path + "?_pragma=busy_timeout(5000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
@@ -130,7 +130,7 @@ func openDB(ctx context.Context, dir string, pw PasswordParams) (*sql.DB, error)
 	// removes SQLITE_BUSY races between concurrent requests.
 	db.SetMaxOpenConns(1)
 	if err := migrate(ctx, db, pw); err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, err
 	}
 	return db, nil

@@ -21,7 +21,7 @@ const DemoPassword = "Sandbox#2026"
 
 // SitiTOTPSecret is the base32 TOTP secret seeded for Siti Rahayu, so a tester
 // can add it to an authenticator app or compute codes in tests.
-const SitiTOTPSecret = "JBSWY3DPEHPK3PXP"
+const SitiTOTPSecret = "JBSWY3DPEHPK3PXP" // #nosec G101 -- the published TOTP secret of a fictitious demo member, documented in the package comment
 
 type seedJob struct {
 	kpj, employer, npp string

@@ -57,7 +57,7 @@ func Open(dataDir string, opts ...Option) (*Server, error) {
 	}
 	dummy, err := hashPassword("not-a-real-password", cfg.password)
 	if err != nil {
-		db.Close()
+		_ = db.Close()
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
 	s := &Server{

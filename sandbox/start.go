@@ -37,7 +37,7 @@ func Start(ctx context.Context, addr, dataDir string, opts ...Option) (*Running,
 	var lc net.ListenConfig
 	ln, err := lc.Listen(ctx, "tcp", addr)
 	if err != nil {
-		srv.Close()
+		_ = srv.Close()
 		return nil, fmt.Errorf("sandbox: listen on %s: %w", addr, err)
 	}
 	hs := &http.Server{

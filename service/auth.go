@@ -353,10 +353,10 @@ func (c *Client) authed(ctx context.Context, method, path string, query url.Valu
 		err = apiError(a)
 		var api *APIError
 		if attempt == 0 && a.status == http.StatusUnauthorized && errors.As(err, &api) {
+			// At most one refresh per call: this branch always returns.
 			if rerr := c.refreshAfter(ctx, s.access); rerr != nil {
 				return nil, rerr
 			}
-			attempt++ // at most one refresh per call
 			c.mu.Lock()
 			s = c.sess
 			c.mu.Unlock()

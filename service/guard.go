@@ -95,7 +95,7 @@ func (g *guardDialer) DialTLSContext(ctx context.Context, network, addr string) 
 	hctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
 	if err := conn.HandshakeContext(hctx); err != nil {
-		raw.Close()
+		_ = raw.Close()
 		return nil, err
 	}
 	return conn, nil
