@@ -165,6 +165,7 @@ func (c *controller) buildViews() {
 	c.login.do = c.do
 	c.login.OnSubmit = c.submitLogin
 	c.login.OnRegister = func() { c.show(screenRegister) }
+	c.login.OnSMS = func() { ShowSMSHelper(c.win, SMSRegistration{}) }
 	c.login.OnOffline = c.openOffline
 	c.login.OnSettings = func() { c.openSettings(screenLogin) }
 	c.login.OnRetry = c.checkServer

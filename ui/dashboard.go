@@ -125,6 +125,7 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.summary = newSummaryTab()
 	d.balance = newBalanceTab()
 	d.contributions = newContributionsTab()
+	d.contributions.OnExport = d.ShowStatementDialog
 	d.claims = newClaimsTab()
 	d.card = newCardTab(d)
 	d.summaryItem = container.NewTabItemWithIcon("", theme.HomeIcon(), d.summary.content)
@@ -302,6 +303,9 @@ func (d *Dashboard) buildMenu() {
 		}
 	}
 	d.menu.Items = []*fyne.MenuItem{
+		fyne.NewMenuItemWithIcon(lang.L("stmt.button"), theme.DownloadIcon(), d.ShowStatementDialog),
+		fyne.NewMenuItemWithIcon(lang.L("sms.menu"), theme.MailComposeIcon(), d.ShowSMSHelper),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItemWithIcon(lang.L("dash.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
 		fyne.NewMenuItemWithIcon(lang.L("dash.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
 		fyne.NewMenuItemWithIcon(lang.L("dash.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
@@ -362,4 +366,15 @@ func primaryKPJ(data MemberData) string {
 		return data.Cards[0].KPJ
 	}
 	return ""
+}
+
+// ShowSMSHelper opens the SMS 2757 helper prefilled from the member's data
+// (the NIK is only held masked, so the member types it).
+func (d *Dashboard) ShowSMSHelper() {
+	pre := SMSRegistration{}
+	if d.hasData {
+		m := d.data.Member
+		pre = SMSRegistration{FullName: m.FullName, BirthDate: m.BirthDate, KPJ: primaryKPJ(d.data), Email: m.Email}
+	}
+	ShowSMSHelper(d.win, pre)
 }

@@ -33,6 +33,7 @@ type LoginView struct {
 	busy       *widget.Activity
 	message    *widget.Label
 	register   *widget.Button
+	sms        *widget.Button
 	settings   *widget.Button
 	offline    *fyne.Container
 	demo       *fyne.Container
@@ -48,6 +49,7 @@ type LoginView struct {
 
 	OnSubmit   func(identifier, password string, remember bool)
 	OnRegister func()
+	OnSMS      func() // the SMS 2757 helper, for members without internet
 	OnOffline  func(account string)
 	OnSettings func()
 	OnRetry    func()
@@ -87,6 +89,12 @@ func NewLoginView() *LoginView {
 		}
 	})
 	v.register.Importance = widget.LowImportance
+	v.sms = widget.NewButtonWithIcon(lang.L("sms.loginLink"), theme.MailComposeIcon(), func() {
+		if v.OnSMS != nil {
+			v.OnSMS()
+		}
+	})
+	v.sms.Importance = widget.LowImportance
 	v.settings = widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), func() {
 		if v.OnSettings != nil {
 			v.OnSettings()
@@ -111,6 +119,7 @@ func NewLoginView() *LoginView {
 		container.NewBorder(nil, nil, nil, v.busy, v.submit),
 		v.message,
 		v.register,
+		v.sms,
 	)
 	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("Cek BPJSTK"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	column := container.NewVBox(top, v.identity, widget.NewSeparator(), form, v.offline, v.demoCard)

@@ -1,0 +1,193 @@
+package ui
+
+import (
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service/validate"
+)
+
+// smsHelper composes the SMS 2757 messages for members without internet:
+// the one-time registration and the balance request, each with a copy
+// button and a QR code a phone's camera turns into a ready SMS. It works
+// without the network and without a login.
+type smsHelper struct {
+	win fyne.Window
+
+	nik, name, birth, kpj, email *widget.Entry
+	regError, balError           *widget.Label
+	regText, balText             *widget.Label
+	regCopy, balCopy             *widget.Button
+	qrFor                        *widget.RadioGroup
+	qr                           *canvas.Image
+	qrCaption                    *widget.Label
+	copied                       *widget.Label
+
+	reg, bal string // composed messages, "" while a field is wrong
+	content  fyne.CanvasObject
+}
+
+const smsQRSide = 220
+
+// newSMSHelper builds the helper with the fields prefilled (any may be empty).
+func newSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
+	h := &smsHelper{win: win}
+	entry := func(text, placeholder string) *widget.Entry {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(placeholder)
+		e.SetText(text)
+		e.OnChanged = func(string) { h.update() }
+		return e
+	}
+	birth := ""
+	if !pre.BirthDate.IsZero() {
+		birth = pre.BirthDate.Format("02-01-2006")
+	}
+	h.nik = entry(pre.NIK, "3174xxxxxxxxxxxx")
+	h.name = entry(pre.FullName, lang.L("sms.namePlaceholder"))
+	h.birth = entry(birth, "DD-MM-YYYY")
+	h.kpj = entry(pre.KPJ, "11 digit")
+	h.email = entry(pre.Email, "nama@contoh.id")
+
+	msg := func() *widget.Label {
+		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true})
+		l.Wrapping = fyne.TextWrapBreak
+		l.Selectable = true
+		return l
+	}
+	errLabel := func() *widget.Label {
+		l := widget.NewLabel("")
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.DangerImportance
+		return l
+	}
+	h.regText, h.balText = msg(), msg()
+	h.regError, h.balError = errLabel(), errLabel()
+	h.copied = widget.NewLabel("")
+	h.copied.Importance = widget.SuccessImportance
+	h.regCopy = widget.NewButtonWithIcon(lang.L("sms.copy"), theme.ContentCopyIcon(), func() { h.copy(h.reg) })
+	h.balCopy = widget.NewButtonWithIcon(lang.L("sms.copy"), theme.ContentCopyIcon(), func() { h.copy(h.bal) })
+	h.qrFor = widget.NewRadioGroup([]string{lang.L("sms.qrRegister"), lang.L("sms.qrBalance")}, func(string) { h.update() })
+	h.qrFor.Horizontal = true
+	h.qrFor.Required = true
+	h.qrFor.Selected = lang.L("sms.qrRegister")
+	h.qr = canvas.NewImageFromImage(nil)
+	h.qr.FillMode = canvas.ImageFillContain
+	h.qr.ScaleMode = canvas.ImageScalePixels
+	h.qr.SetMinSize(fyne.NewSquareSize(smsQRSide))
+	h.qrCaption = widget.NewLabel("")
+	h.qrCaption.Wrapping = fyne.TextWrapWord
+	h.qrCaption.Alignment = fyne.TextAlignCenter
+
+	intro := widget.NewLabel(lang.L("sms.intro"))
+	intro.Wrapping = fyne.TextWrapWord
+	caveat := widget.NewLabel(lang.L("sms.caveat"))
+	caveat.Wrapping = fyne.TextWrapWord
+	caveat.Importance = widget.WarningImportance
+
+	form := widget.NewForm(
+		widget.NewFormItem(lang.L("sms.nik"), h.nik),
+		widget.NewFormItem(lang.L("sms.name"), h.name),
+		widget.NewFormItem(lang.L("sms.birth"), h.birth),
+		widget.NewFormItem(lang.L("sms.kpj"), h.kpj),
+		widget.NewFormItem(lang.L("sms.email"), h.email),
+	)
+	heading := func(key string) *widget.Label {
+		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	left := container.NewVBox(intro, form,
+		heading("sms.regTitle"), h.regText, h.regError, container.NewHBox(h.regCopy),
+		heading("sms.balTitle"), h.balText, h.balError, container.NewHBox(h.balCopy),
+		h.copied)
+	right := container.NewVBox(heading("sms.qrTitle"), h.qrFor, container.NewCenter(h.qr), h.qrCaption)
+	h.content = container.NewBorder(nil, caveat, nil, nil,
+		container.NewVScroll(container.NewBorder(nil, nil, nil, right, left)))
+	h.update()
+	return h
+}
+
+// update recomposes both messages from the fields.
+func (h *smsHelper) update() {
+	birth, birthErr := time.Time{}, error(nil)
+	if s := strings.TrimSpace(h.birth.Text); s != "" {
+		var err error
+		if birth, err = time.Parse("02-01-2006", s); err != nil {
+			birthErr = &validate.FieldError{Field: validate.FieldBirthDate, Code: validate.CodeFormat}
+		}
+	}
+	var err error
+	h.reg, err = ComposeSMSRegistration(SMSRegistration{NIK: h.nik.Text, FullName: h.name.Text, BirthDate: birth, KPJ: h.kpj.Text, Email: h.email.Text})
+	if birthErr != nil {
+		h.reg, err = "", birthErr
+	}
+	h.show(h.regText, h.regError, h.regCopy, h.reg, err, "DAFTAR SALDO#NIK#NAMA#DD-MM-YYYY#KPJ#email")
+	h.bal, err = ComposeSMSBalance(h.kpj.Text)
+	h.show(h.balText, h.balError, h.balCopy, h.bal, err, "SALDO KPJ")
+
+	text := h.reg
+	if h.qrFor.Selected == lang.L("sms.qrBalance") {
+		text = h.bal
+	}
+	if text == "" {
+		h.qr.Image = nil
+		h.qrCaption.SetText(lang.L("sms.qrWaiting"))
+	} else if img, err := qrImage(SMSQRText(text), smsQRSide*2); err == nil {
+		h.qr.Image = img
+		h.qrCaption.SetText(lang.L("sms.qrCaption", map[string]any{"Number": SMSNumber}))
+	}
+	h.qr.Refresh()
+}
+
+func (h *smsHelper) show(text, errLabel *widget.Label, copyButton *widget.Button, msg string, err error, pattern string) {
+	if err == nil {
+		text.SetText(msg)
+		errLabel.SetText("")
+		errLabel.Hide()
+		copyButton.Enable()
+		return
+	}
+	text.SetText(pattern)
+	var fe *validate.FieldError
+	if errors.As(err, &fe) && !h.blank(fe.Field) {
+		errLabel.SetText(fieldErrorText(fe.Field, fe.Code))
+		errLabel.Show()
+	} else {
+		errLabel.SetText("")
+		errLabel.Hide()
+	}
+	copyButton.Disable()
+}
+
+// blank: a field not filled in yet is not an error worth a red line.
+func (h *smsHelper) blank(field string) bool {
+	e := map[string]*widget.Entry{validate.FieldNIK: h.nik, validate.FieldFullName: h.name,
+		validate.FieldBirthDate: h.birth, validate.FieldKPJ: h.kpj, validate.FieldEmail: h.email}[field]
+	return e != nil && strings.TrimSpace(e.Text) == ""
+}
+
+func (h *smsHelper) copy(text string) {
+	if text == "" {
+		return
+	}
+	fyne.CurrentApp().Clipboard().SetContent(text)
+	h.copied.SetText(lang.L("sms.copied"))
+}
+
+// ShowSMSHelper opens the SMS 2757 helper over win.
+func ShowSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
+	h := newSMSHelper(win, pre)
+	d := dialog.NewCustom(lang.L("sms.title"), lang.L("sms.close"), h.content, win)
+	size := win.Canvas().Size()
+	d.Resize(fyne.NewSize(min(size.Width-40, 940), min(size.Height-40, 640)))
+	d.Show()
+	return h
+}
