@@ -92,6 +92,7 @@ type controller struct {
 	register     *RegisterView
 	dash         *Dashboard
 	settingsView *SettingsView
+	loginLog     *loginLogSection
 	loading      *loadingView
 
 	current         screen
@@ -227,6 +228,8 @@ func (c *controller) settingsPage() *SettingsView {
 		c.settingsView.OnIdleLockChanged = c.idle.SetTimeout
 		c.settingsView.OnOfflineCacheChanged = func(bool) {}
 		c.settingsView.OnClearData = c.clearAllData
+		c.loginLog = newLoginLogSection()
+		c.settingsView.AddSection(lang.L("logins.title"), c.loginLog.content)
 	}
 	return c.settingsView
 }
@@ -958,6 +961,41 @@ func (c *controller) submitRegistration(r service.Registration) {
 func (c *controller) openSettings(from screen) {
 	c.returnTo = from
 	c.show(screenSettings)
+	c.loadLogins()
+}
+
+// loadLogins fetches the login history for Settings while a session is
+// open; offline, locked or logged out, the section says it needs one.
+func (c *controller) loadLogins() {
+	section := c.settingsPage()
+	log := c.loginLog
+	if c.client == nil || c.data == nil || c.data.Offline {
+		log.SetUnavailable()
+		return
+	}
+	if _, ok := c.client.Session(); !ok {
+		log.SetUnavailable()
+		return
+	}
+	log.SetLoading()
+	client := c.client
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
+		defer cancel()
+		logins, err := client.Logins(ctx)
+		c.do(func() {
+			// Dropped if the settings view was rebuilt, or the member left.
+			if c.settingsView != section || c.loginLog != log || c.client != client || c.data == nil {
+				return
+			}
+			if err != nil {
+				c.log.Info("login history", "err", err)
+				log.SetError(describeError(err))
+				return
+			}
+			log.SetLogins(logins)
+		})
+	}()
 }
 
 func (c *controller) changeLanguage(code string) {
@@ -967,6 +1005,7 @@ func (c *controller) changeLanguage(code string) {
 	}
 	c.buildViews()
 	c.show(screenSettings)
+	c.loadLogins()
 }
 
 func (c *controller) changeProfile() {

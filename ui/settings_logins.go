@@ -1,0 +1,103 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// loginLogSection is the "Riwayat login" card in Settings: the last logins
+// (time, client, IP) with this session marked, so a member notices a login
+// that was not theirs. The controller fetches; the section only shows.
+type loginLogSection struct {
+	intro    *widget.Label
+	status   *widget.Label
+	activity *widget.Activity
+	rows     *fyne.Container
+	logins   []service.Login
+
+	content fyne.CanvasObject
+}
+
+func newLoginLogSection() *loginLogSection {
+	s := &loginLogSection{}
+	s.intro = widget.NewLabel(lang.L("logins.intro"))
+	s.intro.Wrapping = fyne.TextWrapWord
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.activity = widget.NewActivity()
+	s.activity.Hide()
+	s.rows = container.NewVBox()
+	s.content = container.NewVBox(s.intro, container.NewBorder(nil, nil, s.activity, nil, s.status), s.rows)
+	return s
+}
+
+// SetUnavailable says the log needs an online session.
+func (s *loginLogSection) SetUnavailable() {
+	s.stop()
+	s.logins = nil
+	s.rows.RemoveAll()
+	s.status.SetText(lang.L("logins.onlineOnly"))
+	s.status.Show()
+}
+
+// SetLoading shows progress while the controller fetches.
+func (s *loginLogSection) SetLoading() {
+	s.status.SetText(lang.L("logins.loading"))
+	s.status.Show()
+	s.activity.Show()
+	s.activity.Start()
+}
+
+// SetError says the log could not be fetched, with a sentence chosen by
+// the controller.
+func (s *loginLogSection) SetError(text string) {
+	s.stop()
+	s.status.SetText(text)
+	s.status.Show()
+}
+
+// SetLogins lists the logins, newest first, this session marked.
+func (s *loginLogSection) SetLogins(logins []service.Login) {
+	s.stop()
+	s.logins = logins
+	s.rows.RemoveAll()
+	if len(logins) == 0 {
+		s.status.SetText(lang.L("logins.none"))
+		s.status.Show()
+		return
+	}
+	s.status.Hide()
+	head := func(key string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	grid := container.New(layout.NewGridLayoutWithColumns(4),
+		head("logins.when"), head("logins.client"), head("logins.ip"), widget.NewLabel(""))
+	for _, l := range logins {
+		client := widget.NewLabel(l.ClientName)
+		client.Truncation = fyne.TextTruncateEllipsis
+		var mark fyne.CanvasObject = widget.NewLabel("")
+		if l.Current {
+			mark = container.NewHBox(container.NewCenter(NewBadge(lang.L("logins.current"), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)))
+		}
+		grid.Add(widget.NewLabel(FormatDateTime(l.At)))
+		grid.Add(client)
+		grid.Add(widget.NewLabel(l.IP))
+		grid.Add(mark)
+	}
+	s.rows.Add(grid)
+	hint := widget.NewLabel(lang.L("logins.hint"))
+	hint.Wrapping = fyne.TextWrapWord
+	hint.Importance = widget.LowImportance
+	s.rows.Add(hint)
+}
+
+func (s *loginLogSection) stop() {
+	s.activity.Stop()
+	s.activity.Hide()
+}
