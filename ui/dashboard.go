@@ -53,11 +53,13 @@ type Dashboard struct {
 	contribItem   *container.TabItem
 	claimsItem    *container.TabItem
 	cardItem      *container.TabItem
+	simItem       *container.TabItem
 	summary       *summaryTab
 	balance       *balanceTab
 	contributions *contributionsTab
 	claims        *claimsTab
 	card          *cardTab
+	simulation    *simulationTab
 
 	content    fyne.CanvasObject
 	generation int // bumps with every SetData and Clear
@@ -128,12 +130,14 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.contributions.OnExport = d.ShowStatementDialog
 	d.claims = newClaimsTab()
 	d.card = newCardTab(d)
+	d.simulation = newSimulationTab()
 	d.summaryItem = container.NewTabItemWithIcon("", theme.HomeIcon(), d.summary.content)
 	d.balanceItem = container.NewTabItemWithIcon("", theme.AccountIcon(), d.balance.content)
 	d.contribItem = container.NewTabItemWithIcon("", theme.ListIcon(), d.contributions.content)
 	d.claimsItem = container.NewTabItemWithIcon("", theme.DocumentIcon(), d.claims.content)
 	d.cardItem = container.NewTabItemWithIcon("", theme.ComputerIcon(), d.card.content)
-	d.tabs = container.NewAppTabs(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem)
+	d.simItem = container.NewTabItemWithIcon("", theme.MediaFastForwardIcon(), d.simulation.content)
+	d.tabs = container.NewAppTabs(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
 
 	top := container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
 	d.content = container.NewBorder(top, nil, nil, nil, d.tabs)
@@ -195,6 +199,7 @@ func (d *Dashboard) SetData(data MemberData) {
 		{d.contribItem, func() { d.contributions.setData(data) }},
 		{d.claimsItem, func() { d.claims.setData(data) }},
 		{d.cardItem, func() { d.card.setData(data) }},
+		{d.simItem, func() { d.simulation.setData(data) }},
 	}
 	selected := d.tabs.Selected()
 	for _, f := range fills {
@@ -276,6 +281,7 @@ func (d *Dashboard) Clear() {
 	d.contributions.clear()
 	d.claims.clear()
 	d.card.clear()
+	d.simulation.clear()
 	d.content.Refresh()
 }
 
@@ -290,6 +296,7 @@ func (d *Dashboard) translate() {
 	d.contribItem.Text = lang.L("dash.tab.contributions")
 	d.claimsItem.Text = lang.L("dash.tab.claims")
 	d.cardItem.Text = lang.L("dash.tab.card")
+	d.simItem.Text = lang.L("sim.tab")
 	d.tabs.Refresh()
 	d.buildMenu()
 }

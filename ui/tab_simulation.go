@@ -1,0 +1,252 @@
+package ui
+
+import (
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/projection"
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// simulationTab is "Simulasi JHT": editable inputs prefilled from the data
+// (balance, latest reported wage) and stated defaults (wage growth, return),
+// the projected balance at 56 with a chart of the years to come, whether the
+// 10% / 30% partial withdrawal is open, and the assumptions in words. The
+// arithmetic is package projection's.
+type simulationTab struct {
+	data  MemberData
+	today time.Time
+
+	balance, wage, growth, ret *widget.Entry
+	balanceKey, wageKey        *widget.Label
+	growthKey, retKey          *widget.Label
+	resetButton                *widget.Button
+	problem                    *widget.Label
+
+	resultTitle *widget.Label
+	result      *widget.Label
+	resultNote  *widget.Label
+	partial     *widget.Label
+	partialBg   *Tint
+	assumptions *widget.Label
+	chart       *BarChart
+	outcome     projection.Result // the last good projection
+
+	content fyne.CanvasObject
+}
+
+func newSimulationTab() *simulationTab {
+	s := &simulationTab{}
+	entry := func() *widget.Entry {
+		e := widget.NewEntry()
+		e.OnChanged = func(string) { s.recompute() }
+		return e
+	}
+	s.balance, s.wage, s.growth, s.ret = entry(), entry(), entry(), entry()
+	s.balanceKey, s.wageKey, s.growthKey, s.retKey = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	s.resetButton = widget.NewButtonWithIcon("", theme.ContentUndoIcon(), func() { s.fill() })
+	s.resetButton.Importance = widget.LowImportance
+	s.problem = widget.NewLabel("")
+	s.problem.Wrapping = fyne.TextWrapWord
+	s.problem.Importance = widget.DangerImportance
+	s.problem.Hide()
+
+	var big fyne.CanvasObject
+	s.result, big = newAmountLabel()
+	s.resultTitle = widget.NewLabel("")
+	s.resultNote = widget.NewLabel("")
+	s.resultNote.Wrapping = fyne.TextWrapWord
+	s.partial = widget.NewLabel("")
+	s.partial.Wrapping = fyne.TextWrapWord
+	s.partialBg = NewTint(theme.ColorNameSuccess, 0x30)
+	s.assumptions = widget.NewLabel("")
+	s.assumptions.Wrapping = fyne.TextWrapWord
+	s.assumptions.Importance = widget.LowImportance
+	s.chart = NewBarChart()
+
+	form := container.New(layout.NewFormLayout(),
+		s.balanceKey, s.balance, s.wageKey, s.wage, s.growthKey, s.growth, s.retKey, s.ret)
+	inputs := container.NewVBox(form, s.problem, container.NewHBox(s.resetButton))
+	result := container.NewVBox(s.resultTitle, big, s.resultNote,
+		container.NewStack(s.partialBg, container.NewPadded(s.partial)))
+	top := container.NewGridWithColumns(2, inputs, result)
+	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, s.chart, s.assumptions)))
+	return s
+}
+
+func (s *simulationTab) setData(data MemberData) {
+	s.data = data
+	s.today = data.Balance.AsOf
+	if s.today.IsZero() {
+		s.today = data.FetchedAt
+	}
+	s.balanceKey.SetText(lang.L("sim.balance"))
+	s.wageKey.SetText(lang.L("sim.wage"))
+	s.growthKey.SetText(lang.L("sim.growth"))
+	s.retKey.SetText(lang.L("sim.return"))
+	s.resetButton.SetText(lang.L("sim.reset"))
+	s.chart.Series = []ChartSeries{
+		{Name: lang.L("sim.chart.paidIn"), Color: theme.ColorNamePrimary},
+		{Name: lang.L("chart.development"), Color: theme.ColorNameWarning},
+	}
+	s.chart.Empty = lang.L("sim.chart.none")
+	s.fill()
+}
+
+// fill puts the data's values and the defaults back into the inputs.
+func (s *simulationTab) fill() {
+	s.balance.SetText(strconv.FormatInt(int64(s.data.Balance.Total), 10))
+	s.wage.SetText(strconv.FormatInt(int64(latestWage(s.data)), 10))
+	s.growth.SetText(formatPercentInput(projection.DefaultWageGrowth))
+	s.ret.SetText(formatPercentInput(projection.DefaultReturnRate))
+	s.recompute()
+}
+
+// latestWage is the reported wage of the newest month held (every card
+// of that month together).
+func latestWage(data MemberData) service.Rupiah {
+	var latest time.Time
+	var wage service.Rupiah
+	for _, c := range data.Contributions {
+		for _, m := range c.Months {
+			switch {
+			case m.Period.After(latest):
+				latest, wage = m.Period, m.ReportedWage
+			case m.Period.Equal(latest):
+				wage += m.ReportedWage
+			}
+		}
+	}
+	return wage
+}
+
+var errInput = errors.New("unreadable number")
+
+// parseRupiahInput reads "45.678.900", "Rp 45678900" or "45 678 900".
+func parseRupiahInput(s string) (int64, error) {
+	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "Rp"))
+	s = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(s)
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n < 0 {
+		return 0, errInput
+	}
+	return n, nil
+}
+
+// parsePercentInput reads "5", "5,5" or "5.5 %" as a fraction.
+func parsePercentInput(s string) (float64, error) {
+	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
+	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	if err != nil || math.IsNaN(f) || f < -50 || f > 100 {
+		return 0, errInput
+	}
+	return f / 100, nil
+}
+
+// formatPercentInput writes 0.055 as "5,5" (id) or "5.5" (en).
+func formatPercentInput(f float64) string {
+	s := strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64)
+	if CurrentLanguage() == "id" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+func formatPercent(f float64) string { return formatPercentInput(f) + "%" }
+
+func (s *simulationTab) recompute() {
+	if s.data.Member.BirthDate.IsZero() && s.data.Balance.Total == 0 {
+		return // no data yet
+	}
+	bal, err1 := parseRupiahInput(s.balance.Text)
+	wage, err2 := parseRupiahInput(s.wage.Text)
+	growth, err3 := parsePercentInput(s.growth.Text)
+	ret, err4 := parsePercentInput(s.ret.Text)
+	if err := errors.Join(err1, err2, err3, err4); err != nil {
+		s.problem.SetText(lang.L("sim.inputProblem"))
+		s.problem.Show()
+		return
+	}
+	res, err := projection.Project(projection.Params{
+		Balance: bal, MonthlyWage: wage, WageGrowth: growth, ReturnRate: ret,
+		BirthDate: s.data.Member.BirthDate, MemberSince: s.data.Member.MemberSince, Today: s.today,
+	})
+	if err != nil {
+		s.problem.SetText(lang.L("sim.inputProblem"))
+		s.problem.Show()
+		return
+	}
+	s.problem.Hide()
+	s.outcome = res
+
+	s.resultTitle.SetText(lang.L("sim.resultTitle", map[string]any{"Date": FormatDate(res.RetireOn)}))
+	s.result.SetText(FormatRupiah(service.Rupiah(res.Balance)))
+	if res.Months == 0 {
+		s.resultNote.SetText(lang.L("sim.reached"))
+	} else {
+		s.resultNote.SetText(lang.L("sim.resultNote", map[string]any{
+			"Years": res.Months / 12, "Months": res.Months % 12,
+			"Contributions": FormatRupiah(service.Rupiah(res.Contributions)),
+			"Returns":       FormatRupiah(service.Rupiah(res.Returns)),
+		}))
+	}
+	if res.PartialOpen {
+		s.partial.SetText(lang.L("sim.partialOpen", map[string]any{
+			"Years": res.MembershipYears,
+			"P10":   FormatRupiah(service.Rupiah(res.Partial10)),
+			"P30":   FormatRupiah(service.Rupiah(res.Partial30)),
+		}))
+		s.partialBg.Color = theme.ColorNameSuccess
+	} else {
+		s.partial.SetText(lang.L("sim.partialClosed", map[string]any{
+			"Years": res.MembershipYears, "Date": FormatDate(res.PartialFrom),
+		}))
+		s.partialBg.Color = theme.ColorNameWarning
+	}
+	s.partialBg.Refresh()
+	s.assumptions.SetText(lang.L("sim.assumptions", map[string]any{
+		"Rate":   formatPercent(projection.ContributionRate),
+		"Growth": formatPercent(growth),
+		"Return": formatPercent(ret),
+		"Age":    projection.RetirementAge,
+	}))
+
+	// The chart: what was paid in (today's balance plus the contributions
+	// to come) and the returns, at the end of each step.
+	labels := make([]string, len(res.Years))
+	values := make([][]float64, len(res.Years))
+	paid, returns := float64(bal), 0.0
+	end := s.today
+	for i, y := range res.Years {
+		paid += float64(y.Contributions)
+		returns += float64(y.Returns)
+		end = end.AddDate(0, y.Months, 0)
+		labels[i] = strconv.Itoa(end.Year())
+		values[i] = []float64{paid, returns}
+	}
+	s.chart.SetData(labels, values)
+}
+
+func (s *simulationTab) clear() {
+	s.data = MemberData{}
+	s.outcome = projection.Result{}
+	for _, e := range []*widget.Entry{s.balance, s.wage, s.growth, s.ret} {
+		e.OnChanged = nil
+		e.SetText("")
+		e.OnChanged = func(string) { s.recompute() }
+	}
+	s.result.SetText("")
+	s.resultNote.SetText("")
+	s.partial.SetText("")
+	s.chart.SetData(nil, nil)
+}

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"strconv"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/cekbpjstk/cekbpjstk/projection"
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
+	data := dashDemoMember(t, "budi@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.tabs.Select(d.simItem)
+	d.SetData(data)
+	s := d.simulation
+
+	if s.balance.Text != itoa(int64(data.Balance.Total)) {
+		t.Errorf("balance input %q, want %d", s.balance.Text, data.Balance.Total)
+	}
+	wage := latestWage(data)
+	if wage <= 0 || s.wage.Text != itoa(int64(wage)) {
+		t.Errorf("wage input %q, latest wage %d", s.wage.Text, wage)
+	}
+	if s.growth.Text != "5" || s.ret.Text != "6" {
+		t.Errorf("defaults %q / %q, want 5 / 6", s.growth.Text, s.ret.Text)
+	}
+	want, err := projection.Project(projection.Params{
+		Balance: int64(data.Balance.Total), MonthlyWage: int64(wage), WageGrowth: 0.05, ReturnRate: 0.06,
+		BirthDate: data.Member.BirthDate, MemberSince: data.Member.MemberSince, Today: data.Balance.AsOf,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.result.Text != FormatRupiah(service.Rupiah(want.Balance)) {
+		t.Errorf("result %q, want %s", s.result.Text, FormatRupiah(service.Rupiah(want.Balance)))
+	}
+	// Budi has been a member since 2011: the partial withdrawal is open.
+	if !s.outcome.PartialOpen || !screenContainsObj(d.Content(), "pencairan sebagian sudah dapat diajukan") {
+		t.Errorf("partial withdrawal not shown as open: %q", s.partial.Text)
+	}
+	for _, text := range []string{"5,7%", "naik 5%", "6% per tahun", "PP 46/2015"} {
+		if !screenContainsObj(d.Content(), text) {
+			t.Errorf("assumptions lack %q", text)
+		}
+	}
+	if len(s.chart.Values) == 0 {
+		t.Error("no projection chart")
+	}
+
+	// A higher return gives a higher balance; nonsense is refused.
+	before := s.outcome.Balance
+	s.ret.SetText("8,5")
+	if s.outcome.Balance <= before {
+		t.Errorf("8.5%% return gives %d, not more than %d", s.outcome.Balance, before)
+	}
+	test.Type(s.wage, "abc")
+	if !s.problem.Visible() {
+		t.Error("unreadable wage accepted")
+	}
+	test.Tap(s.resetButton)
+	if s.problem.Visible() || s.ret.Text != "6" {
+		t.Error("reset did not restore the inputs")
+	}
+}
+
+func TestSimulation_NewMemberSeesWhenThePartialWithdrawalOpens(t *testing.T) {
+	data := dashDemoMember(t, "andi@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.tabs.Select(d.simItem)
+	d.SetData(data)
+	s := d.simulation
+	if s.outcome.PartialOpen {
+		t.Fatal("a three-month member can withdraw 10%/30%")
+	}
+	if s.partial.Text == "" || !screenContainsObj(d.Content(), FormatDate(data.Member.MemberSince.AddDate(10, 0, 0))) {
+		t.Errorf("partial note %q", s.partial.Text)
+	}
+}
+
+func TestParseInputs(t *testing.T) {
+	for in, want := range map[string]int64{"45.678.900": 45678900, "Rp 5.000.000": 5000000, "1 000": 1000} {
+		if got, err := parseRupiahInput(in); err != nil || got != want {
+			t.Errorf("parseRupiahInput(%q) = %d, %v", in, got, err)
+		}
+	}
+	for in, want := range map[string]float64{"5": 0.05, "5,5": 0.055, "6.25 %": 0.0625, "-1": -0.01} {
+		if got, err := parsePercentInput(in); err != nil || got < want-1e-12 || got > want+1e-12 {
+			t.Errorf("parsePercentInput(%q) = %v, %v", in, got, err)
+		}
+	}
+	for _, in := range []string{"", "abc", "-5.000"} {
+		if _, err := parseRupiahInput(in); err == nil {
+			t.Errorf("parseRupiahInput(%q) accepted", in)
+		}
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
