@@ -47,11 +47,13 @@ security-table:
 ## database (offline) govulncheck prints a notice instead of failing.
 LINT := $(GO) tool -modfile=tools/lint/go.mod
 lint: vet
-	$(LINT) staticcheck -tags $(TAGS) ./...
-	$(LINT) gosec -quiet -fmt text -tags $(TAGS) ./...
-	@if curl -fsS --max-time 10 -o /dev/null https://vuln.go.dev/index/db.json.gz 2>/dev/null; then \
-	  echo "$(LINT) govulncheck -tags $(TAGS) ./..."; $(LINT) govulncheck -tags $(TAGS) ./...; \
-	else echo "make lint: vulnerability database https://vuln.go.dev unreachable, govulncheck skipped (run make lint online)"; fi
+	@rc=0; \
+	echo "== staticcheck"; $(LINT) staticcheck -tags $(TAGS) ./... || rc=1; \
+	echo "== gosec"; $(LINT) gosec -quiet -fmt text -tags $(TAGS) ./... || rc=1; \
+	if curl -fsS --max-time 10 -o /dev/null https://vuln.go.dev/index/db.json.gz 2>/dev/null; then \
+	  echo "== govulncheck"; $(LINT) govulncheck -tags $(TAGS) ./... || rc=1; \
+	else echo "== govulncheck: https://vuln.go.dev is unreachable (offline?); skipped, run make lint online"; fi; \
+	[ $$rc -eq 0 ] && echo "make lint: clean" || { echo "make lint: findings above"; exit 1; }
 
 ## fuzz: every Fuzz target for FUZZTIME each (default 60s), one after the
 ## other, then a summary; the committed seeds under testdata/fuzz run in
