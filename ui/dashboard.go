@@ -310,12 +310,13 @@ func (d *Dashboard) buildMenu() {
 		}
 	}
 	d.menu.Items = []*fyne.MenuItem{
-		fyne.NewMenuItemWithIcon(lang.L("stmt.button"), theme.DownloadIcon(), d.ShowStatementDialog),
-		fyne.NewMenuItemWithIcon(lang.L("sms.menu"), theme.MailComposeIcon(), d.ShowSMSHelper),
-		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItemWithIcon(lang.L("dash.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
 		fyne.NewMenuItemWithIcon(lang.L("dash.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
 		fyne.NewMenuItemWithIcon(lang.L("dash.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
+		fyne.NewMenuItemSeparator(),
+		// After the items screenshots.sh already clicks, so their places hold.
+		fyne.NewMenuItemWithIcon(lang.L("stmt.button"), theme.DownloadIcon(), d.ShowStatementDialog),
+		fyne.NewMenuItemWithIcon(lang.L("sms.menu"), theme.MailComposeIcon(), d.ShowSMSHelper),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItemWithIcon(lang.L("dash.forget"), theme.DeleteIcon(), call(&d.OnForget)),
 	}

@@ -430,7 +430,7 @@ func TestDashboard_MenuCallsTheController(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got := strings.Join(labels, "|"); got != "Unduh rincian|Cek saldo lewat SMS 2757|Pengaturan|Kunci|Keluar|Lupakan perangkat ini" {
+	if got := strings.Join(labels, "|"); got != "Pengaturan|Kunci|Keluar|Unduh rincian|Cek saldo lewat SMS 2757|Lupakan perangkat ini" {
 		t.Errorf("menu = %s", got)
 	}
 	for _, it := range d.menu.Items {

@@ -28,3 +28,32 @@ func (l columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 func newColumn(width float32, content fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: columnLayout{width: width}, Objects: []fyne.CanvasObject{content}}
 }
+
+// shareLayout lays a row out in columns that take fixed shares of the
+// width (the shares add up to 1), so rows stacked in a VBox line up like
+// a table whatever their texts.
+type shareLayout struct{ shares []float32 }
+
+func (l shareLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objects {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l shareLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	x := float32(0)
+	for i, o := range objects {
+		share := float32(0)
+		if i < len(l.shares) {
+			share = l.shares[i]
+		}
+		w := size.Width * share
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos(x, 0))
+		x += w
+	}
+}

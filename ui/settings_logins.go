@@ -4,7 +4,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -76,24 +75,27 @@ func (s *loginLogSection) SetLogins(logins []service.Login) {
 	head := func(key string) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
-	grid := container.New(layout.NewGridLayoutWithColumns(4),
-		head("logins.when"), head("logins.client"), head("logins.ip"), widget.NewLabel(""))
+	// Time, client, IP, the "this session" mark.
+	row := func(objs ...fyne.CanvasObject) *fyne.Container {
+		return container.New(shareLayout{shares: []float32{0.32, 0.34, 0.16, 0.18}}, objs...)
+	}
+	grid := container.NewVBox(row(head("logins.when"), head("logins.client"), head("logins.ip"), widget.NewLabel("")))
 	for _, l := range logins {
-		client := widget.NewLabel(l.ClientName)
-		client.Truncation = fyne.TextTruncateEllipsis
+		cell := func(text string) *widget.Label {
+			c := widget.NewLabel(text)
+			c.Truncation = fyne.TextTruncateEllipsis
+			return c
+		}
 		var mark fyne.CanvasObject = widget.NewLabel("")
 		if l.Current {
 			mark = container.NewHBox(container.NewCenter(NewBadge(lang.L("logins.current"), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)))
 		}
-		grid.Add(widget.NewLabel(FormatDateTime(l.At)))
-		grid.Add(client)
-		grid.Add(widget.NewLabel(l.IP))
-		grid.Add(mark)
+		grid.Add(row(cell(FormatDateTime(l.At)), cell(l.ClientName), cell(l.IP), mark))
 	}
 	s.rows.Add(grid)
 	hint := widget.NewLabel(lang.L("logins.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.Importance = widget.LowImportance
+	hint.TextStyle.Italic = true
 	s.rows.Add(hint)
 }
 

@@ -105,8 +105,8 @@ func newSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
 		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	left := container.NewVBox(intro, form,
-		heading("sms.regTitle"), h.regText, h.regError, container.NewHBox(h.regCopy),
-		heading("sms.balTitle"), h.balText, h.balError, container.NewHBox(h.balCopy),
+		heading("sms.regTitle"), container.NewBorder(nil, nil, nil, h.regCopy, h.regText), h.regError,
+		heading("sms.balTitle"), container.NewBorder(nil, nil, nil, h.balCopy, h.balText), h.balError,
 		h.copied)
 	right := container.NewVBox(heading("sms.qrTitle"), h.qrFor, container.NewCenter(h.qr), h.qrCaption)
 	h.content = container.NewBorder(nil, caveat, nil, nil,

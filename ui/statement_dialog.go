@@ -78,7 +78,7 @@ func newStatementDialog(d *Dashboard, data MemberData) *statementDialog {
 	hint.Wrapping = fyne.TextWrapWord
 	csvHint := widget.NewLabel(lang.L("stmt.csvHint"))
 	csvHint.Wrapping = fyne.TextWrapWord
-	csvHint.Importance = widget.LowImportance
+	csvHint.TextStyle.Italic = true
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("stmt.from"), container.NewGridWithColumns(2, s.fromMonth, s.fromYear)),
 		widget.NewFormItem(lang.L("stmt.to"), container.NewGridWithColumns(2, s.toMonth, s.toYear)),

@@ -71,7 +71,7 @@ func newSimulationTab() *simulationTab {
 	s.partialBg = NewTint(theme.ColorNameSuccess, 0x30)
 	s.assumptions = widget.NewLabel("")
 	s.assumptions.Wrapping = fyne.TextWrapWord
-	s.assumptions.Importance = widget.LowImportance
+	s.assumptions.TextStyle.Italic = true
 	s.chart = NewBarChart()
 
 	form := container.New(layout.NewFormLayout(),
@@ -105,8 +105,8 @@ func (s *simulationTab) setData(data MemberData) {
 
 // fill puts the data's values and the defaults back into the inputs.
 func (s *simulationTab) fill() {
-	s.balance.SetText(strconv.FormatInt(int64(s.data.Balance.Total), 10))
-	s.wage.SetText(strconv.FormatInt(int64(latestWage(s.data)), 10))
+	s.balance.SetText(formatRupiahInput(s.data.Balance.Total))
+	s.wage.SetText(formatRupiahInput(latestWage(s.data)))
 	s.growth.SetText(formatPercentInput(projection.DefaultWageGrowth))
 	s.ret.SetText(formatPercentInput(projection.DefaultReturnRate))
 	s.recompute()
@@ -131,6 +131,9 @@ func latestWage(data MemberData) service.Rupiah {
 }
 
 var errInput = errors.New("unreadable number")
+
+// formatRupiahInput writes an amount for an input: "45.678.900".
+func formatRupiahInput(r service.Rupiah) string { return strings.TrimPrefix(FormatRupiah(r), "Rp ") }
 
 // parseRupiahInput reads "45.678.900", "Rp 45678900" or "45 678 900".
 func parseRupiahInput(s string) (int64, error) {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -17,11 +16,11 @@ func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
 	d.SetData(data)
 	s := d.simulation
 
-	if s.balance.Text != itoa(int64(data.Balance.Total)) {
+	if s.balance.Text != formatRupiahInput(data.Balance.Total) {
 		t.Errorf("balance input %q, want %d", s.balance.Text, data.Balance.Total)
 	}
 	wage := latestWage(data)
-	if wage <= 0 || s.wage.Text != itoa(int64(wage)) {
+	if wage <= 0 || s.wage.Text != formatRupiahInput(wage) {
 		t.Errorf("wage input %q, latest wage %d", s.wage.Text, wage)
 	}
 	if s.growth.Text != "5" || s.ret.Text != "6" {
@@ -98,4 +97,3 @@ func TestParseInputs(t *testing.T) {
 	}
 }
 
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
