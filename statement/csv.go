@@ -17,7 +17,9 @@ var CSVHeader = []string{"Periode", "KPJ", "Pemberi kerja", "Upah dilaporkan",
 // fields: Excel set to Indonesian uses the comma as its decimal mark and
 // opens such a file in columns, with the names' accents intact. Periods are
 // YYYY-MM, payment dates YYYY-MM-DD, amounts whole rupiah without
-// separators, so every spreadsheet reads them as numbers.
+// separators, so every spreadsheet reads them as numbers. Total is what
+// employer and worker paid (JHT, JP, JKK, JKM), as on the member's record;
+// JKP is funded by the government and shown apart.
 func CSV(in Input) ([]byte, error) {
 	if err := in.check(); err != nil {
 		return nil, err

@@ -13,6 +13,9 @@ import (
 // Disclaimer is printed on every page of the PDF.
 const Disclaimer = "Dokumen ini dibuat oleh aplikasi Cek BPJSTK dari data akun Anda dan bukan dokumen resmi BPJS Ketenagakerjaan."
 
+// TotalNote explains the Total column.
+const TotalNote = "Total adalah iuran yang dibayar pemberi kerja dan pekerja (JHT, JP, JKK, JKM). Iuran JKP dibiayai pemerintah dan tidak termasuk dalam Total."
+
 // PDF writes the statement as an A4 landscape document: who, which period,
 // when it was made and how fresh the data is, the JHT balance per KPJ with
 // the years of the period, then every month's contribution with totals.
@@ -154,7 +157,8 @@ func buildPDF(in Input, compress bool) ([]byte, error) {
 		pdf.CellFormat(sum(cw), 5.5, tr("Tidak ada iuran pada periode ini."), "1", 1, "L", false, 0, "")
 	}
 	for _, m := range months {
-		if pdf.GetY() > 190-16 {
+		// Break before the automatic break would, to repeat the header.
+		if _, pageH := pdf.GetPageSize(); pdf.GetY()+2*5.5 > pageH-16 {
 			pdf.AddPage()
 			head()
 		}
@@ -165,6 +169,9 @@ func buildPDF(in Input, compress bool) ([]byte, error) {
 	t := in.Totals()
 	table(cw, al, []string{"Jumlah", "", "", formatRupiah(t.ReportedWage), formatRupiah(t.JHT), formatRupiah(t.JP),
 		formatRupiah(t.JKK), formatRupiah(t.JKM), formatRupiah(t.JKP), formatRupiah(t.Total), ""}, true, false)
+	pdf.Ln(2)
+	pdf.SetFont("Helvetica", "I", 8)
+	pdf.MultiCell(0, 4, tr(TotalNote), "", "L", false)
 
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {

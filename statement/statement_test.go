@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"errors"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -154,5 +155,39 @@ func TestRange(t *testing.T) {
 	}
 	if _, _, ok := Range(nil); ok {
 		t.Fatal("Range(nil) ok")
+	}
+}
+
+func TestPDF_LongPeriodRepeatsTheHeaderOnEveryPage(t *testing.T) {
+	in := sample()
+	c := service.Contributions{Year: 2020}
+	for i := 0; i < 48; i++ {
+		p := month(2020, time.January).AddDate(0, i, 0)
+		c.Months = append(c.Months, service.MonthContribution{Period: p, KPJ: "18012345678", EmployerName: "PT Maju Jaya", ReportedWage: 5_000_000, Total: 500_000})
+	}
+	in.Contributions = map[int]service.Contributions{2020: c}
+	in.From, in.To = month(2020, time.January), month(2023, time.December)
+	b, err := buildPDF(in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := pdfTexts(b)
+	headers, lastPage := 0, ""
+	for _, s := range texts {
+		if s == "Upah dilaporkan" {
+			headers++
+		}
+		if strings.HasPrefix(s, "Halaman ") {
+			lastPage = s
+		}
+	}
+	if headers < 2 {
+		t.Fatalf("%d table headers, last page %q", headers, lastPage)
+	}
+	if !strings.HasPrefix(lastPage, "Halaman "+strconv.Itoa(headers)+" dari ") {
+		t.Errorf("%d pages with a header, footer %q", headers, lastPage)
+	}
+	if !strings.Contains(strings.Join(texts, "\n"), "Rp 24.000.000") {
+		t.Error("48 months of 500.000 do not total Rp 24.000.000")
 	}
 }
