@@ -146,7 +146,7 @@ func buildPDF(in Input, compress bool) ([]byte, error) {
 
 	// Contributions.
 	heading("Iuran " + formatMonth(in.From) + " - " + formatMonth(in.To))
-	cw := []float64{27, 24, 52, 26, 22, 20, 18, 18, 18, 24, 24}
+	cw := []float64{27, 24, 46, 26, 22, 20, 18, 18, 18, 24, 30}
 	al := "LLLRRRRRRRL"
 	pdf.SetFont("Helvetica", "B", 8)
 	head := func() { table(cw, al, CSVHeader, true, true) }
