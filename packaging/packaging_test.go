@@ -79,7 +79,7 @@ func need(t *testing.T, tools ...string) {
 	t.Helper()
 	for _, tool := range tools {
 		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s is not installed (make deps-package)", tool)
+			t.Skipf("%s is not installed (scripts/deps.sh package)", tool)
 		}
 	}
 }
@@ -441,6 +441,99 @@ func TestSetup_PE(t *testing.T) {
 	}
 	if !bytes.Contains(data, []byte("NullsoftInst")) {
 		t.Error("no NSIS payload signature")
+	}
+}
+
+// TestSetup_InstallsAndUninstallsUnderWine runs the Setup.exe silently in a
+// throwaway Wine prefix and checks what it leaves: the files, both Start-menu
+// shortcuts, the Uninstall key; then the uninstaller must remove them all.
+// It needs wine64 (not in the package deps: it is large), else it skips.
+func TestSetup_InstallsAndUninstallsUnderWine(t *testing.T) {
+	m := meta(t)
+	name := fmt.Sprintf("cekbpjstk-%s-windows-amd64-setup.exe", m.Details.Version)
+	if _, err := os.Stat(filepath.Join(dist(t), name)); err != nil {
+		name = "nsis-stub-setup.exe"
+	}
+	setup := artifact(t, name)
+	if f, err := pe.Open(setup); err != nil || f.Machine != pe.IMAGE_FILE_MACHINE_AMD64 {
+		t.Skip("the Setup.exe is not amd64 (this NSIS has no amd64 stubs); wine64 cannot run it")
+	}
+	wine, err := exec.LookPath("wine64")
+	if err != nil {
+		if wine, err = exec.LookPath("/usr/lib/wine/wine64"); err != nil {
+			t.Skip("wine64 is not installed")
+		}
+	}
+	prefix := t.TempDir()
+	env := append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=",
+		"PATH="+filepath.Dir(wine)+string(os.PathListSeparator)+os.Getenv("PATH"))
+	wineRun := func(args ...string) string {
+		t.Helper()
+		// Output to a file, not a pipe: wineserver and the uninstaller's
+		// copy in %TEMP% inherit it and would hold a pipe open.
+		log, err := os.CreateTemp(t.TempDir(), "wine")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer log.Close()
+		cmd := exec.Command(wine, args...)
+		cmd.Env, cmd.Stdout, cmd.Stderr = env, log, log
+		err = cmd.Run()
+		out, _ := os.ReadFile(log.Name())
+		if err != nil {
+			t.Fatalf("wine64 %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		// the uninstaller copies itself to %TEMP% and returns at once
+		w := exec.Command(filepath.Join(filepath.Dir(wine), "wineserver"), "-w")
+		w.Env = env
+		_ = w.Run()
+		return string(out)
+	}
+	t.Cleanup(func() {
+		k := exec.Command(filepath.Join(filepath.Dir(wine), "wineserver"), "-k")
+		k.Env = env
+		_ = k.Run()
+	})
+	wineRun("wineboot", "-i")
+	wineRun("winecfg", "-v", "win10") // Wine 8 says Windows 7; the installer wants 10
+	wineRun(setup, "/S")
+
+	dir := filepath.Join(prefix, "drive_c/Program Files", appName)
+	menu := filepath.Join(prefix, "drive_c/ProgramData/Microsoft/Windows/Start Menu/Programs")
+	installed := []string{
+		filepath.Join(dir, "cekbpjstk.exe"), filepath.Join(dir, "cekbpjstk.exe.ico"),
+		filepath.Join(dir, "LICENSE.txt"), filepath.Join(dir, "uninstall.exe"),
+		filepath.Join(menu, appName+".lnk"), filepath.Join(menu, appName+" (demo).lnk"),
+	}
+	for _, p := range installed {
+		if _, err := os.Stat(p); err != nil {
+			t.Errorf("not installed: %v", err)
+		}
+	}
+	const key = `HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\` + appID
+	reg := wineRun("reg", "query", key, "/reg:64")
+	for _, want := range []string{
+		"DisplayName    REG_SZ    " + appName,
+		"DisplayVersion    REG_SZ    " + m.Details.Version,
+		"Publisher    REG_SZ    ",
+		`DisplayIcon    REG_SZ    C:\Program Files\` + appName + `\cekbpjstk.exe.ico`,
+		`UninstallString    REG_SZ    "C:\Program Files\` + appName + `\uninstall.exe"`,
+	} {
+		if !strings.Contains(reg, want) {
+			t.Errorf("Uninstall key lacks %q:\n%s", want, reg)
+		}
+	}
+
+	wineRun(filepath.Join(dir, "uninstall.exe"), "/S")
+	for _, p := range append(installed, dir) {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("left behind after uninstall: %s", p)
+		}
+	}
+	cmd := exec.Command(wine, "reg", "query", key, "/reg:64")
+	cmd.Env = env
+	if err := cmd.Run(); err == nil {
+		t.Errorf("the Uninstall key is still there")
 	}
 }
 

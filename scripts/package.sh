@@ -86,7 +86,7 @@ sign() { # sign FILE in place, when a certificate is configured
 
 makensis_() {
   local nsis=${MAKENSIS:-makensis}
-  command -v "$nsis" >/dev/null || { echo "package: makensis is missing; run 'make deps-package'" >&2; exit 2; }
+  command -v "$nsis" >/dev/null || { echo "package: makensis is missing; run 'scripts/deps.sh package'" >&2; exit 2; }
   MSYS2_ARG_CONV_EXCL='*' "$nsis" -V2 -WX -DVERSION="$version" -DBUILD="$build" -DEXE="$(native "$1")" \
     -DICO="$(native "$work/icons/cekbpjstk.ico")" -DLICENSE="$(native "$root/LICENSE")" \
     -DOUTFILE="$(native "$2")" "$(native "$root/packaging/windows/installer.nsi")"
@@ -134,7 +134,7 @@ for t in "${targets[@]}"; do
       fyne package -os windows --release
     else
       cc=${WINDOWS_CC:-x86_64-w64-mingw32-gcc}
-      command -v "$cc" >/dev/null || { echo "package: $cc is missing; run 'make deps-package'" >&2; exit 2; }
+      command -v "$cc" >/dev/null || { echo "package: $cc is missing; run 'scripts/deps.sh package'" >&2; exit 2; }
       CC=$cc GOARCH=amd64 fyne package -os windows --release
     fi
     exe=$dist/$base-windows-amd64.exe

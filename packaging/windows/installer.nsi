@@ -5,6 +5,12 @@
 ; VERSION and BUILD come from FyneApp.toml; nothing here repeats them.
 
 Unicode true
+; A 64-bit installer where this NSIS has the amd64 stubs (Debian's does; the
+; official Windows build ships x86 only). Either way the app is installed
+; 64-bit: Program Files, and the 64-bit registry view.
+!if /FileExists "${NSISDIR}\Stubs\lzma_solid-amd64-unicode"
+  Target amd64-unicode
+!endif
 ManifestDPIAware true
 SetCompressor /SOLID lzma
 
@@ -21,6 +27,7 @@ SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 !include "x64.nsh"
 !include "FileFunc.nsh"
+!include "WinVer.nsh"
 
 Name "${APPNAME} ${VERSION}"
 OutFile "${OUTFILE}"
@@ -56,7 +63,12 @@ VIAddVersionKey "LegalCopyright" "MIT License, ${PUBLISHER}"
 
 Function .onInit
   ${IfNot} ${RunningX64}
-    MessageBox MB_OK|MB_ICONSTOP "${APPNAME} needs 64-bit Windows."
+    MessageBox MB_OK|MB_ICONSTOP "${APPNAME} needs 64-bit Windows." /SD IDOK
+    Abort
+  ${EndIf}
+  ; Go programs need Windows 10 or later
+  ${IfNot} ${AtLeastWin10}
+    MessageBox MB_OK|MB_ICONSTOP "${APPNAME} needs Windows 10 or later." /SD IDOK
     Abort
   ${EndIf}
   SetRegView 64
