@@ -57,7 +57,13 @@ tool() {
   [ -x "$work/bin/$1$exe_suffix" ] ||
     (cd "$src" && GOOS= GOARCH= CC= CGO_ENABLED= go build -modfile=tools/go.mod -o "$work/bin/$1$exe_suffix" "$2")
 }
-fyne() { tool fyne fyne.io/tools/cmd/fyne && (cd "$src" && "$work/bin/fyne$exe_suffix" "$@"); }
+# Every `fyne package` bumps Build in the copy's FyneApp.toml after it is
+# done: put the original back first, so all artifacts carry the same Build.
+cp "$src/FyneApp.toml" "$work/FyneApp.toml"
+fyne() {
+  tool fyne fyne.io/tools/cmd/fyne && cp "$work/FyneApp.toml" "$src/FyneApp.toml" &&
+    (cd "$src" && "$work/bin/fyne$exe_suffix" "$@")
+}
 nfpm() { tool nfpm github.com/goreleaser/nfpm/v2/cmd/nfpm && (cd "$src" && "$work/bin/nfpm$exe_suffix" "$@"); }
 # Paths handed to native Windows programs (makensis.exe) from Git Bash.
 native() { if command -v cygpath >/dev/null; then cygpath -m "$1"; else printf '%s\n' "$1"; fi; }
