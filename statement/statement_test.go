@@ -21,7 +21,7 @@ func sample() Input {
 		jp := wage * 3 / 100
 		return service.MonthContribution{Period: month(y, m), KPJ: kpj, EmployerName: emp, ReportedWage: wage,
 			JHT: jht, JP: jp, JKK: wage * 24 / 10000, JKM: wage * 3 / 1000, JKP: wage * 46 / 10000,
-			Total: jht + jp + wage*24/10000 + wage*3/1000 + wage*46/10000,
+			Total:    jht + jp + wage*24/10000 + wage*3/1000 + wage*46/10000,
 			PaidDate: time.Date(y, m, 10, 0, 0, 0, 0, time.UTC).AddDate(0, 1, 0)}
 	}
 	c2025 := service.Contributions{Year: 2025, Months: []service.MonthContribution{

@@ -66,6 +66,7 @@ func fieldGrid(fields ...*field) *fyne.Container {
 
 func withAlpha(c color.Color, a uint8) color.Color {
 	r, g, b, _ := c.RGBA()
+	// #nosec G115 -- RGBA returns 16-bit channels; >>8 leaves 0..255
 	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 

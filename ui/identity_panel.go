@@ -105,6 +105,7 @@ func (p *identityPanel) SetRefused(host string, err error) {
 func (p *identityPanel) setTone(name fyne.ThemeColorName, icon fyne.Resource) {
 	c := theme.Color(name)
 	r, g, b, _ := c.RGBA()
+	// #nosec G115 -- RGBA returns 16-bit channels; >>8 leaves 0..255
 	p.background.FillColor = color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: 0x22}
 	p.background.StrokeColor = c
 	p.background.Refresh()

@@ -183,11 +183,10 @@ func (h *smsHelper) copy(text string) {
 }
 
 // ShowSMSHelper opens the SMS 2757 helper over win.
-func ShowSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
+func ShowSMSHelper(win fyne.Window, pre SMSRegistration) {
 	h := newSMSHelper(win, pre)
 	d := dialog.NewCustom(lang.L("sms.title"), lang.L("sms.close"), h.content, win)
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 940), min(size.Height-40, 640)))
 	d.Show()
-	return h
 }

@@ -175,7 +175,6 @@ func (d *Dashboard) ShowStatementDialog() {
 
 func (s *statementDialog) save() {
 	in, format, name := s.input(), s.format.Selected, s.fileName()
-	gen := s.d.generation
 	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil || w == nil {
 			return
@@ -184,8 +183,8 @@ func (s *statementDialog) save() {
 		go func() {
 			err := writeStatement(w, in, format)
 			fyne.Do(func() {
-				if s.d.generation != gen && !s.d.hasData {
-					return // locked or logged out meanwhile
+				if !s.d.hasData {
+					return // locked or logged out meanwhile: no notice over the login
 				}
 				if err != nil {
 					fyne.LogError("statement not written", err)

@@ -96,4 +96,3 @@ func TestParseInputs(t *testing.T) {
 		}
 	}
 }
-
