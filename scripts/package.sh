@@ -55,7 +55,7 @@ fi
 exe_suffix=$(go env GOHOSTOS | sed -n 's/^windows$/.exe/p')
 tool() {
   [ -x "$work/bin/$1$exe_suffix" ] ||
-    (cd "$src" && GOOS= GOARCH= CC= CGO_ENABLED= go build -modfile=tools/go.mod -o "$work/bin/$1$exe_suffix" "$2")
+    (cd "$src" && GOOS='' GOARCH='' CC='' CGO_ENABLED='' go build -modfile=tools/go.mod -o "$work/bin/$1$exe_suffix" "$2")
 }
 # Every `fyne package` bumps Build in the copy's FyneApp.toml after it is
 # done: put the original back first, so all artifacts carry the same Build.
@@ -163,8 +163,8 @@ for t in "${targets[@]}"; do
     done_step "$dist/nsis-stub-setup.exe"
     ;;
   sums)
-    (cd "$dist" && rm -f SHA256SUMS && files=$(ls | grep -E '\.(tar\.xz|deb|exe|dmg)$' || true) &&
-      [ -n "$files" ] && sha256sum $files >SHA256SUMS && echo "package: SHA256SUMS" && cat SHA256SUMS)
+    (cd "$dist" && rm -f SHA256SUMS && shopt -s nullglob && files=(*.tar.xz *.deb *.exe *.dmg) &&
+      if [ ${#files[@]} -gt 0 ]; then sha256sum -- "${files[@]}" >SHA256SUMS && echo "package: SHA256SUMS" && cat SHA256SUMS; fi)
     ;;
   *) echo "package: unknown target $t" >&2; exit 2 ;;
   esac
