@@ -476,10 +476,10 @@ func secretsIn(where string, b []byte, secrets []string) []string {
 }
 
 // After a full session — register, log in with 2FA and "remember me",
-// refresh, lock, log in again, log out — no password, token, TOTP secret,
+// refresh, export a statement, lock, log in again, log out — no password, token, TOTP secret,
 // NIK, KPJ or member name is in plaintext in the data dir, the app's
 // storage and preferences, HOME, the log, or anything created in the temp
-// dir. The keyring is where the refresh token and data key belong and is
+// dir; only in the statements saved where the member chose. The keyring is where the refresh token and data key belong and is
 // not scanned. See docs/SECURITY.md for what this does not cover.
 func TestSecretScan_FullSessionLeavesNoPlaintextSecret(t *testing.T) {
 	t.Run("the scanner finds a planted secret", func(t *testing.T) {
@@ -507,6 +507,7 @@ func TestSecretScan_FullSessionLeavesNoPlaintextSecret(t *testing.T) {
 	})
 
 	home, tmp := t.TempDir(), t.TempDir()
+	exports := t.TempDir() // where the member saves statements: they hold member data by design
 	h := newHarness(t)
 	keys := &vanishingKeys{inner: h.keys}
 	var log syncBuffer
@@ -555,6 +556,25 @@ func TestSecretScan_FullSessionLeavesNoPlaintextSecret(t *testing.T) {
 	dataKey, err := h.keys.Get(ctx, cache.KeyAccount, cache.KeyPurpose)
 	if err != nil {
 		t.Fatalf("no data key in the keyring to look for: %v", err)
+	}
+
+	// Siti exports her statement, as PDF and as CSV, to the folder she chose.
+	st := newStatementDialog(h.c.dashView(), *h.c.data)
+	for _, format := range []string{formatPDF, formatCSV} {
+		st.format.SetSelected(format)
+		if !st.check() {
+			t.Fatalf("the statement dialog refuses its default period (%s)", format)
+		}
+		f, err := os.Create(filepath.Join(exports, st.fileName()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := writeStatement(f, st.input(), format); err != nil {
+			t.Fatalf("export %s: %v", format, err)
+		}
+	}
+	if hits := scanForSecrets([]string{exports}, []string{"Siti Rahayu", "19023456789"}); len(hits) == 0 {
+		t.Fatal("the exported statements hold neither the member's name nor her KPJ: the export proves nothing")
 	}
 
 	// Lock drops the session and the decrypted data; log in again, log out.
