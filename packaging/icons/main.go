@@ -92,6 +92,10 @@ func run(src, pngDir, name, icoPath string) error {
 // footprint when shrinking, so 16 px stays legible instead of aliased.
 func scale(src image.Image, size int) *image.NRGBA {
 	dst := image.NewNRGBA(image.Rect(0, 0, size, size))
+	if src.Bounds().Dx() == size {
+		draw.Copy(dst, image.Point{}, src, src.Bounds(), draw.Src, nil)
+		return dst
+	}
 	draw.CatmullRom.Scale(dst, dst.Bounds(), src, src.Bounds(), draw.Src, nil)
 	return dst
 }
