@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/statement"
 )
 
@@ -132,5 +133,28 @@ func TestStatementDialog_WritesTheChosenPeriodFromCachedData(t *testing.T) {
 	s.toYear.SetSelected(s.fromYear.Options[len(s.fromYear.Options)-1])
 	if s.check() || !s.problem.Visible() {
 		t.Error("reversed period accepted")
+	}
+}
+
+// A member without internet never gets past the server check, yet the
+// SMS helper is there for them.
+func TestLogin_SMSHelperWorksWithTheServerUnreachable(t *testing.T) {
+	h := newHarness(t, withProfile(func(d DemoServer) service.Profile {
+		p := d.Profile
+		p.BaseURL = "https://127.0.0.1:1" // nothing listens there
+		return p
+	}))
+	h.waitFor("the server check", func() bool { return h.c.verifyResult != nil })
+	if _, ok := h.c.verifyResult.(error); !ok {
+		t.Fatalf("an unreachable server was verified: %v", h.c.verifyResult)
+	}
+	l := h.c.login
+	if !l.sms.Visible() || l.sms.Disabled() {
+		t.Fatal("the SMS 2757 link is not offered")
+	}
+	test.Tap(l.sms)
+	top := h.c.win.Canvas().Overlays().Top()
+	if top == nil || !screenContainsObj(top, "SALDO") || !screenContainsObj(top, "2757") {
+		t.Fatal("the SMS helper did not open")
 	}
 }
