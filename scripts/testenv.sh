@@ -37,15 +37,18 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-display=""
-for n in $(seq 150 250); do
-  [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }
-done
-[ -n "$display" ] || { echo "testenv: no free X display" >&2; exit 1; }
-Xvfb "$display" -screen 0 1366x850x24 -nolisten tcp >"$root/xvfb.log" 2>&1 &
+# Xvfb picks a free display itself and writes its number to fd 3 once it
+# accepts connections: no race with other test runs for a display number,
+# and no fixed wait that a loaded machine can outlast.
+Xvfb -displayfd 3 -screen 0 1366x850x24 -nolisten tcp 3>"$root/display" >"$root/xvfb.log" 2>&1 &
 xpid=$!
-for _ in $(seq 100); do xwininfo -display "$display" -root >/dev/null 2>&1 && break; sleep 0.05; done
-xwininfo -display "$display" -root >/dev/null 2>&1 || { echo "testenv: Xvfb did not start" >&2; cat "$root/xvfb.log" >&2; exit 1; }
+for _ in $(seq 600); do
+  [ -s "$root/display" ] && break
+  kill -0 "$xpid" 2>/dev/null || break
+  sleep 0.05
+done
+[ -s "$root/display" ] || { echo "testenv: Xvfb did not start" >&2; cat "$root/xvfb.log" >&2; exit 1; }
+display=":$(tr -dc '0-9' <"$root/display")"
 export DISPLAY=$display
 
 # Inside the bus: start the keyring in the foreground (so we know its PID),
@@ -59,7 +62,7 @@ if [ -z "${TESTENV_NO_KEYRING:-}" ]; then
   printf "%s" "testenv-$$-$RANDOM" | gnome-keyring-daemon --foreground --unlock --components=secrets >"$TESTENV_ROOT/keyring.log" 2>&1 &
   kpid=$!
   ok=""
-  for _ in $(seq 100); do
+  for _ in $(seq 400); do
     if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
          org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; then
       ok=1; break
