@@ -98,6 +98,7 @@ type controller struct {
 	current         screen
 	returnTo        screen // where Settings goes back to
 	pendingRemember bool   // "remember me" of a login waiting for its 2FA code
+	windowOpen      bool   // the window exists, so its title may change
 	client          *service.Client
 	profile         service.Profile
 	demo            *DemoServer
@@ -113,8 +114,17 @@ type controller struct {
 }
 
 // NewMainWindow builds the app's one window and starts checking the server.
+//
+// The window opens titled "Cek BPJSTK" and says "Demo" once it is up: X11
+// window managers take the window class from the title at creation, and the
+// .desktop entry's StartupWMClass must match it for the dock icon.
 func NewMainWindow(p Params) fyne.Window {
-	return newController(p).win
+	c := newController(p)
+	p.App.Lifecycle().SetOnStarted(func() {
+		c.windowOpen = true
+		c.updateTitle()
+	})
+	return c.win
 }
 
 func newController(p Params) *controller {
@@ -298,6 +308,9 @@ var screenNames = map[screen]string{
 }
 
 func (c *controller) updateTitle() {
+	if !c.windowOpen {
+		return // see NewMainWindow: the first title names the window class
+	}
 	if c.isDemo() {
 		c.win.SetTitle(lang.L("Cek BPJSTK — Demo"))
 	} else {
@@ -375,6 +388,9 @@ func (c *controller) cacheOpened(store *cache.Cache, report cache.OpenReport, er
 		c.log.Warn("offline cache unavailable", "err", err)
 	case report.Disabled != nil:
 		c.log.Info("offline cache off", "reason", report.Disabled)
+		if !c.login.message.Visible() {
+			c.login.showInfo(describeError(cache.ErrNoKeyring))
+		}
 	case report.DataLost():
 		c.log.Warn("offline cache was reset", "quarantined", len(report.Quarantined), "dropped", report.Dropped)
 		dialog.ShowInformation(lang.L("Offline data was reset"),
@@ -574,6 +590,7 @@ func (c *controller) submitMFA(code string) {
 				c.mfaView().ShowError(err)
 				return
 			}
+			c.mfaView().code.SetText("") // the code is spent; don't keep it on screen
 			c.loggedIn(c.identifier, c.pendingRemember)
 		})
 	}()
@@ -598,6 +615,11 @@ func (c *controller) loggedIn(identifier string, remember bool) {
 			}
 			if err != nil {
 				c.log.Warn("remember identifier", "err", err)
+				c.do(func() {
+					if c.current == screenDashboard && remember {
+						c.dashView().SetNotice(lang.L("This computer's keyring did not answer, so you will not be remembered here. Everything else works."), true)
+					}
+				})
 			}
 		}()
 	}
