@@ -214,6 +214,7 @@ func (c *controller) registerView() *RegisterView {
 func (c *controller) dashView() *Dashboard {
 	if c.dash == nil {
 		c.dash = NewDashboard(c.win)
+		c.dash.later = c.do
 		c.dash.OnRefresh = c.startRefresh
 		c.dash.OnCancelRefresh = c.cancelRefresh
 		c.dash.OnLock = c.lock

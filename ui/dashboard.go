@@ -23,6 +23,7 @@ type Dashboard struct {
 	OnGoOnline      func() // offline view: go to the login to refresh
 
 	win         fyne.Window
+	later       func(func()) // runs a tab fill on a later turn of the UI loop; fyne.Do
 	data        MemberData
 	hasData     bool
 	kpjRevealed bool
@@ -67,7 +68,7 @@ type Dashboard struct {
 
 // NewDashboard builds an empty dashboard for win; SetData fills it.
 func NewDashboard(win fyne.Window) *Dashboard {
-	d := &Dashboard{win: win}
+	d := &Dashboard{win: win, later: fyne.Do}
 
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.SizeName = theme.SizeNameSubHeadingText
@@ -214,7 +215,7 @@ func (d *Dashboard) SetData(data MemberData) {
 			continue
 		}
 		fill := f.fill
-		fyne.Do(func() {
+		d.later(func() {
 			if d.generation == gen {
 				fill()
 			}
