@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -88,6 +89,7 @@ func main() {
 		}
 	})
 
+	defer exitOnDisplayFailure()
 	a := app.NewWithID(meta.Details.ID)
 	w := ui.NewMainWindow(ui.Params{
 		App:       a,
@@ -163,6 +165,23 @@ func (d *demoRunner) Close() {
 		_ = d.running.Close(ctx)
 		d.running = nil
 	}
+}
+
+// exitOnDisplayFailure turns GLFW's panic when the display cannot be opened
+// after all (CheckDisplay only reaches its socket) into the same one-line
+// error and exit status; any other panic goes on as it was.
+func exitOnDisplayFailure() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	msg := fmt.Sprint(r)
+	if !strings.Contains(msg, "GLFW") && !strings.Contains(msg, "display") {
+		panic(r)
+	}
+	fmt.Fprintln(os.Stderr, lang.L("Cek BPJSTK cannot open a window: no display was found ({{.Detail}}). Start it from a desktop session.",
+		map[string]any{"Detail": msg}))
+	os.Exit(1)
 }
 
 // quitOnSignal ends the app cleanly on SIGINT/SIGTERM, as a window close would.

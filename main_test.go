@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -131,5 +132,49 @@ func TestVersionFlagPrintsFyneAppVersion(t *testing.T) {
 	}
 	if want := "Cek BPJSTK " + meta.Details.Version; strings.TrimSpace(string(out)) != want || meta.Details.Version == "" {
 		t.Fatalf("--version printed %q, want %q", out, want)
+	}
+}
+
+// A display whose socket answers but is no X server (a stale or foreign
+// socket): GLFW fails after the socket check, and the app must still end
+// with the sentence, not a panic.
+func TestStartWithBrokenDisplayFailsWithSentence(t *testing.T) {
+	bin := buildApp(t)
+	if err := os.MkdirAll("/tmp/.X11-unix", 0o1777); err != nil {
+		t.Fatal(err)
+	}
+	var ln net.Listener
+	var display string
+	for n := 300; n < 400 && ln == nil; n++ {
+		path := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
+		if _, err := os.Stat(path); err == nil {
+			continue
+		}
+		if l, err := net.Listen("unix", path); err == nil {
+			ln, display = l, fmt.Sprintf(":%d", n)
+		}
+	}
+	if ln == nil {
+		t.Fatal("no free display number for the fake X socket")
+	}
+	defer ln.Close()
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			_ = c.Close() // not an X server: hang up at once
+		}
+	}()
+	cmd := exec.Command(bin, "--data-dir", t.TempDir())
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + t.TempDir(), "LANG=C", "DISPLAY=" + display}
+	out, err := cmd.CombinedOutput()
+	var exitErr *exec.ExitError
+	if !errors.As(err, &exitErr) || exitErr.ExitCode() != 1 {
+		t.Fatalf("want exit status 1, got %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "tidak dapat membuka jendela") || strings.Contains(string(out), "goroutine ") {
+		t.Fatalf("want the sentence and no panic trace, got:\n%s", out)
 	}
 }

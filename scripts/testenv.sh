@@ -39,8 +39,10 @@ trap cleanup EXIT INT TERM
 
 # Xvfb picks a free display itself and writes its number to fd 3 once it
 # accepts connections: no race with other test runs for a display number,
-# and no fixed wait that a loaded machine can outlast.
-Xvfb -displayfd 3 -screen 0 1366x850x24 -nolisten tcp 3>"$root/display" >"$root/xvfb.log" 2>&1 &
+# and no fixed wait that a loaded machine can outlast. -noreset: by default
+# the server resets when its last client leaves, and an app started during
+# that reset cannot open the display (tests start one app after another).
+Xvfb -displayfd 3 -noreset -screen 0 1366x850x24 -nolisten tcp 3>"$root/display" >"$root/xvfb.log" 2>&1 &
 xpid=$!
 for _ in $(seq 600); do
   [ -s "$root/display" ] && break
