@@ -11,7 +11,6 @@ import (
 	"errors"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
@@ -106,22 +105,7 @@ var monthsID = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni
 	"Juli", "Agustus", "September", "Oktober", "November", "Desember"}
 
 // formatRupiah writes "Rp 45.678.900" like the app does.
-func formatRupiah(r service.Rupiah) string {
-	n := int64(r)
-	sign := ""
-	if n < 0 {
-		sign, n = "-", -n
-	}
-	digits := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(d)
-	}
-	return sign + "Rp " + b.String()
-}
+func formatRupiah(r service.Rupiah) string { return r.Format() }
 
 func formatMonth(t time.Time) string {
 	return monthsID[t.Month()-1] + " " + strconv.Itoa(t.Year())

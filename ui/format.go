@@ -22,22 +22,7 @@ var displayZone = func() *time.Location {
 
 // FormatRupiah writes an amount the Indonesian way in both languages:
 // "Rp 45.678.900", "-Rp 1.500".
-func FormatRupiah(amount service.Rupiah) string {
-	n := int64(amount)
-	sign := ""
-	if n < 0 {
-		sign, n = "-", -n
-	}
-	digits := strconv.FormatInt(n, 10)
-	var b strings.Builder
-	for i, d := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(d)
-	}
-	return sign + "Rp " + b.String()
-}
+func FormatRupiah(amount service.Rupiah) string { return amount.Format() }
 
 // monthName is the month in the app's language ("Agustus" / "August").
 func monthName(m time.Month) string {
