@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/png"
 	"io"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,26 +27,7 @@ import (
 var dashFetchedAt = time.Date(2026, time.November, 16, 7, 5, 0, 0, time.UTC)
 
 // dashSandboxClient starts a real sandbox over TLS and returns a pinned client.
-func dashSandboxClient(t *testing.T) *service.Client {
-	t.Helper()
-	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(func() {
-		ts.Close()
-		_ = srv.Close()
-	})
-	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(client.Close)
-	return client
-}
+func dashSandboxClient(t *testing.T) *service.Client { return sandboxClient(t) }
 
 // dashLogin logs a demo member in, answering Siti's TOTP challenge.
 func dashLogin(t *testing.T, client *service.Client, email string) {

@@ -86,6 +86,18 @@ func newSandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptes
 	return srv, ts, demo
 }
 
+// sandboxClient starts a sandbox over TLS and returns a client that pins it.
+func sandboxClient(t testing.TB) *service.Client {
+	t.Helper()
+	_, _, demo := newSandbox(t)
+	client, err := service.New(demo.Profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	return client
+}
+
 var nonWord = regexp.MustCompile(`[^A-Za-z0-9]+`)
 
 func newHarness(t testing.TB, options ...harnessOption) *harness {

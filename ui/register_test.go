@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
@@ -29,26 +27,7 @@ const (
 	dewiPassword = "Kopi-Tubruk-Senja-42"
 )
 
-func regSandboxClient(t *testing.T) *service.Client {
-	t.Helper()
-	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(func() {
-		ts.Close()
-		_ = srv.Close()
-	})
-	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(client.Close)
-	return client
-}
+func regSandboxClient(t *testing.T) *service.Client { return sandboxClient(t) }
 
 func regSetLanguage(t *testing.T, code string) {
 	t.Helper()
