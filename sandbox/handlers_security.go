@@ -69,34 +69,56 @@ func readCode(w http.ResponseWriter, r *http.Request) (string, bool) {
 	return code, true
 }
 
-func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request, sess session) {
+// totpCodeCheck is what confirming and disabling TOTP have in common: read
+// the code, find the secret it must match, respect the lockout, and count a
+// wrong code. It returns the matched time step, or 0 when it has answered.
+type totpCodeCheck struct {
+	secret      func(*account) string // the secret the code must match
+	lastStep    func(*account) int64  // steps at or before this are spent
+	notEnrolled string                // detail when there is no such secret
+	mismatch    string                // detail for a wrong code
+}
+
+func (s *Server) checkTOTPCode(w http.ResponseWriter, r *http.Request, sess session, c totpCodeCheck) int64 {
 	code, ok := readCode(w, r)
 	if !ok {
-		return
+		return 0
 	}
-	ctx := r.Context()
-	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	acct, err := accountByMember(r.Context(), s.db, sess.memberID)
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return 0
 	}
-	if acct.totpPending == "" {
-		writeProblem(w, newProblem("mfa-not-enrolled", "Start enrolment with POST /v1/me/mfa/totp first."))
-		return
+	secret := c.secret(acct)
+	if secret == "" {
+		writeProblem(w, newProblem("mfa-not-enrolled", c.notEnrolled))
+		return 0
 	}
 	if s.lockedOut(w, acct) {
-		return
+		return 0
 	}
-	step, err := matchTOTP(acct.totpPending, code, s.now(), 0)
+	step, err := matchTOTP(secret, code, s.now(), c.lastStep(acct))
 	if err != nil {
 		s.fail(w, r, err)
-		return
+		return 0
 	}
 	if step == 0 {
-		s.wrongCode(w, acct, "The code does not match; check the authenticator app's clock.")
+		s.wrongCode(w, acct, c.mismatch)
+	}
+	return step
+}
+
+func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request, sess session) {
+	step := s.checkTOTPCode(w, r, sess, totpCodeCheck{
+		secret:      func(a *account) string { return a.totpPending },
+		lastStep:    func(*account) int64 { return 0 }, // a new secret has no spent steps
+		notEnrolled: "Start enrolment with POST /v1/me/mfa/totp first.",
+		mismatch:    "The code does not match; check the authenticator app's clock.",
+	})
+	if step == 0 {
 		return
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?
+	if _, err := s.db.ExecContext(r.Context(), `UPDATE accounts SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?
 		WHERE member_id = ?`, step, sess.memberID); err != nil {
 		s.fail(w, r, fmt.Errorf("enable totp: %w", err))
 		return
@@ -105,33 +127,16 @@ func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request, sess 
 }
 
 func (s *Server) handleTOTPDisable(w http.ResponseWriter, r *http.Request, sess session) {
-	code, ok := readCode(w, r)
-	if !ok {
-		return
-	}
-	ctx := r.Context()
-	acct, err := accountByMember(ctx, s.db, sess.memberID)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if acct.totpSecret == "" {
-		writeProblem(w, newProblem("mfa-not-enrolled", "Two-factor authentication is not on."))
-		return
-	}
-	if s.lockedOut(w, acct) {
-		return
-	}
-	step, err := matchTOTP(acct.totpSecret, code, s.now(), acct.totpLastStep)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
+	step := s.checkTOTPCode(w, r, sess, totpCodeCheck{
+		secret:      func(a *account) string { return a.totpSecret },
+		lastStep:    func(a *account) int64 { return a.totpLastStep },
+		notEnrolled: "Two-factor authentication is not on.",
+		mismatch:    "The code does not match.",
+	})
 	if step == 0 {
-		s.wrongCode(w, acct, "The code does not match.")
 		return
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = NULL, totp_pending = NULL, totp_last_step = 0
+	if _, err := s.db.ExecContext(r.Context(), `UPDATE accounts SET totp_secret = NULL, totp_pending = NULL, totp_last_step = 0
 		WHERE member_id = ?`, sess.memberID); err != nil {
 		s.fail(w, r, fmt.Errorf("disable totp: %w", err))
 		return
