@@ -1,7 +1,11 @@
 # Cek BPJSTK — every build, run and test passes -tags migrated_fynedo, because
-# plain `go build`/`go test` do not read FyneApp.toml's [Migrations].
+# plain `go build`/`go test` do not read FyneApp.toml's [Migrations], and
+# no_emoji: Fyne would otherwise load its 4 MB colour emoji font once per
+# text style (+4 MB of heap and ~10 ms each), for characters the app never
+# shows. The scripts read TAGS from here.
 GO      ?= go
-TAGS    := migrated_fynedo
+TAGS    := migrated_fynedo,no_emoji
+export TAGS
 BIN     := cekbpjstk
 TESTENV := scripts/testenv.sh
 

@@ -240,7 +240,7 @@ func checkBuildTags(t *testing.T, bin string) {
 			tags = s.Value
 		}
 	}
-	for _, want := range []string{"migrated_fynedo", "release"} {
+	for _, want := range []string{"migrated_fynedo", "no_emoji", "release"} {
 		if !slices.Contains(strings.Split(tags, ","), want) {
 			t.Errorf("%s was built with -tags=%q, want %s in it", filepath.Base(bin), tags, want)
 		}

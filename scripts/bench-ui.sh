@@ -10,6 +10,7 @@
 # baseline's first frame, RSS <= 1.3x.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
 runs=${BENCH_RUNS:-5}
 [ -n "${DISPLAY:-}" ] || { echo "bench-ui: run inside scripts/testenv.sh" >&2; exit 2; }
 
@@ -19,8 +20,8 @@ cleanup() { [ -n "$apppid" ] && kill "$apppid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 
 echo "bench-ui: building the app and the baseline window"
-go build -tags migrated_fynedo -o "$work/cekbpjstk" .
-go build -tags migrated_fynedo -o "$work/minimal" ./internal/minimalwindow
+go build -tags "$TAGS" -o "$work/cekbpjstk" .
+go build -tags "$TAGS" -o "$work/minimal" ./internal/minimalwindow
 
 now_ms() { date +%s%3N; }
 

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-60s}
 FUZZ=${FUZZ:-.}
 SAVE_SEEDS=${SAVE_SEEDS:-0}
-TAGS=migrated_fynedo
+TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
 cache=$(go env GOCACHE)/fuzz
 mod=$(go list -m)
 

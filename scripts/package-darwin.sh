@@ -35,9 +35,9 @@ else
 fi
 
 start=$(date +%s)
-echo "package-darwin: fyne package -os darwin --release"
+echo "package-darwin: fyne package -os darwin --release --tags no_emoji"
 (cd "$src" && go build -modfile=tools/go.mod -o "$work/fyne" fyne.io/tools/cmd/fyne &&
-  "$work/fyne" package -os darwin --release)
+  "$work/fyne" package -os darwin --release --tags no_emoji)
 rm -rf "$app"
 mv "$src/Cek BPJSTK.app" "$app"
 # fyne must have built with FyneApp.toml's [Migrations] tag, and as a release

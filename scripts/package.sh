@@ -101,8 +101,8 @@ makensis_() {
 for t in "${targets[@]}"; do
   case $t in
   linux)
-    step "Linux: fyne package -os linux --release"
-    fyne package -os linux --release
+    step "Linux: fyne package -os linux --release --tags no_emoji"
+    fyne package -os linux --release --tags no_emoji
     tarball=$dist/$base-linux-amd64.tar.xz
     mv "$src/Cek BPJSTK.tar.xz" "$tarball"
     done_step "$tarball"
@@ -134,14 +134,14 @@ for t in "${targets[@]}"; do
     done_step "$deb"
     ;;
   windows)
-    step "Windows: fyne package -os windows --release"
+    step "Windows: fyne package -os windows --release --tags no_emoji"
     icons
     if [ "$(go env GOHOSTOS)" = windows ]; then
-      fyne package -os windows --release
+      fyne package -os windows --release --tags no_emoji
     else
       cc=${WINDOWS_CC:-x86_64-w64-mingw32-gcc}
       command -v "$cc" >/dev/null || { echo "package: $cc is missing; run 'scripts/deps.sh package'" >&2; exit 2; }
-      CC=$cc GOARCH=amd64 fyne package -os windows --release
+      CC=$cc GOARCH=amd64 fyne package -os windows --release --tags no_emoji
     fi
     exe=$dist/$base-windows-amd64.exe
     mv "$src/Cek BPJSTK.exe" "$exe"

@@ -6,6 +6,7 @@
 # view, registration with errors; plus a refused server (official profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
 out=${1:-docs/screenshots}
 mkdir -p "$out"
 [ -n "${DISPLAY:-}" ] || { echo "screenshots: run inside scripts/testenv.sh" >&2; exit 2; }
@@ -15,7 +16,7 @@ work=$(mktemp -d)
 apppid=""
 cleanup() { [ -n "$apppid" ] && kill "$apppid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-go build -tags migrated_fynedo -o "$work/cekbpjstk" .
+go build -tags "$TAGS" -o "$work/cekbpjstk" .
 
 wait_log() { # pattern [timeout-s]
   for _ in $(seq $(( ${2:-30} * 20 ))); do grep -q -e "$1" "$work/app.log" 2>/dev/null && return 0; sleep 0.05; done

@@ -62,6 +62,12 @@ type Dashboard struct {
 	card          *cardTab
 	simulation    *simulationTab
 
+	// tabContent is each tab's real content. A tab holds an empty slot
+	// until it is first shown, because AppTabs lays out and refreshes every
+	// tab's content, hidden or not, on each refresh: at start-up that
+	// measured all six tabs' texts before the first frame.
+	tabContent map[*container.TabItem]fyne.CanvasObject
+
 	content    fyne.CanvasObject
 	generation int // bumps with every SetData and Clear
 }
@@ -132,18 +138,37 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.claims = newClaimsTab()
 	d.card = newCardTab(d)
 	d.simulation = newSimulationTab()
-	d.summaryItem = container.NewTabItemWithIcon("", theme.HomeIcon(), d.summary.content)
-	d.balanceItem = container.NewTabItemWithIcon("", theme.AccountIcon(), d.balance.content)
-	d.contribItem = container.NewTabItemWithIcon("", theme.ListIcon(), d.contributions.content)
-	d.claimsItem = container.NewTabItemWithIcon("", theme.DocumentIcon(), d.claims.content)
-	d.cardItem = container.NewTabItemWithIcon("", theme.ComputerIcon(), d.card.content)
-	d.simItem = container.NewTabItemWithIcon("", theme.MediaFastForwardIcon(), d.simulation.content)
+	d.tabContent = map[*container.TabItem]fyne.CanvasObject{}
+	d.summaryItem = d.newTab(theme.HomeIcon(), d.summary.content)
+	d.balanceItem = d.newTab(theme.AccountIcon(), d.balance.content)
+	d.contribItem = d.newTab(theme.ListIcon(), d.contributions.content)
+	d.claimsItem = d.newTab(theme.DocumentIcon(), d.claims.content)
+	d.cardItem = d.newTab(theme.ComputerIcon(), d.card.content)
+	d.simItem = d.newTab(theme.MediaFastForwardIcon(), d.simulation.content)
 	d.tabs = container.NewAppTabs(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
+	d.tabs.OnSelected = d.attachTab
+	d.attachTab(d.summaryItem)
 
 	top := container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
 	d.content = container.NewBorder(top, nil, nil, nil, d.tabs)
 	d.translate()
 	return d
+}
+
+// newTab makes a tab whose content waits in tabContent until attachTab.
+func (d *Dashboard) newTab(icon fyne.Resource, content fyne.CanvasObject) *container.TabItem {
+	item := container.NewTabItemWithIcon("", icon, container.NewStack())
+	d.tabContent[item] = content
+	return item
+}
+
+// attachTab puts a tab's real content into its slot the first time it shows.
+func (d *Dashboard) attachTab(item *container.TabItem) {
+	slot := item.Content.(*fyne.Container)
+	if len(slot.Objects) == 0 {
+		slot.Objects = []fyne.CanvasObject{d.tabContent[item]}
+		slot.Refresh()
+	}
 }
 
 // Content is the dashboard's root object, for the window.
