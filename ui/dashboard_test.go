@@ -580,7 +580,7 @@ func TestDashboard_MarkupGoldens(t *testing.T) {
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			d, w := newTestDashboard(t)
-			test.ApplyTheme(t, test.Theme())
+			test.ApplyTheme(t, sizedTheme{test.Theme()}) // with the app's own sizes
 			d.SetData(tc.data)
 			d.tabs.Select(tc.tab(d))
 			test.AssertRendersToMarkup(t, tc.golden, w.Canvas())

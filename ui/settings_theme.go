@@ -20,7 +20,17 @@ var _ fyne.Theme = (*modeTheme)(nil)
 
 // NewTheme returns the app theme for mode.
 func NewTheme(mode ThemeMode) fyne.Theme {
-	return &modeTheme{Theme: theme.DefaultTheme(), mode: mode}
+	return &modeTheme{Theme: sizedTheme{theme.DefaultTheme()}, mode: mode}
+}
+
+// sizedTheme adds the app's own sizes to a theme.
+type sizedTheme struct{ fyne.Theme }
+
+func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == sizeNameAmount {
+		return t.Theme.Size(theme.SizeNameHeadingText) * 1.6
+	}
+	return t.Theme.Size(n)
 }
 
 // Color looks the colour up in the forced variant, or in v for "system".

@@ -40,11 +40,10 @@ type accountView struct {
 
 func newBalanceTab() *balanceTab {
 	b := &balanceTab{}
-	var big fyne.CanvasObject
-	b.total, big = newAmountLabel()
+	b.total = newAmountLabel()
 	b.totalNote = widget.NewLabel("")
 	b.totalNote.Wrapping = fyne.TextWrapWord
-	b.totalCard = widget.NewCard("", "", container.NewVBox(big, b.totalNote))
+	b.totalCard = widget.NewCard("", "", container.NewVBox(b.total, b.totalNote))
 	b.chart = NewBarChart()
 	b.chartCard = widget.NewCard("", "", b.chart)
 	b.list = container.NewGridWithColumns(2)

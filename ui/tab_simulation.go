@@ -61,8 +61,7 @@ func newSimulationTab() *simulationTab {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
 
-	var big fyne.CanvasObject
-	s.result, big = newAmountLabel()
+	s.result = newAmountLabel()
 	s.resultTitle = widget.NewLabel("")
 	s.resultNote = widget.NewLabel("")
 	s.resultNote.Wrapping = fyne.TextWrapWord
@@ -77,7 +76,7 @@ func newSimulationTab() *simulationTab {
 	form := container.New(layout.NewFormLayout(),
 		s.balanceKey, s.balance, s.wageKey, s.wage, s.growthKey, s.growth, s.retKey, s.ret)
 	inputs := container.NewVBox(form, s.problem, container.NewHBox(s.resetButton))
-	result := container.NewVBox(s.resultTitle, big, s.resultNote,
+	result := container.NewVBox(s.resultTitle, s.result, s.resultNote,
 		container.NewStack(s.partialBg, container.NewPadded(s.partial)))
 	top := container.NewGridWithColumns(2, inputs, result)
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, s.chart, s.assumptions)))

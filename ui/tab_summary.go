@@ -27,10 +27,9 @@ type summaryTab struct {
 
 func newSummaryTab() *summaryTab {
 	s := &summaryTab{}
-	var big fyne.CanvasObject
-	s.balance, big = newAmountLabel()
+	s.balance = newAmountLabel()
 	s.balanceAsOf = widget.NewLabel("")
-	s.balanceCard = widget.NewCard("", "", container.NewVBox(big, s.balanceAsOf))
+	s.balanceCard = widget.NewCard("", "", container.NewVBox(s.balance, s.balanceAsOf))
 
 	s.programs = container.NewVBox()
 	s.programsCard = widget.NewCard("", "", s.programs)
