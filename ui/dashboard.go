@@ -68,7 +68,8 @@ type Dashboard struct {
 	// measured all six tabs' texts before the first frame.
 	tabContent map[*container.TabItem]fyne.CanvasObject
 
-	content    fyne.CanvasObject
+	top        *fyne.Container // the header, notice and separator
+	content    *fyne.Container
 	generation int // bumps with every SetData and Clear
 }
 
@@ -149,8 +150,8 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.tabs.OnSelected = d.attachTab
 	d.attachTab(d.summaryItem)
 
-	top := container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
-	d.content = container.NewBorder(top, nil, nil, nil, d.tabs)
+	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
+	d.content = container.NewBorder(d.top, nil, nil, nil, d.tabs)
 	d.translate()
 	return d
 }
@@ -233,8 +234,14 @@ func (d *Dashboard) SetData(data MemberData) {
 			f.fill()
 		}
 	}
-	// Texts changed width; lay the whole view out again.
-	d.content.Refresh()
+	// Texts changed size: lay out the header and the tab on screen again
+	// (only them; a refresh of the whole view would redo the tab bar, whose
+	// icons are re-coloured SVGs, and every tab).
+	d.top.Refresh()
+	if selected != nil {
+		selected.Content.Refresh()
+	}
+	d.content.Layout.Layout(d.content.Objects, d.content.Size())
 	for _, f := range fills {
 		if f.item == selected {
 			continue
@@ -311,20 +318,37 @@ func (d *Dashboard) Clear() {
 	d.content.Refresh()
 }
 
-// translate sets every static text in the current language.
+// translate sets every static text in the current language. It touches
+// only what changed: refreshing the tab bar re-colours every tab icon (an
+// SVG parse each), which SetData would otherwise pay on every call.
 func (d *Dashboard) translate() {
 	d.offlineBadge.Set(lang.L("dash.offline"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
-	d.cancelButton.SetText(lang.L("Cancel"))
-	d.refreshButton.SetText(lang.L("dash.refresh"))
-	d.onlineButton.SetText(lang.L("dash.goOnline"))
-	d.summaryItem.Text = lang.L("dash.tab.summary")
-	d.balanceItem.Text = lang.L("dash.tab.balance")
-	d.contribItem.Text = lang.L("dash.tab.contributions")
-	d.claimsItem.Text = lang.L("dash.tab.claims")
-	d.cardItem.Text = lang.L("dash.tab.card")
-	d.simItem.Text = lang.L("sim.tab")
-	d.tabs.Refresh()
-	d.buildMenu()
+	for b, text := range map[*widget.Button]string{
+		d.cancelButton:  lang.L("Cancel"),
+		d.refreshButton: lang.L("dash.refresh"),
+		d.onlineButton:  lang.L("dash.goOnline"),
+	} {
+		if b.Text != text {
+			b.SetText(text)
+		}
+	}
+	changed := false
+	for item, text := range map[*container.TabItem]string{
+		d.summaryItem: lang.L("dash.tab.summary"),
+		d.balanceItem: lang.L("dash.tab.balance"),
+		d.contribItem: lang.L("dash.tab.contributions"),
+		d.claimsItem:  lang.L("dash.tab.claims"),
+		d.cardItem:    lang.L("dash.tab.card"),
+		d.simItem:     lang.L("sim.tab"),
+	} {
+		if item.Text != text {
+			item.Text, changed = text, true
+		}
+	}
+	if changed {
+		d.tabs.Refresh()
+		d.buildMenu()
+	}
 }
 
 func (d *Dashboard) buildMenu() {
