@@ -18,6 +18,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
 // Keyring items the UI keeps besides the service's refresh tokens.
@@ -204,6 +205,7 @@ func (c *controller) mfaView() *MFAView {
 
 func (c *controller) registerView() *RegisterView {
 	if c.register == nil {
+		go validate.PrepareStrength()
 		c.register = NewRegisterView(c.win)
 		c.register.OnSubmit = c.submitRegistration
 		c.register.OnBack = func() { c.show(screenLogin) }

@@ -9,7 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/trustelem/zxcvbn"
+	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn"
 )
 
 // Error codes; the server's 422 codes use the same words.
@@ -241,6 +241,11 @@ func PasswordStrength(password string, userInputs ...string) int {
 	}
 	return zxcvbn.PasswordStrength(password, userInputs).Score
 }
+
+// PrepareStrength builds zxcvbn's dictionaries (~20 ms, done once, on first
+// use rather than at program start) so that the first keystroke in a
+// password field does not pay for it. Safe from any goroutine.
+func PrepareStrength() { zxcvbn.PasswordStrength("x", nil) }
 
 // ValidatePassword checks length (10..128 runes) and a zxcvbn score of at
 // least 3. It returns the score so the UI can show a meter.
