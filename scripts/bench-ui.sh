@@ -3,8 +3,9 @@
 # Each number is compared with a minimal Fyne window (internal/minimalwindow)
 # built with the same toolchain and tags, and measured the same way, in this run:
 #   first frame   exec -> window mapped (polled with xdotool)
-#   cached dash   exec -> the remembered account's cached dashboard on screen
-#                 (the app logs "screen shown screen=dashboard offline=true")
+#   cached dash   exec -> the remembered account's cached dashboard on screen:
+#                 the later of the window mapped and the dashboard set as its
+#                 content (the app logs "screen shown screen=dashboard offline=true")
 #   RSS           resident memory with the dashboard shown
 # Targets (issue 6): first frame <= 1.15x, cached dashboard <= 1.3x of the
 # baseline's first frame, RSS <= 1.3x.
@@ -103,8 +104,12 @@ stop_app
 for _ in $(seq "$runs"); do
   start=$(now_ms)
   app "$work/cached.log"
+  wait_window '^Cek BPJSTK' 15
+  mapped=$(( $(now_ms) - start ))
   line=$(wait_log "$work/cached.log" 'screen=dashboard offline=true' 30)
-  echo $(( $(log_ms "$line") - start )) >>"$work/app_cached"
+  shown=$(( $(log_ms "$line") - start ))
+  # visible: the window is up and the dashboard is its content
+  echo $(( mapped > shown ? mapped : shown )) >>"$work/app_cached"
   wait_log "$work/cached.log" "refresh done" 30 >/dev/null
   sleep 1
   rss_kib "$apppid" >>"$work/app_rss"

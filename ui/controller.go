@@ -119,16 +119,30 @@ type controller struct {
 // The window opens titled "Cek BPJSTK" and says "Demo" once it is up: X11
 // window managers take the window class from the title at creation, and the
 // .desktop entry's StartupWMClass must match it for the dock icon.
+//
+// The server check (and the demo server) start once the window is up, so
+// that they do not compete with opening it on a 2-core machine.
 func NewMainWindow(p Params) fyne.Window {
-	c := newController(p)
+	c := buildController(p, true)
 	p.App.Lifecycle().SetOnStarted(func() {
 		c.windowOpen = true
 		c.updateTitle()
+		c.checkServer()
 	})
 	return c.win
 }
 
+// newController builds the controller and checks the server at once.
 func newController(p Params) *controller {
+	c := buildController(p, false)
+	c.checkServer()
+	return c
+}
+
+// buildController builds the window's first screen: the login view, or the
+// remembered account's cached dashboard when it is read in time. With
+// preloadFonts, the text fonts load on another goroutine meanwhile.
+func buildController(p Params, preloadFonts bool) *controller {
 	if p.Logger == nil {
 		p.Logger = slog.Default()
 	}
@@ -155,16 +169,29 @@ func newController(p Params) *controller {
 	if err := SetLanguage(c.settings.Language()); err != nil {
 		c.log.Warn("saved language", "err", err)
 	}
+	remembered, opened := c.openCache()
+	ApplyTheme(p.App, c.settings.Theme())
+	if preloadFonts {
+		go warmFonts() // after ApplyTheme: it reads the theme
+	}
 	c.win = p.App.NewWindow(lang.L("Cek BPJSTK"))
 	c.win.SetIcon(appIcon)
 	c.win.Resize(MinWindowSize)
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.settings.IdleLock(), func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(c.shutdown)
-	ApplyTheme(p.App, c.settings.Theme())
 	c.buildViews()
-	c.show(screenLogin)
-	c.start()
+	if o, ok := awaitRemembered(remembered, opened, startupWait); ok {
+		c.cacheOpened(o)
+	} else {
+		go func() {
+			o := <-opened
+			c.do(func() { c.cacheOpened(o) })
+		}()
+	}
+	if c.current != screenDashboard {
+		c.show(screenLogin)
+	}
 	return c
 }
 
@@ -335,47 +362,6 @@ func (c *controller) hostOf() string {
 	return c.profile.BaseURL
 }
 
-// start opens the cache, shows a remembered account's last data at once,
-// and checks the server — all off the UI goroutine.
-func (c *controller) start() {
-	keys := c.p.Keys
-	dataDir := c.p.DataDir
-	profile := c.profileName()
-	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), keyringTimeout*2)
-		defer cancel()
-		began := time.Now()
-		var store *cache.Cache
-		var report cache.OpenReport
-		var err error
-		if keys != nil {
-			store, report, err = cache.Open(ctx, cache.Params{Dir: dataDir, Keys: keys})
-		} else {
-			store, report, err = cache.Open(ctx, cache.Params{Dir: dataDir})
-		}
-		remembered := ""
-		if keys != nil {
-			if id, kerr := keys.Get(ctx, keyAccountInstallation, keyPurposeRemembered); kerr == nil {
-				remembered = id
-			}
-		}
-		c.cacheReady.set(store)
-		c.log.Debug("cache opened", "took", time.Since(began))
-		// The remembered account's last data is read here, in the same
-		// trip, so it is on screen as soon as the window can show it.
-		var cached *MemberData
-		if remembered != "" && store != nil && store.Disabled() == nil {
-			if data, lerr := loadMemberData(ctx, store, profile, remembered); lerr == nil {
-				cached = &data
-			} else if !errors.Is(lerr, cache.ErrNotFound) {
-				c.log.Warn("open offline data", "err", lerr)
-			}
-		}
-		c.do(func() { c.cacheOpened(store, report, err, remembered, cached) })
-	}()
-	c.checkServer()
-}
-
 // loadMemberData reads and decodes an account's cached snapshot.
 func loadMemberData(ctx context.Context, store *cache.Cache, profile, account string) (MemberData, error) {
 	snap, err := store.Load(ctx, profile, account)
@@ -385,10 +371,10 @@ func loadMemberData(ctx context.Context, store *cache.Cache, profile, account st
 	return memberDataFrom(account, snap)
 }
 
-func (c *controller) cacheOpened(store *cache.Cache, report cache.OpenReport, err error, remembered string, cached *MemberData) {
-	switch {
-	case err != nil:
-		c.log.Warn("offline cache unavailable", "err", err)
+func (c *controller) cacheOpened(o cacheOpening) {
+	switch report := o.report; {
+	case o.err != nil:
+		c.log.Warn("offline cache unavailable", "err", o.err)
 	case report.Disabled != nil:
 		c.log.Info("offline cache off", "reason", report.Disabled)
 		if !c.login.message.Visible() {
@@ -399,14 +385,14 @@ func (c *controller) cacheOpened(store *cache.Cache, report cache.OpenReport, er
 		dialog.ShowInformation(lang.L("Offline data was reset"),
 			lang.L("The saved offline data was damaged and has been set aside. It will come back with the next refresh."), c.win)
 	}
-	c.cache = store
-	c.remembered = remembered
-	if remembered != "" && c.login.identifier.Text == "" {
-		c.login.SetIdentifier(remembered, true)
+	c.cache = o.store
+	c.remembered = o.remembered
+	if o.remembered != "" && c.login.identifier.Text == "" {
+		c.login.SetIdentifier(o.remembered, true)
 	}
 	c.refreshOfflineAccounts()
-	if cached != nil && c.current == screenLogin && c.data == nil {
-		c.showOffline(*cached, true)
+	if o.cached != nil && c.current == screenLogin && c.data == nil {
+		c.showOffline(*o.cached, true)
 	}
 }
 
