@@ -243,7 +243,11 @@ func (c *controller) registerView() *RegisterView {
 func (c *controller) dashView() *Dashboard {
 	if c.dash == nil {
 		c.dash = NewDashboard(c.win)
-		c.dash.later = c.do
+		// From another goroutine, so that it is queued even before the
+		// event loop runs (fyne.Do on the main goroutine then runs inline,
+		// and the start-up dashboard would fill every tab before its first
+		// frame).
+		c.dash.later = func(fill func()) { go c.do(fill) }
 		c.dash.OnRefresh = c.startRefresh
 		c.dash.OnCancelRefresh = c.cancelRefresh
 		c.dash.OnLock = c.lock
