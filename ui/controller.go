@@ -195,25 +195,51 @@ func buildController(p Params, preloadFonts bool) *controller {
 	return c
 }
 
-// buildViews (re)creates every view, e.g. after a language switch.
+// buildViews drops every view, e.g. after a language switch; each is built
+// again when it is next needed.
 func (c *controller) buildViews() {
 	if c.login != nil {
 		c.login.Stop()
 	}
-	c.login = NewLoginView()
-	c.login.do = c.do
-	c.login.OnSubmit = c.submitLogin
-	c.login.OnRegister = func() { c.show(screenRegister) }
-	c.login.OnSMS = func() { ShowSMSHelper(c.win, SMSRegistration{}) }
-	c.login.OnOffline = c.openOffline
-	c.login.OnSettings = func() { c.openSettings(screenLogin) }
-	c.login.OnRetry = c.checkServer
+	// Views are built when first shown: start-up builds only what the first
+	// frame needs (a remembered account's start never builds the login view
+	// before its dashboard is on screen).
+	c.login, c.mfa, c.register, c.dash, c.settingsView, c.loading = nil, nil, nil, nil, nil, nil
+}
 
-	// The other views are built when first shown: start-up builds only
-	// what the first frame needs.
-	c.mfa, c.register, c.dash, c.settingsView, c.loading = nil, nil, nil, nil, nil
-
-	c.reapply()
+// loginView builds the login view on first use, with the controller's
+// state (server check, identifier, demo accounts, offline accounts) in it.
+func (c *controller) loginView() *LoginView {
+	if c.login != nil {
+		return c.login
+	}
+	l := NewLoginView()
+	l.do = c.do
+	l.OnSubmit = c.submitLogin
+	l.OnRegister = func() { c.show(screenRegister) }
+	l.OnSMS = func() { ShowSMSHelper(c.win, SMSRegistration{}) }
+	l.OnOffline = c.openOffline
+	l.OnSettings = func() { c.openSettings(screenLogin) }
+	l.OnRetry = c.checkServer
+	c.login = l
+	switch r := c.verifyResult.(type) {
+	case service.SecurityReport:
+		l.SetVerified(r)
+	case error:
+		l.SetRefused(c.hostOf(), r)
+	default:
+		l.SetChecking(c.hostOf())
+	}
+	if c.identifier != "" {
+		l.SetIdentifier(c.identifier, c.remembered == c.identifier)
+	} else if c.remembered != "" {
+		l.SetIdentifier(c.remembered, true)
+	}
+	if c.demo != nil {
+		l.SetDemoAccounts(c.demo.Accounts)
+	}
+	c.refreshOfflineAccounts()
+	return l
 }
 
 // mfaView, registerView, dashView, settingsPage and loadingPage build their
@@ -286,27 +312,6 @@ func (c *controller) loadingPage() *loadingView {
 	return c.loading
 }
 
-// reapply puts state back into freshly built views.
-func (c *controller) reapply() {
-	switch r := c.verifyResult.(type) {
-	case service.SecurityReport:
-		c.login.SetVerified(r)
-	case error:
-		c.login.SetRefused(c.hostOf(), r)
-	default:
-		c.login.SetChecking(c.hostOf())
-	}
-	if c.identifier != "" {
-		c.login.SetIdentifier(c.identifier, c.remembered == c.identifier)
-	} else if c.remembered != "" {
-		c.login.SetIdentifier(c.remembered, true)
-	}
-	if c.demo != nil {
-		c.login.SetDemoAccounts(c.demo.Accounts)
-	}
-	c.refreshOfflineAccounts()
-}
-
 func (c *controller) show(s screen) {
 	if s != screenSettings {
 		c.current = s
@@ -314,7 +319,7 @@ func (c *controller) show(s screen) {
 	var content fyne.CanvasObject
 	switch s {
 	case screenLogin:
-		content = c.login.Content()
+		content = c.loginView().Content()
 		c.idle.Stop()
 		defer c.login.FocusFirst()
 	case screenMFA:
@@ -381,8 +386,8 @@ func (c *controller) cacheOpened(o cacheOpening) {
 		c.log.Warn("offline cache unavailable", "err", o.err)
 	case report.Disabled != nil:
 		c.log.Info("offline cache off", "reason", report.Disabled)
-		if !c.login.message.Visible() {
-			c.login.showInfo(describeError(cache.ErrNoKeyring))
+		if l := c.loginView(); !l.message.Visible() {
+			l.showInfo(describeError(cache.ErrNoKeyring))
 		}
 	case report.DataLost():
 		c.log.Warn("offline cache was reset", "quarantined", len(report.Quarantined), "dropped", report.Dropped)
@@ -391,7 +396,8 @@ func (c *controller) cacheOpened(o cacheOpening) {
 	}
 	c.cache = o.store
 	c.remembered = o.remembered
-	if o.remembered != "" && c.login.identifier.Text == "" {
+	// An unbuilt login view takes the remembered account when it is built.
+	if c.login != nil && o.remembered != "" && c.login.identifier.Text == "" {
 		c.login.SetIdentifier(o.remembered, true)
 	}
 	c.refreshOfflineAccounts()
@@ -432,7 +438,7 @@ func (c *controller) checkServer() {
 		c.client.Close()
 		c.client = nil
 	}
-	c.login.SetChecking(c.hostOf())
+	c.loginView().SetChecking(c.hostOf())
 	profileName := c.settings.ServerProfile()
 	existingDemo := c.demo
 	ready := c.cacheReady
@@ -463,7 +469,7 @@ func (c *controller) checkServer() {
 			c.profile = profile
 			if demo != nil {
 				c.demo = demo
-				c.login.SetDemoAccounts(demo.Accounts)
+				c.loginView().SetDemoAccounts(demo.Accounts)
 				if c.mfa != nil {
 					c.mfa.DemoCode = demo.TOTPCode
 				}
@@ -472,7 +478,7 @@ func (c *controller) checkServer() {
 			if err != nil {
 				c.log.Warn("server refused", "profile", profile.Name, "err", err)
 				c.verifyResult = err
-				c.login.SetRefused(c.hostOf(), err)
+				c.loginView().SetRefused(c.hostOf(), err)
 				if client != nil {
 					client.Close()
 				}
@@ -480,7 +486,7 @@ func (c *controller) checkServer() {
 			}
 			c.client = client
 			c.verifyResult = report
-			c.login.SetVerified(report)
+			c.loginView().SetVerified(report)
 			c.refreshOfflineAccounts()
 			if c.current == screenDashboard && c.data != nil && c.data.Offline && c.data.Identifier == c.remembered {
 				c.resume(c.remembered)
@@ -502,6 +508,9 @@ func (c *controller) clientOptions() []service.Option {
 
 func (c *controller) refreshOfflineAccounts() {
 	store := c.cache
+	if c.login == nil {
+		return // loginView lists them when it is built
+	}
 	if store == nil || store.Disabled() != nil {
 		c.login.SetOfflineAccounts(nil)
 		return
@@ -514,7 +523,11 @@ func (c *controller) refreshOfflineAccounts() {
 		if err != nil {
 			c.log.Warn("list offline accounts", "err", err)
 		}
-		c.do(func() { c.login.SetOfflineAccounts(accounts) })
+		c.do(func() {
+			if c.login != nil {
+				c.login.SetOfflineAccounts(accounts)
+			}
+		})
 	}()
 }
 
@@ -531,17 +544,17 @@ func (c *controller) submitLogin(identifier, password string, remember bool) {
 	if client == nil {
 		return
 	}
-	c.login.SetBusy(true)
-	c.login.ClearPassword()
+	c.loginView().SetBusy(true)
+	c.loginView().ClearPassword()
 	go func() {
 		ctx, cancel := context.WithTimeout(context.Background(), actionTimeout)
 		defer cancel()
 		result, err := client.Login(ctx, identifier, password, remember)
 		c.do(func() {
-			c.login.SetBusy(false)
+			c.loginView().SetBusy(false)
 			if err != nil {
 				c.log.Info("login failed", "err", err)
-				c.login.ShowError(err)
+				c.loginView().ShowError(err)
 				return
 			}
 			c.identifier = identifier
@@ -577,7 +590,7 @@ func (c *controller) submitMFA(code string) {
 				if errors.Is(err, service.ErrLocked) || (errors.Is(err, service.ErrUnauthorized) && !errors.Is(err, service.ErrInvalidCredentials)) {
 					// The challenge is spent: back to the password.
 					c.show(screenLogin)
-					c.login.ShowError(err)
+					c.loginView().ShowError(err)
 					return
 				}
 				c.mfaView().ShowError(err)
@@ -767,7 +780,7 @@ func (c *controller) openOffline(account string) {
 		c.do(func() {
 			if err != nil {
 				c.log.Warn("open offline data", "err", err)
-				c.login.showMessage(describeError(err))
+				c.loginView().showMessage(describeError(err))
 				return
 			}
 			if c.current == screenLogin {
@@ -796,7 +809,7 @@ func (c *controller) showOffline(data MemberData, resume bool) {
 func (c *controller) goOnline() {
 	id := c.identifier
 	c.dropMemberData()
-	c.login.SetIdentifier(id, c.remembered == id)
+	c.loginView().SetIdentifier(id, c.remembered == id)
 	c.show(screenLogin)
 }
 
@@ -817,8 +830,8 @@ func (c *controller) lockWith(message string) {
 	c.dropMemberData()
 	// A new client holds no tokens; the old one, and its tokens, go.
 	c.checkServer()
-	c.login.SetIdentifier(id, c.remembered == id)
-	c.login.showInfo(message)
+	c.loginView().SetIdentifier(id, c.remembered == id)
+	c.loginView().showInfo(message)
 	c.show(screenLogin)
 }
 
@@ -852,10 +865,10 @@ func (c *controller) logout() {
 		c.do(func() {
 			if err != nil {
 				c.log.Info("logout could not reach the server", "err", err)
-				c.login.showInfo(lang.L("Logged out on this computer. The server could not be told; your session there ends by itself."))
+				c.loginView().showInfo(lang.L("Logged out on this computer. The server could not be told; your session there ends by itself."))
 				return
 			}
-			c.login.showInfo(lang.L("You have logged out."))
+			c.loginView().showInfo(lang.L("You have logged out."))
 		})
 	}()
 }
@@ -898,7 +911,7 @@ func (c *controller) forget(identifier string) {
 				c.log.Warn("forget device", "err", err)
 				dialog.ShowError(errors.New(describeError(err)), c.win)
 			}
-			c.login.SetIdentifier("", false)
+			c.loginView().SetIdentifier("", false)
 			c.refreshOfflineAccounts()
 		})
 	}()
@@ -966,8 +979,8 @@ func (c *controller) submitRegistration(r service.Registration) {
 				return
 			}
 			c.registerView().Reset()
-			c.login.SetIdentifier(r.Email, false)
-			c.login.showSuccess(lang.L("Registration complete. Log in with your email and new password."))
+			c.loginView().SetIdentifier(r.Email, false)
+			c.loginView().showSuccess(lang.L("Registration complete. Log in with your email and new password."))
 			c.show(screenLogin)
 		})
 	}()
