@@ -87,14 +87,16 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
   if want offline; then
     start_app "$lang" "$work/off-$lang" --demo
     wait_log 'server verified'
+    sleep 0.5   # the log line comes just before the form is enabled
     type_text 'budi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
     wait_log 'refresh done' 60
     sleep 1
     click 1074 28; sleep 0.6; click 1000 142   # menu -> Keluar
     wait_log 'logged out' 10
     sleep 1
-    # Focus is in the password; Tab: "Ingat saya", "Daftar", then the offline account.
-    xdotool key Tab Tab Tab space
+    # Focus is in the password; Tab: "Ingat saya", "Daftar", the SMS 2757
+    # helper, then the offline account.
+    xdotool key Tab Tab Tab Tab space
     shot "offline-$lang" 1.2
     stop_app
   fi

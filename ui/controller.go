@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/url"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -269,11 +270,22 @@ func (c *controller) registerView() *RegisterView {
 func (c *controller) dashView() *Dashboard {
 	if c.dash == nil {
 		c.dash = NewDashboard(c.win)
-		// From another goroutine, so that it is queued even before the
+		// From another goroutine, so that they are queued even before the
 		// event loop runs (fyne.Do on the main goroutine then runs inline,
 		// and the start-up dashboard would fill every tab before its first
-		// frame).
-		c.dash.later = func(fill func()) { go c.do(fill) }
+		// frame); one goroutine keeps them in order.
+		c.dash.later = func(fs []func()) {
+			go func() {
+				for _, f := range fs {
+					c.do(f)
+				}
+			}()
+		}
+		// Once a refresh (or the cached start-up data) is on every tab, the
+		// garbage of decoding, shaping and laying it out is returned to the
+		// OS rather than kept as idle heap: the app mostly sits showing a
+		// dashboard.
+		c.dash.OnFilled = func() { go debug.FreeOSMemory() }
 		c.dash.OnRefresh = c.startRefresh
 		c.dash.OnCancelRefresh = c.cancelRefresh
 		c.dash.OnLock = c.lock

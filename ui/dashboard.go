@@ -21,9 +21,10 @@ type Dashboard struct {
 	OnSettings      func()
 	OnForget        func() // the controller asks for confirmation
 	OnGoOnline      func() // offline view: go to the login to refresh
+	OnFilled        func() // every tab shows the data of the last SetData
 
 	win         fyne.Window
-	later       func(func()) // runs a tab fill on a later turn of the UI loop; fyne.Do
+	later       func([]func()) // runs each function on a later turn of the UI loop, in order
 	data        MemberData
 	hasData     bool
 	kpjRevealed bool
@@ -75,7 +76,11 @@ type Dashboard struct {
 
 // NewDashboard builds an empty dashboard for win; SetData fills it.
 func NewDashboard(win fyne.Window) *Dashboard {
-	d := &Dashboard{win: win, later: fyne.Do}
+	d := &Dashboard{win: win, later: func(fs []func()) {
+		for _, f := range fs {
+			fyne.Do(f)
+		}
+	}}
 
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.SizeName = theme.SizeNameSubHeadingText
@@ -242,17 +247,24 @@ func (d *Dashboard) SetData(data MemberData) {
 		selected.Content.Refresh()
 	}
 	d.content.Layout.Layout(d.content.Objects, d.content.Size())
+	rest := make([]func(), 0, len(fills))
 	for _, f := range fills {
 		if f.item == selected {
 			continue
 		}
 		fill := f.fill
-		d.later(func() {
+		rest = append(rest, func() {
 			if d.generation == gen {
 				fill()
 			}
 		})
 	}
+	rest = append(rest, func() {
+		if d.generation == gen && d.OnFilled != nil {
+			d.OnFilled()
+		}
+	})
+	d.later(rest)
 }
 
 // SetRefreshing shows progress and Cancel while a refresh runs, with
