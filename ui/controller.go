@@ -450,7 +450,9 @@ func (c *controller) checkServer() {
 		c.client.Close()
 		c.client = nil
 	}
-	c.loginView().SetChecking(c.hostOf())
+	if c.login != nil { // an unbuilt login view reads verifyResult when built
+		c.login.SetChecking(c.hostOf())
+	}
 	profileName := c.settings.ServerProfile()
 	existingDemo := c.demo
 	ready := c.cacheReady
@@ -481,7 +483,9 @@ func (c *controller) checkServer() {
 			c.profile = profile
 			if demo != nil {
 				c.demo = demo
-				c.loginView().SetDemoAccounts(demo.Accounts)
+				if c.login != nil {
+					c.login.SetDemoAccounts(demo.Accounts)
+				}
 				if c.mfa != nil {
 					c.mfa.DemoCode = demo.TOTPCode
 				}
@@ -490,7 +494,9 @@ func (c *controller) checkServer() {
 			if err != nil {
 				c.log.Warn("server refused", "profile", profile.Name, "err", err)
 				c.verifyResult = err
-				c.loginView().SetRefused(c.hostOf(), err)
+				if c.login != nil {
+					c.login.SetRefused(c.hostOf(), err)
+				}
 				if client != nil {
 					client.Close()
 				}
@@ -498,7 +504,9 @@ func (c *controller) checkServer() {
 			}
 			c.client = client
 			c.verifyResult = report
-			c.loginView().SetVerified(report)
+			if c.login != nil {
+				c.login.SetVerified(report)
+			}
 			c.refreshOfflineAccounts()
 			if c.current == screenDashboard && c.data != nil && c.data.Offline && c.data.Identifier == c.remembered {
 				c.resume(c.remembered)

@@ -37,7 +37,7 @@ func newIdentityPanel() *identityPanel {
 		icon:       widget.NewIcon(theme.NewThemedResource(assets.LockIcon)),
 		background: canvas.NewRectangle(color.Transparent),
 		title:      widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		host:       widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
+		host:       widget.NewLabel(""), // regular: a monospace font would be one more to load before the first frame
 		details:    widget.NewLabel(""),
 		progress:   widget.NewProgressBarInfinite(),
 	}

@@ -276,7 +276,7 @@ func (v *LoginView) SetDemoAccounts(accounts []DemoAccount) {
 	}
 	if len(accounts) > 0 {
 		v.demo.Add(widget.NewLabelWithStyle(lang.L("Password for all: {{.Password}}", map[string]any{"Password": accounts[0].Password}),
-			fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}))
+			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		v.demoCard.Show()
 	} else {
 		v.demoCard.Hide()
