@@ -3,10 +3,10 @@ package matching
 import (
 	"strconv"
 
-	"github.com/dlclark/regexp2"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/internal/mathutils"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/dlclark/regexp2"
 )
 
 const dateMaxYear = 2050

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 )
 
 func Test_dateMatch(t *testing.T) {

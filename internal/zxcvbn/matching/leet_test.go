@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 )
 
 var testl33tTable = map[string][]string{

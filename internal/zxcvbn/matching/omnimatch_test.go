@@ -2,8 +2,8 @@ package matching
 
 import (
 	"encoding/json"
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 	"os"
 	"testing"
 )

@@ -1,8 +1,8 @@
 package matching
 
 import (
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 	"testing"
 )
 

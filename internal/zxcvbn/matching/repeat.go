@@ -1,9 +1,9 @@
 package matching
 
 import (
-	"github.com/dlclark/regexp2"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/dlclark/regexp2"
 )
 
 type repeatMatch struct{}

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 )
 
 // removeRepeatBaseData removes extra data not needed for unit tests

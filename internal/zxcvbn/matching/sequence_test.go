@@ -3,8 +3,8 @@ package matching
 import (
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 )
 
 func Test_sequenceMatch_Matches(t *testing.T) {

@@ -3,9 +3,9 @@ package matching
 import (
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/adjacency"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/test-go/testify/assert"
 )
 
 func Test_spatialMatch(t *testing.T) {

@@ -4,12 +4,12 @@ import (
 	"math"
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/adjacency"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/internal/mathutils"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/matching"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/test-go/testify/assert"
 )
 
 func TestRepeatGuesses(t *testing.T) {

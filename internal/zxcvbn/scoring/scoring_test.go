@@ -3,10 +3,10 @@ package scoring_test
 import (
 	"testing"
 
-	"github.com/test-go/testify/assert"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/test-go/testify/assert"
 )
 
 func TestMostGuessableMatchSequence(t *testing.T) {
