@@ -142,8 +142,8 @@ func newController(p Params) *controller {
 
 // buildController builds the window's first screen: the login view, or the
 // remembered account's cached dashboard when it is read in time. With
-// preloadFonts, the text fonts load on another goroutine meanwhile.
-func buildController(p Params, preloadFonts bool) *controller {
+// withFontPreload, the text fonts load on another goroutine meanwhile.
+func buildController(p Params, withFontPreload bool) *controller {
 	if p.Logger == nil {
 		p.Logger = slog.Default()
 	}
@@ -172,8 +172,9 @@ func buildController(p Params, preloadFonts bool) *controller {
 	}
 	remembered, opened := c.openCache()
 	ApplyTheme(p.App, c.settings.Theme())
-	if preloadFonts {
-		go warmFonts() // after ApplyTheme: it reads the theme
+	var fontsLoaded <-chan struct{}
+	if withFontPreload {
+		fontsLoaded = preloadFonts() // after ApplyTheme: it reads the theme
 	}
 	c.win = p.App.NewWindow(lang.L("Cek BPJSTK"))
 	c.win.SetIcon(appIcon)
@@ -182,7 +183,9 @@ func buildController(p Params, preloadFonts bool) *controller {
 	c.idle = newIdleTimer(c.settings.IdleLock(), func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(c.shutdown)
 	c.buildViews()
-	if o, ok := awaitRemembered(remembered, opened, startupWait); ok {
+	o, ok := awaitRemembered(remembered, opened, startupWait)
+	awaitFonts(fontsLoaded)
+	if ok {
 		c.cacheOpened(o)
 	} else {
 		go func() {

@@ -29,8 +29,8 @@ type cacheOpening struct {
 	cached     *MemberData // its last data, when there is some
 }
 
-// openCache asks the keyring for a remembered account, then opens the cache
-// and reads that account's last data, off the UI goroutine. remembered
+// openCache asks the keyring for a remembered account while it opens the
+// cache, then reads that account's last data, off the UI goroutine. remembered
 // reports the identifier ("" for none) as soon as it is known; opened
 // reports everything once the cache is open.
 func (c *controller) openCache() (remembered <-chan string, opened <-chan cacheOpening) {
@@ -43,19 +43,27 @@ func (c *controller) openCache() (remembered <-chan string, opened <-chan cacheO
 		ctx, cancel := context.WithTimeout(context.Background(), keyringTimeout*2)
 		defer cancel()
 		began := time.Now()
-		var o cacheOpening
-		if keys != nil {
-			if id, err := keys.Get(ctx, keyAccountInstallation, keyPurposeRemembered); err == nil {
-				o.remembered = id
+		// The remembered identifier and the cache's own key are separate
+		// keyring round trips: ask for both at once.
+		idCh := make(chan string, 1)
+		go func() {
+			id := ""
+			if keys != nil {
+				if got, err := keys.Get(ctx, keyAccountInstallation, keyPurposeRemembered); err == nil {
+					id = got
+				}
 			}
-		}
-		rememberedCh <- o.remembered
+			rememberedCh <- id
+			idCh <- id
+		}()
+		var o cacheOpening
 		params := cache.Params{Dir: dataDir}
 		if keys != nil {
 			params.Keys = keys
 		}
 		o.store, o.report, o.err = cache.Open(ctx, params)
 		c.cacheReady.set(o.store)
+		o.remembered = <-idCh
 		c.log.Debug("cache opened", "took", time.Since(began))
 		if o.remembered != "" && o.store != nil && o.store.Disabled() == nil {
 			if data, err := loadMemberData(ctx, o.store, profile, o.remembered); err == nil {
@@ -90,11 +98,28 @@ func awaitRemembered(remembered <-chan string, opened <-chan cacheOpening, limit
 	}
 }
 
-// warmFonts loads the regular and bold text fonts (~40 ms of parsing) in
-// the background while the window is being created, instead of on the UI
-// goroutine at the first label. Fyne caches the faces it loads.
-func warmFonts() {
-	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
-		fyne.MeasureText("Cek BPJSTK", theme.TextSize(), style)
+// preloadFonts loads the regular and bold text fonts (~40 ms of parsing) on
+// another goroutine while the window is being created; the returned channel
+// closes when they are in Fyne's font cache. The UI goroutine waits for it
+// before its first label rather than parse the same fonts a second time.
+func preloadFonts() <-chan struct{} {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Cek BPJSTK", theme.TextSize(), style)
+		}
+	}()
+	return done
+}
+
+// awaitFonts waits for preloadFonts, at most a second; nil returns at once.
+func awaitFonts(loaded <-chan struct{}) {
+	if loaded == nil {
+		return
+	}
+	select {
+	case <-loaded:
+	case <-time.After(time.Second):
 	}
 }
