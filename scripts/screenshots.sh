@@ -52,10 +52,10 @@ for lang in id en; do
     type_text 'budi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
     wait_log 'refresh done' 60
     shot "dashboard-summary-$lang" 1
-    if [ "$lang" = id ]; then tabs="175:saldo 270:iuran 355:klaim 437:kartu 530:simulasi"; else tabs="180:saldo 310:iuran 425:klaim 510:kartu 610:simulasi"; fi
+    if [ "$lang" = id ]; then tabs="139:saldo 210:iuran 271:klaim 329:kartu 398:simulasi"; else tabs="144:saldo 250:iuran 341:klaim 402:kartu 478:simulasi"; fi
     click 550 700; sleep 0.5   # a first click only gives the window focus
     for t in $tabs; do click "${t%%:*}" 120; shot "dashboard-${t##*:}-$lang" 1; done
-    click 60 120
+    click 48 120
     click 1074 28; sleep 0.4; click 1000 64   # menu -> Pengaturan
     shot "settings-$lang" 1
     xdotool key Escape
@@ -79,7 +79,7 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     xdotool key Tab; type_text "$code"; xdotool key Return
     wait_log 'refresh done' 60
     click 550 700; sleep 0.5
-    if [ "$lang" = id ]; then click 355 120; else click 425 120; fi
+    if [ "$lang" = id ]; then click 271 120; else click 341 120; fi
     shot "dashboard-klaim-$lang" 1
     stop_app
   fi

