@@ -3,6 +3,7 @@ package ui
 import (
 	"image/color"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,9 +35,23 @@ type field struct {
 }
 
 func newField(langKey string) *field {
-	f := &field{key: widget.NewLabel(""), value: widget.NewLabel(""), langKey: langKey}
-	f.value.Wrapping = fyne.TextWrapWord
-	return f
+	return &field{key: widget.NewLabel(""), value: widget.NewLabel(""), langKey: langKey}
+}
+
+// wrapFrom is the length from which a value wraps. Shorter ones (dates,
+// amounts, numbers) stay on one line: a wrapping label measures its text
+// again word by word on every layout, which the dashboard's first frame
+// paid for each field.
+const wrapFrom = 30
+
+// set shows text as the field's value.
+func (f *field) set(text string) {
+	if utf8.RuneCountInString(text) >= wrapFrom {
+		f.value.Wrapping = fyne.TextWrapWord
+	} else {
+		f.value.Wrapping = fyne.TextWrapOff
+	}
+	f.value.SetText(text)
 }
 
 func (f *field) translate() { f.key.SetText(lang.L(f.langKey)) }

@@ -94,9 +94,9 @@ func newAccountView(acc service.BalanceAccount, kc service.KPJCard) *accountView
 		f.translate()
 		f.value.Alignment = fyne.TextAlignTrailing
 	}
-	v.employer.value.SetText(FormatRupiah(acc.Employer))
-	v.worker.value.SetText(FormatRupiah(acc.Worker))
-	v.development.value.SetText(FormatRupiah(acc.Development))
+	v.employer.set(FormatRupiah(acc.Employer))
+	v.worker.set(FormatRupiah(acc.Worker))
+	v.development.set(FormatRupiah(acc.Development))
 
 	totalKey := widget.NewLabelWithStyle(lang.L("dash.balance.cardTotal"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.total = widget.NewLabelWithStyle(FormatRupiah(acc.Total), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})

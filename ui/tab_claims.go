@@ -122,11 +122,11 @@ func (c *claimsTab) show(cl service.Claim) {
 	c.title.SetText(cl.Type)
 	bg, fg := claimStatusColors(cl.Status)
 	c.status.Set(claimStatusText(cl.Status), bg, fg)
-	c.id.value.SetText(cl.ID)
-	c.kpj.value.SetText(MaskKPJ(cl.KPJ))
-	c.program.value.SetText(programName(cl.Program, cl.Program))
-	c.submitted.value.SetText(FormatDate(cl.Submitted))
-	c.amount.value.SetText(FormatRupiah(cl.Amount))
+	c.id.set(cl.ID)
+	c.kpj.set(MaskKPJ(cl.KPJ))
+	c.program.set(programName(cl.Program, cl.Program))
+	c.submitted.set(FormatDate(cl.Submitted))
+	c.amount.set(FormatRupiah(cl.Amount))
 
 	steps := make([]fyne.CanvasObject, 0, len(cl.Timeline))
 	for i, e := range cl.Timeline {
@@ -161,7 +161,7 @@ func (c *claimsTab) clear() {
 	c.detail.Hide()
 	c.title.SetText("")
 	for _, f := range []*field{c.id, c.kpj, c.program, c.submitted, c.amount} {
-		f.value.SetText("")
+		f.set("")
 	}
 	c.timeline.Objects = nil
 	c.timeline.Refresh()

@@ -66,18 +66,18 @@ func (s *summaryTab) setData(data MemberData) {
 	asOf := map[string]any{"Date": FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
 	s.balanceAsOf.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.asOf.one", asOf), lang.L("dash.balance.asOf", asOf)))
 	if m.Employer != nil {
-		s.employer.value.SetText(m.Employer.Name)
-		s.npp.value.SetText(m.Employer.NPP)
-		s.employerSince.value.SetText(FormatDate(m.Employer.Since))
+		s.employer.set(m.Employer.Name)
+		s.npp.set(m.Employer.NPP)
+		s.employerSince.set(FormatDate(m.Employer.Since))
 	} else {
-		s.employer.value.SetText(lang.L("dash.none"))
-		s.npp.value.SetText("–")
-		s.employerSince.value.SetText("–")
+		s.employer.set(lang.L("dash.none"))
+		s.npp.set("–")
+		s.employerSince.set("–")
 	}
-	s.memberSince.value.SetText(FormatDate(m.MemberSince))
-	s.statusSince.value.SetText(lang.L("dash.statusSince", map[string]any{
+	s.memberSince.set(FormatDate(m.MemberSince))
+	s.statusSince.set(lang.L("dash.statusSince", map[string]any{
 		"Status": statusText(m.Status), "Date": FormatDate(m.StatusSince)}))
-	s.lastContribution.value.SetText(FormatMonth(m.LastContribution))
+	s.lastContribution.set(FormatMonth(m.LastContribution))
 
 	rows := make([]fyne.CanvasObject, 0, len(m.Programs))
 	for _, p := range m.Programs {
@@ -106,7 +106,7 @@ func (s *summaryTab) clear() {
 	s.balance.SetText("")
 	s.balanceAsOf.SetText("")
 	for _, f := range []*field{s.employer, s.npp, s.employerSince, s.memberSince, s.statusSince, s.lastContribution} {
-		f.value.SetText("")
+		f.set("")
 	}
 	s.programs.Objects = nil
 	s.programs.Refresh()
