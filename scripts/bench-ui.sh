@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
-runs=${BENCH_RUNS:-5}
+runs=${BENCH_RUNS:-9}
 [ -n "${DISPLAY:-}" ] || { echo "bench-ui: run inside scripts/testenv.sh" >&2; exit 2; }
 
 work=$(mktemp -d)

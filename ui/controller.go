@@ -59,6 +59,9 @@ type Params struct {
 	Logger    *slog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// WindowUp, when set, is called on the UI goroutine once the window
+	// has opened and the event loop runs (NewMainWindow only).
+	WindowUp func()
 	// Do runs a function on the UI goroutine; nil means fyne.Do. Tests
 	// pass a queue they drain themselves, so that background results are
 	// applied on the test's goroutine (Fyne's test driver runs fyne.Do
@@ -129,6 +132,9 @@ func NewMainWindow(p Params) fyne.Window {
 		c.windowOpen = true
 		c.updateTitle()
 		c.checkServer()
+		if p.WindowUp != nil {
+			p.WindowUp()
+		}
 	})
 	return c.win
 }
