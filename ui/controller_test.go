@@ -187,6 +187,33 @@ func TestOffline_RememberedAccountOpensCachedDashboardWithoutNetwork(t *testing.
 	}
 }
 
+func TestStartup_RememberedAccountOpensOnItsDashboard(t *testing.T) {
+	h := newHarness(t)
+	h.login("budi@contoh.id", sandbox.DemoPassword, true)
+	h.waitDashboard()
+	h.drain()
+	h.c.shutdown()
+
+	// However slow the keyring is here, wait for it: this test is about
+	// what the first screen is, not about the time limit.
+	defer func(d time.Duration) { startupWait = d }(startupWait)
+	startupWait = time.Minute
+	h.c = h.newController()
+	// Nothing queued has run yet: this is the screen the window opens with.
+	if h.c.current != screenDashboard || h.c.data == nil || !h.c.data.Offline {
+		t.Fatalf("first screen %v, data %v: want the cached dashboard", screenNames[h.c.current], h.c.data != nil)
+	}
+	if h.c.login != nil {
+		t.Fatal("the login view was built before the dashboard's first frame")
+	}
+	// The login view, built when needed, has the account filled in.
+	h.waitFor("the session resumed", func() bool { return h.c.data != nil && !h.c.data.Offline })
+	h.c.lock()
+	if h.c.current != screenLogin || h.c.login.identifier.Text != "budi@contoh.id" || !h.c.login.remember.Checked {
+		t.Fatalf("after lock: screen %v, identifier %q", screenNames[h.c.current], h.c.login.identifier.Text)
+	}
+}
+
 func TestOffline_LoginViewOffersCachedAccount(t *testing.T) {
 	h := newHarness(t)
 	h.login("budi@contoh.id", sandbox.DemoPassword, false)

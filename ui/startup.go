@@ -18,7 +18,7 @@ import (
 // view opens and the data follows. Nothing waits when no account is
 // remembered, and the keyring and disk work itself runs on its own
 // goroutine with its own timeouts.
-const startupWait = 250 * time.Millisecond
+var startupWait = 250 * time.Millisecond // a variable for tests
 
 // cacheOpening is what opening the offline cache found.
 type cacheOpening struct {
