@@ -5,30 +5,6 @@ import (
 	"math"
 )
 
-type EstimatedTimes struct {
-	CrackTimesSeconds map[string]float64 `json:"crack_times_seconds"`
-	CrashTimesDisplay map[string]string  `json:"crack_times_display"`
-	Score             int
-}
-
-func estimateAttackTimes(guesses float64) (t EstimatedTimes) {
-	// crack_times_seconds
-	t.CrackTimesSeconds = make(map[string]float64)
-	t.CrackTimesSeconds["online_throttling_100_per_hour"] = guesses / (100 / 3600)
-	t.CrackTimesSeconds["online_no_throttling_10_per_second"] = guesses / 10
-	t.CrackTimesSeconds["offline_slow_hashing_1e4_per_second"] = guesses / 1e4
-	t.CrackTimesSeconds["offline_fast_hashing_1e10_per_second"] = guesses / 1e10
-
-	t.CrashTimesDisplay = make(map[string]string)
-
-	for scenario, seconds := range t.CrackTimesSeconds {
-		t.CrashTimesDisplay[scenario] = displayTime(seconds)
-	}
-
-	t.Score = guessesToScore(guesses)
-	return
-}
-
 func guessesToScore(guesses float64) int {
 	const DELTA = 5
 	if guesses < 1e3+DELTA {

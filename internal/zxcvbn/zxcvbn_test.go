@@ -4,7 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
-	"io/ioutil"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -28,7 +28,7 @@ func TestPasswordStrength(t *testing.T) {
 		Sequence []*match.Match `json:"sequence"`
 	}
 
-	b, err := ioutil.ReadFile(filepath.Join("testdata", "output.json"))
+	b, err := os.ReadFile(filepath.Join("testdata", "output.json"))
 	require.NoError(t, err)
 
 	err = json.Unmarshal(b, &testdata)
