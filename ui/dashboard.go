@@ -49,7 +49,7 @@ type Dashboard struct {
 	noticeBg   *Tint
 	noticeBox  *fyne.Container
 
-	tabs          *container.AppTabs
+	tabs          *tabBar
 	summaryItem   *container.TabItem
 	balanceItem   *container.TabItem
 	contribItem   *container.TabItem
@@ -62,12 +62,6 @@ type Dashboard struct {
 	claims        *claimsTab
 	card          *cardTab
 	simulation    *simulationTab
-
-	// tabContent is each tab's real content. A tab holds an empty slot
-	// until it is first shown, because AppTabs lays out and refreshes every
-	// tab's content, hidden or not, on each refresh: at start-up that
-	// measured all six tabs' texts before the first frame.
-	tabContent map[*container.TabItem]fyne.CanvasObject
 
 	top        *fyne.Container // the header, notice and separator
 	content    *fyne.Container
@@ -144,39 +138,20 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.claims = newClaimsTab()
 	d.card = newCardTab(d)
 	d.simulation = newSimulationTab()
-	d.tabContent = map[*container.TabItem]fyne.CanvasObject{}
-	d.summaryItem = d.newTab(d.summary.content)
-	d.balanceItem = d.newTab(d.balance.content)
-	d.contribItem = d.newTab(d.contributions.content)
-	d.claimsItem = d.newTab(d.claims.content)
-	d.cardItem = d.newTab(d.card.content)
-	d.simItem = d.newTab(d.simulation.content)
-	d.tabs = container.NewAppTabs(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
-	d.tabs.OnSelected = d.attachTab
-	d.attachTab(d.summaryItem)
+	// Only the selected tab's content is in the tree (tabBar), so a hidden
+	// tab is neither laid out nor refreshed until it is shown.
+	d.summaryItem = container.NewTabItem("", d.summary.content)
+	d.balanceItem = container.NewTabItem("", d.balance.content)
+	d.contribItem = container.NewTabItem("", d.contributions.content)
+	d.claimsItem = container.NewTabItem("", d.claims.content)
+	d.cardItem = container.NewTabItem("", d.card.content)
+	d.simItem = container.NewTabItem("", d.simulation.content)
+	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
 
 	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
-	d.content = container.NewBorder(d.top, nil, nil, nil, d.tabs)
+	d.content = container.NewBorder(d.top, nil, nil, nil, d.tabs.Content())
 	d.translate()
 	return d
-}
-
-// newTab makes a tab whose content waits in tabContent until attachTab.
-// Tabs are text only: AppTabs re-colours every tab icon (an SVG parse) on
-// each layout, which cost the first frame of the dashboard ~15 ms.
-func (d *Dashboard) newTab(content fyne.CanvasObject) *container.TabItem {
-	item := container.NewTabItem("", container.NewStack())
-	d.tabContent[item] = content
-	return item
-}
-
-// attachTab puts a tab's real content into its slot the first time it shows.
-func (d *Dashboard) attachTab(item *container.TabItem) {
-	slot := item.Content.(*fyne.Container)
-	if len(slot.Objects) == 0 {
-		slot.Objects = []fyne.CanvasObject{d.tabContent[item]}
-		slot.Refresh()
-	}
 }
 
 // Content is the dashboard's root object, for the window.
@@ -242,8 +217,7 @@ func (d *Dashboard) SetData(data MemberData) {
 		}
 	}
 	// Texts changed size: lay out the header and the tab on screen again
-	// (only them; a refresh of the whole view would redo the tab bar, whose
-	// icons are re-coloured SVGs, and every tab).
+	// (only them, not the whole view).
 	d.top.Refresh()
 	if selected != nil {
 		selected.Content.Refresh()
@@ -332,9 +306,8 @@ func (d *Dashboard) Clear() {
 	d.content.Refresh()
 }
 
-// translate sets every static text in the current language. It touches
-// only what changed: refreshing the tab bar re-colours every tab icon (an
-// SVG parse each), which SetData would otherwise pay on every call.
+// translate sets every static text in the current language, touching only
+// what changed: SetData calls it every time.
 func (d *Dashboard) translate() {
 	d.offlineBadge.Set(lang.L("dash.offline"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 	for b, text := range map[*widget.Button]string{

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -47,25 +48,38 @@ func TestAwaitRemembered(t *testing.T) {
 	})
 }
 
-func TestDashboard_HiddenTabsAttachWhenShown(t *testing.T) {
-	d, _ := newTestDashboard(t)
-	objects := func(i int) []fyne.CanvasObject { return d.tabs.Items[i].Content.(*fyne.Container).Objects }
-	if len(objects(0)) != 1 || objects(0)[0] != d.summary.content {
-		t.Fatalf("the summary tab is not attached at once: %v", objects(0))
-	}
-	for i := 1; i < len(d.tabs.Items); i++ {
-		if len(objects(i)) != 0 {
-			t.Errorf("tab %d attached before it was shown", i)
+func TestDashboard_OnlyTheSelectedTabIsInTheTree(t *testing.T) {
+	d, w := newTestDashboard(t)
+	inTree := func(o fyne.CanvasObject) bool {
+		found := false
+		var walk func(fyne.CanvasObject)
+		walk = func(c fyne.CanvasObject) {
+			if c == o {
+				found = true
+			}
+			if box, ok := c.(*fyne.Container); ok {
+				for _, child := range box.Objects {
+					walk(child)
+				}
+			}
 		}
+		walk(w.Content())
+		return found
 	}
-	d.tabs.Select(d.contribItem)
-	if got := objects(2); len(got) != 1 || got[0] != d.contributions.content {
-		t.Fatalf("contributions tab after Select: %v", got)
+	if !inTree(d.summary.content) || inTree(d.contributions.content) || inTree(d.balance.content) {
+		t.Fatal("at start only the summary tab should be in the window")
 	}
-	d.tabs.Select(d.summaryItem)
-	d.tabs.Select(d.contribItem) // attached once, not twice
-	if got := objects(2); len(got) != 1 {
-		t.Fatalf("contributions tab attached %d times", len(got))
+	var selected []*container.TabItem
+	d.tabs.OnSelected = func(item *container.TabItem) { selected = append(selected, item) }
+	test.Tap(d.tabs.buttons[2])
+	if d.tabs.Selected() != d.contribItem || !inTree(d.contributions.content) || inTree(d.summary.content) {
+		t.Fatal("tapping Iuran did not swap the contributions tab in")
+	}
+	if len(selected) != 1 || selected[0] != d.contribItem {
+		t.Fatalf("OnSelected got %v", selected)
+	}
+	if !d.tabs.marks[2].Visible() || d.tabs.marks[0].Visible() {
+		t.Fatal("the underline did not move to the selected tab")
 	}
 }
 
