@@ -75,7 +75,8 @@ func mergedTranslations(code string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("list translations: %w", err)
 	}
-	merged := map[string]any{}
+	// Raw values: the messages are only copied into one object here, not read.
+	merged := map[string]json.RawMessage{}
 	for _, e := range entries {
 		name := e.Name()
 		if name != code+".json" && !strings.HasSuffix(name, "."+code+".json") {
@@ -85,7 +86,7 @@ func mergedTranslations(code string) ([]byte, error) {
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", name, err)
 		}
-		var messages map[string]any
+		var messages map[string]json.RawMessage
 		if err := json.Unmarshal(data, &messages); err != nil {
 			return nil, fmt.Errorf("parse %s: %w", name, err)
 		}
@@ -102,13 +103,12 @@ func mergedTranslations(code string) ([]byte, error) {
 	return json.Marshal(merged)
 }
 
-// LoadTranslations registers the embedded translation files with Fyne and
-// selects code as the app's language.
+// LoadTranslations registers the embedded translations with Fyne, with code
+// as the app's language. (SetLanguage registers every key under each locale
+// Fyne may pick, so the files need no registration of their own: that
+// parsed both languages again at every start.)
 func LoadTranslations(code string) error {
-	if err := lang.AddTranslationsFS(assets.Translations, assets.TranslationsDir); err != nil {
-		return fmt.Errorf("load translations: %w", err)
-	}
-	languageLoaded = false // the files just put English back under "en"
+	languageLoaded = false
 	return SetLanguage(code)
 }
 
