@@ -134,4 +134,41 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     shot "register-errors-$lang" 1
     stop_app
   fi
+
+  if want features; then
+    # Budi's statement dialog, SMS 2757 helper and login history, then the
+    # charts in the dark theme.
+    login_budi() {
+      wait_log 'server verified'
+      sleep 0.5
+      type_text 'budi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
+      wait_log 'refresh done' 60
+      sleep 1
+      click 550 700; sleep 0.5   # a first click only gives the window focus
+    }
+    start_app "$lang" "$work/feat-$lang" --demo
+    login_budi
+    click 1074 28; sleep 0.6; click 1000 186   # menu -> Unduh rincian
+    shot "statement-dialog-$lang" 1
+    xdotool key Escape; sleep 0.5
+    click 1074 28; sleep 0.6; click 1000 225   # menu -> SMS 2757
+    shot "sms-helper-$lang" 1
+    xdotool key Escape; sleep 0.5
+    click 1074 28; sleep 0.6; click 1000 64    # menu -> Pengaturan
+    sleep 0.8
+    xdotool mousemove --window "$(window)" 550 500
+    for _ in $(seq 15); do xdotool click 5; done # the login history is at the end
+    shot "login-log-$lang" 1
+    stop_app
+    mkdir -p "$HOME/.config/fyne/io.github.cekbpjstk"
+    printf '{"theme":"dark"}' >"$HOME/.config/fyne/io.github.cekbpjstk/preferences.json"
+    start_app "$lang" "$work/feat-$lang" --demo
+    login_budi
+    if [ "$lang" = id ]; then click 139 120; else click 144 120; fi
+    shot "balance-chart-dark-$lang" 1
+    if [ "$lang" = id ]; then click 210 120; else click 250 120; fi
+    shot "contributions-chart-dark-$lang" 1
+    stop_app
+    rm -rf "$HOME/.config/fyne"
+  fi
 done

@@ -412,8 +412,8 @@ func (c *controller) cacheOpened(o cacheOpening) {
 		}
 	case report.DataLost():
 		c.log.Warn("offline cache was reset", "quarantined", len(report.Quarantined), "dropped", report.Dropped)
-		dialog.ShowInformation(lang.L("Offline data was reset"),
-			lang.L("The saved offline data was damaged and has been set aside. It will come back with the next refresh."), c.win)
+		showDialog(dialog.NewInformation(lang.L("Offline data was reset"),
+			lang.L("The saved offline data was damaged and has been set aside. It will come back with the next refresh."), c.win), c.win)
 	}
 	c.cache = o.store
 	c.remembered = o.remembered
@@ -904,13 +904,13 @@ func (c *controller) logout() {
 
 func (c *controller) confirmForget() {
 	id := c.identifier
-	dialog.ShowConfirm(lang.L("Forget this device?"),
+	showDialog(dialog.NewConfirm(lang.L("Forget this device?"),
 		lang.L("This deletes the saved offline data of this account and its remembered login from this computer. Your BPJS account itself is not affected."),
 		func(ok bool) {
 			if ok {
 				c.forget(id)
 			}
-		}, c.win)
+		}, c.win), c.win)
 }
 
 // forget deletes one account's cached data and keyring items, then logs out.
@@ -938,7 +938,7 @@ func (c *controller) forget(identifier string) {
 		c.do(func() {
 			if err != nil {
 				c.log.Warn("forget device", "err", err)
-				dialog.ShowError(errors.New(describeError(err)), c.win)
+				showDialog(dialog.NewError(errors.New(describeError(err)), c.win), c.win)
 			}
 			c.loginView().SetIdentifier("", false)
 			c.refreshOfflineAccounts()
@@ -975,10 +975,10 @@ func (c *controller) clearAllData() {
 		c.do(func() {
 			if err != nil {
 				c.log.Warn("clear data", "err", err)
-				dialog.ShowError(errors.New(describeError(err)), c.win)
+				showDialog(dialog.NewError(errors.New(describeError(err)), c.win), c.win)
 				return
 			}
-			dialog.ShowInformation(lang.L("Data cleared"), lang.L("All saved data of this app was deleted from this computer."), c.win)
+			showDialog(dialog.NewInformation(lang.L("Data cleared"), lang.L("All saved data of this app was deleted from this computer."), c.win), c.win)
 			c.refreshOfflineAccounts()
 		})
 	}()

@@ -300,5 +300,5 @@ func (v *SettingsView) confirmClear() {
 	v.clearDialog.SetConfirmText(lang.L("settings.clear.confirm"))
 	v.clearDialog.SetDismissText(lang.L("Cancel"))
 	v.clearDialog.SetConfirmImportance(widget.DangerImportance)
-	v.clearDialog.Show()
+	showDialog(v.clearDialog, v.win)
 }

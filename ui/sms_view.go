@@ -188,5 +188,5 @@ func ShowSMSHelper(win fyne.Window, pre SMSRegistration) {
 	d := dialog.NewCustom(lang.L("sms.title"), lang.L("sms.close"), h.content, win)
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 940), min(size.Height-40, 640)))
-	d.Show()
+	showDialog(d, win)
 }

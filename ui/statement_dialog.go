@@ -170,7 +170,7 @@ func (d *Dashboard) ShowStatementDialog() {
 		}
 	}, d.win)
 	dlg.Resize(fyne.NewSize(520, 0))
-	dlg.Show()
+	showDialog(dlg, d.win)
 }
 
 func (s *statementDialog) save() {
@@ -196,5 +196,5 @@ func (s *statementDialog) save() {
 		}()
 	}, s.d.win)
 	fd.SetFileName(name)
-	fd.Show()
+	showDialog(fd, s.d.win)
 }

@@ -224,7 +224,7 @@ func (c *cardTab) save() {
 	}, c.d.win)
 	dlg.SetFileName(lang.L("dash.card.fileName", map[string]any{"Last4": last4(text.KPJ)}))
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	dlg.Show()
+	showDialog(dlg, c.d.win)
 }
 
 // writeCardPNG draws the card and writes it to w, closing w.
