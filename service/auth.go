@@ -66,6 +66,14 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 		c.log.Warn("request failed", "method", method, "path", path, "err", errClass(err))
 		return answer{}, err
 	}
+	if err := ctx.Err(); err != nil {
+		// The caller's deadline or cancel came while the body was read:
+		// resty can then hand back a cut-short body with no error, which
+		// would pass for a malformed response.
+		err = mapTransportError(ctx, c.chk.host, err)
+		c.log.Warn("request failed", "method", method, "path", path, "err", errClass(err))
+		return answer{}, err
+	}
 	c.log.Debug("request", "method", method, "path", path, "status", resp.StatusCode(),
 		"attempts", resp.Request.Attempt, "duration", time.Since(start).Round(time.Millisecond))
 	return answer{status: resp.StatusCode(), header: resp.Header(), body: resp.Body()}, nil
