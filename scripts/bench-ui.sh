@@ -125,3 +125,6 @@ printf '%-40s %12s %12s %7s %7s %s\n' measure baseline app ratio target verdict
 printf '%-40s %10s ms %10s ms %7s %7s %s\n' "exec -> first frame" "$bf" "$af" "$r1" "1.15" "$(verdict "$r1" 1.15)"
 printf '%-40s %10s ms %10s ms %7s %7s %s\n' "exec -> cached dashboard (remembered)" "$bf" "$ac" "$r2" "1.30" "$(verdict "$r2" 1.30)"
 printf '%-40s %9s KiB %9s KiB %7s %7s %s\n' "RSS with the dashboard shown" "$br" "$ar" "$r3" "1.30" "$(verdict "$r3" 1.30)"
+spread() { sort -n "$1" | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%s-%s", lo, hi}'; }
+printf 'spread over the runs (min-max): baseline frame %s ms, app frame %s ms, cached dashboard %s ms\n' \
+  "$(spread "$work/base_frame")" "$(spread "$work/app_frame")" "$(spread "$work/app_cached")"

@@ -189,8 +189,13 @@ func buildController(p Params, withFontPreload bool) *controller {
 	c.idle = newIdleTimer(c.settings.IdleLock(), func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(c.shutdown)
 	c.buildViews()
-	o, ok := awaitRemembered(remembered, opened, startupWait)
+	waitBegan := time.Now()
+	o, ok := awaitRemembered(remembered, opened, startupWait, func() {
+		awaitFonts(fontsLoaded)
+		c.dashView()
+	})
 	awaitFonts(fontsLoaded)
+	c.log.Debug("first screen", "cached", ok, "waited", time.Since(waitBegan).Round(time.Millisecond))
 	if ok {
 		c.cacheOpened(o)
 	} else {

@@ -78,8 +78,10 @@ func (c *controller) openCache() (remembered <-chan string, opened <-chan cacheO
 }
 
 // awaitRemembered waits up to limit for the cache opening when an account
-// is remembered; ok is false when none is, or when it takes longer.
-func awaitRemembered(remembered <-chan string, opened <-chan cacheOpening, limit time.Duration) (o cacheOpening, ok bool) {
+// is remembered; ok is false when none is, or when it takes longer. Once an
+// account is known to be remembered, meanwhile (if set) runs before the wait
+// for its data: the UI goroutine builds the dashboard while the cache opens.
+func awaitRemembered(remembered <-chan string, opened <-chan cacheOpening, limit time.Duration, meanwhile func()) (o cacheOpening, ok bool) {
 	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	select {
@@ -89,6 +91,9 @@ func awaitRemembered(remembered <-chan string, opened <-chan cacheOpening, limit
 		}
 	case <-timer.C:
 		return cacheOpening{}, false
+	}
+	if meanwhile != nil {
+		meanwhile()
 	}
 	select {
 	case o = <-opened:

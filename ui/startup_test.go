@@ -17,7 +17,7 @@ func TestAwaitRemembered(t *testing.T) {
 		remembered, opened := make(chan string, 1), make(chan cacheOpening)
 		remembered <- ""
 		began := time.Now()
-		if _, ok := awaitRemembered(remembered, opened, limit); ok || time.Since(began) > limit/2 {
+		if _, ok := awaitRemembered(remembered, opened, limit, nil); ok || time.Since(began) > limit/2 {
 			t.Fatalf("ok=%v after %v, want false at once", ok, time.Since(began))
 		}
 	})
@@ -25,7 +25,7 @@ func TestAwaitRemembered(t *testing.T) {
 		remembered, opened := make(chan string, 1), make(chan cacheOpening, 1)
 		remembered <- "budi@contoh.id"
 		opened <- cacheOpening{remembered: "budi@contoh.id", cached: &MemberData{Identifier: "budi@contoh.id"}}
-		o, ok := awaitRemembered(remembered, opened, limit)
+		o, ok := awaitRemembered(remembered, opened, limit, nil)
 		if !ok || o.cached == nil || o.cached.Identifier != "budi@contoh.id" {
 			t.Fatalf("got %+v, %v", o, ok)
 		}
@@ -34,7 +34,7 @@ func TestAwaitRemembered(t *testing.T) {
 		remembered, opened := make(chan string, 1), make(chan cacheOpening)
 		remembered <- "budi@contoh.id"
 		began := time.Now()
-		if _, ok := awaitRemembered(remembered, opened, 50*time.Millisecond); ok {
+		if _, ok := awaitRemembered(remembered, opened, 50*time.Millisecond, nil); ok {
 			t.Fatal("ok without an opening")
 		}
 		if took := time.Since(began); took < 50*time.Millisecond || took > time.Second {
@@ -42,7 +42,7 @@ func TestAwaitRemembered(t *testing.T) {
 		}
 	})
 	t.Run("a keyring that does not answer", func(t *testing.T) {
-		if _, ok := awaitRemembered(make(chan string), make(chan cacheOpening), 20*time.Millisecond); ok {
+		if _, ok := awaitRemembered(make(chan string), make(chan cacheOpening), 20*time.Millisecond, nil); ok {
 			t.Fatal("ok without an answer")
 		}
 	})
