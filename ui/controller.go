@@ -541,10 +541,10 @@ func (c *controller) clientOptions() []service.Option {
 }
 
 func (c *controller) refreshOfflineAccounts() {
-	store := c.cache
 	if c.login == nil {
 		return // loginView lists them when it is built
 	}
+	store := c.cache
 	if store == nil || store.Disabled() != nil {
 		c.login.SetOfflineAccounts(nil)
 		return

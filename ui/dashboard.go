@@ -219,9 +219,7 @@ func (d *Dashboard) SetData(data MemberData) {
 	// Texts changed size: lay out the header and the tab on screen again
 	// (only them, not the whole view).
 	d.top.Refresh()
-	if selected != nil {
-		selected.Content.Refresh()
-	}
+	selected.Content.Refresh()
 	d.content.Layout.Layout(d.content.Objects, d.content.Size())
 	rest := make([]func(), 0, len(fills))
 	for _, f := range fills {

@@ -57,11 +57,7 @@ func (c *controller) openCache() (remembered <-chan string, opened <-chan cacheO
 			idCh <- id
 		}()
 		var o cacheOpening
-		params := cache.Params{Dir: dataDir}
-		if keys != nil {
-			params.Keys = keys
-		}
-		o.store, o.report, o.err = cache.Open(ctx, params)
+		o.store, o.report, o.err = cache.Open(ctx, cache.Params{Dir: dataDir, Keys: keys})
 		c.cacheReady.set(o.store)
 		o.remembered = <-idCh
 		c.log.Debug("cache opened", "took", time.Since(began))

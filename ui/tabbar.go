@@ -26,7 +26,7 @@ type tabBar struct {
 	content  *fyne.Container
 }
 
-// markHeight is the underline's thickness, as AppTabs draws it.
+// markHeight is the underline's thickness.
 const markHeight = 3
 
 func newTabBar(items ...*container.TabItem) *tabBar {
