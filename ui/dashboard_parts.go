@@ -13,21 +13,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// sizeNameAmount is the text size of the large balance figures; the app
-// theme defines it (sizedTheme).
-const sizeNameAmount fyne.ThemeSizeName = "cekbpjstk.amount"
-
-// newAmountLabel is a large, bold, primary-coloured figure. The size comes
-// from the app theme rather than a container.ThemeOverride: Fyne keys its
-// font cache by theme scope, so each override loaded every font again
-// (~4 MB and ~15 ms per label).
-func newAmountLabel() *widget.Label {
-	l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	l.SizeName = sizeNameAmount
-	l.Importance = widget.HighImportance
-	return l
-}
-
 // field is one "key: value" line of a read-only form.
 type field struct {
 	key, value *widget.Label
@@ -63,12 +48,6 @@ func fieldGrid(fields ...*field) *fyne.Container {
 		objs = append(objs, f.key, f.value)
 	}
 	return container.New(layout.NewFormLayout(), objs...)
-}
-
-func withAlpha(c color.Color, a uint8) color.Color {
-	r, g, b, _ := c.RGBA()
-	// #nosec G115 -- RGBA returns 16-bit channels; >>8 leaves 0..255
-	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }
 
 // statusText translates a membership or program status.

@@ -119,16 +119,3 @@ func TestFieldWrapsOnlyLongValues(t *testing.T) {
 	}
 }
 
-func TestAppThemeDefinesTheAmountSize(t *testing.T) {
-	th := NewTheme(ThemeLight)
-	heading := theme.DefaultTheme().Size(theme.SizeNameHeadingText)
-	if got := th.Size(sizeNameAmount); got != heading*1.6 {
-		t.Fatalf("amount size %v, want %v", got, heading*1.6)
-	}
-	if got := th.Size(theme.SizeNameText); got != theme.DefaultTheme().Size(theme.SizeNameText) {
-		t.Fatalf("text size %v changed", got)
-	}
-	if l := newAmountLabel(); l.SizeName != sizeNameAmount || !l.TextStyle.Bold || l.Importance != widget.HighImportance {
-		t.Fatalf("amount label %+v", l)
-	}
-}

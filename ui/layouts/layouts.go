@@ -1,4 +1,5 @@
-package ui
+// Package layouts holds the app's own Fyne layouts.
+package layouts
 
 import "fyne.io/fyne/v2"
 
@@ -24,8 +25,8 @@ func (l columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// newColumn centres content in a column of the given width.
-func newColumn(width float32, content fyne.CanvasObject) *fyne.Container {
+// NewColumn centres content in a column of the given width.
+func NewColumn(width float32, content fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: columnLayout{width: width}, Objects: []fyne.CanvasObject{content}}
 }
 
@@ -56,4 +57,35 @@ func (l shareLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos(x, 0))
 		x += w
 	}
+}
+
+// NewShare lays objects out in a row of columns that take fixed shares of
+// the width (the shares add up to 1).
+func NewShare(shares []float32, objects ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: shareLayout{shares: shares}, Objects: objects}
+}
+
+// maxWidthLayout centres one object and caps its width, so a form stays
+// readable in a wide window.
+type maxWidthLayout struct{ width float32 }
+
+// NewMaxWidth centres content and caps its width.
+func NewMaxWidth(width float32, content ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &maxWidthLayout{width: width}, Objects: content}
+}
+
+func (l *maxWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := fyne.Min(size.Width, l.width)
+	for _, o := range objs {
+		o.Resize(fyne.NewSize(w, size.Height))
+		o.Move(fyne.NewPos((size.Width-w)/2, 0))
+	}
+}
+
+func (l *maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		s = s.Max(o.MinSize())
+	}
+	return s
 }

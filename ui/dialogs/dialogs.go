@@ -1,15 +1,16 @@
-package ui
+// Package dialogs shows the app's dialogs the desktop way.
+package dialogs
 
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 )
 
-// showDialog shows d and lets Escape dismiss it, as on every desktop: Fyne's
+// Show shows d and lets Escape dismiss it, as on every desktop: Fyne's
 // dialogs do not listen for the key. Focus leaves the view behind the dialog
 // (a key typed there would otherwise go to it), and the window's own key
 // handler comes back when d closes.
-func showDialog(d dialog.Dialog, win fyne.Window) {
+func Show(d dialog.Dialog, win fyne.Window) {
 	c := win.Canvas()
 	previous := c.OnTypedKey()
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {

@@ -1,4 +1,4 @@
-package ui
+package i18n
 
 import (
 	"context"
@@ -12,10 +12,10 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
-// describeError turns an error from the backends into one sentence in the
+// Describe turns an error from the backends into one sentence in the
 // user's language that says what happened and what to do next. The raw error
 // goes to the log, never to the screen.
-func describeError(err error) string {
+func Describe(err error) string {
 	var creds *service.CredentialsError
 	var locked *service.LockedError
 	switch {
@@ -37,14 +37,14 @@ func describeError(err error) string {
 		return lang.L("Wrong email/KPJ or password. Check both and try again.")
 	case errors.As(err, &locked):
 		return lang.L("Too many failed attempts. Login is paused; try again in {{.Wait}}.",
-			map[string]any{"Wait": formatWait(locked.RetryAfter)})
+			map[string]any{"Wait": FormatWait(locked.RetryAfter)})
 	case errors.Is(err, service.ErrSessionRevoked):
 		return lang.L("Your session was ended for your safety because it was used from somewhere else. Log in again, and change your password if that was not you.")
 	case errors.Is(err, service.ErrUnauthorized), errors.Is(err, service.ErrMFARequired):
 		return lang.L("Your session has ended. Please log in again.")
 	case errors.Is(err, service.ErrCertificate), errors.Is(err, service.ErrDomainNotAllowed),
 		errors.Is(err, service.ErrInsecureURL), errors.Is(err, service.ErrRedirect):
-		return describeRefusal(err)
+		return DescribeRefusal(err)
 	case errors.Is(err, service.ErrOffline):
 		return lang.L("Cannot reach the server. Check your internet connection and try again; your last data can still be viewed offline.")
 	case errors.Is(err, service.ErrTimeout):
@@ -61,8 +61,8 @@ func describeError(err error) string {
 	return lang.L("Something went wrong. Try again; if it keeps happening, restart the app.")
 }
 
-// describeRefusal says why a server was refused, and that nothing was sent.
-func describeRefusal(err error) string {
+// DescribeRefusal says why a server was refused, and that nothing was sent.
+func DescribeRefusal(err error) string {
 	var certErr *service.CertificateError
 	var domainErr *service.DomainError
 	var redirectErr *service.RedirectError
@@ -94,8 +94,8 @@ func describeRefusal(err error) string {
 	return lang.L("The server could not be verified.")
 }
 
-// formatWait writes a short duration for humans: "14 menit 5 detik".
-func formatWait(d time.Duration) string {
+// FormatWait writes a short duration for humans: "14 menit 5 detik".
+func FormatWait(d time.Duration) string {
 	if d < time.Second {
 		d = time.Second
 	}

@@ -1,4 +1,4 @@
-package ui
+package dialogs
 
 import (
 	"testing"
@@ -28,7 +28,7 @@ func TestShowDialog_EscapeDismissesAndGivesTheKeysBack(t *testing.T) {
 			answer = "no"
 		}
 	}, w)
-	showDialog(confirm, w)
+	Show(confirm, w)
 	if w.Canvas().Overlays().Top() == nil {
 		t.Fatal("the dialog is not shown")
 	}

@@ -1,4 +1,6 @@
-package ui
+// Package qrcode draws QR codes as images (Fyne-free): the SMS helper's
+// code and the digital card's.
+package qrcode
 
 import (
 	"fmt"
@@ -8,9 +10,9 @@ import (
 	"github.com/boombuler/barcode/qr"
 )
 
-// qrImage encodes text as a QR code of side×side pixels (medium error
+// Image encodes text as a QR code of side×side pixels (medium error
 // correction, so a slightly smudged screen or print still scans).
-func qrImage(text string, side int) (image.Image, error) {
+func Image(text string, side int) (image.Image, error) {
 	code, err := qr.Encode(text, qr.M, qr.Auto)
 	if err != nil {
 		return nil, fmt.Errorf("encode QR: %w", err)

@@ -1,4 +1,7 @@
-package ui
+// Package settings is the app's typed settings: every setting has a key
+// constant, a default and a validating setter, so no view reads a raw key.
+// It is Fyne-free: the store is any Store, which fyne.Preferences satisfies.
+package settings
 
 import (
 	"crypto/sha256"
@@ -10,13 +13,10 @@ import (
 	"strings"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
-// Settings is a typed wrapper over Fyne Preferences: every setting has a key
-// constant, a default and a validating setter, so no view reads a raw key.
+// Settings is a typed wrapper over a Store (the app's Fyne Preferences).
 //
 // Preferences are a plain file in the user's config dir. Nothing that
 // identifies the member or grants access goes here: no NIK, KPJ, email,
@@ -25,11 +25,30 @@ import (
 // the app looks and which server it talks to (pins are public keys' hashes,
 // not secrets).
 type Settings struct {
-	p fyne.Preferences
+	p Store
 }
 
-// NewSettings wraps p (fyne.App.Preferences(), or test.NewTempApp's).
-func NewSettings(p fyne.Preferences) *Settings { return &Settings{p: p} }
+// Store is the part of fyne.Preferences that Settings uses.
+type Store interface {
+	String(key string) string
+	StringWithFallback(key, fallback string) string
+	SetString(key, value string)
+	StringList(key string) []string
+	SetStringList(key string, value []string)
+	IntWithFallback(key string, fallback int) int
+	SetInt(key string, value int)
+	BoolWithFallback(key string, fallback bool) bool
+	SetBool(key string, value bool)
+}
+
+// New wraps p (fyne.App.Preferences(), or NewMemoryStore in tests).
+func New(p Store) *Settings { return &Settings{p: p} }
+
+// Languages the app speaks; the first is the default.
+var Languages = []string{"id", "en"}
+
+// DefaultLanguage is Bahasa Indonesia, whatever the OS locale says.
+const DefaultLanguage = "id"
 
 // Preference keys. They are stored on disk, so they never change spelling.
 const (
@@ -98,7 +117,7 @@ func (s *Settings) Language() string {
 }
 
 // SetLanguage stores the language code; it does not switch the language
-// (the package function SetLanguage does).
+// (the UI's i18n.SetLanguage does).
 func (s *Settings) SetLanguage(code string) error {
 	if !slices.Contains(Languages, code) {
 		return fmt.Errorf("%w: language %q", ErrInvalidSetting, code)

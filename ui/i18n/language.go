@@ -1,4 +1,7 @@
-package ui
+// Package i18n is the app's language: the embedded translations, the
+// formats of money, dates and times, and the sentences that explain an
+// error to the member. Values go into templates, never concatenated.
+package i18n
 
 import (
 	"encoding/json"
@@ -11,13 +14,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/assets"
+	"github.com/cekbpjstk/cekbpjstk/internal/settings"
 )
 
 // Languages the app speaks; the first is the default.
-var Languages = []string{"id", "en"}
+var Languages = settings.Languages
 
 // DefaultLanguage is Bahasa Indonesia, whatever the OS locale says.
-const DefaultLanguage = "id"
+const DefaultLanguage = settings.DefaultLanguage
 
 // SetLanguage makes code ("id" or "en") the language of every lang.L call.
 //

@@ -1,4 +1,7 @@
-package ui
+// Package memberdata is what the app knows about one member: fetched
+// together from the server, encoded for the offline cache and read back
+// from it. It is Fyne-free; the dashboard only presents a Data.
+package memberdata
 
 import (
 	"sort"
@@ -7,9 +10,9 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
-// MemberData is everything the dashboard shows about one member, fetched
+// Data is everything the dashboard shows about one member, fetched
 // together from the server or read back from the offline cache.
-type MemberData struct {
+type Data struct {
 	Identifier    string                        // the login identifier (email or KPJ)
 	Member        service.Member                // GET /v1/me
 	Balance       service.Balance               // GET /v1/me/balance
@@ -21,7 +24,7 @@ type MemberData struct {
 }
 
 // Years lists the contribution years held, newest first.
-func (d MemberData) Years() []int {
+func (d Data) Years() []int {
 	years := make([]int, 0, len(d.Contributions))
 	for y := range d.Contributions {
 		years = append(years, y)

@@ -1,4 +1,4 @@
-package ui
+package widgets
 
 import (
 	"image/color"
@@ -47,7 +47,7 @@ func (r *tintRenderer) Destroy()                     {}
 
 func (r *tintRenderer) Refresh() {
 	th := r.t.Theme()
-	r.rect.FillColor = withAlpha(th.Color(r.t.Color, fyne.CurrentApp().Settings().ThemeVariant()), r.t.Alpha)
+	r.rect.FillColor = WithAlpha(th.Color(r.t.Color, fyne.CurrentApp().Settings().ThemeVariant()), r.t.Alpha)
 	r.rect.CornerRadius = th.Size(theme.SizeNameInputRadius)
 	r.rect.Refresh()
 }

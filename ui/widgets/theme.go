@@ -1,10 +1,12 @@
-package ui
+package widgets
 
 import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/settings"
 )
 
 // modeTheme is Fyne's default theme with the variant forced for "light" and
@@ -13,13 +15,13 @@ import (
 // is the supported way to pin a variant.
 type modeTheme struct {
 	fyne.Theme
-	mode ThemeMode
+	mode settings.ThemeMode
 }
 
 var _ fyne.Theme = (*modeTheme)(nil)
 
 // NewTheme returns the app theme for mode.
-func NewTheme(mode ThemeMode) fyne.Theme {
+func NewTheme(mode settings.ThemeMode) fyne.Theme {
 	return &modeTheme{Theme: sizedTheme{theme.DefaultTheme()}, mode: mode}
 }
 
@@ -27,7 +29,7 @@ func NewTheme(mode ThemeMode) fyne.Theme {
 type sizedTheme struct{ fyne.Theme }
 
 func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == sizeNameAmount {
+	if n == SizeNameAmount {
 		return t.Theme.Size(theme.SizeNameHeadingText) * 1.6
 	}
 	return t.Theme.Size(n)
@@ -36,15 +38,15 @@ func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
 // Color looks the colour up in the forced variant, or in v for "system".
 func (t *modeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.mode {
-	case ThemeLight:
+	case settings.ThemeLight:
 		v = theme.VariantLight
-	case ThemeDark:
+	case settings.ThemeDark:
 		v = theme.VariantDark
 	}
 	return t.Theme.Color(n, v)
 }
 
 // ApplyTheme makes mode the look of every window of a.
-func ApplyTheme(a fyne.App, mode ThemeMode) {
+func ApplyTheme(a fyne.App, mode settings.ThemeMode) {
 	a.Settings().SetTheme(NewTheme(mode))
 }

@@ -1,4 +1,4 @@
-package ui
+package memberdata
 
 import (
 	"context"
@@ -12,11 +12,11 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
-// fetchMemberData reads everything the dashboard shows, with a few calls in
+// Fetch reads everything the dashboard shows, with a few calls in
 // parallel. It returns nothing partial: any failed call fails the whole
 // refresh, so the screen and the cache never mix old and new data.
-func fetchMemberData(ctx context.Context, client *service.Client, identifier string, now func() time.Time) (MemberData, error) {
-	data := MemberData{Identifier: identifier, Contributions: map[int]service.Contributions{}}
+func Fetch(ctx context.Context, client *service.Client, identifier string, now func() time.Time) (Data, error) {
+	data := Data{Identifier: identifier, Contributions: map[int]service.Contributions{}}
 	var latest service.Contributions
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() (err error) { data.Member, err = client.Profile(gctx); return wrap("profile", err) })
@@ -25,7 +25,7 @@ func fetchMemberData(ctx context.Context, client *service.Client, identifier str
 	g.Go(func() (err error) { data.Cards, err = client.Cards(gctx); return wrap("cards", err) })
 	g.Go(func() (err error) { latest, err = client.Contributions(gctx, 0); return wrap("contributions", err) })
 	if err := g.Wait(); err != nil {
-		return MemberData{}, err
+		return Data{}, err
 	}
 	data.Contributions[latest.Year] = latest
 
@@ -44,7 +44,7 @@ func fetchMemberData(ctx context.Context, client *service.Client, identifier str
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return MemberData{}, err
+		return Data{}, err
 	}
 	for _, c := range years {
 		if c.Year != 0 {
@@ -62,8 +62,8 @@ func wrap(what string, err error) error {
 	return fmt.Errorf("fetch %s: %w", what, err)
 }
 
-// snapshotOf encodes member data for the offline cache.
-func snapshotOf(data MemberData) (cache.Snapshot, error) {
+// Snapshot encodes member data for the offline cache.
+func Snapshot(data Data) (cache.Snapshot, error) {
 	parts := map[cache.Part]any{
 		cache.PartProfile:       data.Member,
 		cache.PartBalance:       data.Balance,
@@ -82,10 +82,10 @@ func snapshotOf(data MemberData) (cache.Snapshot, error) {
 	return snap, nil
 }
 
-// memberDataFrom decodes a cached snapshot; every part must be present, so
+// FromSnapshot decodes a cached snapshot; every part must be present, so
 // an offline view is never half a member.
-func memberDataFrom(identifier string, snap cache.Snapshot) (MemberData, error) {
-	data := MemberData{Identifier: identifier, Offline: true}
+func FromSnapshot(identifier string, snap cache.Snapshot) (Data, error) {
+	data := Data{Identifier: identifier, Offline: true}
 	targets := map[cache.Part]any{
 		cache.PartProfile:       &data.Member,
 		cache.PartBalance:       &data.Balance,
@@ -96,14 +96,33 @@ func memberDataFrom(identifier string, snap cache.Snapshot) (MemberData, error) 
 	for part, target := range targets {
 		entry, ok := snap.Parts[part]
 		if !ok {
-			return MemberData{}, fmt.Errorf("cached %s missing", part)
+			return Data{}, fmt.Errorf("cached %s missing", part)
 		}
 		if err := json.Unmarshal(entry.Data, target); err != nil {
-			return MemberData{}, fmt.Errorf("decode cached %s: %w", part, err)
+			return Data{}, fmt.Errorf("decode cached %s: %w", part, err)
 		}
 		if data.FetchedAt.IsZero() || entry.FetchedAt.Before(data.FetchedAt) {
 			data.FetchedAt = entry.FetchedAt
 		}
 	}
 	return data, nil
+}
+
+// Load reads and decodes an account's cached snapshot.
+func Load(ctx context.Context, store *cache.Cache, profile, account string) (Data, error) {
+	snap, err := store.Load(ctx, profile, account)
+	if err != nil {
+		return Data{}, err
+	}
+	return FromSnapshot(account, snap)
+}
+
+// Save encodes data and writes it to the cache as the account's snapshot,
+// replacing the previous one whole.
+func Save(ctx context.Context, store *cache.Cache, profile string, data Data) error {
+	snap, err := Snapshot(data)
+	if err != nil {
+		return err
+	}
+	return store.Save(ctx, profile, data.Identifier, snap)
 }

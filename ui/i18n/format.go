@@ -1,4 +1,4 @@
-package ui
+package i18n
 
 import (
 	"math"
@@ -24,8 +24,8 @@ var displayZone = func() *time.Location {
 // "Rp 45.678.900", "-Rp 1.500".
 func FormatRupiah(amount service.Rupiah) string { return amount.Format() }
 
-// monthName is the month in the app's language ("Agustus" / "August").
-func monthName(m time.Month) string {
+// MonthName is the month in the app's language ("Agustus" / "August").
+func MonthName(m time.Month) string {
 	return lang.X("month."+strconv.Itoa(int(m)), m.String())
 }
 
@@ -35,7 +35,7 @@ func FormatDate(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	return strconv.Itoa(t.Day()) + " " + monthName(t.Month()) + " " + strconv.Itoa(t.Year())
+	return strconv.Itoa(t.Day()) + " " + MonthName(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
 // FormatMonth writes a contribution period: "Agustus 2026".
@@ -43,7 +43,7 @@ func FormatMonth(t time.Time) string {
 	if t.IsZero() {
 		return "–"
 	}
-	return monthName(t.Month()) + " " + strconv.Itoa(t.Year())
+	return MonthName(t.Month()) + " " + strconv.Itoa(t.Year())
 }
 
 // FormatDateTime writes an instant in Jakarta time:
@@ -68,12 +68,12 @@ func MaskKPJ(kpj string) string {
 	return strings.Repeat("•", len(kpj)-4) + kpj[len(kpj)-4:]
 }
 
-// formatRupiahShort writes a chart axis amount in a few characters:
+// FormatRupiahShort writes a chart axis amount in a few characters:
 // "Rp 500 rb", "Rp 50 jt", "Rp 1,2 M" (ribu, juta, miliar) in Indonesian and
 // "Rp 500K", "Rp 50M", "Rp 1.2B" in English. The two "M"s mean different
 // things, which is why the unit comes from the translation and never from
 // a shared table; exact amounts keep FormatRupiah.
-func formatRupiahShort(v float64) string {
+func FormatRupiahShort(v float64) string {
 	n := math.Abs(v)
 	var key, fallback string
 	switch {

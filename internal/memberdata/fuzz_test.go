@@ -1,4 +1,4 @@
-package ui
+package memberdata
 
 import (
 	"testing"
@@ -8,13 +8,13 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
-// FuzzMemberDataFrom: the last step of reading the offline cache — the
+// FuzzFromSnapshot: the last step of reading the offline cache — the
 // decrypted parts parsed back into what the dashboard shows. A snapshot
 // that decrypts but holds anything else (an older app's format, a bug)
 // must give an error or whole data, never a panic or half a member.
-func FuzzMemberDataFrom(f *testing.F) {
+func FuzzFromSnapshot(f *testing.F) {
 	at := time.Date(2026, 11, 16, 8, 30, 0, 0, time.UTC)
-	good, err := snapshotOf(MemberData{
+	good, err := Snapshot(Data{
 		Identifier: "budi@contoh.id",
 		Member:     service.Member{FullName: "Budi Santoso"},
 		Balance:    service.Balance{Total: 1000},
@@ -42,7 +42,7 @@ func FuzzMemberDataFrom(f *testing.F) {
 		if dropOne {
 			delete(snap.Parts, cache.PartClaims)
 		}
-		data, err := memberDataFrom("budi@contoh.id", snap)
+		data, err := FromSnapshot("budi@contoh.id", snap)
 		if err != nil {
 			return
 		}
@@ -53,7 +53,7 @@ func FuzzMemberDataFrom(f *testing.F) {
 			t.Fatalf("offline %v, identifier %q, fetched %v", data.Offline, data.Identifier, data.FetchedAt)
 		}
 		_ = data.Years()
-		if _, err := snapshotOf(data); err != nil {
+		if _, err := Snapshot(data); err != nil {
 			t.Fatalf("data read from the cache cannot be saved again: %v", err)
 		}
 	})

@@ -1,0 +1,882 @@
+// Package app is the application layer: it owns the session lifecycle —
+// the server check, login and 2FA, the resume of a remembered session,
+// refresh (fetch and cache save), offline viewing, lock, logout, forget,
+// clear all, registration — and the settings that have effects.
+//
+// It is Fyne-free. Its methods that touch the network, the keyring or the
+// disk block and take a context first: the UI calls them off its goroutine
+// and applies the results on it. Methods that only change state in memory
+// (Lock, Logout's first half, ChangeProfile, ...) return at once and may be
+// called on the UI goroutine.
+//
+// Every session-ending event (lock, logout, go online, forget, server
+// profile change) bumps the session epoch. A blocking call whose session
+// ended while it ran returns ErrStale and changes nothing; the UI drops any
+// result that comes back under an older epoch than the current one.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/internal/settings"
+	"github.com/cekbpjstk/cekbpjstk/keystore"
+	"github.com/cekbpjstk/cekbpjstk/service"
+)
+
+// Keyring items the app keeps besides the service's refresh tokens.
+const (
+	KeyAccountInstallation = "installation"
+	KeyPurposeRemembered   = "remembered-identifier"
+)
+
+// Timeouts for one user action; the service has its own per-call timeouts.
+// The UI passes them to the blocking methods' contexts.
+const (
+	ActionTimeout  = 30 * time.Second
+	RefreshTimeout = 2 * time.Minute
+	KeyringTimeout = 5 * time.Second
+)
+
+var (
+	// ErrStale means the session ended (lock, logout, profile change) while
+	// the call ran: its result was dropped and nothing was changed.
+	ErrStale = errors.New("app: the session changed; result dropped")
+	// ErrNoServer means no verified server is connected yet, or it was refused.
+	ErrNoServer = errors.New("app: no verified server")
+	// ErrRefreshing means a refresh is already under way.
+	ErrRefreshing = errors.New("app: a refresh is already under way")
+	// ErrNoSession means the call needs an online session and there is none.
+	ErrNoSession = errors.New("app: no online session")
+	// ErrNoCache means the offline cache is not open or is turned off.
+	ErrNoCache = errors.New("app: no offline cache")
+)
+
+// DemoAccount is a sandbox member the login view offers to try.
+type DemoAccount struct {
+	Identifier string
+	Password   string
+	Note       string // a translation key
+}
+
+// DemoServer is the in-process sandbox that --demo (or the demo profile) runs.
+type DemoServer struct {
+	Profile  service.Profile
+	Accounts []DemoAccount
+	// TOTPCode returns the current code for a demo member with 2FA.
+	TOTPCode func() string
+}
+
+// Params are what the application layer needs from the composition root.
+type Params struct {
+	DataDir string
+	// Keys is the OS keyring; nil means none (no offline cache, no "remember me").
+	Keys cache.KeyStore
+	// Settings are the member's settings; the server profile and the
+	// offline-cache switch are read from them.
+	Settings *settings.Settings
+	// ForceDemo runs against the sandbox whatever the settings say (--demo).
+	ForceDemo bool
+	// StartDemo starts the sandbox; it is called off the UI goroutine.
+	StartDemo func(ctx context.Context) (DemoServer, error)
+	// Version goes into the User-Agent.
+	Version string
+	Logger  *slog.Logger
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+}
+
+// App is one window's session. Its methods are safe for concurrent use.
+type App struct {
+	p   Params
+	log *slog.Logger
+	now func() time.Time
+
+	cacheReady chan struct{} // closed once OpenCache has tried
+
+	mu              sync.Mutex
+	epoch           uint64
+	checkGen        uint64 // bumps on every server check, so a stale check is dropped
+	client          *service.Client
+	profile         service.Profile
+	demo            *DemoServer
+	checked         bool  // the last server check finished
+	checkErr        error // why the last check refused the server
+	report          service.SecurityReport
+	store           *cache.Cache // nil until open, or when it cannot be
+	identifier      string       // the logged-in or offline account
+	remembered      string       // identifier remembered in the keyring
+	pendingRemember bool         // "remember me" of a login waiting for its 2FA code
+	data            *memberdata.Data
+	refreshCancel   context.CancelFunc // non-nil while a refresh runs
+	refreshDone     chan struct{}      // closed when that refresh returns
+
+	// afterFetch, when set (tests), runs between a refresh's fetch and its
+	// commit, so that a test can end the session exactly there.
+	afterFetch func()
+}
+
+// New builds the application layer; nothing is opened or sent yet.
+func New(p Params) *App {
+	if p.Logger == nil {
+		p.Logger = slog.Default()
+	}
+	if p.Now == nil {
+		p.Now = time.Now
+	}
+	if p.Settings == nil {
+		p.Settings = settings.New(settings.NewMemoryStore())
+	}
+	return &App{p: p, log: p.Logger, now: p.Now, cacheReady: make(chan struct{})}
+}
+
+// Settings are the member's settings.
+func (a *App) Settings() *settings.Settings { return a.p.Settings }
+
+// Epoch is the current session epoch; it changes whenever a session ends.
+func (a *App) Epoch() uint64 {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.epoch
+}
+
+// endSession starts a new epoch: work in flight is cancelled and its
+// results dropped, and decrypted data leaves memory. Callers hold a.mu.
+func (a *App) endSession() {
+	a.epoch++
+	if a.refreshCancel != nil {
+		a.refreshCancel()
+	}
+	a.data = nil
+}
+
+// Identifier is the logged-in or offline account ("" for none).
+func (a *App) Identifier() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.identifier
+}
+
+// Remembered is the identifier remembered on this computer ("" for none).
+func (a *App) Remembered() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.remembered
+}
+
+// Data is a copy of what the dashboard shows, or nil when nothing is open.
+func (a *App) Data() *memberdata.Data {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.data == nil {
+		return nil
+	}
+	d := *a.data
+	return &d
+}
+
+// Refreshing reports whether a refresh is under way.
+func (a *App) Refreshing() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.refreshCancel != nil
+}
+
+// Demo is the demo server, once started ("" profile otherwise).
+func (a *App) Demo() *DemoServer {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.demo
+}
+
+// IsDemo reports whether the app talks to the sandbox.
+func (a *App) IsDemo() bool { return a.ProfileName() == settings.ProfileDemo }
+
+// ProfileName keys the cache: data of the demo never shows for the official server.
+func (a *App) ProfileName() string {
+	if a.p.ForceDemo {
+		return settings.ProfileDemo
+	}
+	return a.p.Settings.ServerProfile()
+}
+
+// Host is the host of the server being checked or used ("…" before one is known).
+func (a *App) Host() string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return hostOf(a.profile.BaseURL)
+}
+
+func hostOf(baseURL string) string {
+	if baseURL == "" {
+		return "…"
+	}
+	if u, err := url.Parse(baseURL); err == nil {
+		return u.Host
+	}
+	return baseURL
+}
+
+// Verified reports the last server check: done is false while one runs;
+// then err says why the server was refused, or report what was verified.
+func (a *App) Verified() (report service.SecurityReport, err error, done bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.report, a.checkErr, a.checked
+}
+
+// Online reports whether an online session is open (not offline, not locked).
+func (a *App) Online() bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.client == nil || a.data == nil || a.data.Offline {
+		return false
+	}
+	_, ok := a.client.Session()
+	return ok
+}
+
+// Opening is what opening the offline cache found.
+type Opening struct {
+	Report     cache.OpenReport
+	Err        error  // the cache could not be opened
+	Remembered string // the remembered identifier, "" if none
+	// Cached is the remembered account's last data, when there is some.
+	Cached *memberdata.Data
+}
+
+// OpenCache asks the keyring for a remembered account while it opens the
+// cache, then reads that account's last data. onRemembered, if set, hears
+// the remembered identifier ("" for none) as soon as it is known, before the
+// cache is open. Call it once, at start-up.
+func (a *App) OpenCache(ctx context.Context, onRemembered func(string)) Opening {
+	keys, profile := a.p.Keys, a.ProfileName()
+	began := time.Now()
+	// The remembered identifier and the cache's own key are separate
+	// keyring round trips: ask for both at once.
+	idCh := make(chan string, 1)
+	go func() {
+		id := ""
+		if keys != nil {
+			if got, err := keys.Get(ctx, KeyAccountInstallation, KeyPurposeRemembered); err == nil {
+				id = got
+			}
+		}
+		if onRemembered != nil {
+			onRemembered(id)
+		}
+		idCh <- id
+	}()
+	var o Opening
+	store, report, err := cache.Open(ctx, cache.Params{Dir: a.p.DataDir, Keys: keys})
+	o.Report, o.Err = report, err
+	a.mu.Lock()
+	a.store = store
+	a.mu.Unlock()
+	close(a.cacheReady)
+	o.Remembered = <-idCh
+	a.mu.Lock()
+	a.remembered = o.Remembered
+	a.mu.Unlock()
+	a.log.Debug("cache opened", "took", time.Since(began))
+	switch {
+	case err != nil:
+		a.log.Warn("offline cache unavailable", "err", err)
+	case report.Disabled != nil:
+		a.log.Info("offline cache off", "reason", report.Disabled)
+	case report.DataLost():
+		a.log.Warn("offline cache was reset", "quarantined", len(report.Quarantined), "dropped", report.Dropped)
+	}
+	if o.Remembered != "" && store != nil && store.Disabled() == nil {
+		if data, err := memberdata.Load(ctx, store, profile, o.Remembered); err == nil {
+			o.Cached = &data
+		} else if !errors.Is(err, cache.ErrNotFound) {
+			a.log.Warn("open offline data", "err", err)
+		}
+	}
+	return o
+}
+
+// waitCache returns the cache once OpenCache has tried (nil if it could
+// not open it), or nil when ctx ends first.
+func (a *App) waitCache(ctx context.Context) *cache.Cache {
+	select {
+	case <-a.cacheReady:
+	case <-ctx.Done():
+		return nil
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.store
+}
+
+// openStore is the open, enabled cache, or nil.
+func (a *App) openStore() *cache.Cache {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.store == nil || a.store.Disabled() != nil {
+		return nil
+	}
+	return a.store
+}
+
+// CacheWaiting reports whether OpenCache has not finished yet.
+func (a *App) CacheWaiting() bool {
+	select {
+	case <-a.cacheReady:
+		return false
+	default:
+		return true
+	}
+}
+
+// OfflineAccounts lists the accounts with cached data for this server
+// profile (none when the cache is off).
+func (a *App) OfflineAccounts(ctx context.Context) ([]cache.AccountSummary, error) {
+	store := a.openStore()
+	if store == nil {
+		return nil, nil
+	}
+	return store.Accounts(ctx, a.ProfileName())
+}
+
+// Check is a verified server.
+type Check struct {
+	Report service.SecurityReport
+	Host   string
+	// Demo is the demo server, when the profile is the demo.
+	Demo *DemoServer
+}
+
+// CheckServer drops the current client (and any session on it), builds one
+// for the chosen profile and verifies the server's certificate and domain.
+// Nothing else is sent. A check overtaken by a later one returns ErrStale.
+// The demo server is started here the first time it is needed, after the
+// cache has opened (on a 2-core laptop the cache and a remembered account's
+// data come first).
+func (a *App) CheckServer(ctx context.Context) (Check, error) {
+	a.mu.Lock()
+	a.checkGen++
+	gen := a.checkGen
+	a.checked, a.checkErr, a.report = false, nil, service.SecurityReport{}
+	if a.client != nil {
+		a.client.Close()
+		a.client = nil
+	}
+	existingDemo := a.demo
+	a.mu.Unlock()
+
+	if existingDemo == nil {
+		a.waitCache(ctx)
+	}
+	profile, demo, err := a.resolveProfile(ctx, existingDemo)
+	var client *service.Client
+	var report service.SecurityReport
+	if err == nil {
+		client, err = service.New(profile, a.clientOptions()...)
+	}
+	if err == nil {
+		report, err = client.Verify(ctx)
+	}
+
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if gen != a.checkGen {
+		if client != nil {
+			client.Close()
+		}
+		return Check{}, ErrStale
+	}
+	a.profile = profile
+	if demo != nil {
+		a.demo = demo
+	}
+	a.checked = true
+	if err != nil {
+		a.log.Warn("server refused", "profile", profile.Name, "err", err)
+		a.checkErr = err
+		if client != nil {
+			client.Close()
+		}
+		return Check{Host: hostOf(profile.BaseURL), Demo: a.demo}, err
+	}
+	a.client = client
+	a.report = report
+	return Check{Report: report, Host: hostOf(profile.BaseURL), Demo: a.demo}, nil
+}
+
+func (a *App) resolveProfile(ctx context.Context, demo *DemoServer) (service.Profile, *DemoServer, error) {
+	switch name := a.ProfileName(); name {
+	case settings.ProfileDemo:
+		if demo != nil {
+			return demo.Profile, demo, nil
+		}
+		if a.p.StartDemo == nil {
+			return service.Profile{}, nil, errors.New("no demo server in this build")
+		}
+		started, err := a.p.StartDemo(ctx)
+		if err != nil {
+			return service.Profile{}, nil, fmt.Errorf("start demo server: %w", err)
+		}
+		return started.Profile, &started, nil
+	case settings.ProfileCustom:
+		return a.p.Settings.CustomProfile(), nil, nil
+	}
+	return service.OfficialProfile(), nil, nil
+}
+
+func (a *App) clientOptions() []service.Option {
+	opts := []service.Option{
+		service.WithLogger(a.log),
+		service.WithUserAgent(fmt.Sprintf("Cek BPJSTK/%s (%s)", a.p.Version, runtime.GOOS)),
+	}
+	if a.p.Keys != nil {
+		opts = append(opts, service.WithTokenStore(a.p.Keys))
+	}
+	return opts
+}
+
+// session returns the client and the epoch a call starts under.
+func (a *App) session() (*service.Client, uint64) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.client, a.epoch
+}
+
+// Login sends the credentials to the verified server. With a 2FA
+// challenge in the result, VerifyMFA finishes the login; otherwise the
+// member is logged in: RememberLogin then saves (or drops) the remembered
+// identifier, and Refresh loads the data.
+func (a *App) Login(ctx context.Context, identifier, password string, remember bool) (service.LoginResult, error) {
+	client, epoch := a.session()
+	if client == nil {
+		return service.LoginResult{}, ErrNoServer
+	}
+	result, err := client.Login(ctx, identifier, password, remember)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch || client != a.client {
+		return service.LoginResult{}, ErrStale
+	}
+	if err != nil {
+		a.log.Info("login failed", "err", err)
+		return result, err
+	}
+	a.identifier = identifier
+	if result.MFA != nil {
+		a.pendingRemember = remember
+		return result, nil
+	}
+	a.loggedIn(identifier, remember)
+	return result, nil
+}
+
+// VerifyMFA answers the login's 2FA challenge. A spent challenge
+// (service.ErrLocked, or ErrUnauthorized that is not wrong credentials)
+// means the member must start again with the password.
+func (a *App) VerifyMFA(ctx context.Context, code string) error {
+	client, epoch := a.session()
+	if client == nil {
+		return ErrNoServer
+	}
+	err := client.VerifyMFA(ctx, code)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch || client != a.client {
+		return ErrStale
+	}
+	if err != nil {
+		a.log.Info("2FA failed", "err", err)
+		return err
+	}
+	a.loggedIn(a.identifier, a.pendingRemember)
+	return nil
+}
+
+// loggedIn records the member. Data of another account leaves memory.
+// Callers hold a.mu.
+func (a *App) loggedIn(identifier string, remember bool) {
+	a.identifier = identifier
+	a.pendingRemember = remember
+	if remember {
+		a.remembered = identifier
+	} else if a.remembered == identifier {
+		a.remembered = ""
+	}
+	if a.data != nil && a.data.Identifier != identifier {
+		a.data = nil
+	}
+}
+
+// RememberLogin saves the identifier of the last login in the keyring when
+// "remember me" was ticked, or drops it. An error means the keyring did
+// not answer: the member is not remembered, and everything else works.
+func (a *App) RememberLogin(ctx context.Context) error {
+	a.mu.Lock()
+	identifier, remember := a.identifier, a.pendingRemember
+	a.mu.Unlock()
+	keys := a.p.Keys
+	if keys == nil || identifier == "" {
+		return nil
+	}
+	var err error
+	if remember {
+		err = keys.Set(ctx, KeyAccountInstallation, KeyPurposeRemembered, identifier)
+	} else {
+		err = ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered))
+	}
+	if err != nil {
+		a.log.Warn("remember identifier", "err", err)
+	}
+	return err
+}
+
+// Resume continues the remembered session of identifier with its refresh
+// token, while its cached data is on screen. service.ErrUnauthorized means
+// the member must log in again.
+func (a *App) Resume(ctx context.Context, identifier string) error {
+	client, epoch := a.session()
+	if client == nil {
+		return ErrNoServer
+	}
+	err := client.Resume(ctx, identifier)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch || client != a.client {
+		return ErrStale
+	}
+	if err != nil {
+		a.log.Info("resume failed", "err", err)
+		return err
+	}
+	a.identifier = identifier
+	return nil
+}
+
+// RefreshResult is a finished refresh.
+type RefreshResult struct {
+	Data memberdata.Data
+	// SaveErr says why the offline cache was not written (the data is
+	// still shown).
+	SaveErr error
+}
+
+// Refresh fetches everything the dashboard shows and, when the offline
+// cache is on, saves it whole. Nothing partial is kept: any failed call
+// fails the refresh and the previous data stays. A refresh answered with
+// service.ErrUnauthorized locks the session (see Lock). One refresh runs at
+// a time (ErrRefreshing); CancelRefresh, Lock, Logout and ChangeProfile
+// cancel it, and it then returns ErrStale or the cancellation.
+func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
+	a.mu.Lock()
+	if a.refreshCancel != nil {
+		a.mu.Unlock()
+		return RefreshResult{}, ErrRefreshing
+	}
+	client, epoch, identifier := a.client, a.epoch, a.identifier
+	if client == nil {
+		a.mu.Unlock()
+		return RefreshResult{}, ErrNoServer
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	a.refreshCancel, a.refreshDone = cancel, done
+	a.mu.Unlock()
+	defer func() {
+		cancel()
+		a.mu.Lock()
+		if a.refreshDone == done {
+			a.refreshCancel, a.refreshDone = nil, nil
+		}
+		a.mu.Unlock()
+		close(done)
+	}()
+
+	data, err := memberdata.Fetch(ctx, client, identifier, a.now)
+	if a.afterFetch != nil {
+		a.afterFetch()
+	}
+	if a.Epoch() != epoch {
+		return RefreshResult{}, ErrStale
+	}
+	if err != nil {
+		a.log.Info("refresh failed", "err", err)
+		if errors.Is(err, service.ErrUnauthorized) {
+			a.lockIf(epoch)
+		}
+		return RefreshResult{}, err
+	}
+	var saveErr error
+	if a.p.Settings.OfflineCache() {
+		// A quick login can finish before the cache is open: wait for it.
+		if store := a.waitCache(ctx); store != nil {
+			saveErr = memberdata.Save(ctx, store, a.ProfileName(), data)
+		}
+	}
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch {
+		return RefreshResult{}, ErrStale
+	}
+	a.log.Debug("refresh done")
+	a.data = &data
+	if saveErr != nil {
+		a.log.Warn("offline cache not written", "err", saveErr)
+	}
+	return RefreshResult{Data: data, SaveErr: saveErr}, nil
+}
+
+// CancelRefresh abandons the running refresh, if any.
+func (a *App) CancelRefresh() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.refreshCancel != nil {
+		a.refreshCancel()
+	}
+}
+
+// WaitRefresh waits until no refresh runs, or ctx ends.
+func (a *App) WaitRefresh(ctx context.Context) error {
+	a.mu.Lock()
+	done := a.refreshDone
+	a.mu.Unlock()
+	if done == nil {
+		return nil
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// OpenOffline reads an account's cached data for read-only viewing.
+func (a *App) OpenOffline(ctx context.Context, account string) (memberdata.Data, error) {
+	store := a.openStore()
+	if store == nil {
+		return memberdata.Data{}, ErrNoCache
+	}
+	epoch := a.Epoch()
+	data, err := memberdata.Load(ctx, store, a.ProfileName(), account)
+	if err != nil {
+		a.log.Warn("open offline data", "err", err)
+		return memberdata.Data{}, err
+	}
+	if !a.UseCached(epoch, data) {
+		return memberdata.Data{}, ErrStale
+	}
+	return data, nil
+}
+
+// UseCached makes cached data (read by OpenCache or OpenOffline) the open
+// account's, unless the session changed since epoch.
+func (a *App) UseCached(epoch uint64, data memberdata.Data) bool {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch {
+		return false
+	}
+	a.identifier = data.Identifier
+	a.data = &data
+	return true
+}
+
+// ShouldResume reports whether the open offline data is the remembered
+// account's and a verified server is connected, so its session can go on.
+func (a *App) ShouldResume() (identifier string, ok bool) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.client == nil || a.data == nil || !a.data.Offline || a.remembered == "" || a.data.Identifier != a.remembered {
+		return "", false
+	}
+	return a.remembered, true
+}
+
+// Lock ends the session on this computer: work in flight is cancelled,
+// decrypted data leaves memory, and the client and its tokens go. It
+// returns the identifier, for the login form. Call CheckServer next for a
+// fresh client.
+func (a *App) Lock() (identifier string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.endSession()
+	if a.client != nil {
+		a.client.Close()
+		a.client = nil
+	}
+	return a.identifier
+}
+
+// lockIf locks when the session is still that of epoch.
+func (a *App) lockIf(epoch uint64) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch {
+		return
+	}
+	a.endSession()
+	if a.client != nil {
+		a.client.Close()
+		a.client = nil
+	}
+}
+
+// GoOnline leaves the offline view for the login form: the data leaves
+// memory and the identifier stays.
+func (a *App) GoOnline() (identifier string) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.endSession()
+	return a.identifier
+}
+
+// Logout ends the session here at once, as Lock does, and returns the
+// call that tells the server (it revokes the session and drops the
+// remembered token; nil when there was no client). The client is taken out
+// first, so CheckServer may build the next one while the logout is on its
+// way and a quick new login is never mixed up with it.
+func (a *App) Logout() (tellServer func(ctx context.Context) error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.endSession()
+	old := a.client
+	a.client = nil
+	if old == nil {
+		return nil
+	}
+	return func(ctx context.Context) error {
+		defer old.Close()
+		err := old.Logout(ctx)
+		if err != nil {
+			a.log.Info("logout could not reach the server", "err", err)
+		}
+		return err
+	}
+}
+
+// Forget deletes one account's cached data, its remembered refresh token
+// and, when it is the remembered account, the remembered identifier. Call
+// it after Logout: it does not end the session itself.
+func (a *App) Forget(ctx context.Context, identifier string) error {
+	a.mu.Lock()
+	remembered := a.remembered == identifier
+	if remembered {
+		a.remembered = ""
+	}
+	store := a.store
+	a.mu.Unlock()
+	var errs []error
+	if store != nil && store.Disabled() == nil {
+		errs = append(errs, ignoreNotFound(store.Forget(ctx, a.ProfileName(), identifier)))
+	}
+	if keys := a.p.Keys; keys != nil {
+		errs = append(errs, ignoreNotFound(keys.Delete(ctx, identifier, service.TokenPurpose)))
+		if remembered {
+			errs = append(errs, ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered)))
+		}
+	}
+	err := errors.Join(errs...)
+	if err != nil {
+		a.log.Warn("forget device", "err", err)
+	}
+	return err
+}
+
+// ClearAll (Settings) deletes every cached account, the data key, the
+// remembered login and its refresh token.
+func (a *App) ClearAll(ctx context.Context) error {
+	a.mu.Lock()
+	remembered := a.remembered
+	a.remembered = ""
+	store := a.store
+	a.mu.Unlock()
+	var errs []error
+	if store != nil && store.Disabled() == nil {
+		errs = append(errs, store.ForgetAll(ctx))
+	}
+	if keys := a.p.Keys; keys != nil {
+		if remembered != "" {
+			errs = append(errs, ignoreNotFound(keys.Delete(ctx, remembered, service.TokenPurpose)))
+		}
+		errs = append(errs, ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered)))
+	}
+	err := errors.Join(errs...)
+	if err != nil {
+		a.log.Warn("clear data", "err", err)
+	}
+	return err
+}
+
+func ignoreNotFound(err error) error {
+	if errors.Is(err, cache.ErrNotFound) || errors.Is(err, keystore.ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
+// Register signs a member up on the verified server. Personal data goes
+// only to a verified server: without one, the error says why it wasn't
+// sent (the refusal, or service.ErrTimeout while the check still runs).
+func (a *App) Register(ctx context.Context, r service.Registration) error {
+	a.mu.Lock()
+	client, refused := a.client, a.checkErr
+	a.mu.Unlock()
+	if client == nil {
+		if refused != nil {
+			return refused
+		}
+		return service.ErrTimeout
+	}
+	err := client.Register(ctx, r)
+	if err != nil {
+		a.log.Info("registration failed", "err", err)
+	}
+	return err
+}
+
+// Logins is the member's login history, while an online session is open.
+func (a *App) Logins(ctx context.Context) ([]service.Login, error) {
+	if !a.Online() {
+		return nil, ErrNoSession
+	}
+	client, epoch := a.session()
+	logins, err := client.Logins(ctx)
+	if a.Epoch() != epoch {
+		return nil, ErrStale
+	}
+	if err != nil {
+		a.log.Info("login history", "err", err)
+	}
+	return logins, err
+}
+
+// ChangeProfile ends the session after the server profile setting
+// changed; call CheckServer next to connect to the new server.
+func (a *App) ChangeProfile() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.endSession()
+}
+
+// Close ends everything at exit: the refresh, the client and the cache.
+func (a *App) Close() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	a.endSession()
+	if a.client != nil {
+		a.client.Close()
+		a.client = nil
+	}
+	if a.store != nil {
+		_ = a.store.Close()
+	}
+}
