@@ -27,7 +27,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/internal/settings"
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
@@ -82,7 +82,7 @@ type Params struct {
 	Keys cache.KeyStore
 	// Settings are the member's settings; the server profile and the
 	// offline-cache switch are read from them.
-	Settings *settings.Settings
+	Settings *prefs.Settings
 	// ForceDemo runs against the sandbox whatever the settings say (--demo).
 	ForceDemo bool
 	// StartDemo starts the sandbox; it is called off the UI goroutine.
@@ -133,13 +133,13 @@ func New(p Params) *App {
 		p.Now = time.Now
 	}
 	if p.Settings == nil {
-		p.Settings = settings.New(settings.NewMemoryStore())
+		p.Settings = prefs.New(prefs.NewMemoryStore())
 	}
 	return &App{p: p, log: p.Logger, now: p.Now, cacheReady: make(chan struct{})}
 }
 
 // Settings are the member's settings.
-func (a *App) Settings() *settings.Settings { return a.p.Settings }
+func (a *App) Settings() *prefs.Settings { return a.p.Settings }
 
 // Epoch is the current session epoch; it changes whenever a session ends.
 func (a *App) Epoch() uint64 {
@@ -198,12 +198,12 @@ func (a *App) Demo() *DemoServer {
 }
 
 // IsDemo reports whether the app talks to the sandbox.
-func (a *App) IsDemo() bool { return a.ProfileName() == settings.ProfileDemo }
+func (a *App) IsDemo() bool { return a.ProfileName() == prefs.ProfileDemo }
 
 // ProfileName keys the cache: data of the demo never shows for the official server.
 func (a *App) ProfileName() string {
 	if a.p.ForceDemo {
-		return settings.ProfileDemo
+		return prefs.ProfileDemo
 	}
 	return a.p.Settings.ServerProfile()
 }
@@ -415,7 +415,7 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 
 func (a *App) resolveProfile(ctx context.Context, demo *DemoServer) (service.Profile, *DemoServer, error) {
 	switch name := a.ProfileName(); name {
-	case settings.ProfileDemo:
+	case prefs.ProfileDemo:
 		if demo != nil {
 			return demo.Profile, demo, nil
 		}
@@ -427,7 +427,7 @@ func (a *App) resolveProfile(ctx context.Context, demo *DemoServer) (service.Pro
 			return service.Profile{}, nil, fmt.Errorf("start demo server: %w", err)
 		}
 		return started.Profile, &started, nil
-	case settings.ProfileCustom:
+	case prefs.ProfileCustom:
 		return a.p.Settings.CustomProfile(), nil, nil
 	}
 	return service.OfficialProfile(), nil, nil

@@ -14,14 +14,14 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/assets"
-	"github.com/cekbpjstk/cekbpjstk/internal/settings"
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 )
 
 // Languages the app speaks; the first is the default.
-var Languages = settings.Languages
+var Languages = prefs.Languages
 
 // DefaultLanguage is Bahasa Indonesia, whatever the OS locale says.
-const DefaultLanguage = settings.DefaultLanguage
+const DefaultLanguage = prefs.DefaultLanguage
 
 // SetLanguage makes code ("id" or "en") the language of every lang.L call.
 //

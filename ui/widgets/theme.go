@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/settings"
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 )
 
 // modeTheme is Fyne's default theme with the variant forced for "light" and
@@ -15,13 +15,13 @@ import (
 // is the supported way to pin a variant.
 type modeTheme struct {
 	fyne.Theme
-	mode settings.ThemeMode
+	mode prefs.ThemeMode
 }
 
 var _ fyne.Theme = (*modeTheme)(nil)
 
 // NewTheme returns the app theme for mode.
-func NewTheme(mode settings.ThemeMode) fyne.Theme {
+func NewTheme(mode prefs.ThemeMode) fyne.Theme {
 	return &modeTheme{Theme: sizedTheme{theme.DefaultTheme()}, mode: mode}
 }
 
@@ -38,15 +38,15 @@ func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
 // Color looks the colour up in the forced variant, or in v for "system".
 func (t *modeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	switch t.mode {
-	case settings.ThemeLight:
+	case prefs.ThemeLight:
 		v = theme.VariantLight
-	case settings.ThemeDark:
+	case prefs.ThemeDark:
 		v = theme.VariantDark
 	}
 	return t.Theme.Color(n, v)
 }
 
 // ApplyTheme makes mode the look of every window of a.
-func ApplyTheme(a fyne.App, mode settings.ThemeMode) {
+func ApplyTheme(a fyne.App, mode prefs.ThemeMode) {
 	a.Settings().SetTheme(NewTheme(mode))
 }

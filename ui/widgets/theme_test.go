@@ -7,28 +7,28 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/settings"
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 )
 
 func TestTheme_ForcesTheVariant(t *testing.T) {
 	a := test.NewTempApp(t)
 	bg := theme.ColorNameBackground
-	light := NewTheme(settings.ThemeLight).Color(bg, theme.VariantDark)
-	dark := NewTheme(settings.ThemeDark).Color(bg, theme.VariantLight)
+	light := NewTheme(prefs.ThemeLight).Color(bg, theme.VariantDark)
+	dark := NewTheme(prefs.ThemeDark).Color(bg, theme.VariantLight)
 	if light != theme.DefaultTheme().Color(bg, theme.VariantLight) || dark != theme.DefaultTheme().Color(bg, theme.VariantDark) {
 		t.Error("light or dark mode does not force its variant")
 	}
-	if NewTheme(settings.ThemeSystem).Color(bg, theme.VariantDark) != dark || NewTheme(settings.ThemeSystem).Color(bg, theme.VariantLight) != light {
+	if NewTheme(prefs.ThemeSystem).Color(bg, theme.VariantDark) != dark || NewTheme(prefs.ThemeSystem).Color(bg, theme.VariantLight) != light {
 		t.Error("system mode does not follow the variant asked for")
 	}
-	ApplyTheme(a, settings.ThemeDark)
+	ApplyTheme(a, prefs.ThemeDark)
 	if _, ok := a.Settings().Theme().(*modeTheme); !ok {
 		t.Errorf("ApplyTheme set %T", a.Settings().Theme())
 	}
 }
 
 func TestAppThemeDefinesTheAmountSize(t *testing.T) {
-	th := NewTheme(settings.ThemeLight)
+	th := NewTheme(prefs.ThemeLight)
 	heading := theme.DefaultTheme().Size(theme.SizeNameHeadingText)
 	if got := th.Size(SizeNameAmount); got != heading*1.6 {
 		t.Fatalf("amount size %v, want %v", got, heading*1.6)

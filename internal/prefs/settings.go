@@ -1,7 +1,7 @@
-// Package settings is the app's typed settings: every setting has a key
+// Package prefs is the app's typed settings: every setting has a key
 // constant, a default and a validating setter, so no view reads a raw key.
 // It is Fyne-free: the store is any Store, which fyne.Preferences satisfies.
-package settings
+package prefs
 
 import (
 	"crypto/sha256"

@@ -1,4 +1,4 @@
-package settings
+package prefs
 
 import (
 	"crypto/sha256"
