@@ -1,4 +1,9 @@
-package ui
+// Package sms composes the messages for BPJS Ketenagakerjaan's SMS 2757
+// balance service (the one-time registration and the balance request) and
+// the QR payload that opens a phone's messaging app with one filled in. It
+// is Fyne-free: invalid input comes back as *validate.FieldError, whose
+// field and code the view translates.
+package sms
 
 import (
 	"strings"
@@ -7,12 +12,12 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
-// SMSNumber is BPJS Ketenagakerjaan's SMS service number.
-const SMSNumber = "2757"
+// Number is BPJS Ketenagakerjaan's SMS service number.
+const Number = "2757"
 
-// SMSRegistration is what the SMS 2757 balance service asks for once, to
+// Registration is what the SMS 2757 balance service asks for once, to
 // link a phone number to a KPJ.
-type SMSRegistration struct {
+type Registration struct {
 	NIK       string
 	FullName  string
 	BirthDate time.Time
@@ -20,7 +25,7 @@ type SMSRegistration struct {
 	Email     string
 }
 
-// ComposeSMSRegistration writes the registration message in the format
+// ComposeRegistration writes the registration message in the format
 // BPJS Ketenagakerjaan published:
 //
 //	DAFTAR SALDO#<NIK>#<NAMA tanpa spasi>#<DD-MM-YYYY>#<KPJ>#<email>
@@ -30,7 +35,7 @@ type SMSRegistration struct {
 // rules the registration form uses; the first failure comes back as a
 // *validate.FieldError. A "#" inside a field would shift the others, so
 // it is refused too.
-func ComposeSMSRegistration(r SMSRegistration) (string, error) {
+func ComposeRegistration(r Registration) (string, error) {
 	nik := strings.TrimSpace(r.NIK)
 	if _, err := validate.ValidateNIK(nik, r.BirthDate); err != nil {
 		return "", err
@@ -60,9 +65,9 @@ func ComposeSMSRegistration(r SMSRegistration) (string, error) {
 	return strings.Join([]string{"DAFTAR SALDO", nik, compact, r.BirthDate.Format("02-01-2006"), kpj, email}, "#"), nil
 }
 
-// ComposeSMSBalance writes the balance request, "SALDO <KPJ>", for a phone
+// ComposeBalance writes the balance request, "SALDO <KPJ>", for a phone
 // already registered.
-func ComposeSMSBalance(kpj string) (string, error) {
+func ComposeBalance(kpj string) (string, error) {
 	kpj = strings.TrimSpace(kpj)
 	if err := validate.ValidateKPJ(kpj); err != nil {
 		return "", err
@@ -70,6 +75,6 @@ func ComposeSMSBalance(kpj string) (string, error) {
 	return "SALDO " + kpj, nil
 }
 
-// SMSQRText is the QR payload that opens a phone's messaging app with the
+// QRText is the QR payload that opens a phone's messaging app with the
 // message to 2757 filled in.
-func SMSQRText(message string) string { return "SMSTO:" + SMSNumber + ":" + message }
+func QRText(message string) string { return "SMSTO:" + Number + ":" + message }
