@@ -27,8 +27,11 @@
 // Member data is fixed relative to ReferenceDate so tests never depend on
 // the day they run; rates and their legal sources are in rates.go.
 //
-// Faults (see Fault, WithFaults and Server.SetFaults) make the server
-// misbehave on purpose for client tests; Stats reports what it has seen.
+// Package sandbox/faults makes the server misbehave on purpose for client
+// tests (5xx, latency, malformed and oversized bodies, gzip bombs,
+// redirects, dropped connections), through the fault-agnostic hook
+// WithMiddleware / Server.SetMiddleware; it is a separate package so the
+// shipped app never links it. Stats reports what the server has seen.
 //
 // The package deliberately has its own wire types and never imports the
 // client or UI packages: a shared struct would hide encoding bugs on both

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net/http"
 	"time"
 )
 
@@ -19,7 +20,7 @@ type config struct {
 	lockMax      int
 	lockWindow   time.Duration
 	lockDuration time.Duration
-	faults       []Fault
+	middleware   func(http.Handler) http.Handler
 	logger       *slog.Logger
 	password     PasswordParams
 }
@@ -84,16 +85,32 @@ func WithLockout(maxAttempts int, window, duration time.Duration) Option {
 	}
 }
 
-// WithFaults arms fault injection from the start; see Server.SetFaults.
-func WithFaults(faults ...Fault) Option {
+// WithMiddleware wraps the API routes in mw from the start. It sits inside
+// the request counter and the access log, so a request mw answers itself is
+// still counted (Stats) and logged, and outside the routes and their
+// problem+json 404/405. The sandbox keeps one middleware: a later
+// WithMiddleware or Server.SetMiddleware replaces it. Test tooling hooks in
+// here (sandbox/faults injects faults this way); the sandbox itself
+// installs none.
+func WithMiddleware(mw func(http.Handler) http.Handler) Option {
 	return func(c *config) error {
-		for i, f := range faults {
-			if err := f.validate(); err != nil {
-				return fmt.Errorf("sandbox: WithFaults[%d]: %w", i, err)
-			}
+		if mw == nil {
+			return fmt.Errorf("sandbox: WithMiddleware: nil middleware")
 		}
-		c.faults = append([]Fault(nil), faults...)
+		c.middleware = mw
 		return nil
+	}
+}
+
+// InvalidOption returns an Option that makes Open fail with err. Packages
+// that build options on top of these (sandbox/faults) use it to reject bad
+// input at Open, as the options here do.
+func InvalidOption(err error) Option {
+	return func(*config) error {
+		if err == nil {
+			return fmt.Errorf("sandbox: InvalidOption: nil error")
+		}
+		return err
 	}
 }
 

@@ -9,10 +9,11 @@ import (
 	"time"
 )
 
-// routes wires every endpoint of api/openapi.yaml. Middleware order, outside
-// in: count, log, inject faults, then the mux, so a faulted request is still
-// counted and logged.
-func (s *Server) routes() http.Handler {
+// buildRoutes wires every endpoint of api/openapi.yaml and returns the
+// server's handler. Middleware order, outside in: count, log, the
+// WithMiddleware hook (where sandbox/faults injects faults), then the mux, so
+// a request the hook answers itself is still counted and logged.
+func (s *Server) buildRoutes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/health", s.handleHealth)
 	mux.HandleFunc("POST /v1/register", s.handleRegister)
@@ -30,7 +31,8 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("DELETE /v1/me/mfa/totp", s.authed(s.handleTOTPDisable))
 	mux.HandleFunc("POST /v1/me/password", s.authed(s.handlePassword))
 	mux.HandleFunc("GET /v1/me/logins", s.authed(s.handleLogins))
-	return s.withStats(s.withLog(s.withFaults(problemErrors(mux))))
+	s.routes = problemErrors(mux)
+	return s.withStats(s.withLog(http.HandlerFunc(s.serveMiddleware)))
 }
 
 func (s *Server) withStats(next http.Handler) http.Handler {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"sync/atomic"
 	"time"
 )
 
@@ -20,9 +21,12 @@ type Server struct {
 	log     *slog.Logger
 	lock    *lockout
 	ipLock  *lockout
-	faults  *faultSet
 	stats   *stats
 	handler http.Handler
+	// routes is the API without middleware; mw is routes wrapped in the
+	// WithMiddleware/SetMiddleware middleware (routes itself if none).
+	routes http.Handler
+	mw     atomic.Pointer[http.Handler]
 	// dummyHash is verified against when the identifier is unknown, so a
 	// login costs the same whether or not the account exists.
 	dummyHash string
@@ -67,11 +71,14 @@ func Open(dataDir string, opts ...Option) (*Server, error) {
 		log:       cfg.logger,
 		lock:      newLockout(cfg.lockMax, cfg.lockWindow, cfg.lockDuration),
 		ipLock:    newLockout(cfg.lockMax*ipLockFactor, cfg.lockWindow, cfg.lockDuration),
-		faults:    newFaultSet(cfg.faults),
 		stats:     newStats(),
 		dummyHash: dummy,
 	}
-	s.handler = s.routes()
+	s.handler = s.buildRoutes()
+	if err := s.SetMiddleware(cfg.middleware); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -79,7 +79,7 @@ func urlHost(a net.Addr) string {
 // URL is the base URL, e.g. https://127.0.0.1:8443 (without /v1).
 func (r *Running) URL() string { return r.url }
 
-// Server is the running sandbox, for pins, faults and stats.
+// Server is the running sandbox, for pins, middleware and stats.
 func (r *Running) Server() *Server { return r.srv }
 
 // Close stops accepting connections, waits for in-flight requests until ctx

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
 	"github.com/pquerna/otp/totp"
 )
 
@@ -402,24 +403,24 @@ func TestResponses_Faults(t *testing.T) {
 	ctx := context.Background()
 	for _, tc := range []struct {
 		name  string
-		fault sandbox.Fault
+		fault faults.Fault
 		want  error
 		calls int64
 	}{
-		{"oversized body", sandbox.Fault{PathPrefix: "/v1/me/balance", OversizedBytes: MaxResponseBytes + 1<<20}, ErrResponseTooLarge, 1},
-		{"gzip bomb", sandbox.Fault{PathPrefix: "/v1/me/balance", GzipBombBytes: MaxResponseBytes + 1<<20}, ErrResponseTooLarge, 1},
-		{"malformed JSON", sandbox.Fault{PathPrefix: "/v1/me/balance", Malformed: true}, ErrBadResponse, 1},
-		{"503 twice, then served", sandbox.Fault{PathPrefix: "/v1/me/balance", Status: 503, Times: 2}, nil, 3},
-		{"503 always", sandbox.Fault{PathPrefix: "/v1/me/balance", Status: 503}, ErrServer, 3},
-		{"500 is not retried", sandbox.Fault{PathPrefix: "/v1/me/balance", Status: 500}, ErrServer, 1},
-		{"dropped mid-body, then served", sandbox.Fault{PathPrefix: "/v1/me/balance", DropMidBody: true, Times: 1}, nil, 2},
+		{"oversized body", faults.Fault{PathPrefix: "/v1/me/balance", OversizedBytes: MaxResponseBytes + 1<<20}, ErrResponseTooLarge, 1},
+		{"gzip bomb", faults.Fault{PathPrefix: "/v1/me/balance", GzipBombBytes: MaxResponseBytes + 1<<20}, ErrResponseTooLarge, 1},
+		{"malformed JSON", faults.Fault{PathPrefix: "/v1/me/balance", Malformed: true}, ErrBadResponse, 1},
+		{"503 twice, then served", faults.Fault{PathPrefix: "/v1/me/balance", Status: 503, Times: 2}, nil, 3},
+		{"503 always", faults.Fault{PathPrefix: "/v1/me/balance", Status: 503}, ErrServer, 3},
+		{"500 is not retried", faults.Fault{PathPrefix: "/v1/me/balance", Status: 500}, ErrServer, 1},
+		{"dropped mid-body, then served", faults.Fault{PathPrefix: "/v1/me/balance", DropMidBody: true, Times: 1}, nil, 2},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			sb.srv.ResetStats()
-			if err := sb.srv.SetFaults(tc.fault); err != nil {
+			if err := faults.Arm(sb.srv, tc.fault); err != nil {
 				t.Fatal(err)
 			}
-			defer sb.srv.SetFaults()
+			defer faults.Arm(sb.srv)
 			_, err := c.Balance(ctx)
 			if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
 				t.Fatalf("err = %v, want %v", err, tc.want)
@@ -432,14 +433,14 @@ func TestResponses_Faults(t *testing.T) {
 	// A POST is never retried, whatever the status.
 	for _, route := range []string{"/v1/me/mfa/totp", "/v1/login"} {
 		sb.srv.ResetStats()
-		_ = sb.srv.SetFaults(sandbox.Fault{Method: "POST", PathPrefix: route, Status: 503})
+		_ = faults.Arm(sb.srv, faults.Fault{Method: "POST", PathPrefix: route, Status: 503})
 		var err error
 		if route == "/v1/login" {
 			_, err = c.Login(ctx, budi, password, false)
 		} else {
 			_, err = c.EnrolTOTP(ctx)
 		}
-		_ = sb.srv.SetFaults()
+		_ = faults.Arm(sb.srv)
 		if !errors.Is(err, ErrServer) {
 			t.Errorf("POST %s with 503: %v", route, err)
 		}
@@ -471,10 +472,10 @@ func TestLogin_RedirectsRefused(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := sb.client(t)
-			if err := sb.srv.SetFaults(sandbox.Fault{Method: "POST", PathPrefix: "/v1/login", RedirectTo: tc.to}); err != nil {
+			if err := faults.Arm(sb.srv, faults.Fault{Method: "POST", PathPrefix: "/v1/login", RedirectTo: tc.to}); err != nil {
 				t.Fatal(err)
 			}
-			defer sb.srv.SetFaults()
+			defer faults.Arm(sb.srv)
 			sb.srv.ResetStats()
 			_, err := c.Login(ctx, budi, password, false)
 			var re *RedirectError
@@ -503,15 +504,15 @@ func TestGet_RedirectPolicy(t *testing.T) {
 	login(t, c, budi)
 	ctx := context.Background()
 
-	_ = sb.srv.SetFaults(sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/card", RedirectTo: sb.ts.URL, Times: 1})
+	_ = faults.Arm(sb.srv, faults.Fault{Method: "GET", PathPrefix: "/v1/me/card", RedirectTo: sb.ts.URL, Times: 1})
 	if _, err := c.Cards(ctx); err != nil {
 		t.Errorf("same-origin redirect: %v", err)
 	}
-	_ = sb.srv.SetFaults(sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/card", RedirectTo: otherPort.URL})
+	_ = faults.Arm(sb.srv, faults.Fault{Method: "GET", PathPrefix: "/v1/me/card", RedirectTo: otherPort.URL})
 	if _, err := c.Cards(ctx); !errors.Is(err, ErrRedirect) {
 		t.Errorf("cross-origin redirect: %v", err)
 	}
-	_ = sb.srv.SetFaults()
+	_ = faults.Arm(sb.srv)
 	if n := otherPort.conns.Load(); n != 0 {
 		t.Errorf("redirect target got %d connections", n)
 	}
@@ -618,7 +619,7 @@ func TestErrors_TimeoutOfflineCancel(t *testing.T) {
 
 	slow := sb.client(t, WithTimeout(200*time.Millisecond))
 	login(t, slow, budi)
-	_ = sb.srv.SetFaults(sandbox.Fault{PathPrefix: "/v1/me", Latency: 2 * time.Second})
+	_ = faults.Arm(sb.srv, faults.Fault{PathPrefix: "/v1/me", Latency: 2 * time.Second})
 	sb.srv.ResetStats()
 	if _, err := slow.Profile(ctx); !errors.Is(err, ErrTimeout) {
 		t.Errorf("slow server: %v", err)
@@ -636,7 +637,7 @@ func TestErrors_TimeoutOfflineCancel(t *testing.T) {
 	if _, err := slow.Profile(cctx); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled: %v", err)
 	}
-	_ = sb.srv.SetFaults()
+	_ = faults.Arm(sb.srv)
 
 	c := sb.client(t)
 	login(t, c, budi)

@@ -26,6 +26,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
@@ -87,15 +88,15 @@ func sameSnapshot(a, b cache.Snapshot) bool {
 
 // refreshWithFault runs one refresh against a server armed with fault and
 // waits until the controller has applied its outcome.
-func (h *harness) refreshWithFault(fault sandbox.Fault) {
+func (h *harness) refreshWithFault(fault faults.Fault) {
 	h.t.Helper()
-	if err := h.srv.SetFaults(fault); err != nil {
+	if err := faults.Arm(h.srv, fault); err != nil {
 		h.t.Fatal(err)
 	}
-	h.t.Cleanup(func() { _ = h.srv.SetFaults() })
+	h.t.Cleanup(func() { _ = faults.Arm(h.srv) })
 	h.c.startRefresh()
 	h.waitFor("the refresh to end", func() bool { return h.c.refresh == nil })
-	_ = h.srv.SetFaults()
+	_ = faults.Arm(h.srv)
 }
 
 func (h *harness) notice() string {
@@ -118,7 +119,7 @@ func TestFault_ServerDiesMidRefresh_CacheUntouchedAndSaid(t *testing.T) {
 		t.Fatalf("no snapshot after the first refresh: %v", err)
 	}
 
-	if err := h.srv.SetFaults(sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/contributions", Latency: time.Minute}); err != nil {
+	if err := faults.Arm(h.srv, faults.Fault{Method: "GET", PathPrefix: "/v1/me/contributions", Latency: time.Minute}); err != nil {
 		t.Fatal(err)
 	}
 	h.srv.ResetStats()
@@ -157,7 +158,7 @@ func projectGoroutines() []string {
 	for _, g := range strings.Split(string(buf), "\n\n") {
 		for _, marker := range []string{
 			"cekbpjstk/ui.fetchMemberData", "cekbpjstk/ui.(*controller).startRefresh",
-			"cekbpjstk/service.(*Client).", "cekbpjstk/sandbox.(*Server).withFaults",
+			"cekbpjstk/service.(*Client).", "cekbpjstk/sandbox/faults.(*Set).Wrap",
 		} {
 			if strings.Contains(g, marker) {
 				out = append(out, g)
@@ -201,10 +202,10 @@ func TestFault_SlowServerCancelLeavesNoGoroutine(t *testing.T) {
 		t.Fatalf("refresh goroutines before the test:\n%s", strings.Join(g, "\n\n"))
 	}
 
-	if err := h.srv.SetFaults(sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/contributions", Latency: time.Minute}); err != nil {
+	if err := faults.Arm(h.srv, faults.Fault{Method: "GET", PathPrefix: "/v1/me/contributions", Latency: time.Minute}); err != nil {
 		t.Fatal(err)
 	}
-	defer h.srv.SetFaults()
+	defer faults.Arm(h.srv)
 	h.srv.ResetStats()
 	h.c.startRefresh()
 	h.waitFor("the slow request", func() bool { return h.srv.Stats().ByRoute["GET /v1/me/contributions"] > 0 })
@@ -258,14 +259,14 @@ func TestFault_MalformedDataClearErrorNoPartialWrite(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name  string
-		fault sandbox.Fault
+		fault faults.Fault
 		want  error
 	}{
 		// Contributions come last: every other part was already fetched.
-		{"malformed contributions", sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/contributions", Malformed: true}, service.ErrBadResponse},
-		{"malformed balance", sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/balance", Malformed: true}, service.ErrBadResponse},
-		{"oversized claims", sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/claims", OversizedBytes: service.MaxResponseBytes + 1<<20}, service.ErrResponseTooLarge},
-		{"gzip bomb card", sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/card", GzipBombBytes: service.MaxResponseBytes + 1<<20}, service.ErrResponseTooLarge},
+		{"malformed contributions", faults.Fault{Method: "GET", PathPrefix: "/v1/me/contributions", Malformed: true}, service.ErrBadResponse},
+		{"malformed balance", faults.Fault{Method: "GET", PathPrefix: "/v1/me/balance", Malformed: true}, service.ErrBadResponse},
+		{"oversized claims", faults.Fault{Method: "GET", PathPrefix: "/v1/me/claims", OversizedBytes: service.MaxResponseBytes + 1<<20}, service.ErrResponseTooLarge},
+		{"gzip bomb card", faults.Fault{Method: "GET", PathPrefix: "/v1/me/card", GzipBombBytes: service.MaxResponseBytes + 1<<20}, service.ErrResponseTooLarge},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			h.refreshWithFault(tc.fault)
@@ -281,8 +282,8 @@ func TestFault_MalformedDataClearErrorNoPartialWrite(t *testing.T) {
 		})
 	}
 	t.Run("first load", func(t *testing.T) {
-		h := newHarness(t, withSandboxOptions(sandbox.WithFaults(
-			sandbox.Fault{Method: "GET", PathPrefix: "/v1/me/balance", Malformed: true})))
+		h := newHarness(t, withSandboxOptions(faults.With(
+			faults.Fault{Method: "GET", PathPrefix: "/v1/me/balance", Malformed: true})))
 		h.login("budi@contoh.id", sandbox.DemoPassword, false)
 		h.waitFor("the loading error", func() bool {
 			return h.c.current == screenLoading && h.c.refresh == nil && h.c.loadingPage().back.Visible()

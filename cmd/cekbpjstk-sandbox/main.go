@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
 )
 
 func main() {
@@ -33,12 +34,12 @@ func main() {
 }
 
 // faultFlags collects repeated --fault values.
-type faultFlags []sandbox.Fault
+type faultFlags []faults.Fault
 
 func (f *faultFlags) String() string { return fmt.Sprint(len(*f), " faults") }
 
 func (f *faultFlags) Set(spec string) error {
-	fault, err := sandbox.ParseFault(spec)
+	fault, err := faults.Parse(spec)
 	if err != nil {
 		return err
 	}
@@ -54,8 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	data := fs.String("data", "sandbox-data", "data directory (database, certificate, keys)")
 	public := fs.Bool("public", false, "allow listening on a non-loopback address")
 	verbose := fs.Bool("v", false, "log every request to stderr")
-	var faults faultFlags
-	fs.Var(&faults, "fault", "inject a fault, repeatable: e.g. 'path=/v1/me/balance,status=503,times=3' "+
+	var armed faultFlags
+	fs.Var(&armed, "fault", "inject a fault, repeatable: e.g. 'path=/v1/me/balance,status=503,times=3' "+
 		"(keys: method, path, times, latency, status, retry-after, malformed, oversized, gzip-bomb, redirect, drop)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -69,7 +70,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	rn, err := sandbox.Start(ctx, *addr, *data, sandbox.WithLogger(logger), sandbox.WithFaults(faults...))
+	rn, err := sandbox.Start(ctx, *addr, *data, sandbox.WithLogger(logger), faults.With(armed...))
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,20 @@
-package sandbox
+// Package faults makes the sandbox (package sandbox) misbehave on purpose,
+// for client and UI tests that must prove the client copes with a hostile
+// or broken server: 5xx answers, latency, malformed, oversized and
+// gzip-bomb bodies, redirects and connections dropped mid-body.
+//
+// It hooks into the sandbox through sandbox.WithMiddleware and
+// Server.SetMiddleware and lives in its own package so that only tests and
+// cmd/cekbpjstk-sandbox link it; the shipped app, which runs the sandbox
+// for --demo, does not (TestShippedAppDoesNotLinkFaults checks it).
+//
+//	srv, _ := sandbox.Open(dir, faults.With(faults.Fault{PathPrefix: "/v1/me/balance", Status: 503, Times: 2}))
+//	faults.Arm(srv, faults.Fault{Method: "GET", Latency: time.Second}) // replace them
+//	faults.Arm(srv)                                                   // disarm
+//
+// A Set is the armed faults themselves, for a handler chain of one's own
+// (Set.Wrap); With and Arm install one on a sandbox server.
+package faults
 
 import (
 	"bytes"
@@ -10,13 +26,14 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
-// Fault describes one injected misbehaviour, for client and UI tests that
-// must prove the client copes with a hostile or broken server. A Fault
-// matches requests by Method (empty: any) and PathPrefix (empty: any). The
-// first armed matching fault applies. Latency is added before any other
-// effect; if no other effect is set the request is then served normally.
+// Fault describes one injected misbehaviour. A Fault matches requests by
+// Method (empty: any) and PathPrefix (empty: any). The first armed matching
+// fault applies. Latency is added before any other effect; if no other
+// effect is set the request is then served normally.
 type Fault struct {
 	Method     string
 	PathPrefix string
@@ -64,11 +81,48 @@ func (f Fault) matches(r *http.Request) bool {
 	return (f.Method == "" || strings.EqualFold(f.Method, r.Method)) && strings.HasPrefix(r.URL.Path, f.PathPrefix)
 }
 
-// faultSet is the armed faults with their remaining counts.
-type faultSet struct {
+func validateAll(faults []Fault) error {
+	for i, f := range faults {
+		if err := f.validate(); err != nil {
+			return fmt.Errorf("[%d]: %w", i, err)
+		}
+	}
+	return nil
+}
+
+// With returns a sandbox.Option that opens the server with faults armed.
+// Open fails if one of them is invalid. Arm replaces them later.
+func With(faults ...Fault) sandbox.Option {
+	if err := validateAll(faults); err != nil {
+		return sandbox.InvalidOption(fmt.Errorf("faults: With%w", err))
+	}
+	set := new(Set)
+	set.arm(faults)
+	return sandbox.WithMiddleware(set.Wrap)
+}
+
+// Arm replaces the faults armed on srv, by With or an earlier Arm, with
+// faults, their Times counted afresh; Arm(srv) disarms all. If one is
+// invalid nothing changes. It is safe to call while requests are being
+// served. It installs a new Set with srv.SetMiddleware, so it replaces any
+// other middleware too.
+func Arm(srv *sandbox.Server, faults ...Fault) error {
+	if err := validateAll(faults); err != nil {
+		return fmt.Errorf("faults: Arm%w", err)
+	}
+	if len(faults) == 0 {
+		return srv.SetMiddleware(nil)
+	}
+	set := new(Set)
+	set.arm(faults)
+	return srv.SetMiddleware(set.Wrap)
+}
+
+// Set is a list of armed faults with their remaining uses. The zero value
+// has none armed. It is safe for concurrent use.
+type Set struct {
 	mu     sync.Mutex
 	faults []armedFault
-	bombs  map[int64][]byte
 }
 
 type armedFault struct {
@@ -76,13 +130,18 @@ type armedFault struct {
 	left int // remaining uses; -1 unlimited
 }
 
-func newFaultSet(fs []Fault) *faultSet {
-	s := &faultSet{bombs: map[int64][]byte{}}
-	s.set(fs)
-	return s
+// Arm replaces the armed faults, their Times counted afresh; an empty call
+// disarms all. If one is invalid nothing changes. It is safe to call while
+// requests are being served.
+func (s *Set) Arm(faults ...Fault) error {
+	if err := validateAll(faults); err != nil {
+		return fmt.Errorf("faults: Set.Arm%w", err)
+	}
+	s.arm(faults)
+	return nil
 }
 
-func (s *faultSet) set(fs []Fault) {
+func (s *Set) arm(fs []Fault) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.faults = s.faults[:0]
@@ -96,7 +155,7 @@ func (s *faultSet) set(fs []Fault) {
 }
 
 // take returns the fault for r, consuming one use.
-func (s *faultSet) take(r *http.Request) (Fault, bool) {
+func (s *Set) take(r *http.Request) (Fault, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for i := range s.faults {
@@ -112,22 +171,11 @@ func (s *faultSet) take(r *http.Request) (Fault, bool) {
 	return Fault{}, false
 }
 
-// SetFaults replaces the armed faults; an empty call disarms all. It is
-// safe to call while requests are being served.
-func (s *Server) SetFaults(faults ...Fault) error {
-	for i, f := range faults {
-		if err := f.validate(); err != nil {
-			return fmt.Errorf("sandbox: SetFaults[%d]: %w", i, err)
-		}
-	}
-	s.faults.set(faults)
-	return nil
-}
-
-// withFaults applies the armed faults before the real handler.
-func (s *Server) withFaults(next http.Handler) http.Handler {
+// Wrap is the middleware: it applies the first armed fault matching a
+// request before (or instead of) next. It fits sandbox.WithMiddleware.
+func (s *Set) Wrap(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f, ok := s.faults.take(r)
+		f, ok := s.take(r)
 		if !ok {
 			next.ServeHTTP(w, r)
 			return
@@ -150,14 +198,7 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 			w.Header().Set("Location", loc)
 			w.WriteHeader(http.StatusTemporaryRedirect)
 		case f.Status != 0:
-			slug := "internal"
-			if f.Status == http.StatusServiceUnavailable {
-				slug = "unavailable"
-			}
-			p := newProblem(slug, "Injected fault.")
-			p.Status = f.Status
-			p.retryAfterHeader = f.RetryAfter
-			writeProblem(w, p)
+			sandbox.WriteServerError(w, f.Status, "Injected fault.", f.RetryAfter)
 		case f.Malformed:
 			w.Header().Set("Content-Type", "application/json")
 			w.WriteHeader(http.StatusOK)
@@ -165,7 +206,7 @@ func (s *Server) withFaults(next http.Handler) http.Handler {
 		case f.OversizedBytes > 0:
 			writeOversized(w, f.OversizedBytes)
 		case f.GzipBombBytes > 0:
-			bomb := s.faults.bomb(f.GzipBombBytes)
+			bomb := gzipBomb(f.GzipBombBytes)
 			h := w.Header()
 			h.Set("Content-Type", "application/json")
 			h.Set("Content-Encoding", "gzip")
@@ -203,12 +244,19 @@ func writeOversized(w http.ResponseWriter, n int64) {
 
 func len64(s string) int64 { return int64(len(s)) }
 
-// bomb returns (and caches) gzip data that inflates to about n bytes of
+// bombs caches gzip bombs by inflated size, for every Set: Arm builds a new
+// Set each time and a bomb takes a while to compress.
+var bombs struct {
+	mu sync.Mutex
+	m  map[int64][]byte
+}
+
+// gzipBomb returns (and caches) gzip data that inflates to about n bytes of
 // JSON whitespace inside an object.
-func (s *faultSet) bomb(n int64) []byte {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if b, ok := s.bombs[n]; ok {
+func gzipBomb(n int64) []byte {
+	bombs.mu.Lock()
+	defer bombs.mu.Unlock()
+	if b, ok := bombs.m[n]; ok {
 		return b
 	}
 	var buf bytes.Buffer
@@ -224,8 +272,11 @@ func (s *faultSet) bomb(n int64) []byte {
 	}
 	_, _ = zw.Write([]byte(`"}`))
 	_ = zw.Close()
-	s.bombs[n] = buf.Bytes()
-	return s.bombs[n]
+	if bombs.m == nil {
+		bombs.m = map[int64][]byte{}
+	}
+	bombs.m[n] = buf.Bytes()
+	return bombs.m[n]
 }
 
 // dropMidBody promises 4 KiB, sends half, then aborts. http.ErrAbortHandler

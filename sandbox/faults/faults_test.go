@@ -1,56 +1,23 @@
-package sandbox
+package faults
 
 import (
 	"bytes"
 	"compress/gzip"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
-
-// raw sends a request without spec validation (fault responses break the
-// contract on purpose) and returns the response with its body unread.
-func (e *env) raw(client *http.Client, method, path, token string) (*http.Response, error) {
-	e.t.Helper()
-	req, err := http.NewRequest(method, e.ts.URL+path, nil)
-	if err != nil {
-		e.t.Fatal(err)
-	}
-	if token != "" {
-		req.Header.Set("Authorization", "Bearer "+token)
-	}
-	return client.Do(req)
-}
-
-// plainClient trusts the sandbox but does not validate or decompress.
-func (e *env) plainClient(http2 bool) *http.Client {
-	pool := x509.NewCertPool()
-	pool.AppendCertsFromPEM(e.srv.CertPEM())
-	tr := &http.Transport{
-		TLSClientConfig:    &tls.Config{RootCAs: pool},
-		DisableCompression: true,
-		ForceAttemptHTTP2:  http2,
-	}
-	if !http2 {
-		tr.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
-	}
-	e.t.Cleanup(tr.CloseIdleConnections)
-	return &http.Client{
-		Transport:     tr,
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
-}
 
 func TestFaults_StatusNTimesScopedToRoute(t *testing.T) {
 	e := newEnv(t)
-	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
-	if err := e.srv.SetFaults(Fault{Method: "GET", PathPrefix: "/v1/me/balance", Status: 503, RetryAfter: 7, Times: 2}); err != nil {
+	tok := e.login("budi@contoh.id", sandbox.DemoPassword)
+	if err := Arm(e.srv, Fault{Method: "GET", PathPrefix: "/v1/me/balance", Status: 503, RetryAfter: 7, Times: 2}); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 2; i++ {
@@ -67,13 +34,13 @@ func TestFaults_StatusNTimesScopedToRoute(t *testing.T) {
 func TestFaults_RedirectOnlyLogin(t *testing.T) {
 	e := newEnv(t)
 	e.vt.skip.Store(true)
-	if err := e.srv.SetFaults(
+	if err := Arm(e.srv,
 		Fault{Method: "POST", PathPrefix: "/v1/login", RedirectTo: "http://127.0.0.1:9"},
 		Fault{PathPrefix: "/v1/me/claims", RedirectTo: "https://evil.example:8443/steal"},
 	); err != nil {
 		t.Fatal(err)
 	}
-	status, h, _ := e.do("POST", "/v1/login", "", map[string]string{"identifier": "budi@contoh.id", "password": DemoPassword})
+	status, h, _ := e.do("POST", "/v1/login", "", map[string]string{"identifier": "budi@contoh.id", "password": sandbox.DemoPassword})
 	if status != http.StatusTemporaryRedirect || h.Get("Location") != "http://127.0.0.1:9/v1/login" {
 		t.Errorf("login: %d Location %q", status, h.Get("Location"))
 	}
@@ -89,7 +56,7 @@ func TestFaults_RedirectOnlyLogin(t *testing.T) {
 func TestFaults_MalformedAndOversized(t *testing.T) {
 	e := newEnv(t)
 	c := e.plainClient(true)
-	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", Malformed: true, Times: 1})
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", Malformed: true, Times: 1})
 	resp, err := e.raw(c, "GET", "/v1/health", "")
 	if err != nil {
 		t.Fatal(err)
@@ -102,7 +69,7 @@ func TestFaults_MalformedAndOversized(t *testing.T) {
 	}
 
 	const size = 8 << 20
-	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", OversizedBytes: size})
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", OversizedBytes: size})
 	resp, err = e.raw(c, "GET", "/v1/health", "")
 	if err != nil {
 		t.Fatal(err)
@@ -117,7 +84,7 @@ func TestFaults_MalformedAndOversized(t *testing.T) {
 func TestFaults_GzipBomb(t *testing.T) {
 	e := newEnv(t)
 	const size = 64 << 20
-	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", GzipBombBytes: size})
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", GzipBombBytes: size})
 	resp, err := e.raw(e.plainClient(true), "GET", "/v1/health", "")
 	if err != nil {
 		t.Fatal(err)
@@ -145,7 +112,7 @@ func TestFaults_DropMidBody(t *testing.T) {
 		}
 		t.Run(name, func(t *testing.T) {
 			e := newEnv(t)
-			_ = e.srv.SetFaults(Fault{Method: "GET", PathPrefix: "/v1/health", DropMidBody: true})
+			_ = Arm(e.srv, Fault{Method: "GET", PathPrefix: "/v1/health", DropMidBody: true})
 			c := e.plainClient(h2)
 			resp, err := e.raw(c, "GET", "/v1/health", "")
 			if err != nil {
@@ -165,13 +132,13 @@ func TestFaults_DropMidBody(t *testing.T) {
 
 func TestFaults_LatencyRespectsCancel(t *testing.T) {
 	e := newEnv(t)
-	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", Latency: 150 * time.Millisecond, Times: 1})
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", Latency: 150 * time.Millisecond, Times: 1})
 	start := time.Now()
 	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
 	if d := time.Since(start); d < 150*time.Millisecond {
 		t.Errorf("latency fault took %v", d)
 	}
-	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/health", Latency: time.Minute})
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", Latency: time.Minute})
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	req, _ := http.NewRequestWithContext(ctx, "GET", e.ts.URL+"/v1/health", nil)
@@ -180,36 +147,39 @@ func TestFaults_LatencyRespectsCancel(t *testing.T) {
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 5*time.Second {
 		t.Errorf("cancelled request: %v after %v", err, time.Since(start))
 	}
-	_ = e.srv.SetFaults()
+	_ = Arm(e.srv)
 	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
 }
 
 func TestFaults_Validation(t *testing.T) {
 	e := newEnv(t)
 	for _, f := range []Fault{{Status: 404}, {RedirectTo: "/relative"}, {Times: -1}} {
-		if err := e.srv.SetFaults(f); err == nil {
-			t.Errorf("SetFaults(%+v) accepted", f)
+		if err := Arm(e.srv, f); err == nil {
+			t.Errorf("Arm(%+v) accepted", f)
+		}
+		if err := new(Set).Arm(f); err == nil {
+			t.Errorf("Set.Arm(%+v) accepted", f)
 		}
 	}
-	if _, err := Open(t.TempDir(), WithFaults(Fault{Status: 200})); err == nil {
-		t.Error("WithFaults accepted a 200 status")
+	if _, err := sandbox.Open(t.TempDir(), With(Fault{Status: 200})); err == nil {
+		t.Error("With accepted a 200 status")
 	}
 }
 
-func TestParseFault(t *testing.T) {
-	f, err := ParseFault("method=post,path=/v1/login,times=2,latency=250ms,status=503,retry-after=5")
+func TestParse(t *testing.T) {
+	f, err := Parse("method=post,path=/v1/login,times=2,latency=250ms,status=503,retry-after=5")
 	want := Fault{Method: "POST", PathPrefix: "/v1/login", Times: 2, Latency: 250 * time.Millisecond, Status: 503, RetryAfter: 5}
 	if err != nil || f != want {
-		t.Errorf("ParseFault = %+v, %v", f, err)
+		t.Errorf("Parse = %+v, %v", f, err)
 	}
-	f, err = ParseFault("path=/v1/me,malformed,drop,oversized=1024,gzip-bomb=2048,redirect=http://127.0.0.1:9")
+	f, err = Parse("path=/v1/me,malformed,drop,oversized=1024,gzip-bomb=2048,redirect=http://127.0.0.1:9")
 	want = Fault{PathPrefix: "/v1/me", Malformed: true, DropMidBody: true, OversizedBytes: 1024, GzipBombBytes: 2048, RedirectTo: "http://127.0.0.1:9"}
 	if err != nil || f != want {
-		t.Errorf("ParseFault = %+v, %v", f, err)
+		t.Errorf("Parse = %+v, %v", f, err)
 	}
 	for _, bad := range []string{"colour=red", "status=200", "times=x", "latency=fast", "redirect=nohost"} {
-		if _, err := ParseFault(bad); err == nil {
-			t.Errorf("ParseFault(%q) accepted", bad)
+		if _, err := Parse(bad); err == nil {
+			t.Errorf("Parse(%q) accepted", bad)
 		}
 	}
 }
@@ -219,8 +189,8 @@ func TestStats_CountsEveryRequest(t *testing.T) {
 	if s := e.srv.Stats(); s.Total != 0 || len(s.ByRoute) != 0 {
 		t.Fatalf("fresh stats = %+v", s)
 	}
-	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
-	_ = e.srv.SetFaults(Fault{PathPrefix: "/v1/me/balance", Status: 500, Times: 1})
+	tok := e.login("budi@contoh.id", sandbox.DemoPassword)
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/me/balance", Status: 500, Times: 1})
 	e.problem("GET", "/v1/me/balance", tok, nil, 500, "internal")
 	e.call("GET", "/v1/me/balance", tok, nil, 200, nil)
 	e.call("GET", "/v1/me/contributions?year=2020", tok, nil, 200, nil)
@@ -232,5 +202,43 @@ func TestStats_CountsEveryRequest(t *testing.T) {
 	e.srv.ResetStats()
 	if s := e.srv.Stats(); s.Total != 0 || s.ByRoute["POST /v1/login"] != 0 {
 		t.Errorf("after reset = %+v", s)
+	}
+}
+
+func TestWith_ArmedFromOpenAndArmReplaces(t *testing.T) {
+	e := newEnv(t, With(Fault{Method: "GET", PathPrefix: "/v1/health", Status: 503, Times: 1}))
+	e.problem("GET", "/v1/health", "", nil, http.StatusServiceUnavailable, "unavailable")
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+
+	_ = Arm(e.srv, Fault{Method: "GET", PathPrefix: "/v1/health", Status: 500})
+	e.problem("GET", "/v1/health", "", nil, http.StatusInternalServerError, "internal")
+	// An invalid Arm changes nothing.
+	if err := Arm(e.srv, Fault{PathPrefix: "/v1/health", Status: 404}); err == nil {
+		t.Fatal("Arm accepted a 404 status")
+	}
+	e.problem("GET", "/v1/health", "", nil, http.StatusInternalServerError, "internal")
+	_ = Arm(e.srv)
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+}
+
+// A Set of one's own, through sandbox.WithMiddleware: Arm replaces its
+// faults and counts Times afresh.
+func TestSet_WrapThroughWithMiddleware(t *testing.T) {
+	set := new(Set)
+	e := newEnv(t, sandbox.WithMiddleware(set.Wrap))
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+	if err := set.Arm(Fault{PathPrefix: "/v1/health", Status: 503, RetryAfter: 3, Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if p := e.problem("GET", "/v1/health", "", nil, http.StatusServiceUnavailable, "unavailable"); p.header.Get("Retry-After") != "3" {
+		t.Errorf("Retry-After %q", p.header.Get("Retry-After"))
+	}
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+	_ = set.Arm(Fault{PathPrefix: "/v1/health", Status: 503, Times: 1})
+	e.problem("GET", "/v1/health", "", nil, http.StatusServiceUnavailable, "unavailable")
+	_ = set.Arm()
+	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
+	if s := e.srv.Stats(); s.ByRoute["GET /v1/health"] != 5 {
+		t.Errorf("stats = %+v", s)
 	}
 }

@@ -1,4 +1,4 @@
-package sandbox
+package faults
 
 import (
 	"fmt"
@@ -7,12 +7,12 @@ import (
 	"time"
 )
 
-// ParseFault parses the command line form of a Fault: comma-separated
+// Parse parses the command line form of a Fault: comma-separated
 // key=value pairs, e.g. "method=POST,path=/v1/login,redirect=http://127.0.0.1:9/".
 // Keys: method, path, times, latency (Go duration), status, retry-after,
 // malformed, oversized (bytes), gzip-bomb (bytes), redirect (URL), drop.
 // Flags without a value (malformed, drop) mean true.
-func ParseFault(spec string) (Fault, error) {
+func Parse(spec string) (Fault, error) {
 	var f Fault
 	for _, part := range strings.Split(spec, ",") {
 		part = strings.TrimSpace(part)
