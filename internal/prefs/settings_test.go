@@ -139,4 +139,3 @@ func TestSettings_KeysHoldNoSecret(t *testing.T) {
 		}
 	}
 }
-
