@@ -15,64 +15,8 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/statement"
 )
 
-func TestSMSHelper_ComposesCopiesAndMakesTheQR(t *testing.T) {
-	_, w := newTestDashboard(t)
-	h := newSMSHelper(w, SMSRegistration{})
-	if !h.regCopy.Disabled() || !h.balCopy.Disabled() || h.qr.Image != nil {
-		t.Fatal("empty helper offers something to copy")
-	}
-	if h.regError.Visible() {
-		t.Error("an empty form shows an error")
-	}
-	test.Type(h.nik, "5171044407950004")
-	test.Type(h.name, "Dewi Lestari")
-	test.Type(h.birth, "04-07-1995")
-	test.Type(h.kpj, "21045678901")
-	test.Type(h.email, "dewi@contoh.id")
-	want := "DAFTAR SALDO#5171044407950004#DEWILESTARI#04-07-1995#21045678901#dewi@contoh.id"
-	if h.regText.Text != want || h.balText.Text != "SALDO 21045678901" {
-		t.Fatalf("messages %q / %q", h.regText.Text, h.balText.Text)
-	}
-	test.Tap(h.regCopy)
-	if got := fyne.CurrentApp().Clipboard().Content(); got != want {
-		t.Errorf("clipboard %q", got)
-	}
-	test.Tap(h.balCopy)
-	if got := fyne.CurrentApp().Clipboard().Content(); got != "SALDO 21045678901" {
-		t.Errorf("clipboard %q", got)
-	}
-	if h.qr.Image == nil {
-		t.Fatal("no QR code")
-	}
-	// A wrong birth date is named, and nothing can be copied.
-	h.birth.SetText("05-07-1995")
-	if !h.regCopy.Disabled() || !h.regError.Visible() || h.regError.Text != fieldErrorText("nik", "mismatch") {
-		t.Errorf("mismatched birth date: copy enabled %v, error %q", !h.regCopy.Disabled(), h.regError.Text)
-	}
-	if h.balCopy.Disabled() {
-		t.Error("the balance request does not need the birth date")
-	}
-	w.SetContent(h.content)
-	if !screenContainsObj(w.Content(), "tidak semua operator") {
-		t.Error("the caveat is not on screen")
-	}
-}
-
 func screenContainsObj(o fyne.CanvasObject, text string) bool {
 	return strings.Contains(strings.Join(visibleTexts(o), " "), text)
-}
-
-func TestSMSHelper_PrefilledFromTheMember(t *testing.T) {
-	data := dashDemoMember(t, "budi@contoh.id")
-	_, w := newTestDashboard(t)
-	m := data.Member
-	h := newSMSHelper(w, SMSRegistration{FullName: m.FullName, BirthDate: m.BirthDate, KPJ: primaryKPJ(data), Email: m.Email})
-	if h.name.Text != m.FullName || h.kpj.Text != "18012345678" || h.email.Text != m.Email || h.birth.Text != m.BirthDate.Format("02-01-2006") {
-		t.Fatalf("prefill %q %q %q %q", h.name.Text, h.kpj.Text, h.email.Text, h.birth.Text)
-	}
-	if h.balText.Text != "SALDO 18012345678" || h.nik.Text != "" {
-		t.Errorf("balance %q, nik %q", h.balText.Text, h.nik.Text)
-	}
 }
 
 func TestLoginView_SMSLinkOpensTheHelper(t *testing.T) {

@@ -1,4 +1,9 @@
-package ui
+// Package sms is the SMS 2757 helper: for members without internet it
+// composes the one-time registration and the balance request, each with a
+// copy button and a QR code a phone's camera turns into a ready SMS. It
+// works without the network and without a login. The messages themselves
+// are composed by internal/sms (imported as smstext).
+package sms
 
 import (
 	"errors"
@@ -13,14 +18,15 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/qrcode"
+	smstext "github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
-// smsHelper composes the SMS 2757 messages for members without internet:
-// the one-time registration and the balance request, each with a copy
-// button and a QR code a phone's camera turns into a ready SMS. It works
-// without the network and without a login.
-type smsHelper struct {
+// helper is the SMS 2757 helper's form, messages and QR code.
+type helper struct {
 	win fyne.Window
 
 	nik, name, birth, kpj, email *widget.Entry
@@ -36,11 +42,12 @@ type smsHelper struct {
 	content  fyne.CanvasObject
 }
 
-const smsQRSide = 220
+// qrSide is the QR code's side on screen; it is drawn at twice that.
+const qrSide = 220
 
-// newSMSHelper builds the helper with the fields prefilled (any may be empty).
-func newSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
-	h := &smsHelper{win: win}
+// newHelper builds the helper with the fields prefilled (any may be empty).
+func newHelper(win fyne.Window, pre smstext.Registration) *helper {
+	h := &helper{win: win}
 	entry := func(text, placeholder string) *widget.Entry {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(placeholder)
@@ -83,7 +90,7 @@ func newSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
 	h.qr = canvas.NewImageFromImage(nil)
 	h.qr.FillMode = canvas.ImageFillContain
 	h.qr.ScaleMode = canvas.ImageScalePixels
-	h.qr.SetMinSize(fyne.NewSquareSize(smsQRSide))
+	h.qr.SetMinSize(fyne.NewSquareSize(qrSide))
 	h.qrCaption = widget.NewLabel("")
 	h.qrCaption.Wrapping = fyne.TextWrapWord
 	h.qrCaption.Alignment = fyne.TextAlignCenter
@@ -116,7 +123,7 @@ func newSMSHelper(win fyne.Window, pre SMSRegistration) *smsHelper {
 }
 
 // update recomposes both messages from the fields.
-func (h *smsHelper) update() {
+func (h *helper) update() {
 	birth, birthErr := time.Time{}, error(nil)
 	if s := strings.TrimSpace(h.birth.Text); s != "" {
 		var err error
@@ -125,12 +132,12 @@ func (h *smsHelper) update() {
 		}
 	}
 	var err error
-	h.reg, err = ComposeSMSRegistration(SMSRegistration{NIK: h.nik.Text, FullName: h.name.Text, BirthDate: birth, KPJ: h.kpj.Text, Email: h.email.Text})
+	h.reg, err = smstext.ComposeRegistration(smstext.Registration{NIK: h.nik.Text, FullName: h.name.Text, BirthDate: birth, KPJ: h.kpj.Text, Email: h.email.Text})
 	if birthErr != nil {
 		h.reg, err = "", birthErr
 	}
 	h.show(h.regText, h.regError, h.regCopy, h.reg, err, "DAFTAR SALDO#NIK#NAMA#DD-MM-YYYY#KPJ#email")
-	h.bal, err = ComposeSMSBalance(h.kpj.Text)
+	h.bal, err = smstext.ComposeBalance(h.kpj.Text)
 	h.show(h.balText, h.balError, h.balCopy, h.bal, err, "SALDO KPJ")
 
 	text := h.reg
@@ -140,14 +147,14 @@ func (h *smsHelper) update() {
 	if text == "" {
 		h.qr.Image = nil
 		h.qrCaption.SetText(lang.L("sms.qrWaiting"))
-	} else if img, err := qrImage(SMSQRText(text), smsQRSide*2); err == nil {
+	} else if img, err := qrcode.Image(smstext.QRText(text), qrSide*2); err == nil {
 		h.qr.Image = img
-		h.qrCaption.SetText(lang.L("sms.qrCaption", map[string]any{"Number": SMSNumber}))
+		h.qrCaption.SetText(lang.L("sms.qrCaption", map[string]any{"Number": smstext.Number}))
 	}
 	h.qr.Refresh()
 }
 
-func (h *smsHelper) show(text, errLabel *widget.Label, copyButton *widget.Button, msg string, err error, pattern string) {
+func (h *helper) show(text, errLabel *widget.Label, copyButton *widget.Button, msg string, err error, pattern string) {
 	if err == nil {
 		text.SetText(msg)
 		errLabel.SetText("")
@@ -158,7 +165,7 @@ func (h *smsHelper) show(text, errLabel *widget.Label, copyButton *widget.Button
 	text.SetText(pattern)
 	var fe *validate.FieldError
 	if errors.As(err, &fe) && !h.blank(fe.Field) {
-		errLabel.SetText(fieldErrorText(fe.Field, fe.Code))
+		errLabel.SetText(i18n.FieldErrorText(fe.Field, fe.Code))
 		errLabel.Show()
 	} else {
 		errLabel.SetText("")
@@ -168,13 +175,13 @@ func (h *smsHelper) show(text, errLabel *widget.Label, copyButton *widget.Button
 }
 
 // blank: a field not filled in yet is not an error worth a red line.
-func (h *smsHelper) blank(field string) bool {
+func (h *helper) blank(field string) bool {
 	e := map[string]*widget.Entry{validate.FieldNIK: h.nik, validate.FieldFullName: h.name,
 		validate.FieldBirthDate: h.birth, validate.FieldKPJ: h.kpj, validate.FieldEmail: h.email}[field]
 	return e != nil && strings.TrimSpace(e.Text) == ""
 }
 
-func (h *smsHelper) copy(text string) {
+func (h *helper) copy(text string) {
 	if text == "" {
 		return
 	}
@@ -182,11 +189,13 @@ func (h *smsHelper) copy(text string) {
 	h.copied.SetText(lang.L("sms.copied"))
 }
 
-// ShowSMSHelper opens the SMS 2757 helper over win.
-func ShowSMSHelper(win fyne.Window, pre SMSRegistration) {
-	h := newSMSHelper(win, pre)
+// Show opens the SMS 2757 helper in a dialog over win, with the fields
+// prefilled from pre (any may be empty; the dashboard passes what it knows
+// of the member, the login screen nothing).
+func Show(win fyne.Window, pre smstext.Registration) {
+	h := newHelper(win, pre)
 	d := dialog.NewCustom(lang.L("sms.title"), lang.L("sms.close"), h.content, win)
 	size := win.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width-40, 940), min(size.Height-40, 640)))
-	showDialog(d, win)
+	dialogs.Show(d, win)
 }

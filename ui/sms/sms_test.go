@@ -1,0 +1,135 @@
+package sms
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	smstext "github.com/cekbpjstk/cekbpjstk/internal/sms"
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
+)
+
+// newTestWindow is a test window of the app's size, in Indonesian.
+func newTestWindow(t *testing.T) fyne.Window {
+	t.Helper()
+	test.NewTempApp(t)
+	if err := i18n.LoadTranslations("id"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(1000, 720))
+	return w
+}
+
+// budiProfile logs Budi in to a sandbox over TLS and returns his profile.
+func budiProfile(t *testing.T) service.Member {
+	t.Helper()
+	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	ts := httptest.NewUnstartedServer(srv.Handler())
+	ts.TLS = srv.TLSConfig()
+	ts.StartTLS()
+	t.Cleanup(ts.Close)
+	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	ctx := context.Background()
+	if _, err := client.Login(ctx, "budi@contoh.id", sandbox.DemoPassword, false); err != nil {
+		t.Fatal(err)
+	}
+	m, err := client.Profile(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestSMSHelper_ComposesCopiesAndMakesTheQR(t *testing.T) {
+	w := newTestWindow(t)
+	h := newHelper(w, smstext.Registration{})
+	if !h.regCopy.Disabled() || !h.balCopy.Disabled() || h.qr.Image != nil {
+		t.Fatal("empty helper offers something to copy")
+	}
+	if h.regError.Visible() {
+		t.Error("an empty form shows an error")
+	}
+	test.Type(h.nik, "5171044407950004")
+	test.Type(h.name, "Dewi Lestari")
+	test.Type(h.birth, "04-07-1995")
+	test.Type(h.kpj, "21045678901")
+	test.Type(h.email, "dewi@contoh.id")
+	want := "DAFTAR SALDO#5171044407950004#DEWILESTARI#04-07-1995#21045678901#dewi@contoh.id"
+	if h.regText.Text != want || h.balText.Text != "SALDO 21045678901" {
+		t.Fatalf("messages %q / %q", h.regText.Text, h.balText.Text)
+	}
+	test.Tap(h.regCopy)
+	if got := fyne.CurrentApp().Clipboard().Content(); got != want {
+		t.Errorf("clipboard %q", got)
+	}
+	test.Tap(h.balCopy)
+	if got := fyne.CurrentApp().Clipboard().Content(); got != "SALDO 21045678901" {
+		t.Errorf("clipboard %q", got)
+	}
+	if h.qr.Image == nil {
+		t.Fatal("no QR code")
+	}
+	// A wrong birth date is named, and nothing can be copied.
+	h.birth.SetText("05-07-1995")
+	if !h.regCopy.Disabled() || !h.regError.Visible() || h.regError.Text != i18n.FieldErrorText("nik", "mismatch") {
+		t.Errorf("mismatched birth date: copy enabled %v, error %q", !h.regCopy.Disabled(), h.regError.Text)
+	}
+	if h.balCopy.Disabled() {
+		t.Error("the balance request does not need the birth date")
+	}
+	w.SetContent(h.content)
+	if !uitest.Contains(w.Content(), "tidak semua operator") {
+		t.Error("the caveat is not on screen")
+	}
+}
+
+// The dashboard prefills the helper from the member's profile (the NIK is
+// only held masked, so it stays for the member to type).
+func TestSMSHelper_PrefilledFromTheMember(t *testing.T) {
+	m := budiProfile(t)
+	w := newTestWindow(t)
+	kpj := ""
+	for _, c := range m.Cards {
+		if c.Status == "aktif" {
+			kpj = c.KPJ
+			break
+		}
+	}
+	h := newHelper(w, smstext.Registration{FullName: m.FullName, BirthDate: m.BirthDate, KPJ: kpj, Email: m.Email})
+	if h.name.Text != m.FullName || h.kpj.Text != "18012345678" || h.email.Text != m.Email || h.birth.Text != m.BirthDate.Format("02-01-2006") {
+		t.Fatalf("prefill %q %q %q %q", h.name.Text, h.kpj.Text, h.email.Text, h.birth.Text)
+	}
+	if h.balText.Text != "SALDO 18012345678" || h.nik.Text != "" {
+		t.Errorf("balance %q, nik %q", h.balText.Text, h.nik.Text)
+	}
+}
+
+func TestShow_OpensTheHelperOverTheWindow(t *testing.T) {
+	w := newTestWindow(t)
+	Show(w, smstext.Registration{KPJ: "18012345678"})
+	top := w.Canvas().Overlays().Top()
+	if top == nil || !uitest.Contains(top, "SALDO 18012345678") || !uitest.Contains(top, "2757") {
+		t.Fatal("the SMS helper did not open with the balance request")
+	}
+	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("Escape does not close the helper")
+	}
+}
