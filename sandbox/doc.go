@@ -24,6 +24,11 @@
 //   - Dewi Lestari, NIK 5171044407950004, KPJ 21045678901, born 1995-07-04:
 //     a member without an online account, to register.
 //
+// DemoAccounts is the one list of these log-ins (with a note on each, an
+// English translation key) for a login screen, DemoTOTPCode is Siti's
+// current code, and DemoRunner runs the app's --demo server once per
+// process.
+//
 // Member data is fixed relative to ReferenceDate so tests never depend on
 // the day they run; rates and their legal sources are in rates.go.
 //
