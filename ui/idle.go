@@ -4,9 +4,6 @@ import (
 	"sync"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/widget"
 )
 
 // idleTimer calls onIdle after a period without activity. It is safe to
@@ -55,34 +52,3 @@ func (t *idleTimer) SetTimeout(d time.Duration) {
 	}
 }
 
-// activityCatcher sits behind a view and reports mouse movement over the
-// view's non-interactive parts (labels, cards, empty space): Fyne has no
-// window-wide input hook, and a member reading the dashboard moves the
-// pointer over exactly those parts. Taps on controls reach the controller,
-// which resets the timer itself.
-type activityCatcher struct {
-	widget.BaseWidget
-	content    fyne.CanvasObject
-	onActivity func()
-}
-
-var (
-	_ fyne.Widget       = (*activityCatcher)(nil)
-	_ desktop.Hoverable = (*activityCatcher)(nil)
-	_ fyne.Tappable     = (*activityCatcher)(nil)
-)
-
-func newActivityCatcher(content fyne.CanvasObject, onActivity func()) *activityCatcher {
-	a := &activityCatcher{content: content, onActivity: onActivity}
-	a.ExtendBaseWidget(a)
-	return a
-}
-
-func (a *activityCatcher) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(a.content)
-}
-
-func (a *activityCatcher) MouseIn(*desktop.MouseEvent)    { a.onActivity() }
-func (a *activityCatcher) MouseMoved(*desktop.MouseEvent) { a.onActivity() }
-func (a *activityCatcher) MouseOut()                      {}
-func (a *activityCatcher) Tapped(*fyne.PointEvent)        { a.onActivity() }

@@ -19,17 +19,6 @@ func screenContainsObj(o fyne.CanvasObject, text string) bool {
 	return strings.Contains(strings.Join(visibleTexts(o), " "), text)
 }
 
-func TestLoginView_SMSLinkOpensTheHelper(t *testing.T) {
-	test.NewTempApp(t)
-	v := NewLoginView()
-	opened := false
-	v.OnSMS = func() { opened = true }
-	test.Tap(v.sms)
-	if !opened {
-		t.Fatal("OnSMS not called")
-	}
-}
-
 func TestStatementDialog_WritesTheChosenPeriodFromCachedData(t *testing.T) {
 	data := dashOffline(dashDemoMember(t, "budi@contoh.id"))
 	d, _ := newTestDashboard(t)

@@ -1,4 +1,4 @@
-package ui
+package login
 
 import (
 	"image/color"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/assets"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // identityPanel shows who the server is before the member types a password:
@@ -82,7 +83,7 @@ func (p *identityPanel) SetVerified(r service.SecurityReport) {
 	}
 	p.details.SetText(lang.L("Its key matches the {{.Role}} pin ({{.Pin}}). Certificate valid until {{.Expiry}}; {{.TLS}}, {{.Cipher}}.",
 		map[string]any{
-			"Role": role, "Pin": shortPin(r.PinSHA256), "Expiry": FormatDate(r.NotAfter),
+			"Role": role, "Pin": shortPin(r.PinSHA256), "Expiry": i18n.FormatDate(r.NotAfter),
 			"TLS": r.TLSVersion, "Cipher": r.CipherSuite,
 		}))
 	p.progress.Stop()
@@ -96,7 +97,7 @@ func (p *identityPanel) SetRefused(host string, err error) {
 	p.title.SetText(lang.L("Server refused — nothing was sent"))
 	p.host.SetText(host)
 	p.details.SetText(lang.L("{{.Reason}} Your password has not been sent anywhere, and the login form stays locked.",
-		map[string]any{"Reason": describeError(err)}))
+		map[string]any{"Reason": i18n.Describe(err)}))
 	p.progress.Stop()
 	p.progress.Hide()
 	p.retry.Show()

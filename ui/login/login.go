@@ -1,4 +1,4 @@
-package ui
+package login
 
 import (
 	"errors"
@@ -13,18 +13,21 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // DemoAccount is a sandbox member the login view offers to try.
 type DemoAccount struct {
 	Identifier string
 	Password   string
-	Note       string // already translated: "no 2FA", "2FA on", ...
+	Note       string // a translation key: "no 2FA", "2FA on", ...
 }
 
-// LoginView is the first screen: the server's identity, then the login form.
+// View is the first screen: the server's identity, then the login form.
 // The form stays disabled until the server has been verified.
-type LoginView struct {
+type View struct {
 	identity   *identityPanel
 	identifier *widget.Entry
 	password   *widget.Entry
@@ -55,9 +58,13 @@ type LoginView struct {
 	OnRetry    func()
 }
 
-// NewLoginView builds the login screen in its "checking the server" state.
-func NewLoginView() *LoginView {
-	v := &LoginView{
+// New builds the login screen in its "checking the server" state. do runs
+// the lockout countdown's ticks on the UI goroutine (nil: fyne.Do).
+func New(do func(func())) *View {
+	if do == nil {
+		do = fyne.Do
+	}
+	v := &View{
 		identity:   newIdentityPanel(),
 		identifier: widget.NewEntry(),
 		password:   widget.NewPasswordEntry(),
@@ -66,7 +73,7 @@ func NewLoginView() *LoginView {
 		offline:    container.NewVBox(),
 		demo:       container.NewVBox(),
 		now:        time.Now,
-		do:         fyne.Do,
+		do:         do,
 	}
 	v.identifier.SetPlaceHolder(lang.L("Email or 11-digit KPJ number"))
 	v.password.SetPlaceHolder(lang.L("Password"))
@@ -123,15 +130,15 @@ func NewLoginView() *LoginView {
 	)
 	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("Cek BPJSTK"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	column := container.NewVBox(top, v.identity, widget.NewSeparator(), form, v.offline, v.demoCard)
-	v.content = container.NewVScroll(container.NewPadded(newColumn(480, column)))
+	v.content = container.NewVScroll(container.NewPadded(layouts.NewColumn(480, column)))
 	v.setFormEnabled(false)
 	return v
 }
 
 // Content is the view's root object.
-func (v *LoginView) Content() fyne.CanvasObject { return v.content }
+func (v *View) Content() fyne.CanvasObject { return v.content }
 
-func (v *LoginView) window() fyne.Canvas {
+func (v *View) window() fyne.Canvas {
 	if c := fyne.CurrentApp().Driver().CanvasForObject(v.identifier); c != nil {
 		return c
 	}
@@ -139,14 +146,14 @@ func (v *LoginView) window() fyne.Canvas {
 }
 
 // SetChecking shows that the server is being verified; the form is locked.
-func (v *LoginView) SetChecking(host string) {
+func (v *View) SetChecking(host string) {
 	v.verified = false
 	v.identity.SetChecking(host)
 	v.setFormEnabled(false)
 }
 
 // SetVerified shows the verified server and unlocks the form.
-func (v *LoginView) SetVerified(r service.SecurityReport) {
+func (v *View) SetVerified(r service.SecurityReport) {
 	v.verified = true
 	v.identity.SetVerified(r)
 	v.setFormEnabled(true)
@@ -155,7 +162,7 @@ func (v *LoginView) SetVerified(r service.SecurityReport) {
 
 // FocusFirst puts the cursor where the member types next, when the view is
 // on screen and the form is open.
-func (v *LoginView) FocusFirst() {
+func (v *View) FocusFirst() {
 	if !v.verified || !v.onScreen() {
 		return
 	}
@@ -167,7 +174,7 @@ func (v *LoginView) FocusFirst() {
 }
 
 // onScreen reports whether the view is the window's content right now.
-func (v *LoginView) onScreen() bool {
+func (v *View) onScreen() bool {
 	c := fyne.CurrentApp().Driver().CanvasForObject(v.identifier)
 	if c == nil || c.Content() == nil {
 		return false
@@ -187,8 +194,8 @@ func (v *LoginView) onScreen() bool {
 			for _, child := range x.Objects {
 				walk(child)
 			}
-		case *activityCatcher:
-			walk(x.content)
+		case *widgets.ActivityCatcher:
+			walk(x.Content())
 		}
 	}
 	walk(c.Content())
@@ -196,20 +203,20 @@ func (v *LoginView) onScreen() bool {
 }
 
 // SetRefused shows why the server was refused; the form stays locked.
-func (v *LoginView) SetRefused(host string, err error) {
+func (v *View) SetRefused(host string, err error) {
 	v.verified = false
 	v.identity.SetRefused(host, err)
 	v.setFormEnabled(false)
 }
 
 // SetIdentifier fills the identifier, e.g. after registration or from "remember me".
-func (v *LoginView) SetIdentifier(identifier string, remember bool) {
+func (v *View) SetIdentifier(identifier string, remember bool) {
 	v.identifier.SetText(identifier)
 	v.remember.SetChecked(remember)
 }
 
 // SetBusy locks the form while a login is under way.
-func (v *LoginView) SetBusy(busy bool) {
+func (v *View) SetBusy(busy bool) {
 	v.busyNow = busy
 	if busy {
 		v.busy.Show()
@@ -223,13 +230,13 @@ func (v *LoginView) SetBusy(busy bool) {
 }
 
 // ShowError shows one sentence for a failed login; a lockout starts a countdown.
-func (v *LoginView) ShowError(err error) {
+func (v *View) ShowError(err error) {
 	var locked *service.LockedError
 	if errors.As(err, &locked) {
 		v.startCountdown(v.now().Add(locked.RetryAfter))
 		return
 	}
-	v.showMessage(describeError(err))
+	v.ShowMessage(i18n.Describe(err))
 	var creds *service.CredentialsError
 	if errors.As(err, &creds) {
 		v.password.SetText("")
@@ -237,11 +244,17 @@ func (v *LoginView) ShowError(err error) {
 	}
 }
 
+// HasMessage reports whether a sentence is shown under the form.
+func (v *View) HasMessage() bool { return v.message.Visible() }
+
+// Identifier is the identifier typed (or filled in).
+func (v *View) Identifier() string { return v.identifier.Text }
+
 // ClearPassword empties the password entry; called after every attempt.
-func (v *LoginView) ClearPassword() { v.password.SetText("") }
+func (v *View) ClearPassword() { v.password.SetText("") }
 
 // SetOfflineAccounts offers the cached accounts for offline viewing.
-func (v *LoginView) SetOfflineAccounts(accounts []cache.AccountSummary) {
+func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	v.offline.RemoveAll()
 	if len(accounts) == 0 {
 		return
@@ -251,7 +264,7 @@ func (v *LoginView) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	for _, a := range accounts {
 		account := a.Account
 		b := widget.NewButtonWithIcon(lang.L("View offline: {{.Name}} (as of {{.When}})",
-			map[string]any{"Name": a.Label, "When": FormatDateTime(a.FetchedAt)}), theme.HistoryIcon(), func() {
+			map[string]any{"Name": a.Label, "When": i18n.FormatDateTime(a.FetchedAt)}), theme.HistoryIcon(), func() {
 			if v.OnOffline != nil {
 				v.OnOffline(account)
 			}
@@ -262,7 +275,7 @@ func (v *LoginView) SetOfflineAccounts(accounts []cache.AccountSummary) {
 }
 
 // SetDemoAccounts lists the sandbox's members with a button that fills the form.
-func (v *LoginView) SetDemoAccounts(accounts []DemoAccount) {
+func (v *View) SetDemoAccounts(accounts []DemoAccount) {
 	v.demo.RemoveAll()
 	for _, a := range accounts {
 		a := a
@@ -283,34 +296,35 @@ func (v *LoginView) SetDemoAccounts(accounts []DemoAccount) {
 	}
 }
 
-func (v *LoginView) trySubmit() {
+func (v *View) trySubmit() {
 	if v.submit.Disabled() || v.OnSubmit == nil {
 		return
 	}
 	v.OnSubmit(strings.TrimSpace(v.identifier.Text), v.password.Text, v.remember.Checked)
 }
 
-func (v *LoginView) showMessage(text string) {
+// ShowMessage shows a sentence about a problem.
+func (v *View) ShowMessage(text string) {
 	v.message.Importance = widget.DangerImportance
 	v.message.SetText(text)
 	v.message.Show()
 }
 
-// showInfo shows a sentence that is news, not a problem.
-func (v *LoginView) showInfo(text string) {
+// ShowInfo shows a sentence that is news, not a problem.
+func (v *View) ShowInfo(text string) {
 	v.message.Importance = widget.MediumImportance
 	v.message.SetText(text)
 	v.message.Show()
 }
 
-// showSuccess shows a sentence about something that went well.
-func (v *LoginView) showSuccess(text string) {
+// ShowSuccess shows a sentence about something that went well.
+func (v *View) ShowSuccess(text string) {
 	v.message.Importance = widget.SuccessImportance
 	v.message.SetText(text)
 	v.message.Show()
 }
 
-func (v *LoginView) setFormEnabled(on bool) {
+func (v *View) setFormEnabled(on bool) {
 	for _, w := range []fyne.Disableable{v.identifier, v.password, v.remember} {
 		if on {
 			w.Enable()
@@ -323,7 +337,7 @@ func (v *LoginView) setFormEnabled(on bool) {
 
 // updateSubmit enables Masuk only when the server is verified, nothing is
 // under way, no lockout runs, and both fields have something in them.
-func (v *LoginView) updateSubmit() {
+func (v *View) updateSubmit() {
 	ready := v.verified && !v.busyNow && !v.now().Before(v.lockedUntil) &&
 		strings.TrimSpace(v.identifier.Text) != "" && v.password.Text != ""
 	if ready {
@@ -335,7 +349,7 @@ func (v *LoginView) updateSubmit() {
 
 // startCountdown shows the time left of a lockout, once a second, and
 // re-enables the form when it ends.
-func (v *LoginView) startCountdown(until time.Time) {
+func (v *View) startCountdown(until time.Time) {
 	v.lockedUntil = until
 	if v.stopTicker != nil {
 		close(v.stopTicker)
@@ -362,21 +376,21 @@ func (v *LoginView) startCountdown(until time.Time) {
 }
 
 // tickCountdown updates the lockout sentence; it reports whether the lockout is over.
-func (v *LoginView) tickCountdown() bool {
+func (v *View) tickCountdown() bool {
 	left := v.lockedUntil.Sub(v.now())
 	if left <= 0 {
-		v.showInfo(lang.L("You can try logging in again now."))
+		v.ShowInfo(lang.L("You can try logging in again now."))
 		v.updateSubmit()
 		return true
 	}
-	v.showMessage(lang.L("Too many failed attempts. Login is paused; try again in {{.Wait}}.",
-		map[string]any{"Wait": formatWait(left)}))
+	v.ShowMessage(lang.L("Too many failed attempts. Login is paused; try again in {{.Wait}}.",
+		map[string]any{"Wait": i18n.FormatWait(left)}))
 	v.updateSubmit()
 	return false
 }
 
 // Stop ends background work (the countdown) when the view is left.
-func (v *LoginView) Stop() {
+func (v *View) Stop() {
 	if v.stopTicker != nil {
 		close(v.stopTicker)
 		v.stopTicker = nil

@@ -1,4 +1,4 @@
-package ui
+package login
 
 import (
 	"strings"
@@ -9,6 +9,9 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
 
 // MFAView asks for the 6-digit code of the member's authenticator app.
@@ -70,9 +73,12 @@ func NewMFAView() *MFAView {
 		container.NewBorder(nil, nil, nil, v.busy, v.submit),
 		v.message, container.NewHBox(v.cancel, v.demoFill),
 	)
-	v.content = container.NewCenter(newColumn(420, column))
+	v.content = container.NewCenter(layouts.NewColumn(420, column))
 	return v
 }
+
+// ClearCode empties the code entry: a spent code does not stay on screen.
+func (v *MFAView) ClearCode() { v.code.SetText("") }
 
 // Content is the view's root object.
 func (v *MFAView) Content() fyne.CanvasObject { return v.content }
@@ -116,7 +122,7 @@ func (v *MFAView) SetBusy(busy bool) {
 
 // ShowError shows one sentence for a failed code and clears the entry.
 func (v *MFAView) ShowError(err error) {
-	v.message.SetText(describeError(err))
+	v.message.SetText(i18n.Describe(err))
 	v.message.Show()
 	v.code.SetText("")
 }
