@@ -1,34 +1,47 @@
-package ui
+package settings
 
 import (
 	"crypto/sha256"
 	"encoding/base64"
-	"errors"
-	"slices"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
-func newSettingsViewTest(t *testing.T) (*SettingsView, *Settings, fyne.Window) {
+func settingsPin(seed string) string {
+	h := sha256.Sum256([]byte(seed))
+	return base64.StdEncoding.EncodeToString(h[:])
+}
+
+func setLanguage(t *testing.T, code string) {
 	t.Helper()
-	s := newTestSettings(t)
-	regSetLanguage(t, "id")
+	if err := i18n.SetLanguage(code); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
+}
+
+func newViewTest(t *testing.T) (*View, *prefs.Settings, fyne.Window) {
+	t.Helper()
+	test.NewTempApp(t)
+	s := prefs.New(prefs.NewMemoryStore())
+	setLanguage(t, "id")
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
-	v := NewSettingsView(w, s)
+	v := New(w, s)
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(760, 1100))
 	return v, s, w
 }
 
-func TestSettingsView_ShowsTheStoredValues(t *testing.T) {
-	v, _, _ := newSettingsViewTest(t)
+func TestView_ShowsTheStoredValues(t *testing.T) {
+	v, _, _ := newViewTest(t)
 	if v.language.Selected != "Bahasa Indonesia" || v.themeMode.Selected != "Ikuti sistem" ||
 		v.profile.Selected != "Demo (sandbox bawaan)" || v.idleLock.Selected != "Kunci setelah 5 menit tidak digunakan" || !v.offline.Checked {
 		t.Errorf("shown: %q %q %q %q %v", v.language.Selected, v.themeMode.Selected, v.profile.Selected, v.idleLock.Selected, v.offline.Checked)
@@ -38,15 +51,15 @@ func TestSettingsView_ShowsTheStoredValues(t *testing.T) {
 	}
 }
 
-func TestSettingsView_SelectsStoreAndFireCallbacks(t *testing.T) {
-	v, s, _ := newSettingsViewTest(t)
+func TestView_SelectsStoreAndFireCallbacks(t *testing.T) {
+	v, s, _ := newViewTest(t)
 	var lang string
-	var mode ThemeMode
+	var mode prefs.ThemeMode
 	var idle time.Duration
 	var offline *bool
 	profiles := 0
 	v.OnLanguageChanged = func(c string) { lang = c }
-	v.OnThemeChanged = func(m ThemeMode) { mode = m }
+	v.OnThemeChanged = func(m prefs.ThemeMode) { mode = m }
 	v.OnIdleLockChanged = func(d time.Duration) { idle = d }
 	v.OnOfflineCacheChanged = func(on bool) { offline = &on }
 	v.OnProfileChanged = func() { profiles++ }
@@ -60,7 +73,7 @@ func TestSettingsView_SelectsStoreAndFireCallbacks(t *testing.T) {
 	if lang != "en" || s.Language() != "en" {
 		t.Errorf("language: callback %q, stored %q", lang, s.Language())
 	}
-	if mode != ThemeDark || s.Theme() != ThemeDark {
+	if mode != prefs.ThemeDark || s.Theme() != prefs.ThemeDark {
 		t.Errorf("theme: callback %q, stored %q", mode, s.Theme())
 	}
 	if idle != 30*time.Minute || s.IdleLock() != 30*time.Minute {
@@ -69,13 +82,13 @@ func TestSettingsView_SelectsStoreAndFireCallbacks(t *testing.T) {
 	if offline == nil || *offline || s.OfflineCache() {
 		t.Errorf("offline: callback %v, stored %v", offline, s.OfflineCache())
 	}
-	if profiles != 1 || s.ServerProfile() != ProfileOfficial {
+	if profiles != 1 || s.ServerProfile() != prefs.ProfileOfficial {
 		t.Errorf("profile: %d callbacks, stored %q", profiles, s.ServerProfile())
 	}
 }
 
-func TestSettingsView_CustomServer(t *testing.T) {
-	v, s, _ := newSettingsViewTest(t)
+func TestView_CustomServer(t *testing.T) {
+	v, s, _ := newViewTest(t)
 	profiles := 0
 	v.OnProfileChanged = func() { profiles++ }
 
@@ -83,7 +96,7 @@ func TestSettingsView_CustomServer(t *testing.T) {
 	if !v.customBox.Visible() {
 		t.Fatal("custom fields hidden")
 	}
-	if s.ServerProfile() != ProfileDemo || profiles != 0 {
+	if s.ServerProfile() != prefs.ProfileDemo || profiles != 0 {
 		t.Error("custom chosen before a custom server was saved")
 	}
 	v.customURL.SetText("http://api.example.id")
@@ -101,13 +114,13 @@ func TestSettingsView_CustomServer(t *testing.T) {
 	}
 	v.customPins.SetText(settingsPin("a") + "\n" + settingsPin("b"))
 	test.Tap(v.customSave)
-	if s.ServerProfile() != ProfileCustom || profiles != 1 || v.customStatus.Importance != widget.SuccessImportance {
+	if s.ServerProfile() != prefs.ProfileCustom || profiles != 1 || v.customStatus.Importance != widget.SuccessImportance {
 		t.Errorf("saving a valid server: profile %q, %d callbacks, %q", s.ServerProfile(), profiles, v.customStatus.Text)
 	}
 }
 
-func TestSettingsView_ClearDataAsksFirst(t *testing.T) {
-	v, _, w := newSettingsViewTest(t)
+func TestView_ClearDataAsksFirst(t *testing.T) {
+	v, _, w := newViewTest(t)
 	cleared := 0
 	v.OnClearData = func() { cleared++ }
 
@@ -162,14 +175,14 @@ func findButton(o fyne.CanvasObject, text string) *widget.Button {
 	return nil
 }
 
-func TestSettingsView_RefreshAfterALanguageSwitch(t *testing.T) {
-	v, s, _ := newSettingsViewTest(t)
+func TestView_RefreshAfterALanguageSwitch(t *testing.T) {
+	v, s, _ := newViewTest(t)
 	fired := false
 	v.OnLanguageChanged = func(string) { fired = true }
-	v.OnThemeChanged = func(ThemeMode) { fired = true }
+	v.OnThemeChanged = func(prefs.ThemeMode) { fired = true }
 	_ = s.SetLanguage("en")
-	_ = s.SetTheme(ThemeLight)
-	regSetLanguage(t, "en")
+	_ = s.SetTheme(prefs.ThemeLight)
+	setLanguage(t, "en")
 	v.Refresh()
 	if fired {
 		t.Error("Refresh fired a callback")
@@ -180,8 +193,8 @@ func TestSettingsView_RefreshAfterALanguageSwitch(t *testing.T) {
 	}
 }
 
-func TestSettingsView_AddSectionAppendsACard(t *testing.T) {
-	v, _, _ := newSettingsViewTest(t)
+func TestView_AddSectionAppendsACard(t *testing.T) {
+	v, _, _ := newViewTest(t)
 	n := len(v.sections.Objects)
 	title := v.AddSection("Riwayat masuk", widget.NewLabel("…"))
 	if len(v.sections.Objects) != n+1 || title.Text != "Riwayat masuk" {
@@ -189,8 +202,8 @@ func TestSettingsView_AddSectionAppendsACard(t *testing.T) {
 	}
 }
 
-func TestSettingsView_Markup(t *testing.T) {
-	_, _, w := newSettingsViewTest(t)
+func TestView_Markup(t *testing.T) {
+	_, _, w := newViewTest(t)
 	test.ApplyTheme(t, test.Theme())
-	test.AssertRendersToMarkup(t, "settings/view.xml", w.Canvas())
+	test.AssertRendersToMarkup(t, "view.xml", w.Canvas())
 }

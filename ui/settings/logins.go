@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,12 +8,15 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// loginLogSection is the "Riwayat login" card in Settings: the last logins
+// LoginLog is the "Riwayat login" card in Settings: the last logins
 // (time, client, IP) with this session marked, so a member notices a login
 // that was not theirs. The controller fetches; the section only shows.
-type loginLogSection struct {
+type LoginLog struct {
 	intro    *widget.Label
 	status   *widget.Label
 	activity *widget.Activity
@@ -23,8 +26,8 @@ type loginLogSection struct {
 	content fyne.CanvasObject
 }
 
-func newLoginLogSection() *loginLogSection {
-	s := &loginLogSection{}
+func NewLoginLog() *LoginLog {
+	s := &LoginLog{}
 	s.intro = widget.NewLabel(lang.L("logins.intro"))
 	s.intro.Wrapping = fyne.TextWrapWord
 	s.status = widget.NewLabel("")
@@ -36,8 +39,14 @@ func newLoginLogSection() *loginLogSection {
 	return s
 }
 
+// Content is the section's root object.
+func (s *LoginLog) Content() fyne.CanvasObject { return s.content }
+
+// Logins are the logins shown.
+func (s *LoginLog) Logins() []service.Login { return s.logins }
+
 // SetUnavailable says the log needs an online session.
-func (s *loginLogSection) SetUnavailable() {
+func (s *LoginLog) SetUnavailable() {
 	s.stop()
 	s.logins = nil
 	s.rows.RemoveAll()
@@ -46,7 +55,7 @@ func (s *loginLogSection) SetUnavailable() {
 }
 
 // SetLoading shows progress while the controller fetches.
-func (s *loginLogSection) SetLoading() {
+func (s *LoginLog) SetLoading() {
 	s.status.SetText(lang.L("logins.loading"))
 	s.status.Show()
 	s.activity.Show()
@@ -55,14 +64,14 @@ func (s *loginLogSection) SetLoading() {
 
 // SetError says the log could not be fetched, with a sentence chosen by
 // the controller.
-func (s *loginLogSection) SetError(text string) {
+func (s *LoginLog) SetError(text string) {
 	s.stop()
 	s.status.SetText(text)
 	s.status.Show()
 }
 
 // SetLogins lists the logins, newest first, this session marked.
-func (s *loginLogSection) SetLogins(logins []service.Login) {
+func (s *LoginLog) SetLogins(logins []service.Login) {
 	s.stop()
 	s.logins = logins
 	s.rows.RemoveAll()
@@ -77,7 +86,7 @@ func (s *loginLogSection) SetLogins(logins []service.Login) {
 	}
 	// Time, client, IP, the "this session" mark.
 	row := func(objs ...fyne.CanvasObject) *fyne.Container {
-		return container.New(shareLayout{shares: []float32{0.32, 0.34, 0.16, 0.18}}, objs...)
+		return layouts.NewShare([]float32{0.32, 0.34, 0.16, 0.18}, objs...)
 	}
 	grid := container.NewVBox(row(head("logins.when"), head("logins.client"), head("logins.ip"), widget.NewLabel("")))
 	for _, l := range logins {
@@ -88,9 +97,9 @@ func (s *loginLogSection) SetLogins(logins []service.Login) {
 		}
 		var mark fyne.CanvasObject = widget.NewLabel("")
 		if l.Current {
-			mark = container.NewHBox(container.NewCenter(NewBadge(lang.L("logins.current"), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)))
+			mark = container.NewHBox(container.NewCenter(widgets.NewBadge(lang.L("logins.current"), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)))
 		}
-		grid.Add(row(cell(FormatDateTime(l.At)), cell(l.ClientName), cell(l.IP), mark))
+		grid.Add(row(cell(i18n.FormatDateTime(l.At)), cell(l.ClientName), cell(l.IP), mark))
 	}
 	s.rows.Add(grid)
 	hint := widget.NewLabel(lang.L("logins.hint"))
@@ -99,7 +108,7 @@ func (s *loginLogSection) SetLogins(logins []service.Login) {
 	s.rows.Add(hint)
 }
 
-func (s *loginLogSection) stop() {
+func (s *LoginLog) stop() {
 	s.activity.Stop()
 	s.activity.Hide()
 }

@@ -1,4 +1,4 @@
-package ui
+package settings
 
 import (
 	"errors"
@@ -13,16 +13,20 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
 
-// SettingsView shows and edits Settings. Each change is stored at once and
+// View shows and edits the settings. Each change is stored at once and
 // reported through its callback; the controller applies it (switches the
 // language, the theme, rebuilds the client, wipes the data).
 //
 // The view is a column of cards; AddSection appends another one.
-type SettingsView struct {
+type View struct {
 	OnLanguageChanged     func(code string)
-	OnThemeChanged        func(ThemeMode)
+	OnThemeChanged        func(prefs.ThemeMode)
 	OnProfileChanged      func()
 	OnIdleLockChanged     func(time.Duration)
 	OnOfflineCacheChanged func(bool)
@@ -30,7 +34,7 @@ type SettingsView struct {
 	OnBack                func()
 
 	win      fyne.Window
-	s        *Settings
+	s        *prefs.Settings
 	content  fyne.CanvasObject
 	sections *fyne.Container
 
@@ -58,20 +62,20 @@ type SettingsView struct {
 	refreshing bool // Refresh sets widgets; their callbacks must not store
 }
 
-// NewSettingsView builds the view over s; win hosts its dialogs.
-func NewSettingsView(win fyne.Window, s *Settings) *SettingsView {
-	v := &SettingsView{win: win, s: s}
+// New builds the view over s; win hosts its dialogs.
+func New(win fyne.Window, s *prefs.Settings) *View {
+	v := &View{win: win, s: s}
 	v.build()
 	v.Refresh()
 	return v
 }
 
 // Content is the view's root object.
-func (v *SettingsView) Content() fyne.CanvasObject { return v.content }
+func (v *View) Content() fyne.CanvasObject { return v.content }
 
 // AddSection appends a titled card below the others and returns its title
 // label, so its owner can retitle it after a language switch.
-func (v *SettingsView) AddSection(title string, content fyne.CanvasObject) *widget.Label {
+func (v *View) AddSection(title string, content fyne.CanvasObject) *widget.Label {
 	l := sectionTitle(title)
 	v.sections.Add(section(l, content))
 	return l
@@ -87,7 +91,7 @@ func section(title *widget.Label, content fyne.CanvasObject) *widget.Card {
 	return widget.NewCard("", "", container.NewVBox(title, content))
 }
 
-func (v *SettingsView) build() {
+func (v *View) build() {
 	v.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.title.SizeName = theme.SizeNameHeadingText
 	v.languageTitle, v.themeTitle, v.serverTitle = sectionTitle(""), sectionTitle(""), sectionTitle("")
@@ -103,7 +107,7 @@ func (v *SettingsView) build() {
 		if v.refreshing {
 			return
 		}
-		code := Languages[v.language.SelectedIndex()]
+		code := prefs.Languages[v.language.SelectedIndex()]
 		if v.s.SetLanguage(code) == nil && v.OnLanguageChanged != nil {
 			v.OnLanguageChanged(code)
 		}
@@ -112,7 +116,7 @@ func (v *SettingsView) build() {
 		if v.refreshing {
 			return
 		}
-		m := ThemeModes[v.themeMode.SelectedIndex()]
+		m := prefs.ThemeModes[v.themeMode.SelectedIndex()]
 		if v.s.SetTheme(m) == nil && v.OnThemeChanged != nil {
 			v.OnThemeChanged(m)
 		}
@@ -140,7 +144,7 @@ func (v *SettingsView) build() {
 		if v.refreshing {
 			return
 		}
-		d := IdleLockChoices[v.idleLock.SelectedIndex()]
+		d := prefs.IdleLockChoices[v.idleLock.SelectedIndex()]
 		if v.s.SetIdleLock(d) == nil && v.OnIdleLockChanged != nil {
 			v.OnIdleLockChanged(d)
 		}
@@ -170,7 +174,7 @@ func (v *SettingsView) build() {
 			container.NewHBox(v.clearButton), v.clearHelp)),
 	)
 	header := container.NewHBox(v.backButton, v.title)
-	v.content = container.NewVScroll(container.New(&maxWidthLayout{width: 720}, container.NewVBox(header, v.sections)))
+	v.content = container.NewVScroll(layouts.NewMaxWidth(720, container.NewVBox(header, v.sections)))
 }
 
 func wrapped(text string) *widget.Label {
@@ -181,7 +185,7 @@ func wrapped(text string) *widget.Label {
 
 // Refresh re-reads every value and rewrites every text, for after a
 // language switch or a change made elsewhere. It fires no callback.
-func (v *SettingsView) Refresh() {
+func (v *View) Refresh() {
 	v.refreshing = true
 	defer func() { v.refreshing = false }()
 
@@ -190,11 +194,11 @@ func (v *SettingsView) Refresh() {
 
 	v.languageTitle.SetText(lang.L("settings.language"))
 	v.language.Options = []string{lang.L("settings.language.id"), lang.L("settings.language.en")}
-	v.language.SetSelectedIndex(slices.Index(Languages, v.s.Language()))
+	v.language.SetSelectedIndex(slices.Index(prefs.Languages, v.s.Language()))
 
 	v.themeTitle.SetText(lang.L("settings.theme"))
 	v.themeMode.Options = []string{lang.L("settings.theme.system"), lang.L("settings.theme.light"), lang.L("settings.theme.dark")}
-	v.themeMode.SetSelectedIndex(slices.Index(ThemeModes, v.s.Theme()))
+	v.themeMode.SetSelectedIndex(slices.Index(prefs.ThemeModes, v.s.Theme()))
 
 	v.serverTitle.SetText(lang.L("settings.server"))
 	v.profile.Options = []string{lang.L("settings.profile.demo"), lang.L("settings.profile.official"), lang.L("settings.profile.custom")}
@@ -209,12 +213,12 @@ func (v *SettingsView) Refresh() {
 	v.customPins.SetText(strings.Join(pins, "\n"))
 	v.customDomains.SetText(strings.Join(domains, ", "))
 	v.customStatus.SetText("")
-	v.profile.SetSelectedIndex(slices.Index(ServerProfiles, v.s.ServerProfile()))
+	v.profile.SetSelectedIndex(slices.Index(prefs.ServerProfiles, v.s.ServerProfile()))
 	v.showProfile(v.s.ServerProfile())
 
 	v.securityTitle.SetText(lang.L("settings.security"))
 	v.idleLock.Options = []string{lang.L("settings.idle.1"), lang.L("settings.idle.5"), lang.L("settings.idle.15"), lang.L("settings.idle.30")}
-	v.idleLock.SetSelectedIndex(slices.Index(IdleLockChoices, v.s.IdleLock()))
+	v.idleLock.SetSelectedIndex(slices.Index(prefs.IdleLockChoices, v.s.IdleLock()))
 	v.idleLockHelp.SetText(lang.L("The app locks itself after this long without use; sign in again to go on."))
 
 	v.dataTitle.SetText(lang.L("settings.data"))
@@ -225,30 +229,30 @@ func (v *SettingsView) Refresh() {
 	v.clearHelp.SetText(lang.L("Deletes the saved membership data and the remembered sign-in from this device. Your account at BPJS Ketenagakerjaan is not affected."))
 }
 
-func (v *SettingsView) showProfile(name string) {
+func (v *View) showProfile(name string) {
 	switch name {
-	case ProfileOfficial:
+	case prefs.ProfileOfficial:
 		v.profileHelp.SetText(lang.L("The BPJS Ketenagakerjaan server. Its certificate pins are not published yet, so the app refuses to connect to it until they are."))
-	case ProfileCustom:
+	case prefs.ProfileCustom:
 		v.profileHelp.SetText(lang.L("A server of your own, recognised by the SHA-256 pins of its public keys. Only https addresses inside the allowed domains are used."))
 	default:
 		v.profileHelp.SetText(lang.L("The sandbox built into the app, with made-up members. No real data is sent anywhere."))
 	}
-	if name == ProfileCustom {
+	if name == prefs.ProfileCustom {
 		v.customBox.Show()
 	} else {
 		v.customBox.Hide()
 	}
 }
 
-func (v *SettingsView) profileSelected() {
+func (v *View) profileSelected() {
 	if v.refreshing {
 		return
 	}
-	name := ServerProfiles[v.profile.SelectedIndex()]
+	name := prefs.ServerProfiles[v.profile.SelectedIndex()]
 	v.showProfile(name)
 	v.customStatus.SetText("")
-	if name == ProfileCustom {
+	if name == prefs.ProfileCustom {
 		if u, _, _ := v.s.CustomServer(); u == "" {
 			// Stored only once a valid custom server is saved.
 			v.customStatus.Importance = widget.MediumImportance
@@ -265,17 +269,17 @@ func splitList(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == ' ' || r == '\t' || r == ';' })
 }
 
-func (v *SettingsView) saveCustom() {
+func (v *View) saveCustom() {
 	err := v.s.SetCustomServer(v.customURL.Text, splitList(v.customPins.Text), splitList(v.customDomains.Text))
 	if err == nil {
-		err = v.s.SetServerProfile(ProfileCustom)
+		err = v.s.SetServerProfile(prefs.ProfileCustom)
 	}
 	if err != nil {
 		v.customStatus.Importance = widget.DangerImportance
 		switch {
-		case errors.Is(err, ErrCustomURL):
+		case errors.Is(err, prefs.ErrCustomURL):
 			v.customStatus.SetText(lang.L("The address must start with https:// and name a server, e.g. https://api.example.id."))
-		case errors.Is(err, ErrCustomPins):
+		case errors.Is(err, prefs.ErrCustomPins):
 			v.customStatus.SetText(lang.L("Give at least two different pins, each a base64 SHA-256 hash (44 characters ending in =)."))
 		default:
 			v.customStatus.SetText(lang.L("The allowed domains must include the server's host name."))
@@ -289,7 +293,7 @@ func (v *SettingsView) saveCustom() {
 	}
 }
 
-func (v *SettingsView) confirmClear() {
+func (v *View) confirmClear() {
 	v.clearDialog = dialog.NewConfirm(lang.L("Delete data on this device?"),
 		lang.L("The saved membership data and the remembered sign-in are deleted from this device. You can download the data again after signing in."),
 		func(ok bool) {
@@ -300,5 +304,5 @@ func (v *SettingsView) confirmClear() {
 	v.clearDialog.SetConfirmText(lang.L("settings.clear.confirm"))
 	v.clearDialog.SetDismissText(lang.L("Cancel"))
 	v.clearDialog.SetConfirmImportance(widget.DangerImportance)
-	showDialog(v.clearDialog, v.win)
+	dialogs.Show(v.clearDialog, v.win)
 }
