@@ -1,4 +1,4 @@
-package ui
+package register
 
 import (
 	"fyne.io/fyne/v2"

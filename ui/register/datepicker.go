@@ -1,4 +1,4 @@
-package ui
+package register
 
 import (
 	"strconv"
@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // DateLayout is how dates are typed and shown in date fields: DD-MM-YYYY,
@@ -151,7 +153,7 @@ func (d *DateField) pickerContent() fyne.CanvasObject {
 	days := container.NewGridWithColumns(7)
 	months := make([]string, 12)
 	for i := range months {
-		months[i] = monthName(time.Month(i + 1))
+		months[i] = i18n.MonthName(time.Month(i + 1))
 	}
 	var years []string
 	for y := d.MaxYear; y >= d.MinYear; y-- {

@@ -1,4 +1,4 @@
-package ui
+package register
 
 import (
 	"context"
@@ -15,83 +15,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
-
-// Dewi Lestari is the sandbox member without an online account.
-const (
-	dewiNIK      = "5171044407950004"
-	dewiKPJ      = "21045678901"
-	dewiName     = "Dewi Lestari"
-	dewiBirth    = "04-07-1995"
-	dewiEmail    = "dewi@contoh.id"
-	dewiPhone    = "0812 3456 7890"
-	dewiPassword = "Kopi-Tubruk-Senja-42"
-)
-
-func regSandboxClient(t *testing.T) *service.Client { return sandboxClient(t) }
-
-func regSetLanguage(t *testing.T, code string) {
-	t.Helper()
-	if err := SetLanguage(code); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = SetLanguage(DefaultLanguage) })
-}
-
-func newRegisterTest(t *testing.T) (*RegisterView, fyne.Window) {
-	t.Helper()
-	test.NewTempApp(t)
-	regSetLanguage(t, "id")
-	w := test.NewWindow(nil)
-	t.Cleanup(w.Close)
-	v := NewRegisterView(w)
-	w.SetContent(v.Content())
-	w.Resize(fyne.NewSize(720, 1200))
-	return v, w
-}
-
-// regRegisterWith makes OnSubmit register through client, as the
-// controller does (there off the UI goroutine), and returns what succeeded.
-func regRegisterWith(v *RegisterView, client *service.Client) *[]service.Registration {
-	var done []service.Registration
-	v.OnSubmit = func(r service.Registration) {
-		v.SetBusy(true)
-		err := client.Register(context.Background(), r)
-		v.SetBusy(false)
-		if err != nil {
-			v.ShowError(err)
-			return
-		}
-		done = append(done, r)
-	}
-	return &done
-}
-
-type regForm struct {
-	nik, kpj, name, birth, email, phone, password, confirm string
-	consent                                                bool
-}
-
-func dewiForm() regForm {
-	return regForm{dewiNIK, dewiKPJ, dewiName, dewiBirth, dewiEmail, dewiPhone, dewiPassword, dewiPassword, true}
-}
-
-// fill types each value like a member would, leaving each field in turn.
-func (f regForm) fill(v *RegisterView) {
-	for _, p := range []struct {
-		e    fyne.Focusable
-		text string
-	}{
-		{v.nik, f.nik}, {v.kpj, f.kpj}, {v.fullName, f.name}, {v.birth, f.birth},
-		{v.email, f.email}, {v.phone, f.phone}, {v.password, f.password}, {v.confirm, f.confirm},
-	} {
-		if p.text == "" {
-			continue
-		}
-		test.Type(p.e, p.text)
-		p.e.FocusLost()
-	}
-	v.consent.SetChecked(f.consent)
-}
 
 func TestRegister_DewiRegistersAgainstTheSandbox(t *testing.T) {
 	v, _ := newRegisterTest(t)
@@ -236,7 +159,7 @@ func TestRegister_NIKImpliesBirthDateAndGender(t *testing.T) {
 	}
 
 	regSetLanguage(t, "en")
-	v = NewRegisterView(test.NewWindow(nil))
+	v = New(test.NewWindow(nil))
 	test.Type(v.nik, dewiNIK)
 	if got := v.messages[validate.FieldNIK].Text; got != "Born 4 July 1995 · Female" {
 		t.Errorf("en: %q", got)
@@ -459,24 +382,10 @@ func TestRegister_BackCallsOnBack(t *testing.T) {
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	want := time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC)
-	for _, s := range []string{"04-07-1995", "4-7-1995", "04/07/1995", "04.07.1995", "04071995", " 04-07-1995 "} {
-		if got, ok := ParseDate(s); !ok || !got.Equal(want) {
-			t.Errorf("ParseDate(%q) = %v, %v", s, got, ok)
-		}
-	}
-	for _, s := range []string{"", "31-02-1995", "1995-07-04", "04-07-95", "4-7-19 95", "aa-bb-cccc", "00-07-1995", "04-13-1995"} {
-		if _, ok := ParseDate(s); ok {
-			t.Errorf("ParseDate(%q) accepted", s)
-		}
-	}
-}
-
 func TestRegister_Markup(t *testing.T) {
 	v, w := newRegisterTest(t)
 	test.ApplyTheme(t, test.Theme())
-	test.AssertRendersToMarkup(t, "register/empty.xml", w.Canvas())
+	test.AssertRendersToMarkup(t, "empty.xml", w.Canvas())
 
 	f := dewiForm()
 	f.nik, f.kpj, f.birth = dewiNIK, dewiKPJ[:10], "05-07-1995"
@@ -485,7 +394,7 @@ func TestRegister_Markup(t *testing.T) {
 	f.consent = false
 	f.fill(v)
 	v.ShowError(service.ErrMemberNotFound)
-	test.AssertRendersToMarkup(t, "register/errors.xml", w.Canvas())
+	test.AssertRendersToMarkup(t, "errors.xml", w.Canvas())
 }
 
 func TestRegister_TabFollowsTheVisualOrder(t *testing.T) {

@@ -1,0 +1,312 @@
+// Package register is the sign-up form: it validates each field as the
+// member types (with the same rules the server applies), shows what a
+// complete NIK implies, rates the password, and hands a complete
+// service.Registration to OnSubmit. Registering with the server is the
+// caller's job; it reports back with SetBusy and ShowError.
+package register
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/service/validate"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
+)
+
+// View is the sign-up form. It validates as the member types and
+// hands a complete service.Registration to OnSubmit; the caller registers
+// off the UI goroutine and reports back with SetBusy and ShowError.
+type View struct {
+	// OnSubmit gets the form when every field validates and consent is given.
+	OnSubmit func(service.Registration)
+	// OnBack returns to the login screen.
+	OnBack func()
+
+	win     fyne.Window
+	content fyne.CanvasObject
+	scroll  *container.Scroll
+	page    *fyne.Container
+
+	topError *widget.Label
+	topBox   *fyne.Container
+
+	nik, kpj, fullName, email, phone *formEntry
+	birth                            *DateField
+	password, confirm                *widget.Entry
+	strength                         *StrengthMeter
+	consent                          *widget.Check
+
+	submitButton, backButton *widget.Button
+	activity                 *widget.Activity
+	busyLabel                *widget.Label
+
+	messages map[string]*widget.Label // under each field: a hint, an error or a confirmation
+	touched  map[string]bool          // left at least once: "too short" may now be said
+	server   map[string]string        // the server's code per field, until the field is edited
+	valid    bool
+	busy     bool
+}
+
+// New builds the form; win hosts its pop-ups (the date picker) and the
+// focus on a rejected field. It starts building the password-strength
+// dictionaries on a goroutine of their own, so the first keystroke in the
+// password field does not wait for them.
+func New(win fyne.Window) *View {
+	go validate.PrepareStrength()
+	v := &View{
+		win:      win,
+		messages: map[string]*widget.Label{},
+		touched:  map[string]bool{},
+		server:   map[string]string{},
+	}
+	v.build()
+	v.update()
+	return v
+}
+
+// Content is the view's root object.
+func (v *View) Content() fyne.CanvasObject { return v.content }
+
+func (v *View) build() {
+	title := widget.NewLabelWithStyle(lang.L("register.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	intro := widget.NewLabel(lang.L("Have your KTP and your BPJS Ketenagakerjaan membership card at hand. Your details must match the ones BPJS Ketenagakerjaan holds."))
+	intro.Wrapping = fyne.TextWrapWord
+
+	v.topError = widget.NewLabel("")
+	v.topError.Wrapping = fyne.TextWrapWord
+	v.topError.Importance = widget.DangerImportance
+	v.topBox = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, v.topError)
+	v.topBox.Hide()
+
+	for _, f := range registerFields {
+		m := widget.NewLabel("")
+		m.Wrapping = fyne.TextWrapWord
+		m.SizeName = theme.SizeNameCaptionText
+		v.messages[f] = m
+	}
+
+	v.nik = v.textEntry(validate.FieldNIK, "")
+	v.kpj = v.textEntry(validate.FieldKPJ, "")
+	v.fullName = v.textEntry(validate.FieldFullName, lang.L("As written on your KTP"))
+	v.birth = NewDateField()
+	v.birth.SetPlaceHolder(lang.L("datefield.placeholder"))
+	v.birth.OnDateChanged = func(time.Time) { v.edited(validate.FieldBirthDate) }
+	v.birth.OnFocusLost = func() { v.left(validate.FieldBirthDate) }
+	v.email = v.textEntry(validate.FieldEmail, lang.L("name@example.com"))
+	v.phone = v.textEntry(validate.FieldPhone, lang.L("e.g. 0812 3456 7890"))
+
+	v.password = widget.NewPasswordEntry()
+	v.password.OnChanged = func(string) { v.edited(validate.FieldPassword) }
+	v.strength = NewStrengthMeter()
+	v.confirm = widget.NewPasswordEntry()
+	v.confirm.OnChanged = func(string) {
+		// Typing the confirmation means the password was left: its
+		// "too short" may be said now.
+		v.touched[validate.FieldPassword] = true
+		v.edited(fieldConfirm)
+	}
+	v.confirm.OnSubmitted = func(string) { v.submit() }
+
+	v.consent = widget.NewCheck(lang.L("I agree that my data is kept on this device"), func(bool) { v.update() })
+	pdp1 := widget.NewLabel(lang.L("Under Law No. 27/2022 on Personal Data Protection (UU PDP), your membership data is stored encrypted on this device only, for viewing offline."))
+	pdp2 := widget.NewLabel(lang.L("You can delete it at any time in Settings, and turn offline storage off there."))
+	for _, l := range []*widget.Label{pdp1, pdp2} {
+		l.Wrapping = fyne.TextWrapWord
+		l.SizeName = theme.SizeNameCaptionText
+	}
+
+	v.backButton = widget.NewButtonWithIcon(lang.L("register.back"), theme.NavigateBackIcon(), func() {
+		if v.OnBack != nil {
+			v.OnBack()
+		}
+	})
+	v.submitButton = widget.NewButton(lang.L("register.submit"), v.submit)
+	v.submitButton.Importance = widget.HighImportance
+	v.activity = widget.NewActivity()
+	v.activity.Hide()
+	v.busyLabel = widget.NewLabel("")
+	v.busyLabel.Hide()
+
+	row := func(label string, field string, objs ...fyne.CanvasObject) []fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{})
+		return []fyne.CanvasObject{l, container.New(layout.NewCustomPaddedVBoxLayout(0), append(objs, v.messages[field])...)}
+	}
+	var rows []fyne.CanvasObject
+	rows = append(rows, row(lang.L("register.nik"), validate.FieldNIK, v.nik)...)
+	rows = append(rows, row(lang.L("register.kpj"), validate.FieldKPJ, v.kpj)...)
+	rows = append(rows, row(lang.L("register.full_name"), validate.FieldFullName, v.fullName)...)
+	rows = append(rows, row(lang.L("register.birth_date"), validate.FieldBirthDate, v.birth)...)
+	rows = append(rows, row(lang.L("register.email"), validate.FieldEmail, v.email)...)
+	rows = append(rows, row(lang.L("register.phone"), validate.FieldPhone, v.phone)...)
+	rows = append(rows, row(lang.L("register.password"), validate.FieldPassword, v.password, v.strength)...)
+	rows = append(rows, row(lang.L("register.confirm"), fieldConfirm, v.confirm)...)
+	form := container.New(layout.NewFormLayout(), rows...)
+
+	consent := container.NewVBox(v.consent, container.New(layout.NewCustomPaddedVBoxLayout(0), pdp1, pdp2))
+	buttons := container.NewHBox(v.backButton, layout.NewSpacer(), v.activity, v.busyLabel, v.submitButton)
+
+	v.page = container.NewVBox(title, intro, v.topBox, form, widget.NewSeparator(), consent, buttons)
+	v.scroll = container.NewVScroll(layouts.NewMaxWidth(640, v.page))
+	v.content = v.scroll
+}
+
+func (v *View) textEntry(field, placeholder string) *formEntry {
+	e := newFormEntry()
+	e.SetPlaceHolder(placeholder)
+	e.OnChanged = func(string) { v.edited(field) }
+	e.OnFocusLost = func() { v.left(field) }
+	return e
+}
+
+// SetBusy disables the form and shows progress while the caller
+// registers.
+func (v *View) SetBusy(busy bool) {
+	v.busy = busy
+	for _, w := range []fyne.Disableable{v.nik, v.kpj, v.fullName, v.birth, v.email, v.phone, v.password, v.confirm, v.consent, v.backButton} {
+		if busy {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	if busy {
+		v.busyLabel.SetText(lang.L("Registering…"))
+		v.busyLabel.Show()
+		v.activity.Show()
+		v.activity.Start()
+	} else {
+		v.activity.Stop()
+		v.activity.Hide()
+		v.busyLabel.Hide()
+	}
+	v.update()
+}
+
+// ShowError shows a failed registration: field errors under their fields,
+// anything else as a sentence at the top saying what to do next. A nil
+// error clears the top sentence. Logging the raw error is the caller's job.
+func (v *View) ShowError(err error) {
+	if err == nil || errors.Is(err, context.Canceled) {
+		v.setTopError("")
+		return
+	}
+	var ve *service.ValidationError
+	if errors.As(err, &ve) {
+		var first fyne.Focusable
+		for _, f := range ve.Fields {
+			if _, known := v.messages[f.Field]; !known {
+				continue
+			}
+			if _, seen := v.server[f.Field]; !seen {
+				v.server[f.Field] = f.Code
+			}
+			if first == nil {
+				first = v.focusableOf(f.Field)
+			}
+		}
+		v.setTopError(lang.L("Some details were not accepted. Correct the fields marked below and register again."))
+		v.update()
+		if first != nil && v.win != nil {
+			v.win.Canvas().Focus(first)
+		}
+		return
+	}
+	v.setTopError(registerErrorText(err))
+}
+
+func (v *View) focusableOf(field string) fyne.Focusable {
+	switch field {
+	case validate.FieldNIK:
+		return v.nik
+	case validate.FieldKPJ:
+		return v.kpj
+	case validate.FieldFullName:
+		return v.fullName
+	case validate.FieldBirthDate:
+		return v.birth
+	case validate.FieldEmail:
+		return v.email
+	case validate.FieldPhone:
+		return v.phone
+	case validate.FieldPassword:
+		return v.password
+	}
+	return nil
+}
+
+// registerErrorText says what went wrong and what to do next.
+func registerErrorText(err error) string {
+	switch {
+	case errors.Is(err, service.ErrMemberNotFound):
+		return lang.L("No member matches this NIK, KPJ number and birth date together. Check them against your KTP and membership card, or ask your employer or a BPJS Ketenagakerjaan office.")
+	case errors.Is(err, service.ErrAlreadyRegistered):
+		return lang.L("This member already has an online account. Go back and sign in with its email or KPJ number.")
+	case errors.Is(err, service.ErrOffline):
+		return lang.L("The server cannot be reached. Check your internet connection and try again.")
+	case errors.Is(err, service.ErrTimeout):
+		return lang.L("The server took too long to answer. Wait a moment, then register again.")
+	case errors.Is(err, service.ErrCertificate), errors.Is(err, service.ErrDomainNotAllowed),
+		errors.Is(err, service.ErrInsecureURL), errors.Is(err, service.ErrRedirect):
+		return lang.L("The server could not be verified, so nothing was sent. Check the server profile in Settings.")
+	}
+	return lang.L("The server could not register you right now. Try again later.")
+}
+
+func (v *View) setTopError(text string) {
+	v.topError.SetText(text)
+	if text == "" {
+		if v.topBox.Visible() {
+			v.topBox.Hide()
+			v.page.Refresh()
+		}
+		return
+	}
+	v.topBox.Show()
+	v.page.Refresh() // lay the form out again below the sentence
+	v.scroll.ScrollToTop()
+}
+
+// Reset clears every field, the passwords first, and every message.
+func (v *View) Reset() {
+	v.password.SetText("")
+	v.confirm.SetText("")
+	for _, e := range []*formEntry{v.nik, v.kpj, v.fullName, v.email, v.phone} {
+		e.SetText("")
+	}
+	v.birth.SetText("")
+	v.consent.SetChecked(false)
+	clear(v.touched)
+	clear(v.server)
+	v.setTopError("")
+	v.update()
+}
+
+func (v *View) submit() {
+	if !v.valid || v.busy {
+		return
+	}
+	v.setTopError("")
+	if v.OnSubmit == nil {
+		return
+	}
+	v.OnSubmit(service.Registration{
+		NIK:       strings.TrimSpace(v.nik.Text),
+		KPJ:       strings.TrimSpace(v.kpj.Text),
+		FullName:  strings.TrimSpace(v.fullName.Text),
+		BirthDate: v.birth.Date(),
+		Email:     strings.TrimSpace(v.email.Text),
+		Phone:     strings.TrimSpace(v.phone.Text),
+		Password:  v.password.Text,
+	})
+}
