@@ -2,10 +2,15 @@
 # plain `go build`/`go test` do not read FyneApp.toml's [Migrations], and
 # no_emoji: Fyne would otherwise load its 4 MB colour emoji font once per
 # text style (+4 MB of heap and ~10 ms each), for characters the app never
-# shows. The scripts read TAGS from here.
+# shows. The scripts read TAGS (and TEST_TAGS) from here.
+# TEST_TAGS adds testenv, which every test run here sets: the tests that
+# need the real OS keyring (D-Bus + gnome-keyring) or an X display are in
+# files tagged testenv, so that a plain `go test -tags $(TAGS) ./...` passes
+# without a desktop, and make test (inside scripts/testenv.sh) runs them all.
 GO      ?= go
 TAGS    := migrated_fynedo,no_emoji
-export TAGS
+TEST_TAGS := $(TAGS),testenv
+export TAGS TEST_TAGS
 BIN     := cekbpjstk
 TESTENV := scripts/testenv.sh
 
@@ -25,14 +30,16 @@ build: deps
 run: deps
 	$(GO) run -tags $(TAGS) . --demo
 
-## test: vet, formatting, Fyne-free backends, then every test with -race
-## inside the test environment (Xvfb + D-Bus + unlocked gnome-keyring)
+## test: vet, formatting, Fyne-free backends, then every test (the
+## testenv-tagged ones included) with -race inside the test environment
+## (Xvfb + D-Bus + unlocked gnome-keyring), then the packaging checks
 test: deps vet fmt-check fyne-free security-table
-	$(TESTENV) $(GO) test -race -tags $(TAGS) -timeout 30m ./...
+	$(TESTENV) $(GO) test -race -tags $(TEST_TAGS) -timeout 30m ./...
 	$(MAKE) package-check
 
+## vet: with TEST_TAGS, so the testenv-tagged test files are vetted too
 vet:
-	$(GO) vet -tags $(TAGS) ./...
+	$(GO) vet -tags $(TEST_TAGS) ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -52,7 +59,7 @@ security-table:
 LINT := $(GO) tool -modfile=tools/lint/go.mod
 lint: vet
 	@rc=0; \
-	echo "== staticcheck"; $(LINT) staticcheck -tags $(TAGS) ./... || rc=1; \
+	echo "== staticcheck"; $(LINT) staticcheck -tags $(TEST_TAGS) ./... || rc=1; \
 	echo "== gosec"; $(LINT) gosec -quiet -fmt text -tags $(TAGS) ./... || rc=1; \
 	if curl -fsS --max-time 10 -o /dev/null https://vuln.go.dev/index/db.json.gz 2>/dev/null; then \
 	  echo "== govulncheck"; $(LINT) govulncheck -tags $(TAGS) ./... || rc=1; \
@@ -73,8 +80,8 @@ fuzz: deps
 bench: deps
 	@mkdir -p docs
 	{ echo "# make bench, $$(date -u +%Y-%m-%dT%H:%MZ), $$(nproc) cores"; \
-	  $(TESTENV) $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 20x -count 1 $$($(GO) list ./... | grep -v '/service$$'); \
-	  $(TESTENV) $(GO) test -tags $(TAGS) -run '^$$' -bench . -benchtime 300x -count 1 ./service; \
+	  $(TESTENV) $(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchtime 20x -count 1 $$($(GO) list ./... | grep -v '/service$$'); \
+	  $(TESTENV) $(GO) test -tags $(TEST_TAGS) -run '^$$' -bench . -benchtime 300x -count 1 ./service; \
 	  $(TESTENV) scripts/bench-ui.sh; } 2>&1 | grep -v 'Failed to set fd limit\|^time=\|^ok\|no test files\|^PASS$$' | tee docs/bench.txt
 
 ## package: the installers under dist/ (Linux .tar.xz and .deb, Windows .exe
@@ -86,7 +93,7 @@ package:
 	@scripts/deps.sh package
 	rm -rf dist
 	scripts/package.sh $(PACKAGE_TARGETS) sums
-	CEKBPJSTK_DIST=$(CURDIR)/dist $(TESTENV) $(GO) test -tags $(TAGS) -count=1 -v ./packaging
+	CEKBPJSTK_DIST=$(CURDIR)/dist $(TESTENV) $(GO) test -tags $(TEST_TAGS) -count=1 -v ./packaging
 
 ## package-darwin: on a Mac, dist/Cek BPJSTK.app and a .dmg (README: Install)
 package-darwin:

@@ -10,7 +10,10 @@ cd "$(dirname "$0")/.."
 FUZZTIME=${FUZZTIME:-60s}
 FUZZ=${FUZZ:-.}
 SAVE_SEEDS=${SAVE_SEEDS:-0}
-TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
+# The Makefile's TEST_TAGS: its TAGS plus testenv, so that fuzz targets in
+# testenv-tagged files (they need scripts/testenv.sh, as make fuzz provides)
+# are found and built.
+TEST_TAGS=${TEST_TAGS:-${TAGS:-migrated_fynedo,no_emoji},testenv}
 cache=$(go env GOCACHE)/fuzz
 mod=$(go list -m)
 
@@ -25,7 +28,7 @@ results=() failed=0
 while read -r dir name; do
   echo "== fuzz $dir $name for $FUZZTIME"
   log=$(mktemp)
-  go test -tags "$TAGS" -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$dir" 2>&1 | tee "$log" | grep -vE '^fuzz: elapsed: [0-9]+s, execs' || true
+  go test -tags "$TEST_TAGS" -run '^$' -fuzz "^${name}\$" -fuzztime "$FUZZTIME" "$dir" 2>&1 | tee "$log" | grep -vE '^fuzz: elapsed: [0-9]+s, execs' || true
   status=${PIPESTATUS[0]}
   execs=$(grep -oE 'execs: [0-9]+' "$log" | tail -1 | awk '{print $2}')
   corpus=$(grep -oE 'new interesting: [0-9]+' "$log" | tail -1 | awk '{print $3}')

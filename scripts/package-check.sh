@@ -12,5 +12,6 @@ out=$(mktemp -d "${TMPDIR:-/tmp}/cekbpjstk-package-check.XXXXXX")
 trap 'rm -rf "$out"' EXIT
 # The checks are of this work tree, edits included: make test tests what you have.
 DIST=$out PACKAGE_SRC=worktree scripts/package.sh linux nsis-stub
-CEKBPJSTK_DIST=$out scripts/testenv.sh go test -tags "${TAGS:-migrated_fynedo,no_emoji}" -count=1 -v ./packaging
+# TEST_TAGS (the Makefile's TAGS plus testenv) builds the display test too.
+CEKBPJSTK_DIST=$out scripts/testenv.sh go test -tags "${TEST_TAGS:-${TAGS:-migrated_fynedo,no_emoji},testenv}" -count=1 -v ./packaging
 echo "package-check: ok ($(( $(date +%s) - start ))s)"

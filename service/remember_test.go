@@ -10,27 +10,24 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
-// realStore is the OS keyring under a service name of the test's own. Run
-// under scripts/testenv.sh (Xvfb + D-Bus + unlocked gnome-keyring); without
-// a keyring the test skips.
-func realStore(t *testing.T) *keystore.Store {
-	t.Helper()
-	s := keystore.NewWithService("cekbpjstk-test-"+t.Name(), 5*time.Second)
-	ctx := context.Background()
-	if err := s.Set(ctx, "probe", "probe", "x"); err != nil {
-		if errors.Is(err, keystore.ErrUnavailable) || errors.Is(err, keystore.ErrLocked) {
-			t.Skipf("no usable OS keyring (%v); run under scripts/testenv.sh", err)
-		}
-		t.Fatal(err)
-	}
-	_ = s.Delete(ctx, "probe", "probe")
-	return s
+// The remember-me tests run twice: here against keystore.Memory, so that
+// the client's side of remember me is tested without a desktop, and in
+// keyring_testenv_test.go against the real OS keyring
+// (TestRemember_RefreshTokenInKeyring, TestRemember_RevokedTokenIsForgotten;
+// build tag testenv, which make test sets).
+
+func TestRemember_RefreshTokenInMemoryStore(t *testing.T) {
+	testRememberRefreshToken(t, keystore.NewMemory())
 }
 
-// Remember me: the refresh token (and only it) goes to the keyring, rotates
-// there, resumes a session in a new client, and is gone after logout.
-func TestRemember_RefreshTokenInKeyring(t *testing.T) {
-	store := realStore(t)
+func TestRemember_RevokedTokenIsForgottenFromMemoryStore(t *testing.T) {
+	testRememberRevokedTokenIsForgotten(t, keystore.NewMemory())
+}
+
+// testRememberRefreshToken: with remember me, the refresh token (and only
+// it) goes to the store, rotates there, resumes a session in a new client,
+// and is gone after logout.
+func testRememberRefreshToken(t *testing.T, store TokenStore) {
 	sb := newSandbox(t, false)
 	ctx := context.Background()
 	t.Cleanup(func() { _ = store.Delete(ctx, budi, TokenPurpose) })
@@ -98,9 +95,9 @@ func TestRemember_RefreshTokenInKeyring(t *testing.T) {
 	}
 }
 
-// A remembered token that the server revoked (reuse detected) is removed from the keyring.
-func TestRemember_RevokedTokenIsForgotten(t *testing.T) {
-	store := realStore(t)
+// testRememberRevokedTokenIsForgotten: a remembered token that the server
+// revoked (reuse detected) is removed from the store.
+func testRememberRevokedTokenIsForgotten(t *testing.T, store TokenStore) {
 	clock := newFakeClock()
 	sb := newSandbox(t, false, sandbox.WithClock(clock.Now), sandbox.WithAccessTTL(time.Minute))
 	ctx := context.Background()
