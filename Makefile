@@ -14,7 +14,7 @@ export TAGS TEST_TAGS
 BIN     := cekbpjstk
 TESTENV := scripts/testenv.sh
 
-.PHONY: all deps build run test vet fmt-check fyne-free security-table lint bench package package-darwin package-check fuzz clean
+.PHONY: all deps build run test vet fmt-check archtest fyne-free security-table lint bench package package-darwin package-check fuzz clean
 
 all: build
 
@@ -30,10 +30,10 @@ build: deps
 run: deps
 	$(GO) run -tags $(TAGS) . --demo
 
-## test: vet, formatting, Fyne-free backends, then every test (the
+## test: vet, formatting, the architecture tests, then every test (the
 ## testenv-tagged ones included) with -race inside the test environment
 ## (Xvfb + D-Bus + unlocked gnome-keyring), then the packaging checks
-test: deps vet fmt-check fyne-free security-table
+test: deps vet fmt-check archtest
 	$(TESTENV) $(GO) test -race -tags $(TEST_TAGS) -timeout 30m ./...
 	$(MAKE) package-check
 
@@ -45,12 +45,19 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+## archtest: internal/archtest, the rules no one package can check itself
+## (it needs no display or keyring; -count=1: it reads the whole tree)
+archtest:
+	$(GO) test -tags $(TEST_TAGS) -count=1 ./internal/archtest
+
+## fyne-free: the import rules only: the backends build without Fyne, the
+## sandbox imports neither service nor ui, UI features stay apart
 fyne-free:
-	@scripts/check-fyne-free.sh
+	$(GO) test -tags $(TEST_TAGS) -count=1 -run '^(TestBackendsAreFyneFree|TestSandboxImportsNeitherServiceNorUI|TestUIFeaturesDoNotImportEachOther)$$' ./internal/archtest
 
 ## security-table: every test docs/SECURITY.md names exists (make test runs them)
 security-table:
-	@scripts/check-security-table.sh
+	$(GO) test -tags $(TEST_TAGS) -count=1 -run '^TestSecurityTableNamesExistingTests$$' ./internal/archtest
 
 ## lint: go vet, staticcheck, gosec (every remaining
 ## finding carries a "#nosec Gxxx -- reason" comment) and govulncheck; the

@@ -1,0 +1,24 @@
+// Package archtest has no code, only tests of the repository's shape that
+// no single package can check about itself:
+//
+//   - TestBackendsAreFyneFree: the backends (service, cache, sandbox,
+//     keystore, statement, projection) and every package under internal/
+//     (internal/app, internal/memberdata, internal/prefs, ...: the parts of
+//     the app taken out of ui), but internal/minimalwindow, build without
+//     Fyne;
+//   - TestSandboxImportsNeitherServiceNorUI: the sandbox server stands apart
+//     from the client it is a server for, and from the UI;
+//   - TestUIFeaturesDoNotImportEachOther: the UI's feature packages
+//     (ui/login, ui/register, ui/dashboard, ui/settings, ui/sms) do not
+//     import each other, and only ui/shell and the main package import
+//     internal/app;
+//   - TestSecurityTableNamesExistingTests: every test docs/SECURITY.md
+//     names is defined where it says.
+//
+// They read the module through `go list` (with the Makefile's tags) and
+// its files on disk, from the module root, found by walking up to go.mod.
+// Packages and directories that do not exist (yet) are left out, so the
+// rules hold while the tree is being split. They need the go command, but
+// no display and no keyring. make test runs them before the other tests
+// (make archtest; make fyne-free and make security-table run parts).
+package archtest
