@@ -16,20 +16,22 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/app"
+	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/lang"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/app"
 	"github.com/cekbpjstk/cekbpjstk/internal/cli"
 	_ "github.com/cekbpjstk/cekbpjstk/internal/localeenv" // before Fyne's lang init
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
-	"github.com/cekbpjstk/cekbpjstk/ui"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/shell"
 )
 
 func main() {
@@ -50,7 +52,7 @@ func main() {
 
 	demo := flag.Bool("demo", false, "run against the built-in sandbox server with demo members")
 	dataDir := flag.String("data-dir", "", "where the offline cache lives (default: the user config dir + cekbpjstk)")
-	language := flag.String("lang", ui.DefaultLanguage, "interface language: id or en")
+	language := flag.String("lang", i18n.DefaultLanguage, "interface language: id or en")
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	verbose := flag.Bool("verbose", false, "log debug detail (never secrets or member data)")
 	flag.Usage = func() {
@@ -63,7 +65,7 @@ func main() {
 		fmt.Printf("%s %s\n", meta.Details.Name, meta.Details.Version)
 		return
 	}
-	if err := ui.LoadTranslations(*language); err != nil {
+	if err := i18n.LoadTranslations(*language); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
@@ -75,7 +77,7 @@ func main() {
 		}
 		*dataDir = filepath.Join(dir, "cekbpjstk")
 	}
-	if err := ui.CheckDisplay(); err != nil {
+	if err := shell.CheckDisplay(); err != nil {
 		fmt.Fprintln(os.Stderr, lang.L("Cek BPJSTK cannot open a window: no display was found ({{.Detail}}). Start it from a desktop session.",
 			map[string]any{"Detail": err.Error()}))
 		os.Exit(1)
@@ -86,7 +88,7 @@ func main() {
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
-	demoServer := &demoRunner{dir: sandboxDir(*dataDir), log: logger}
+	demoServer := sandbox.NewDemoRunner(sandboxDir(*dataDir), logger)
 	defer demoServer.Close()
 
 	chosenLanguage := "" // empty: the language saved in Settings
@@ -97,17 +99,22 @@ func main() {
 	})
 
 	defer exitOnDisplayFailure()
-	a := app.NewWithID(meta.Details.ID)
-	w := ui.NewMainWindow(ui.Params{
-		App:       a,
-		Language:  chosenLanguage,
-		Version:   meta.Details.Version,
+	a := fyneapp.NewWithID(meta.Details.ID)
+	session := app.New(app.Params{
 		DataDir:   *dataDir,
 		Keys:      keystore.New(),
+		Settings:  prefs.New(a.Preferences()),
 		ForceDemo: *demo,
-		StartDemo: demoServer.Start,
+		StartDemo: func(ctx context.Context) (app.DemoServer, error) { return startDemo(ctx, demoServer) },
+		Version:   meta.Details.Version,
 		Logger:    logger,
-		WindowUp:  func() { debug.SetGCPercent(gcPercent) },
+	})
+	w := shell.NewMainWindow(shell.Params{
+		App:      a,
+		Session:  session,
+		Language: chosenLanguage,
+		Logger:   logger,
+		WindowUp: func() { debug.SetGCPercent(gcPercent) },
 	})
 	quitOnSignal(a)
 	w.ShowAndRun()
@@ -122,57 +129,22 @@ func sandboxDir(dataDir string) string {
 	return filepath.Join(filepath.Dir(dataDir), "cekbpjstk-sandbox")
 }
 
-// demoRunner starts the sandbox on loopback at most once and stops it at exit.
-type demoRunner struct {
-	dir     string
-	log     *slog.Logger
-	mu      sync.Mutex
-	running *sandbox.Running
-}
-
-// Start runs the sandbox (off the UI goroutine) and pins its certificate.
-func (d *demoRunner) Start(ctx context.Context) (ui.DemoServer, error) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.running == nil {
-		began := time.Now()
-		// The in-app demo holds only fictional members on loopback, so it
-		// hashes their passwords with the sandbox's light argon2id settings:
-		// a login costs ~1 ms and no 19 MiB allocation in the app's memory.
-		// The standalone cekbpjstk-sandbox keeps the realistic cost.
-		run, err := sandbox.Start(ctx, "127.0.0.1:0", d.dir, sandbox.WithLogger(d.log),
-			sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-		if err != nil {
-			return ui.DemoServer{}, err
-		}
-		d.log.Debug("demo server started", "took", time.Since(began))
-		d.running = run
+// startDemo runs the sandbox (off the UI goroutine, once) and pins its
+// certificate; its members are the sandbox's one list of demo accounts.
+func startDemo(ctx context.Context, runner *sandbox.DemoRunner) (app.DemoServer, error) {
+	run, err := runner.Start(ctx)
+	if err != nil {
+		return app.DemoServer{}, err
 	}
-	srv := d.running.Server()
-	return ui.DemoServer{
-		Profile: service.DemoProfile(d.running.URL(), srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()),
-		Accounts: []ui.DemoAccount{
-			{Identifier: "budi@contoh.id", Password: sandbox.DemoPassword, Note: ui.DemoNoteBudi},
-			{Identifier: "siti@contoh.id", Password: sandbox.DemoPassword, Note: ui.DemoNoteSiti},
-			{Identifier: "andi@contoh.id", Password: sandbox.DemoPassword, Note: ui.DemoNoteAndi},
-		},
-		TOTPCode: func() string {
-			code, _ := sandbox.TOTPCode(sandbox.SitiTOTPSecret, time.Now())
-			return code
-		},
-	}, nil
-}
-
-// Close stops the sandbox, if it ran.
-func (d *demoRunner) Close() {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.running != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-		defer cancel()
-		_ = d.running.Close(ctx)
-		d.running = nil
+	srv := run.Server()
+	demo := app.DemoServer{
+		Profile:  service.DemoProfile(run.URL(), srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()),
+		TOTPCode: func() string { return sandbox.DemoTOTPCode(time.Now()) },
 	}
+	for _, acc := range sandbox.DemoAccounts() {
+		demo.Accounts = append(demo.Accounts, app.DemoAccount{Identifier: acc.Identifier, Password: acc.Password, Note: acc.Note})
+	}
+	return demo, nil
 }
 
 // exitOnDisplayFailure turns GLFW's panic when the display cannot be opened

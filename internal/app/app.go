@@ -118,6 +118,7 @@ type App struct {
 	data            *memberdata.Data
 	refreshCancel   context.CancelFunc // non-nil while a refresh runs
 	refreshDone     chan struct{}      // closed when that refresh returns
+	refreshEpoch    uint64             // the epoch that refresh runs in
 
 	// afterFetch, when set (tests), runs between a refresh's fetch and its
 	// commit, so that a test can end the session exactly there.
@@ -577,9 +578,21 @@ type RefreshResult struct {
 // cancel it, and it then returns ErrStale or the cancellation.
 func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
 	a.mu.Lock()
-	if a.refreshCancel != nil {
+	for a.refreshCancel != nil {
+		if a.refreshEpoch == a.epoch {
+			a.mu.Unlock()
+			return RefreshResult{}, ErrRefreshing
+		}
+		// A refresh of an ended session is cancelled and about to return:
+		// the new session's refresh waits for it rather than fail.
+		done := a.refreshDone
 		a.mu.Unlock()
-		return RefreshResult{}, ErrRefreshing
+		select {
+		case <-done:
+		case <-ctx.Done():
+			return RefreshResult{}, ctx.Err()
+		}
+		a.mu.Lock()
 	}
 	client, epoch, identifier := a.client, a.epoch, a.identifier
 	if client == nil {
@@ -588,7 +601,7 @@ func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
-	a.refreshCancel, a.refreshDone = cancel, done
+	a.refreshCancel, a.refreshDone, a.refreshEpoch = cancel, done, epoch
 	a.mu.Unlock()
 	defer func() {
 		cancel()

@@ -1,6 +1,6 @@
 //go:build linux || freebsd || openbsd || netbsd || dragonfly
 
-package ui
+package shell
 
 import (
 	"errors"

@@ -1,14 +1,12 @@
-package ui
+package shell
 
 import (
-	"context"
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/internal/app"
 )
 
 // startupWait bounds how long the window, before it first opens, waits for
@@ -20,55 +18,17 @@ import (
 // goroutine with its own timeouts.
 var startupWait = 250 * time.Millisecond // a variable for tests
 
-// cacheOpening is what opening the offline cache found.
-type cacheOpening struct {
-	store      *cache.Cache // nil when it cannot be opened
-	report     cache.OpenReport
-	err        error
-	remembered string      // the remembered identifier, "" if none
-	cached     *MemberData // its last data, when there is some
-}
-
-// openCache asks the keyring for a remembered account while it opens the
-// cache, then reads that account's last data, off the UI goroutine. remembered
+// openCache opens the offline cache off the UI goroutine (the application
+// layer asks the keyring for a remembered account meanwhile). remembered
 // reports the identifier ("" for none) as soon as it is known; opened
 // reports everything once the cache is open.
-func (c *controller) openCache() (remembered <-chan string, opened <-chan cacheOpening) {
-	keys := c.p.Keys
-	dataDir := c.p.DataDir
-	profile := c.profileName()
+func (c *Shell) openCache() (remembered <-chan string, opened <-chan app.Opening) {
 	rememberedCh := make(chan string, 1)
-	openedCh := make(chan cacheOpening, 1)
+	openedCh := make(chan app.Opening, 1)
 	go func() {
-		ctx, cancel := context.WithTimeout(context.Background(), keyringTimeout*2)
+		ctx, cancel := keyringContext()
 		defer cancel()
-		began := time.Now()
-		// The remembered identifier and the cache's own key are separate
-		// keyring round trips: ask for both at once.
-		idCh := make(chan string, 1)
-		go func() {
-			id := ""
-			if keys != nil {
-				if got, err := keys.Get(ctx, keyAccountInstallation, keyPurposeRemembered); err == nil {
-					id = got
-				}
-			}
-			rememberedCh <- id
-			idCh <- id
-		}()
-		var o cacheOpening
-		o.store, o.report, o.err = cache.Open(ctx, cache.Params{Dir: dataDir, Keys: keys})
-		c.cacheReady.set(o.store)
-		o.remembered = <-idCh
-		c.log.Debug("cache opened", "took", time.Since(began))
-		if o.remembered != "" && o.store != nil && o.store.Disabled() == nil {
-			if data, err := loadMemberData(ctx, o.store, profile, o.remembered); err == nil {
-				o.cached = &data
-			} else if !errors.Is(err, cache.ErrNotFound) {
-				c.log.Warn("open offline data", "err", err)
-			}
-		}
-		openedCh <- o
+		openedCh <- c.app.OpenCache(ctx, func(id string) { rememberedCh <- id })
 	}()
 	return rememberedCh, openedCh
 }
@@ -77,16 +37,16 @@ func (c *controller) openCache() (remembered <-chan string, opened <-chan cacheO
 // is remembered; ok is false when none is, or when it takes longer. Once an
 // account is known to be remembered, meanwhile (if set) runs before the wait
 // for its data: the UI goroutine builds the dashboard while the cache opens.
-func awaitRemembered(remembered <-chan string, opened <-chan cacheOpening, limit time.Duration, meanwhile func()) (o cacheOpening, ok bool) {
+func awaitRemembered(remembered <-chan string, opened <-chan app.Opening, limit time.Duration, meanwhile func()) (o app.Opening, ok bool) {
 	timer := time.NewTimer(limit)
 	defer timer.Stop()
 	select {
 	case id := <-remembered:
 		if id == "" {
-			return cacheOpening{}, false
+			return app.Opening{}, false
 		}
 	case <-timer.C:
-		return cacheOpening{}, false
+		return app.Opening{}, false
 	}
 	if meanwhile != nil {
 		meanwhile()
@@ -95,7 +55,7 @@ func awaitRemembered(remembered <-chan string, opened <-chan cacheOpening, limit
 	case o = <-opened:
 		return o, true
 	case <-timer.C:
-		return cacheOpening{}, false
+		return app.Opening{}, false
 	}
 }
 

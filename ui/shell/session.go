@@ -1,0 +1,405 @@
+package shell
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+)
+
+// The session's steps, each one: update the views, run the application
+// layer's blocking call off the UI goroutine, apply its result.
+
+// cacheOpened shows what opening the offline cache found, and the
+// remembered account's last data when the login view is still up.
+func (c *Shell) cacheOpened(o app.Opening) {
+	switch report := o.Report; {
+	case o.Err != nil:
+	case report.Disabled != nil:
+		if l := c.loginView(); !l.HasMessage() {
+			l.ShowInfo(i18n.Describe(cache.ErrNoKeyring))
+		}
+	case report.DataLost():
+		dialogs.Show(dialog.NewInformation(lang.L("Offline data was reset"),
+			lang.L("The saved offline data was damaged and has been set aside. It will come back with the next refresh."), c.win), c.win)
+	}
+	// An unbuilt login view takes the remembered account when it is built.
+	if c.login != nil && o.Remembered != "" && c.login.Identifier() == "" {
+		c.login.SetIdentifier(o.Remembered, true)
+	}
+	c.refreshOfflineAccounts()
+	if o.Cached != nil && c.current == screenLogin && c.app.Data() == nil {
+		c.showOffline(*o.Cached, true)
+	}
+}
+
+// checkServer builds a client for the chosen profile and verifies the
+// server's certificate and domain. Nothing else is sent.
+func (c *Shell) checkServer() {
+	c.checks++
+	check := c.checks
+	c.verifyResult = nil
+	if c.login != nil { // an unbuilt login view reads verifyResult when built
+		c.login.SetChecking(c.app.Host())
+	}
+	async.Run(c.plain, app.ActionTimeout, c.app.CheckServer, func(chk app.Check, err error) {
+		if check != c.checks || errors.Is(err, app.ErrStale) {
+			return
+		}
+		if chk.Demo != nil {
+			if c.login != nil {
+				c.login.SetDemoAccounts(demoAccounts(chk.Demo))
+			}
+			if c.mfa != nil {
+				c.mfa.DemoCode = chk.Demo.TOTPCode
+			}
+		}
+		c.updateTitle()
+		if err != nil {
+			c.verifyResult = err
+			if c.login != nil {
+				c.login.SetRefused(chk.Host, err)
+			}
+			return
+		}
+		c.verifyResult = chk.Report
+		if c.login != nil {
+			c.login.SetVerified(chk.Report)
+		}
+		c.refreshOfflineAccounts()
+		if id, ok := c.app.ShouldResume(); ok && c.current == screenDashboard {
+			c.resume(id)
+		}
+	})
+}
+
+func (c *Shell) refreshOfflineAccounts() {
+	if c.login == nil {
+		return // loginView lists them when it is built
+	}
+	async.Run(c.plain, app.KeyringTimeout, c.app.OfflineAccounts, func(accounts []cache.AccountSummary, err error) {
+		if err != nil {
+			c.log.Warn("list offline accounts", "err", err)
+		}
+		if c.login != nil {
+			c.login.SetOfflineAccounts(accounts)
+		}
+	})
+}
+
+func (c *Shell) submitLogin(identifier, password string, remember bool) {
+	l := c.loginView()
+	l.SetBusy(true)
+	l.ClearPassword()
+	async.Run(c.plain, app.ActionTimeout, func(ctx context.Context) (service.LoginResult, error) {
+		return c.app.Login(ctx, identifier, password, remember)
+	}, func(result service.LoginResult, err error) {
+		c.loginView().SetBusy(false)
+		switch {
+		case errors.Is(err, app.ErrStale), errors.Is(err, app.ErrNoServer):
+			return
+		case err != nil:
+			c.loginView().ShowError(err)
+			return
+		case result.MFA != nil:
+			c.mfaView().Reset(result.MFA.AttemptsRemaining)
+			c.show(screenMFA)
+			return
+		}
+		c.loggedIn()
+	})
+}
+
+func (c *Shell) submitMFA(code string) {
+	c.mfaView().SetBusy(true)
+	async.Do(c.plain, app.ActionTimeout, func(ctx context.Context) error {
+		return c.app.VerifyMFA(ctx, code)
+	}, func(err error) {
+		c.mfaView().SetBusy(false)
+		if errors.Is(err, app.ErrStale) || errors.Is(err, app.ErrNoServer) {
+			return
+		}
+		if err != nil {
+			var creds *service.CredentialsError
+			if errors.As(err, &creds) {
+				c.mfaView().SetAttempts(creds.AttemptsRemaining)
+			}
+			if errors.Is(err, service.ErrLocked) || (errors.Is(err, service.ErrUnauthorized) && !errors.Is(err, service.ErrInvalidCredentials)) {
+				// The challenge is spent: back to the password.
+				c.show(screenLogin)
+				c.loginView().ShowError(err)
+				return
+			}
+			c.mfaView().ShowError(err)
+			return
+		}
+		c.mfaView().ClearCode() // the code is spent; don't keep it on screen
+		c.loggedIn()
+	})
+}
+
+// loggedIn remembers (or forgets) the identifier and loads the dashboard.
+func (c *Shell) loggedIn() {
+	identifier := c.app.Identifier()
+	async.Do(c.session, app.KeyringTimeout, c.app.RememberLogin, func(err error) {
+		if err != nil && c.current == screenDashboard && c.app.Remembered() == identifier {
+			c.dashView().SetNotice(lang.L("This computer's keyring did not answer, so you will not be remembered here. Everything else works."), true)
+		}
+	})
+	if data := c.app.Data(); data != nil && data.Identifier == identifier {
+		c.show(screenDashboard)
+	} else {
+		if c.dash != nil {
+			c.dash.Clear()
+		}
+		c.loadingPage().SetLoading()
+		c.show(screenLoading)
+	}
+	c.startRefresh()
+}
+
+// resume continues a remembered session in the background while the
+// cached dashboard is already on screen.
+func (c *Shell) resume(identifier string) {
+	c.dashView().SetNotice(lang.L("Connecting to refresh your data…"), false)
+	async.Do(c.session, app.ActionTimeout, func(ctx context.Context) error {
+		return c.app.Resume(ctx, identifier)
+	}, func(err error) {
+		switch {
+		case errors.Is(err, app.ErrStale), errors.Is(err, app.ErrNoServer):
+		case errors.Is(err, service.ErrUnauthorized):
+			c.dashView().SetNotice(lang.L("Showing your saved data. Log in to refresh it."), false)
+		case err != nil:
+			c.dashView().SetNotice(i18n.Describe(err), true)
+		default:
+			c.startRefresh()
+		}
+	})
+}
+
+// startRefresh fetches fresh data; a result whose session ended meanwhile
+// is dropped, and a 401 (the application layer has locked) shows the login.
+func (c *Shell) startRefresh() {
+	if c.refreshing {
+		return
+	}
+	c.refreshing = true
+	c.dashView().SetRefreshing(true)
+	epoch := c.app.Epoch()
+	async.Run(c.plain, app.RefreshTimeout, c.app.Refresh, func(r app.RefreshResult, err error) {
+		if errors.Is(err, service.ErrUnauthorized) {
+			c.lockWith(i18n.Describe(err))
+			return
+		}
+		if c.app.Epoch() != epoch || errors.Is(err, app.ErrStale) {
+			return // the lock, logout or profile change reset the views
+		}
+		c.refreshing = false
+		c.dashView().SetRefreshing(false)
+		c.refreshDone(r, err)
+	})
+}
+
+func (c *Shell) refreshDone(r app.RefreshResult, err error) {
+	if errors.Is(err, app.ErrNoServer) || errors.Is(err, app.ErrRefreshing) {
+		return
+	}
+	if err != nil {
+		data := c.app.Data()
+		if data == nil {
+			c.loadingPage().SetError(i18n.Describe(err))
+			return
+		}
+		c.dashView().SetNotice(lang.L("Could not refresh. {{.Reason}} The data shown is from {{.When}}.",
+			map[string]any{"Reason": i18n.Describe(err), "When": i18n.FormatDateTime(data.FetchedAt)}), true)
+		return
+	}
+	c.dashView().SetData(r.Data)
+	c.dashView().SetNotice("", false)
+	if r.SaveErr != nil {
+		c.dashView().SetNotice(i18n.Describe(r.SaveErr), true)
+	}
+	if c.current == screenLoading {
+		c.show(screenDashboard)
+	}
+	c.refreshOfflineAccounts()
+}
+
+// openOffline shows an account's cached data, read-only, from the login view.
+func (c *Shell) openOffline(account string) {
+	async.Run(c.session, app.KeyringTimeout, func(ctx context.Context) (memberdata.Data, error) {
+		return c.app.OpenOffline(ctx, account)
+	}, func(data memberdata.Data, err error) {
+		switch {
+		case errors.Is(err, app.ErrStale), errors.Is(err, app.ErrNoCache):
+		case err != nil:
+			c.loginView().ShowMessage(i18n.Describe(err))
+		case c.current == screenLogin:
+			c.showOffline(data, false)
+		}
+	})
+}
+
+// showOffline puts cached data on the dashboard; with resume, the
+// remembered session then continues in the background once the server is
+// verified.
+func (c *Shell) showOffline(data memberdata.Data, resume bool) {
+	if !c.app.UseCached(c.app.Epoch(), data) {
+		return
+	}
+	began := time.Now()
+	c.dashView().SetData(data)
+	c.log.Debug("dashboard filled", "took", time.Since(began))
+	c.show(screenDashboard)
+	if id, ok := c.app.ShouldResume(); resume && ok {
+		c.resume(id)
+	}
+}
+
+// goOnline leaves the offline view for the login form, identifier filled in.
+func (c *Shell) goOnline() {
+	id := c.app.GoOnline()
+	c.dropMemberData()
+	c.loginView().SetIdentifier(id, c.app.Remembered() == id)
+	c.show(screenLogin)
+}
+
+// lock drops tokens and decrypted data and goes back to the login view.
+func (c *Shell) lock() { c.lockWith(lang.L("Locked. Log in again to continue.")) }
+
+func (c *Shell) autoLock() {
+	if c.current != screenDashboard && c.current != screenMFA && c.current != screenLoading {
+		return
+	}
+	c.lockWith(lang.L("Locked after {{.Minutes}} minutes without activity, to protect your data. Log in again to continue.",
+		map[string]any{"Minutes": int(c.prefs.IdleLock().Minutes())}))
+}
+
+func (c *Shell) lockWith(message string) {
+	id := c.app.Lock()
+	c.dropMemberData()
+	// A new client holds no tokens; the old one, and its tokens, went.
+	c.checkServer()
+	c.loginView().SetIdentifier(id, c.app.Remembered() == id)
+	c.loginView().ShowInfo(message)
+	c.show(screenLogin)
+}
+
+// dropMemberData clears decrypted member data from the views (the
+// application layer has dropped its copy).
+func (c *Shell) dropMemberData() {
+	c.refreshing = false
+	if c.dash != nil {
+		c.dash.SetRefreshing(false)
+		c.dash.Clear()
+	}
+	c.idle.Stop()
+}
+
+// logout ends the session here at once and tells the server after. The
+// login view gets a fresh client at once, so a quick new login can never be
+// mixed up with the old session's logout still on its way.
+func (c *Shell) logout() {
+	tell := c.app.Logout()
+	c.dropMemberData()
+	c.checkServer()
+	c.show(screenLogin)
+	if tell == nil {
+		return
+	}
+	async.Do(c.plain, app.ActionTimeout, tell, func(err error) {
+		if err != nil {
+			c.loginView().ShowInfo(lang.L("Logged out on this computer. The server could not be told; your session there ends by itself."))
+			return
+		}
+		c.loginView().ShowInfo(lang.L("You have logged out."))
+	})
+}
+
+func (c *Shell) confirmForget() {
+	id := c.app.Identifier()
+	dialogs.Show(dialog.NewConfirm(lang.L("Forget this device?"),
+		lang.L("This deletes the saved offline data of this account and its remembered login from this computer. Your BPJS account itself is not affected."),
+		func(ok bool) {
+			if ok {
+				c.forget(id)
+			}
+		}, c.win), c.win)
+}
+
+// forget logs out, then deletes one account's cached data and keyring items.
+func (c *Shell) forget(identifier string) {
+	c.logout()
+	async.Do(c.plain, app.ActionTimeout, func(ctx context.Context) error {
+		return c.app.Forget(ctx, identifier)
+	}, func(err error) {
+		if err != nil {
+			dialogs.Show(dialog.NewError(errors.New(i18n.Describe(err)), c.win), c.win)
+		}
+		c.loginView().SetIdentifier("", false)
+		c.refreshOfflineAccounts()
+	})
+}
+
+// clearAllData (Settings) deletes every cached account, the data key and
+// the remembered login.
+func (c *Shell) clearAllData() {
+	async.Do(c.plain, app.ActionTimeout, c.app.ClearAll, func(err error) {
+		if err != nil {
+			dialogs.Show(dialog.NewError(errors.New(i18n.Describe(err)), c.win), c.win)
+			return
+		}
+		dialogs.Show(dialog.NewInformation(lang.L("Data cleared"), lang.L("All saved data of this app was deleted from this computer."), c.win), c.win)
+		c.refreshOfflineAccounts()
+	})
+}
+
+func (c *Shell) submitRegistration(r service.Registration) {
+	c.registerView().SetBusy(true)
+	async.Do(c.plain, app.ActionTimeout, func(ctx context.Context) error {
+		return c.app.Register(ctx, r)
+	}, func(err error) {
+		c.registerView().SetBusy(false)
+		if err != nil {
+			c.registerView().ShowError(err)
+			return
+		}
+		c.registerView().Reset()
+		c.loginView().SetIdentifier(r.Email, false)
+		c.loginView().ShowSuccess(lang.L("Registration complete. Log in with your email and new password."))
+		c.show(screenLogin)
+	})
+}
+
+// loadLogins fetches the login history for Settings while a session is
+// open; offline, locked or logged out, the section says it needs one.
+func (c *Shell) loadLogins() {
+	section := c.settingsPage()
+	log := c.loginLog
+	if !c.app.Online() {
+		log.SetUnavailable()
+		return
+	}
+	log.SetLoading()
+	async.Run(c.session, app.ActionTimeout, c.app.Logins, func(logins []service.Login, err error) {
+		// Dropped if the settings view was rebuilt, or the member left.
+		if c.settingsView != section || c.loginLog != log {
+			return
+		}
+		if err != nil {
+			log.SetError(i18n.Describe(err))
+			return
+		}
+		log.SetLogins(logins)
+	})
+}

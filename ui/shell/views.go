@@ -1,0 +1,186 @@
+package shell
+
+import (
+	"runtime/debug"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
+	smstext "github.com/cekbpjstk/cekbpjstk/internal/sms"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
+	"github.com/cekbpjstk/cekbpjstk/ui/login"
+	"github.com/cekbpjstk/cekbpjstk/ui/register"
+	"github.com/cekbpjstk/cekbpjstk/ui/settings"
+	"github.com/cekbpjstk/cekbpjstk/ui/sms"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
+)
+
+// Each view is built on first use, with the session's state in it; the
+// feature views never see each other, only their callbacks reach the shell.
+
+func (c *Shell) loginView() *login.View {
+	if c.login != nil {
+		return c.login
+	}
+	l := login.New(c.do)
+	l.OnSubmit = c.submitLogin
+	l.OnRegister = func() { c.show(screenRegister) }
+	l.OnSMS = func() { sms.Show(c.win, smstext.Registration{}) }
+	l.OnOffline = c.openOffline
+	l.OnSettings = func() { c.openSettings(screenLogin) }
+	l.OnRetry = c.checkServer
+	c.login = l
+	switch r := c.verifyResult.(type) {
+	case service.SecurityReport:
+		l.SetVerified(r)
+	case error:
+		l.SetRefused(c.app.Host(), r)
+	default:
+		l.SetChecking(c.app.Host())
+	}
+	identifier, remembered := c.app.Identifier(), c.app.Remembered()
+	if identifier != "" {
+		l.SetIdentifier(identifier, remembered == identifier)
+	} else if remembered != "" {
+		l.SetIdentifier(remembered, true)
+	}
+	if demo := c.app.Demo(); demo != nil {
+		l.SetDemoAccounts(demoAccounts(demo))
+	}
+	c.refreshOfflineAccounts()
+	return l
+}
+
+func demoAccounts(demo *app.DemoServer) []login.DemoAccount {
+	out := make([]login.DemoAccount, len(demo.Accounts))
+	for i, a := range demo.Accounts {
+		out[i] = login.DemoAccount{Identifier: a.Identifier, Password: a.Password, Note: a.Note}
+	}
+	return out
+}
+
+func (c *Shell) mfaView() *login.MFAView {
+	if c.mfa == nil {
+		c.mfa = login.NewMFAView()
+		c.mfa.OnSubmit = c.submitMFA
+		c.mfa.OnCancel = func() { c.show(screenLogin) }
+		if demo := c.app.Demo(); demo != nil {
+			c.mfa.DemoCode = demo.TOTPCode
+		}
+	}
+	return c.mfa
+}
+
+func (c *Shell) registerView() *register.View {
+	if c.register == nil {
+		c.register = register.New(c.win)
+		c.register.OnSubmit = c.submitRegistration
+		c.register.OnBack = func() { c.show(screenLogin) }
+	}
+	return c.register
+}
+
+func (c *Shell) dashView() *dashboard.Dashboard {
+	if c.dash == nil {
+		c.dash = dashboard.New(c.win)
+		// From another goroutine, so that they are queued even before the
+		// event loop runs (fyne.Do on the main goroutine then runs inline,
+		// and the start-up dashboard would fill every tab before its first
+		// frame); one goroutine keeps them in order.
+		c.dash.SetLater(func(fs []func()) {
+			go func() {
+				for _, f := range fs {
+					c.do(f)
+				}
+			}()
+		})
+		// Once a refresh (or the cached start-up data) is on every tab, the
+		// garbage of decoding, shaping and laying it out is returned to the
+		// OS rather than kept as idle heap: the app mostly sits showing a
+		// dashboard.
+		c.dash.OnFilled = func() { go debug.FreeOSMemory() }
+		c.dash.OnRefresh = c.startRefresh
+		c.dash.OnCancelRefresh = c.app.CancelRefresh
+		c.dash.OnLock = c.lock
+		c.dash.OnLogout = c.logout
+		c.dash.OnSettings = func() { c.openSettings(screenDashboard) }
+		c.dash.OnForget = c.confirmForget
+		c.dash.OnGoOnline = c.goOnline
+		c.dash.OnSMS = func(pre smstext.Registration) { sms.Show(c.win, pre) }
+		if data := c.app.Data(); data != nil {
+			c.dash.SetData(*data)
+		}
+	}
+	return c.dash
+}
+
+func (c *Shell) settingsPage() *settings.View {
+	if c.settingsView == nil {
+		c.settingsView = settings.New(c.win, c.prefs)
+		c.settingsView.OnBack = func() { c.show(c.returnTo) }
+		c.settingsView.OnLanguageChanged = c.changeLanguage
+		c.settingsView.OnThemeChanged = func(m prefs.ThemeMode) { widgets.ApplyTheme(c.p.App, m) }
+		c.settingsView.OnProfileChanged = c.changeProfile
+		c.settingsView.OnIdleLockChanged = c.idle.SetTimeout
+		c.settingsView.OnOfflineCacheChanged = func(bool) {}
+		c.settingsView.OnClearData = c.clearAllData
+		c.loginLog = settings.NewLoginLog()
+		c.settingsView.AddSection(lang.L("logins.title"), c.loginLog.Content())
+	}
+	return c.settingsView
+}
+
+func (c *Shell) loadingPage() *loadingView {
+	if c.loading == nil {
+		c.loading = newLoadingView()
+		c.loading.OnBack = func() { c.show(screenLogin) }
+	}
+	return c.loading
+}
+
+// loadingView is shown between login and the first data.
+type loadingView struct {
+	message  *widget.Label
+	progress *widget.ProgressBarInfinite
+	back     *widget.Button
+	content  fyne.CanvasObject
+	OnBack   func()
+}
+
+func newLoadingView() *loadingView {
+	v := &loadingView{message: widget.NewLabel(""), progress: widget.NewProgressBarInfinite()}
+	v.message.Wrapping = fyne.TextWrapWord
+	v.message.Alignment = fyne.TextAlignCenter
+	v.back = widget.NewButton(lang.L("Back to login"), func() {
+		if v.OnBack != nil {
+			v.OnBack()
+		}
+	})
+	v.content = container.NewCenter(layouts.NewColumn(420, container.NewVBox(v.message, v.progress, container.NewCenter(v.back))))
+	return v
+}
+
+func (v *loadingView) Content() fyne.CanvasObject { return v.content }
+
+func (v *loadingView) SetLoading() {
+	v.message.SetText(lang.L("Loading your membership data…"))
+	v.message.Importance = widget.MediumImportance
+	v.progress.Show()
+	v.progress.Start()
+	v.back.Hide()
+}
+
+func (v *loadingView) SetError(text string) {
+	v.message.SetText(text)
+	v.message.Importance = widget.DangerImportance
+	v.message.Refresh()
+	v.progress.Stop()
+	v.progress.Hide()
+	v.back.Show()
+}
