@@ -3,7 +3,6 @@ package shell
 import (
 	"sync"
 	"time"
-
 )
 
 // idleTimer calls onIdle after a period without activity. It is safe to
@@ -51,4 +50,3 @@ func (t *idleTimer) SetTimeout(d time.Duration) {
 		t.Reset()
 	}
 }
-
