@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"sort"
@@ -9,11 +9,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // balanceSeries are the layers of the balance-by-year chart.
-func balanceSeries() []ChartSeries {
-	return []ChartSeries{
+func balanceSeries() []chartSeries {
+	return []chartSeries{
 		{Name: lang.L("chart.employer"), Color: theme.ColorNamePrimary},
 		{Name: lang.L("chart.worker"), Color: theme.ColorNameSuccess},
 		{Name: lang.L("chart.development"), Color: theme.ColorNameWarning},
@@ -21,8 +22,8 @@ func balanceSeries() []ChartSeries {
 }
 
 // contribSeries are the layers of the contributions-per-month chart.
-func contribSeries() []ChartSeries {
-	return []ChartSeries{
+func contribSeries() []chartSeries {
+	return []chartSeries{
 		{Name: "JHT", Color: theme.ColorNamePrimary},
 		{Name: "JP", Color: theme.ColorNameSuccess},
 		{Name: lang.L("chart.otherPrograms"), Color: theme.ColorNameWarning},
@@ -94,7 +95,7 @@ func contributionsByMonth(c service.Contributions) (months []time.Month, values 
 
 // shortMonth is a month's first three letters: "Agu" / "Aug".
 func shortMonth(m time.Month) string {
-	r := []rune(monthName(m))
+	r := []rune(i18n.MonthName(m))
 	if len(r) > 3 {
 		r = r[:3]
 	}

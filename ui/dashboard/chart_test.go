@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"math"
@@ -9,15 +9,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 func TestBarChart_HeightsAreProportionalToTheData(t *testing.T) {
 	test.NewTempApp(t)
-	if err := LoadTranslations("id"); err != nil {
+	if err := i18n.LoadTranslations("id"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = SetLanguage(DefaultLanguage) })
-	c := NewBarChart(ChartSeries{Name: "A", Color: theme.ColorNamePrimary}, ChartSeries{Name: "B", Color: theme.ColorNameSuccess})
+	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
+	c := newBarChart(chartSeries{Name: "A", Color: theme.ColorNamePrimary}, chartSeries{Name: "B", Color: theme.ColorNameSuccess})
 	c.SetData([]string{"2024", "2025", "2026"}, [][]float64{{10e6, 5e6}, {20e6, 10e6}, {40e6, 0}})
 	w := test.NewWindow(c)
 	defer w.Close()
@@ -61,7 +62,7 @@ func TestBarChart_HeightsAreProportionalToTheData(t *testing.T) {
 
 func TestBarChart_EmptyShowsTheEmptyText(t *testing.T) {
 	test.NewTempApp(t)
-	c := NewBarChart(ChartSeries{Name: "A", Color: theme.ColorNamePrimary})
+	c := newBarChart(chartSeries{Name: "A", Color: theme.ColorNamePrimary})
 	c.Empty = "nothing"
 	w := test.NewWindow(c)
 	defer w.Close()
@@ -78,10 +79,10 @@ func TestBarChart_EmptyShowsTheEmptyText(t *testing.T) {
 
 func TestFormatRupiahShort(t *testing.T) {
 	test.NewTempApp(t)
-	if err := LoadTranslations("id"); err != nil {
+	if err := i18n.LoadTranslations("id"); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = SetLanguage(DefaultLanguage) })
+	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
 	cases := []struct {
 		v      float64
 		id, en string
@@ -94,7 +95,7 @@ func TestFormatRupiahShort(t *testing.T) {
 		{1_200_000_000, "Rp 1,2 M", "Rp 1.2B"},
 	}
 	for _, code := range []string{"id", "en"} {
-		if err := SetLanguage(code); err != nil {
+		if err := i18n.SetLanguage(code); err != nil {
 			t.Fatal(err)
 		}
 		for _, c := range cases {
@@ -102,8 +103,8 @@ func TestFormatRupiahShort(t *testing.T) {
 			if code == "en" {
 				want = c.en
 			}
-			if got := formatRupiahShort(c.v); got != want {
-				t.Errorf("%s: formatRupiahShort(%v) = %q, want %q", code, c.v, got, want)
+			if got := i18n.FormatRupiahShort(c.v); got != want {
+				t.Errorf("%s: i18n.FormatRupiahShort(%v) = %q, want %q", code, c.v, got, want)
 			}
 		}
 	}
@@ -146,7 +147,7 @@ func TestDashboard_BalanceChartEndsAtTheTotal(t *testing.T) {
 	}
 	last := c.Values[len(c.Values)-1]
 	if got := service.Rupiah(last[0] + last[1] + last[2]); got != data.Balance.Total {
-		t.Errorf("last bar %s, balance %s", FormatRupiah(got), FormatRupiah(data.Balance.Total))
+		t.Errorf("last bar %s, balance %s", i18n.FormatRupiah(got), i18n.FormatRupiah(data.Balance.Total))
 	}
 }
 

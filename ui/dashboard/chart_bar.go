@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"image/color"
@@ -8,22 +8,24 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
-// ChartSeries is one layer of a stacked bar chart.
-type ChartSeries struct {
+// chartSeries is one layer of a stacked bar chart.
+type chartSeries struct {
 	Name  string
 	Color fyne.ThemeColorName
 }
 
-// BarChart draws stacked bars with Fyne canvas primitives: a legend, a
+// barChart draws stacked bars with Fyne canvas primitives: a legend, a
 // rupiah axis with gridlines, one bar per label. Colours are theme colours
 // read on every refresh, so the chart reads in light and dark alike.
-type BarChart struct {
+type barChart struct {
 	widget.BaseWidget
 
 	Labels []string      // one per bar, under it
-	Series []ChartSeries // stacked bottom to top
+	Series []chartSeries // stacked bottom to top
 	// Values[i][s] is bar i's part of series s; missing parts count as 0.
 	Values [][]float64
 	// FormatAxis writes a value on the vertical axis.
@@ -31,23 +33,23 @@ type BarChart struct {
 	Empty      string // shown when there is nothing to draw
 }
 
-var _ fyne.Widget = (*BarChart)(nil)
+var _ fyne.Widget = (*barChart)(nil)
 
-// NewBarChart returns an empty chart of the given series.
-func NewBarChart(series ...ChartSeries) *BarChart {
-	c := &BarChart{Series: series, FormatAxis: formatRupiahShort}
+// newBarChart returns an empty chart of the given series.
+func newBarChart(series ...chartSeries) *barChart {
+	c := &barChart{Series: series, FormatAxis: i18n.FormatRupiahShort}
 	c.ExtendBaseWidget(c)
 	return c
 }
 
 // SetData replaces the bars and redraws.
-func (c *BarChart) SetData(labels []string, values [][]float64) {
+func (c *barChart) SetData(labels []string, values [][]float64) {
 	c.Labels, c.Values = labels, values
 	c.Refresh()
 }
 
 // CreateRenderer implements fyne.Widget.
-func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
+func (c *barChart) CreateRenderer() fyne.WidgetRenderer {
 	r := &barChartRenderer{c: c}
 	r.rebuild()
 	return r
@@ -55,7 +57,7 @@ func (c *BarChart) CreateRenderer() fyne.WidgetRenderer {
 
 // barChartRenderer keeps its pieces in fields so tests can measure them.
 type barChartRenderer struct {
-	c       *BarChart
+	c       *barChart
 	top     float64 // the axis maximum
 	ticks   []float64
 	grid    []*canvas.Line
@@ -102,7 +104,7 @@ func (r *barChartRenderer) rebuild() {
 	r.objects = r.objects[:0]
 	format := c.FormatAxis
 	if format == nil {
-		format = formatRupiahShort
+		format = i18n.FormatRupiahShort
 	}
 	for _, t := range r.ticks {
 		l := canvas.NewLine(grid)

@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"testing"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/projection"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
@@ -33,15 +35,15 @@ func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.result.Text != FormatRupiah(service.Rupiah(want.Balance)) {
-		t.Errorf("result %q, want %s", s.result.Text, FormatRupiah(service.Rupiah(want.Balance)))
+	if s.result.Text != i18n.FormatRupiah(service.Rupiah(want.Balance)) {
+		t.Errorf("result %q, want %s", s.result.Text, i18n.FormatRupiah(service.Rupiah(want.Balance)))
 	}
 	// Budi has been a member since 2011: the partial withdrawal is open.
-	if !s.outcome.PartialOpen || !screenContainsObj(d.Content(), "pencairan sebagian sudah dapat diajukan") {
+	if !s.outcome.PartialOpen || !uitest.Contains(d.Content(), "pencairan sebagian sudah dapat diajukan") {
 		t.Errorf("partial withdrawal not shown as open: %q", s.partial.Text)
 	}
 	for _, text := range []string{"5,7%", "naik 5%", "6% per tahun", "PP 46/2015"} {
-		if !screenContainsObj(d.Content(), text) {
+		if !uitest.Contains(d.Content(), text) {
 			t.Errorf("assumptions lack %q", text)
 		}
 	}
@@ -74,7 +76,7 @@ func TestSimulation_NewMemberSeesWhenThePartialWithdrawalOpens(t *testing.T) {
 	if s.outcome.PartialOpen {
 		t.Fatal("a three-month member can withdraw 10%/30%")
 	}
-	if s.partial.Text == "" || !screenContainsObj(d.Content(), FormatDate(data.Member.MemberSince.AddDate(10, 0, 0))) {
+	if s.partial.Text == "" || !uitest.Contains(d.Content(), i18n.FormatDate(data.Member.MemberSince.AddDate(10, 0, 0))) {
 		t.Errorf("partial note %q", s.partial.Text)
 	}
 }

@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"strconv"
@@ -9,7 +9,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // Columns of the contributions table.
@@ -34,7 +36,7 @@ var contribColumnWidths = [colCount]float32{140, 220, 150, 115, 110, 95, 95, 95,
 type contributionsTab struct {
 	OnExport func() // "Unduh rincian"
 
-	data         MemberData
+	data         memberdata.Data
 	year         service.Contributions
 	years        []int
 	yearSelect   *widget.Select
@@ -43,7 +45,7 @@ type contributionsTab struct {
 	summary      *widget.Label
 	table        *widget.Table
 	empty        *widget.Label
-	chart        *BarChart
+	chart        *barChart
 
 	content fyne.CanvasObject
 }
@@ -94,7 +96,7 @@ func newContributionsTab() *contributionsTab {
 	for i, w := range contribColumnWidths {
 		c.table.SetColumnWidth(i, w)
 	}
-	c.chart = NewBarChart()
+	c.chart = newBarChart()
 	c.exportButton = widget.NewButtonWithIcon("", theme.DownloadIcon(), func() {
 		if c.OnExport != nil {
 			c.OnExport()
@@ -143,19 +145,19 @@ func (c *contributionsTab) cellText(row, col int) string {
 		case colPeriod:
 			return lang.L("dash.col.totalRow")
 		case colWage:
-			return FormatRupiah(t.ReportedWage)
+			return i18n.FormatRupiah(t.ReportedWage)
 		case colJHT:
-			return FormatRupiah(t.JHT)
+			return i18n.FormatRupiah(t.JHT)
 		case colJP:
-			return FormatRupiah(t.JP)
+			return i18n.FormatRupiah(t.JP)
 		case colJKK:
-			return FormatRupiah(t.JKK)
+			return i18n.FormatRupiah(t.JKK)
 		case colJKM:
-			return FormatRupiah(t.JKM)
+			return i18n.FormatRupiah(t.JKM)
 		case colJKP:
-			return FormatRupiah(t.JKP)
+			return i18n.FormatRupiah(t.JKP)
 		case colTotal:
-			return FormatRupiah(t.Total)
+			return i18n.FormatRupiah(t.Total)
 		}
 		return ""
 	}
@@ -165,30 +167,30 @@ func (c *contributionsTab) cellText(row, col int) string {
 	m := months[row]
 	switch col {
 	case colPeriod:
-		return FormatMonth(m.Period)
+		return i18n.FormatMonth(m.Period)
 	case colEmployer:
 		return m.EmployerName
 	case colWage:
-		return FormatRupiah(m.ReportedWage)
+		return i18n.FormatRupiah(m.ReportedWage)
 	case colJHT:
-		return FormatRupiah(m.JHT)
+		return i18n.FormatRupiah(m.JHT)
 	case colJP:
-		return FormatRupiah(m.JP)
+		return i18n.FormatRupiah(m.JP)
 	case colJKK:
-		return FormatRupiah(m.JKK)
+		return i18n.FormatRupiah(m.JKK)
 	case colJKM:
-		return FormatRupiah(m.JKM)
+		return i18n.FormatRupiah(m.JKM)
 	case colJKP:
-		return FormatRupiah(m.JKP)
+		return i18n.FormatRupiah(m.JKP)
 	case colTotal:
-		return FormatRupiah(m.Total)
+		return i18n.FormatRupiah(m.Total)
 	case colPaid:
-		return FormatDate(m.PaidDate)
+		return i18n.FormatDate(m.PaidDate)
 	}
 	return ""
 }
 
-func (c *contributionsTab) setData(data MemberData) {
+func (c *contributionsTab) setData(data memberdata.Data) {
 	c.data = data
 	c.yearKey.SetText(lang.L("dash.contrib.year"))
 	c.exportButton.SetText(lang.L("stmt.button"))
@@ -243,14 +245,14 @@ func (c *contributionsTab) showYear(s string) {
 	c.chart.SetData(labels, values)
 	c.year = contrib
 	c.empty.Hide()
-	sum := map[string]any{"Count": len(contrib.Months), "Total": FormatRupiah(contrib.Totals.Total)}
+	sum := map[string]any{"Count": len(contrib.Months), "Total": i18n.FormatRupiah(contrib.Totals.Total)}
 	c.summary.SetText(pluralL(len(contrib.Months), lang.L("dash.contrib.summary.one", sum), lang.L("dash.contrib.summary", sum)))
 	c.table.ScrollToTop()
 	c.table.Refresh()
 }
 
 func (c *contributionsTab) clear() {
-	c.data = MemberData{}
+	c.data = memberdata.Data{}
 	c.year = service.Contributions{}
 	c.years = nil
 	c.yearSelect.ClearSelected()

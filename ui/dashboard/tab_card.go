@@ -1,10 +1,10 @@
-package ui
+package dashboard
 
 import (
+	"context"
 	"image/color"
-	"image/png"
-	"io"
 	"log/slog"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -16,19 +16,29 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/cardimage"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/internal/qrcode"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // cardFaceSize is the digital card's size: the ID-1 card ratio (85.6 × 54 mm).
-var cardFaceSize = fyne.NewSize(620, 391)
+var cardFaceSize = fyne.NewSize(cardimage.Width, cardimage.Height)
 
-// The card keeps its own colours in both themes, like a printed card.
+// The card keeps its own colours in both themes, like a printed card: the
+// PNG's.
 var (
-	cardDark  = color.NRGBA{R: 0x06, G: 0x5F, B: 0x46, A: 0xFF}
-	cardLight = color.NRGBA{R: 0x12, G: 0x9E, B: 0x6E, A: 0xFF}
-	cardWhite = color.NRGBA{R: 0xFF, G: 0xFF, B: 0xFF, A: 0xFF}
-	cardMuted = color.NRGBA{R: 0xD8, G: 0xF3, B: 0xE8, A: 0xFF}
+	cardDark  = cardimage.Dark
+	cardLight = cardimage.Light
+	cardWhite = cardimage.White
+	cardMuted = cardimage.Muted
 )
+
+// saveTimeout bounds drawing and writing a card or a statement file.
+const saveTimeout = time.Minute
 
 // cardTab is Kartu: a digital membership card per KPJ with a QR code of
 // the KPJ, which can be saved as a PNG.
@@ -79,7 +89,7 @@ func newCardTab(d *Dashboard) *cardTab {
 	return c
 }
 
-func (c *cardTab) setData(data MemberData) {
+func (c *cardTab) setData(data memberdata.Data) {
 	c.pickerKey.SetText(lang.L("dash.card.pick"))
 	c.saveButton.SetText(lang.L("dash.card.save"))
 	c.empty.SetText(lang.L("dash.card.none"))
@@ -123,18 +133,18 @@ func (c *cardTab) show(i int) {
 	c.kpj.Text = card.KPJ
 	values := []struct{ key, value string }{
 		{lang.L("dash.card.nik"), card.NIKMasked},
-		{lang.L("dash.card.birth"), FormatDate(card.BirthDate)},
+		{lang.L("dash.card.birth"), i18n.FormatDate(card.BirthDate)},
 		{lang.L("dash.card.segment"), segmentText(card.Segment)},
 		{lang.L("dash.card.status"), statusText(card.Status)},
 		{lang.L("dash.card.employer"), card.EmployerName},
 		{lang.L("dash.card.programs"), programList(card.Programs)},
-		{lang.L("dash.card.since"), FormatDate(card.MemberSince)},
+		{lang.L("dash.card.since"), i18n.FormatDate(card.MemberSince)},
 	}
 	for j, v := range values {
 		c.keys[j].Text, c.values[j].Text = v.key, v.value
 	}
 	c.qrCaption.Text = lang.L("dash.card.qrCaption")
-	if img, err := qrImage(card.KPJ, 256); err == nil {
+	if img, err := qrcode.Image(card.KPJ, 256); err == nil {
 		c.qr.Image = img
 	} else {
 		c.qr.Image = nil
@@ -197,7 +207,7 @@ func (c *cardTab) save() {
 	if !c.faceBox.Visible() || c.current >= len(c.cards) {
 		return
 	}
-	text := c.textOf()
+	text, fonts := c.textOf(), cardFonts()
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			slog.Error("save card: choose file", "err", err)
@@ -209,34 +219,40 @@ func (c *cardTab) save() {
 		}
 		name := w.URI().Name()
 		c.saveButton.Disable()
-		go func() {
-			err := writeCardPNG(w, text)
-			fyne.Do(func() {
-				c.saveButton.Enable()
-				if err != nil {
-					slog.Error("save card", "err", err)
-					c.d.SetNotice(lang.L("dash.card.saveFailed"), true)
-					return
-				}
-				c.d.SetNotice(lang.L("dash.card.saved", map[string]any{"Name": name}), false)
-			})
-		}()
+		async.Do(async.Runner{}, saveTimeout, func(context.Context) error {
+			return cardimage.WritePNG(w, text, fonts)
+		}, func(err error) {
+			c.saveButton.Enable()
+			if !c.d.hasData {
+				return // locked or logged out meanwhile: no notice over the login
+			}
+			if err != nil {
+				slog.Error("save card", "err", err)
+				c.d.SetNotice(lang.L("dash.card.saveFailed"), true)
+				return
+			}
+			c.d.SetNotice(lang.L("dash.card.saved", map[string]any{"Name": name}), false)
+		})
 	}, c.d.win)
 	dlg.SetFileName(lang.L("dash.card.fileName", map[string]any{"Last4": last4(text.KPJ)}))
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
-	showDialog(dlg, c.d.win)
+	dialogs.Show(dlg, c.d.win)
 }
 
-// writeCardPNG draws the card and writes it to w, closing w.
-func writeCardPNG(w io.WriteCloser, text cardTexts) error {
-	img, err := renderCardImage(text)
-	if err == nil {
-		err = png.Encode(w, img)
+// textOf reads the texts the on-screen card shows.
+func (c *cardTab) textOf() cardimage.Texts {
+	t := cardimage.Texts{Brand: "BPJS Ketenagakerjaan", Kind: c.kind.Text, Name: c.name.Text, KPJ: c.kpj.Text, Caption: c.qrCaption.Text}
+	for i := range c.keys {
+		t.Keys = append(t.Keys, c.keys[i].Text)
+		t.Values = append(t.Values, c.values[i].Text)
 	}
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return t
+}
+
+// cardFonts are the app theme's fonts, which the PNG is drawn in as the
+// card on screen is. Read them on the UI goroutine.
+func cardFonts() cardimage.Fonts {
+	return cardimage.Fonts{Regular: theme.TextFont().Content(), Bold: theme.TextBoldFont().Content()}
 }
 
 func last4(s string) string {

@@ -1,7 +1,6 @@
-package ui
+package dashboard
 
 import (
-	"image/color"
 	"strings"
 	"unicode/utf8"
 

@@ -1,4 +1,12 @@
-package ui
+// Package dashboard is the member's main view: a header with who and how
+// fresh the data is, a notice banner, a menu, and six tabs (summary, JHT
+// balance, contributions, claims, the digital card, the JHT simulation),
+// one file each, with the statement dialog and the charts they use.
+//
+// It only presents memberdata.Data. The shell fetches, caches and decides,
+// and hears back through the Dashboard's OnX callbacks; the dashboard
+// imports no other feature view and not the application layer.
+package dashboard
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,35 +15,45 @@ import (
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/internal/sms"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// Dashboard is the member's main view: a header with who and how fresh the
-// data is, a notice banner and five tabs. It only presents MemberData; the
-// controller fetches, caches and decides, and hears back through the OnX
-// callbacks. Every method must be called on the UI goroutine.
+// MinWindowSize is the smallest window the dashboard fits in: its widest
+// tab on a 1366×768 laptop.
+var MinWindowSize = fyne.NewSize(1024, 700)
+
+// Dashboard is the member's main view. It only presents memberdata.Data;
+// the shell fetches, caches and decides, and hears back through the OnX
+// callbacks (each may be nil). Every method must be called on the UI
+// goroutine.
 type Dashboard struct {
-	OnRefresh       func() // fetch fresh data (online only)
-	OnCancelRefresh func() // abandon the running refresh
-	OnLock          func()
-	OnLogout        func()
-	OnSettings      func()
-	OnForget        func() // the controller asks for confirmation
-	OnGoOnline      func() // offline view: go to the login to refresh
-	OnFilled        func() // every tab shows the data of the last SetData
+	OnRefresh       func()                     // fetch fresh data (online only)
+	OnCancelRefresh func()                     // abandon the running refresh
+	OnLock          func()                     // menu: lock
+	OnLogout        func()                     // menu: log out
+	OnSettings      func()                     // menu: the settings
+	OnForget        func()                     // menu: forget this device; the shell asks for confirmation
+	OnGoOnline      func()                     // offline view: go to the login to refresh
+	OnFilled        func()                     // every tab shows the data of the last SetData
+	OnSMS           func(pre sms.Registration) // menu: the SMS 2757 helper, prefilled from the member
 
 	win         fyne.Window
-	later       func([]func()) // runs each function on a later turn of the UI loop, in order
-	data        MemberData
+	later       func([]func()) // runs each function on a later turn of the UI loop, in order (SetLater)
+	data        memberdata.Data
 	hasData     bool
 	kpjRevealed bool
 
 	name          *widget.Label
-	statusBadge   *Badge
+	statusBadge   *widgets.Badge
 	segment       *widget.Label
 	kpj           *widget.Label
 	revealButton  *widget.Button
 	updated       *widget.Label
-	offlineBadge  *Badge
+	offlineBadge  *widgets.Badge
 	asOf          *widget.Label
 	activity      *widget.Activity
 	cancelButton  *widget.Button
@@ -46,7 +64,7 @@ type Dashboard struct {
 
 	notice     *widget.Label
 	noticeIcon *widget.Icon
-	noticeBg   *Tint
+	noticeBg   *widgets.Tint
 	noticeBox  *fyne.Container
 
 	tabs          *tabBar
@@ -68,24 +86,20 @@ type Dashboard struct {
 	generation int // bumps with every SetData and Clear
 }
 
-// NewDashboard builds an empty dashboard for win; SetData fills it.
-func NewDashboard(win fyne.Window) *Dashboard {
-	d := &Dashboard{win: win, later: func(fs []func()) {
-		for _, f := range fs {
-			fyne.Do(f)
-		}
-	}}
+// New builds an empty dashboard for win; SetData fills it.
+func New(win fyne.Window) *Dashboard {
+	d := &Dashboard{win: win, later: doEach}
 
 	d.name = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	d.name.SizeName = theme.SizeNameSubHeadingText
 	d.name.Selectable = false
-	d.statusBadge = NewBadge("", theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+	d.statusBadge = widgets.NewBadge("", theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
 	d.segment = widget.NewLabel("")
 	d.kpj = widget.NewLabel("")
 	d.revealButton = widget.NewButtonWithIcon("", theme.VisibilityIcon(), d.toggleKPJ)
 	d.revealButton.Importance = widget.LowImportance
 	d.updated = widget.NewLabel("")
-	d.offlineBadge = NewBadge("", theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	d.offlineBadge = widgets.NewBadge("", theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 	d.asOf = widget.NewLabel("")
 	d.asOf.Importance = widget.WarningImportance
 	d.activity = widget.NewActivity()
@@ -126,7 +140,7 @@ func NewDashboard(win fyne.Window) *Dashboard {
 	d.notice = widget.NewLabel("")
 	d.notice.Wrapping = fyne.TextWrapWord
 	d.noticeIcon = widget.NewIcon(theme.InfoIcon())
-	d.noticeBg = NewTint(theme.ColorNamePrimary, 0x24)
+	d.noticeBg = widgets.NewTint(theme.ColorNamePrimary, 0x24)
 	d.noticeBox = container.NewStack(d.noticeBg,
 		container.NewBorder(nil, nil, container.NewPadded(d.noticeIcon), nil, d.notice))
 	d.noticeBox.Hide()
@@ -157,9 +171,29 @@ func NewDashboard(win fyne.Window) *Dashboard {
 // Content is the dashboard's root object, for the window.
 func (d *Dashboard) Content() fyne.CanvasObject { return d.content }
 
+// doEach hands each function to fyne.Do, in order.
+func doEach(fs []func()) {
+	for _, f := range fs {
+		fyne.Do(f)
+	}
+}
+
+// SetLater sets how the tabs not on screen are filled after SetData: later
+// must run each function on a later turn of the UI loop, in order (the
+// last one calls OnFilled). The default hands each to fyne.Do, which on
+// the main goroutine before the event loop runs, runs it at once; the
+// shell queues them from a goroutine of its own instead, so that the first
+// frame is not held up. nil restores the default.
+func (d *Dashboard) SetLater(later func([]func())) {
+	if later == nil {
+		later = doEach
+	}
+	d.later = later
+}
+
 // SetData replaces everything shown with data. It also re-reads every
-// static text, so calling it after SetLanguage switches the language.
-func (d *Dashboard) SetData(data MemberData) {
+// static text, so calling it after i18n.SetLanguage switches the language.
+func (d *Dashboard) SetData(data memberdata.Data) {
 	d.data, d.hasData, d.kpjRevealed = data, true, false
 	d.translate()
 	m := data.Member
@@ -177,7 +211,7 @@ func (d *Dashboard) SetData(data MemberData) {
 	if data.Offline {
 		d.updated.Hide()
 		d.offlineBadge.Show()
-		d.asOf.SetText(lang.L("dash.asOf", map[string]any{"When": FormatDateTime(data.FetchedAt)}))
+		d.asOf.SetText(lang.L("dash.asOf", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 		d.asOf.Show()
 		d.refreshButton.Hide()
 		d.activity.Stop()
@@ -185,7 +219,7 @@ func (d *Dashboard) SetData(data MemberData) {
 		d.cancelButton.Hide()
 		d.onlineButton.Show()
 	} else {
-		d.updated.SetText(lang.L("dash.updated", map[string]any{"When": FormatDateTime(data.FetchedAt)}))
+		d.updated.SetText(lang.L("dash.updated", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 		d.updated.Show()
 		d.offlineBadge.Hide()
 		d.asOf.Hide()
@@ -261,7 +295,16 @@ func (d *Dashboard) SetRefreshing(busy bool) {
 	d.refreshButton.Enable()
 }
 
-// SetNotice shows one line under the header; "" hides it.
+// Notice is the line shown under the header, or "" when none is.
+func (d *Dashboard) Notice() string {
+	if !d.noticeBox.Visible() {
+		return ""
+	}
+	return d.notice.Text
+}
+
+// SetNotice shows one line under the header, as an error or as
+// information; "" hides it.
 func (d *Dashboard) SetNotice(text string, isError bool) {
 	if text == "" {
 		d.notice.SetText("")
@@ -284,7 +327,7 @@ func (d *Dashboard) SetNotice(text string, isError bool) {
 // lock or logout the decrypted data is no longer referenced by the UI.
 func (d *Dashboard) Clear() {
 	d.generation++ // drops tab fills still queued
-	d.data, d.hasData, d.kpjRevealed = MemberData{}, false, false
+	d.data, d.hasData, d.kpjRevealed = memberdata.Data{}, false, false
 	d.name.SetText("")
 	d.statusBadge.Hide()
 	d.segment.SetText("")
@@ -334,90 +377,4 @@ func (d *Dashboard) translate() {
 		d.tabs.Refresh()
 		d.buildMenu()
 	}
-}
-
-func (d *Dashboard) buildMenu() {
-	call := func(f *func()) func() {
-		return func() {
-			if *f != nil {
-				(*f)()
-			}
-		}
-	}
-	d.menu.Items = []*fyne.MenuItem{
-		fyne.NewMenuItemWithIcon(lang.L("dash.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
-		fyne.NewMenuItemWithIcon(lang.L("dash.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
-		fyne.NewMenuItemWithIcon(lang.L("dash.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
-		fyne.NewMenuItemSeparator(),
-		// After the items screenshots.sh already clicks, so their places hold.
-		fyne.NewMenuItemWithIcon(lang.L("stmt.button"), theme.DownloadIcon(), d.ShowStatementDialog),
-		fyne.NewMenuItemWithIcon(lang.L("sms.menu"), theme.MailComposeIcon(), d.ShowSMSHelper),
-		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItemWithIcon(lang.L("dash.forget"), theme.DeleteIcon(), call(&d.OnForget)),
-	}
-	d.menu.Refresh()
-}
-
-func (d *Dashboard) showMenu() {
-	c := fyne.CurrentApp().Driver().CanvasForObject(d.menuButton)
-	if c == nil {
-		return
-	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(d.menuButton)
-	pop := widget.NewPopUpMenu(d.menu, c)
-	size := pop.MinSize()
-	pop.ShowAtPosition(fyne.NewPos(pos.X+d.menuButton.Size().Width-size.Width, pos.Y+d.menuButton.Size().Height))
-}
-
-func (d *Dashboard) toggleKPJ() {
-	if !d.hasData {
-		return
-	}
-	d.kpjRevealed = !d.kpjRevealed
-	d.applyKPJ()
-	d.balance.setKPJ(d.displayKPJ)
-}
-
-func (d *Dashboard) applyKPJ() {
-	d.kpj.SetText(lang.L("dash.kpj", map[string]any{"KPJ": d.displayKPJ(primaryKPJ(d.data))}))
-	if d.kpjRevealed {
-		d.revealButton.SetIcon(theme.VisibilityOffIcon())
-	} else {
-		d.revealButton.SetIcon(theme.VisibilityIcon())
-	}
-}
-
-// displayKPJ is kpj masked unless the member asked to see it.
-func (d *Dashboard) displayKPJ(kpj string) string {
-	if d.kpjRevealed {
-		return kpj
-	}
-	return MaskKPJ(kpj)
-}
-
-// primaryKPJ is the member's open card, or the first one.
-func primaryKPJ(data MemberData) string {
-	for _, c := range data.Member.Cards {
-		if c.Status == "aktif" {
-			return c.KPJ
-		}
-	}
-	if len(data.Member.Cards) > 0 {
-		return data.Member.Cards[0].KPJ
-	}
-	if len(data.Cards) > 0 {
-		return data.Cards[0].KPJ
-	}
-	return ""
-}
-
-// ShowSMSHelper opens the SMS 2757 helper prefilled from the member's data
-// (the NIK is only held masked, so the member types it).
-func (d *Dashboard) ShowSMSHelper() {
-	pre := SMSRegistration{}
-	if d.hasData {
-		m := d.data.Member
-		pre = SMSRegistration{FullName: m.FullName, BirthDate: m.BirthDate, KPJ: primaryKPJ(d.data), Email: m.Email}
-	}
-	ShowSMSHelper(d.win, pre)
 }

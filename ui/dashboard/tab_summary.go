@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,7 +7,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // summaryTab is Ringkasan: the JHT balance large, the programs and the
@@ -27,7 +30,7 @@ type summaryTab struct {
 
 func newSummaryTab() *summaryTab {
 	s := &summaryTab{}
-	s.balance = newAmountLabel()
+	s.balance = widgets.NewAmountLabel()
 	s.balanceAsOf = widget.NewLabel("")
 	s.balanceCard = widget.NewCard("", "", container.NewVBox(s.balance, s.balanceAsOf))
 
@@ -59,25 +62,25 @@ func (s *summaryTab) translate() {
 	}
 }
 
-func (s *summaryTab) setData(data MemberData) {
+func (s *summaryTab) setData(data memberdata.Data) {
 	s.translate()
 	m := data.Member
-	s.balance.SetText(FormatRupiah(data.Balance.Total))
-	asOf := map[string]any{"Date": FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
+	s.balance.SetText(i18n.FormatRupiah(data.Balance.Total))
+	asOf := map[string]any{"Date": i18n.FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
 	s.balanceAsOf.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.asOf.one", asOf), lang.L("dash.balance.asOf", asOf)))
 	if m.Employer != nil {
 		s.employer.set(m.Employer.Name)
 		s.npp.set(m.Employer.NPP)
-		s.employerSince.set(FormatDate(m.Employer.Since))
+		s.employerSince.set(i18n.FormatDate(m.Employer.Since))
 	} else {
 		s.employer.set(lang.L("dash.none"))
 		s.npp.set("–")
 		s.employerSince.set("–")
 	}
-	s.memberSince.set(FormatDate(m.MemberSince))
+	s.memberSince.set(i18n.FormatDate(m.MemberSince))
 	s.statusSince.set(lang.L("dash.statusSince", map[string]any{
-		"Status": statusText(m.Status), "Date": FormatDate(m.StatusSince)}))
-	s.lastContribution.set(FormatMonth(m.LastContribution))
+		"Status": statusText(m.Status), "Date": i18n.FormatDate(m.StatusSince)}))
+	s.lastContribution.set(i18n.FormatMonth(m.LastContribution))
 
 	rows := make([]fyne.CanvasObject, 0, len(m.Programs))
 	for _, p := range m.Programs {
@@ -91,12 +94,12 @@ func programRow(p service.Program) fyne.CanvasObject {
 	code := widget.NewLabelWithStyle(p.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name := widget.NewLabel(programName(p.Code, p.Name))
 	name.Truncation = fyne.TextTruncateEllipsis
-	joined := widget.NewLabel(lang.L("dash.program.joined", map[string]any{"Date": FormatDate(p.Joined)}))
-	var b *Badge
+	joined := widget.NewLabel(lang.L("dash.program.joined", map[string]any{"Date": i18n.FormatDate(p.Joined)}))
+	var b *widgets.Badge
 	if p.Status == "aktif" {
-		b = NewBadge(statusText(p.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+		b = widgets.NewBadge(statusText(p.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
 	} else {
-		b = NewBadge(statusText(p.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
+		b = widgets.NewBadge(statusText(p.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
 	}
 	codeBox := container.NewGridWrap(fyne.NewSize(56, code.MinSize().Height), code)
 	return container.NewBorder(nil, nil, codeBox, container.NewHBox(joined, container.NewCenter(b)), name)

@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"fyne.io/fyne/v2"
@@ -7,7 +7,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // claimsTab is Klaim: the claims in a list; the selected one shows its
@@ -18,7 +21,7 @@ type claimsTab struct {
 	empty  *widget.Label
 
 	title                               *widget.Label
-	status                              *Badge
+	status                              *widgets.Badge
 	id, kpj, program, submitted, amount *field
 	timelineTitle                       *widget.Label
 	timeline                            *fyne.Container
@@ -38,7 +41,7 @@ func newClaimsTab() *claimsTab {
 			sub := widget.NewLabel("")
 			sub.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(title, container.NewBorder(nil, nil, nil,
-				container.NewCenter(NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)), sub))
+				container.NewCenter(widgets.NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)), sub))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < 0 || i >= len(c.claims) {
@@ -49,9 +52,9 @@ func newClaimsTab() *claimsTab {
 			box.Objects[0].(*widget.Label).SetText(cl.Type)
 			row := box.Objects[1].(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(lang.L("dash.claim.listLine", map[string]any{
-				"Date": FormatDate(cl.Submitted), "Amount": FormatRupiah(cl.Amount)}))
+				"Date": i18n.FormatDate(cl.Submitted), "Amount": i18n.FormatRupiah(cl.Amount)}))
 			bg, fg := claimStatusColors(cl.Status)
-			row.Objects[1].(*fyne.Container).Objects[0].(*Badge).Set(claimStatusText(cl.Status), bg, fg)
+			row.Objects[1].(*fyne.Container).Objects[0].(*widgets.Badge).Set(claimStatusText(cl.Status), bg, fg)
 		})
 	c.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(c.claims) {
@@ -62,7 +65,7 @@ func newClaimsTab() *claimsTab {
 	c.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	c.title.Wrapping = fyne.TextWrapWord
-	c.status = NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)
+	c.status = widgets.NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)
 	c.id = newField("dash.claim.id")
 	c.kpj = newField("dash.claim.kpj")
 	c.program = newField("dash.claim.program")
@@ -98,7 +101,7 @@ func (c *claimsTab) translate() {
 	c.empty.SetText(lang.L("dash.claim.none"))
 }
 
-func (c *claimsTab) setData(data MemberData) {
+func (c *claimsTab) setData(data memberdata.Data) {
 	c.translate()
 	c.claims = data.Claims
 	c.list.UnselectAll()
@@ -123,10 +126,10 @@ func (c *claimsTab) show(cl service.Claim) {
 	bg, fg := claimStatusColors(cl.Status)
 	c.status.Set(claimStatusText(cl.Status), bg, fg)
 	c.id.set(cl.ID)
-	c.kpj.set(MaskKPJ(cl.KPJ))
+	c.kpj.set(i18n.MaskKPJ(cl.KPJ))
 	c.program.set(programName(cl.Program, cl.Program))
-	c.submitted.set(FormatDate(cl.Submitted))
-	c.amount.set(FormatRupiah(cl.Amount))
+	c.submitted.set(i18n.FormatDate(cl.Submitted))
+	c.amount.set(i18n.FormatRupiah(cl.Amount))
 
 	steps := make([]fyne.CanvasObject, 0, len(cl.Timeline))
 	for i, e := range cl.Timeline {
@@ -147,7 +150,7 @@ func timelineStep(e service.ClaimEvent, latest bool) fyne.CanvasObject {
 	}
 	marker := container.NewVBox(widget.NewIcon(mark))
 	status := widget.NewLabelWithStyle(claimStatusText(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	when := widget.NewLabel(FormatDateTime(e.At))
+	when := widget.NewLabel(i18n.FormatDateTime(e.At))
 	note := widget.NewLabel(e.Note)
 	note.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(container.NewHBox(status, when), note)

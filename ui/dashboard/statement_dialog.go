@@ -1,8 +1,11 @@
-package ui
+package dashboard
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"time"
 
@@ -12,13 +15,17 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/statement"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
-// Statement formats.
+// Statement formats the dialog offers.
 const (
-	formatPDF = "PDF"
-	formatCSV = "CSV"
+	StatementPDF = "PDF"
+	StatementCSV = "CSV"
 )
 
 // statementDialog is "Unduh rincian": a period over the months held and a
@@ -26,7 +33,7 @@ const (
 // works offline; the file is built and written off the UI goroutine.
 type statementDialog struct {
 	d                                    *Dashboard
-	data                                 MemberData
+	data                                 memberdata.Data
 	first, last                          time.Time
 	fromYear, fromMonth, toYear, toMonth *widget.Select
 	format                               *widget.RadioGroup
@@ -35,7 +42,7 @@ type statementDialog struct {
 	now                                  func() time.Time
 }
 
-func newStatementDialog(d *Dashboard, data MemberData) *statementDialog {
+func newStatementDialog(d *Dashboard, data memberdata.Data) *statementDialog {
 	s := &statementDialog{d: d, data: data, now: time.Now}
 	first, last, ok := statement.Range(data.Contributions)
 	if !ok {
@@ -51,7 +58,7 @@ func newStatementDialog(d *Dashboard, data MemberData) *statementDialog {
 	}
 	months := make([]string, 12)
 	for m := range months {
-		months[m] = monthName(time.Month(m + 1))
+		months[m] = i18n.MonthName(time.Month(m + 1))
 	}
 	s.fromYear = widget.NewSelect(years, func(string) { s.check() })
 	s.toYear = widget.NewSelect(years, func(string) { s.check() })
@@ -66,15 +73,15 @@ func newStatementDialog(d *Dashboard, data MemberData) *statementDialog {
 	s.fromMonth.SetSelectedIndex(int(from.Month()) - 1)
 	s.toYear.SetSelected(strconv.Itoa(last.Year()))
 	s.toMonth.SetSelectedIndex(int(last.Month()) - 1)
-	s.format = widget.NewRadioGroup([]string{formatPDF, formatCSV}, nil)
+	s.format = widget.NewRadioGroup([]string{StatementPDF, StatementCSV}, nil)
 	s.format.Horizontal = true
 	s.format.Required = true
-	s.format.SetSelected(formatPDF)
+	s.format.SetSelected(StatementPDF)
 	s.problem = widget.NewLabel("")
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
 
-	hint := widget.NewLabel(lang.L("stmt.hint", map[string]any{"When": FormatDateTime(data.FetchedAt)}))
+	hint := widget.NewLabel(lang.L("stmt.hint", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 	hint.Wrapping = fyne.TextWrapWord
 	csvHint := widget.NewLabel(lang.L("stmt.csvHint"))
 	csvHint.Wrapping = fyne.TextWrapWord
@@ -131,7 +138,7 @@ func (s *statementDialog) input() statement.Input {
 func (s *statementDialog) fileName() string {
 	from, to, _ := s.period()
 	ext := ".pdf"
-	if s.format.Selected == formatCSV {
+	if s.format.Selected == StatementCSV {
 		ext = ".csv"
 	}
 	return fmt.Sprintf("rincian-bpjstk-%s-%s%s", from.Format("200601"), to.Format("200601"), ext)
@@ -142,7 +149,7 @@ func (s *statementDialog) fileName() string {
 func writeStatement(w io.WriteCloser, in statement.Input, format string) error {
 	var b []byte
 	var err error
-	if format == formatCSV {
+	if format == StatementCSV {
 		b, err = statement.CSV(in)
 	} else {
 		b, err = statement.PDF(in)
@@ -170,7 +177,7 @@ func (d *Dashboard) ShowStatementDialog() {
 		}
 	}, d.win)
 	dlg.Resize(fyne.NewSize(520, 0))
-	showDialog(dlg, d.win)
+	dialogs.Show(dlg, d.win)
 }
 
 func (s *statementDialog) save() {
@@ -180,21 +187,45 @@ func (s *statementDialog) save() {
 			return
 		}
 		saved := w.URI().Name()
-		go func() {
-			err := writeStatement(w, in, format)
-			fyne.Do(func() {
-				if !s.d.hasData {
-					return // locked or logged out meanwhile: no notice over the login
-				}
-				if err != nil {
-					fyne.LogError("statement not written", err)
-					s.d.SetNotice(lang.L("stmt.failed"), true)
-					return
-				}
-				s.d.SetNotice(lang.L("stmt.saved", map[string]any{"Name": saved}), false)
-			})
-		}()
+		async.Do(async.Runner{}, saveTimeout, func(context.Context) error {
+			return writeStatement(w, in, format)
+		}, func(err error) {
+			if !s.d.hasData {
+				return // locked or logged out meanwhile: no notice over the login
+			}
+			if err != nil {
+				fyne.LogError("statement not written", err)
+				s.d.SetNotice(lang.L("stmt.failed"), true)
+				return
+			}
+			s.d.SetNotice(lang.L("stmt.saved", map[string]any{"Name": saved}), false)
+		})
 	}, s.d.win)
 	fd.SetFileName(name)
-	showDialog(fd, s.d.win)
+	dialogs.Show(fd, s.d.win)
+}
+
+// ExportStatement writes the statement the dialog offers first (the last
+// twelve months held, from the data on screen) in format, StatementPDF or
+// StatementCSV, as the dialog's Save would, without the dialogs: create
+// gets the file name the dialog suggests and returns where to write, and
+// the writer is closed. Unlike the dialog it blocks; it is for tests and
+// tools.
+func (d *Dashboard) ExportStatement(format string, create func(name string) (io.WriteCloser, error)) error {
+	if !d.hasData {
+		return errors.New("dashboard: no member data to export")
+	}
+	s := newStatementDialog(d, d.data)
+	if !slices.Contains(s.format.Options, format) {
+		return fmt.Errorf("dashboard: unknown statement format %q", format)
+	}
+	s.format.SetSelected(format)
+	if !s.check() {
+		return errors.New("dashboard: the statement's default period cannot be exported")
+	}
+	w, err := create(s.fileName())
+	if err != nil {
+		return err
+	}
+	return writeStatement(w, s.input(), format)
 }

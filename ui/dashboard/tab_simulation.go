@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"errors"
@@ -14,8 +14,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/projection"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // simulationTab is "Simulasi JHT": editable inputs prefilled from the data
@@ -24,7 +27,7 @@ import (
 // 10% / 30% partial withdrawal is open, and the assumptions in words. The
 // arithmetic is package projection's.
 type simulationTab struct {
-	data  MemberData
+	data  memberdata.Data
 	today time.Time
 
 	balance, wage, growth, ret *widget.Entry
@@ -37,9 +40,9 @@ type simulationTab struct {
 	result      *widget.Label
 	resultNote  *widget.Label
 	partial     *widget.Label
-	partialBg   *Tint
+	partialBg   *widgets.Tint
 	assumptions *widget.Label
-	chart       *BarChart
+	chart       *barChart
 	outcome     projection.Result // the last good projection
 
 	content fyne.CanvasObject
@@ -61,17 +64,17 @@ func newSimulationTab() *simulationTab {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
 
-	s.result = newAmountLabel()
+	s.result = widgets.NewAmountLabel()
 	s.resultTitle = widget.NewLabel("")
 	s.resultNote = widget.NewLabel("")
 	s.resultNote.Wrapping = fyne.TextWrapWord
 	s.partial = widget.NewLabel("")
 	s.partial.Wrapping = fyne.TextWrapWord
-	s.partialBg = NewTint(theme.ColorNameSuccess, 0x30)
+	s.partialBg = widgets.NewTint(theme.ColorNameSuccess, 0x30)
 	s.assumptions = widget.NewLabel("")
 	s.assumptions.Wrapping = fyne.TextWrapWord
 	s.assumptions.TextStyle.Italic = true
-	s.chart = NewBarChart()
+	s.chart = newBarChart()
 
 	form := container.New(layout.NewFormLayout(),
 		s.balanceKey, s.balance, s.wageKey, s.wage, s.growthKey, s.growth, s.retKey, s.ret)
@@ -83,7 +86,7 @@ func newSimulationTab() *simulationTab {
 	return s
 }
 
-func (s *simulationTab) setData(data MemberData) {
+func (s *simulationTab) setData(data memberdata.Data) {
 	s.data = data
 	s.today = data.Balance.AsOf
 	if s.today.IsZero() {
@@ -94,7 +97,7 @@ func (s *simulationTab) setData(data MemberData) {
 	s.growthKey.SetText(lang.L("sim.growth"))
 	s.retKey.SetText(lang.L("sim.return"))
 	s.resetButton.SetText(lang.L("sim.reset"))
-	s.chart.Series = []ChartSeries{
+	s.chart.Series = []chartSeries{
 		{Name: lang.L("sim.chart.paidIn"), Color: theme.ColorNamePrimary},
 		{Name: lang.L("chart.development"), Color: theme.ColorNameWarning},
 	}
@@ -113,7 +116,7 @@ func (s *simulationTab) fill() {
 
 // latestWage is the reported wage of the newest month held (every card
 // of that month together).
-func latestWage(data MemberData) service.Rupiah {
+func latestWage(data memberdata.Data) service.Rupiah {
 	var latest time.Time
 	var wage service.Rupiah
 	for _, c := range data.Contributions {
@@ -132,7 +135,9 @@ func latestWage(data MemberData) service.Rupiah {
 var errInput = errors.New("unreadable number")
 
 // formatRupiahInput writes an amount for an input: "45.678.900".
-func formatRupiahInput(r service.Rupiah) string { return strings.TrimPrefix(FormatRupiah(r), "Rp ") }
+func formatRupiahInput(r service.Rupiah) string {
+	return strings.TrimPrefix(i18n.FormatRupiah(r), "Rp ")
+}
 
 // parseRupiahInput reads "45.678.900", "Rp 45678900" or "45 678 900".
 func parseRupiahInput(s string) (int64, error) {
@@ -158,7 +163,7 @@ func parsePercentInput(s string) (float64, error) {
 // formatPercentInput writes 0.055 as "5,5" (id) or "5.5" (en).
 func formatPercentInput(f float64) string {
 	s := strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64)
-	if CurrentLanguage() == "id" {
+	if i18n.CurrentLanguage() == "id" {
 		s = strings.Replace(s, ".", ",", 1)
 	}
 	return s
@@ -191,27 +196,27 @@ func (s *simulationTab) recompute() {
 	s.problem.Hide()
 	s.outcome = res
 
-	s.resultTitle.SetText(lang.L("sim.resultTitle", map[string]any{"Date": FormatDate(res.RetireOn)}))
-	s.result.SetText(FormatRupiah(service.Rupiah(res.Balance)))
+	s.resultTitle.SetText(lang.L("sim.resultTitle", map[string]any{"Date": i18n.FormatDate(res.RetireOn)}))
+	s.result.SetText(i18n.FormatRupiah(service.Rupiah(res.Balance)))
 	if res.Months == 0 {
 		s.resultNote.SetText(lang.L("sim.reached"))
 	} else {
 		s.resultNote.SetText(lang.L("sim.resultNote", map[string]any{
 			"Years": res.Months / 12, "Months": res.Months % 12,
-			"Contributions": FormatRupiah(service.Rupiah(res.Contributions)),
-			"Returns":       FormatRupiah(service.Rupiah(res.Returns)),
+			"Contributions": i18n.FormatRupiah(service.Rupiah(res.Contributions)),
+			"Returns":       i18n.FormatRupiah(service.Rupiah(res.Returns)),
 		}))
 	}
 	if res.PartialOpen {
 		s.partial.SetText(lang.L("sim.partialOpen", map[string]any{
 			"Years": res.MembershipYears,
-			"P10":   FormatRupiah(service.Rupiah(res.Partial10)),
-			"P30":   FormatRupiah(service.Rupiah(res.Partial30)),
+			"P10":   i18n.FormatRupiah(service.Rupiah(res.Partial10)),
+			"P30":   i18n.FormatRupiah(service.Rupiah(res.Partial30)),
 		}))
 		s.partialBg.Color = theme.ColorNameSuccess
 	} else {
 		s.partial.SetText(lang.L("sim.partialClosed", map[string]any{
-			"Years": res.MembershipYears, "Date": FormatDate(res.PartialFrom),
+			"Years": res.MembershipYears, "Date": i18n.FormatDate(res.PartialFrom),
 		}))
 		s.partialBg.Color = theme.ColorNameWarning
 	}
@@ -240,7 +245,7 @@ func (s *simulationTab) recompute() {
 }
 
 func (s *simulationTab) clear() {
-	s.data = MemberData{}
+	s.data = memberdata.Data{}
 	s.outcome = projection.Result{}
 	for _, e := range []*widget.Entry{s.balance, s.wage, s.growth, s.ret} {
 		e.OnChanged = nil

@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"image/color"
@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // tabBar is the dashboard's row of text tabs over one content area, with
@@ -21,7 +23,7 @@ type tabBar struct {
 
 	selected int
 	buttons  []*widget.Button
-	marks    []*Tint
+	marks    []*widgets.Tint
 	body     *fyne.Container // the selected item's content
 	content  *fyne.Container
 }
@@ -35,7 +37,7 @@ func newTabBar(items ...*container.TabItem) *tabBar {
 	for i, item := range items {
 		b := widget.NewButton(item.Text, func() { t.selectIndex(i) })
 		b.Importance = widget.LowImportance
-		mark := NewTint(theme.ColorNamePrimary, 0xff)
+		mark := widgets.NewTint(theme.ColorNamePrimary, 0xff)
 		mark.Hide()
 		t.buttons = append(t.buttons, b)
 		t.marks = append(t.marks, mark)

@@ -1,4 +1,4 @@
-package ui
+package dashboard
 
 import (
 	"strconv"
@@ -10,7 +10,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // balanceTab is Saldo JHT: the total over every KPJ card, then each card's
@@ -19,7 +22,7 @@ type balanceTab struct {
 	total     *widget.Label
 	totalNote *widget.Label
 	totalCard *widget.Card
-	chart     *BarChart
+	chart     *barChart
 	chartCard *widget.Card
 	accounts  []*accountView
 	list      *fyne.Container
@@ -31,7 +34,7 @@ type balanceTab struct {
 type accountView struct {
 	kpj     string
 	card    *widget.Card
-	status  *Badge
+	status  *widgets.Badge
 	total   *widget.Label
 	history *widget.Accordion
 
@@ -40,21 +43,21 @@ type accountView struct {
 
 func newBalanceTab() *balanceTab {
 	b := &balanceTab{}
-	b.total = newAmountLabel()
+	b.total = widgets.NewAmountLabel()
 	b.totalNote = widget.NewLabel("")
 	b.totalNote.Wrapping = fyne.TextWrapWord
 	b.totalCard = widget.NewCard("", "", container.NewVBox(b.total, b.totalNote))
-	b.chart = NewBarChart()
+	b.chart = newBarChart()
 	b.chartCard = widget.NewCard("", "", b.chart)
 	b.list = container.NewGridWithColumns(2)
 	b.content = container.NewVScroll(container.NewPadded(container.NewVBox(b.totalCard, b.chartCard, b.list)))
 	return b
 }
 
-func (b *balanceTab) setData(data MemberData, kpj func(string) string) {
+func (b *balanceTab) setData(data memberdata.Data, kpj func(string) string) {
 	b.totalCard.SetTitle(lang.L("dash.balance.total"))
-	b.total.SetText(FormatRupiah(data.Balance.Total))
-	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": FormatDate(data.Balance.AsOf)}
+	b.total.SetText(i18n.FormatRupiah(data.Balance.Total))
+	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": i18n.FormatDate(data.Balance.AsOf)}
 	b.totalNote.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.totalNote.one", note), lang.L("dash.balance.totalNote", note)))
 
 	b.chartCard.SetTitle(lang.L("chart.balanceTitle"))
@@ -94,24 +97,24 @@ func newAccountView(acc service.BalanceAccount, kc service.KPJCard) *accountView
 		f.translate()
 		f.value.Alignment = fyne.TextAlignTrailing
 	}
-	v.employer.set(FormatRupiah(acc.Employer))
-	v.worker.set(FormatRupiah(acc.Worker))
-	v.development.set(FormatRupiah(acc.Development))
+	v.employer.set(i18n.FormatRupiah(acc.Employer))
+	v.worker.set(i18n.FormatRupiah(acc.Worker))
+	v.development.set(i18n.FormatRupiah(acc.Development))
 
 	totalKey := widget.NewLabelWithStyle(lang.L("dash.balance.cardTotal"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.total = widget.NewLabelWithStyle(FormatRupiah(acc.Total), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	v.total = widget.NewLabelWithStyle(i18n.FormatRupiah(acc.Total), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.total.SizeName = theme.SizeNameSubHeadingText
 	v.total.Importance = widget.HighImportance
 
-	period := lang.L("dash.balance.openSince", map[string]any{"Date": FormatDate(kc.Opened)})
+	period := lang.L("dash.balance.openSince", map[string]any{"Date": i18n.FormatDate(kc.Opened)})
 	if !kc.Closed.IsZero() {
-		period = lang.L("dash.balance.openClosed", map[string]any{"From": FormatDate(kc.Opened), "To": FormatDate(kc.Closed)})
+		period = lang.L("dash.balance.openClosed", map[string]any{"From": i18n.FormatDate(kc.Opened), "To": i18n.FormatDate(kc.Closed)})
 	}
 	periodLabel := widget.NewLabel(period)
 	if kc.Status == "aktif" {
-		v.status = NewBadge(statusText(kc.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+		v.status = widgets.NewBadge(statusText(kc.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
 	} else {
-		v.status = NewBadge(statusText(kc.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
+		v.status = widgets.NewBadge(statusText(kc.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
 	}
 	v.history = widget.NewAccordion(widget.NewAccordionItem(lang.L("dash.balance.history"), historyGrid(acc.History)))
 	body := container.NewVBox(
@@ -162,9 +165,9 @@ func historyGrid(years []service.YearBalance) fyne.CanvasObject {
 		y := years[i]
 		objs = append(objs,
 			cell(strconv.Itoa(y.Year), fyne.TextAlignLeading, false),
-			cell(FormatRupiah(y.Employer+y.Worker), fyne.TextAlignTrailing, false),
-			cell(FormatRupiah(y.Development), fyne.TextAlignTrailing, false),
-			cell(FormatRupiah(y.Closing), fyne.TextAlignTrailing, false),
+			cell(i18n.FormatRupiah(y.Employer+y.Worker), fyne.TextAlignTrailing, false),
+			cell(i18n.FormatRupiah(y.Development), fyne.TextAlignTrailing, false),
+			cell(i18n.FormatRupiah(y.Closing), fyne.TextAlignTrailing, false),
 		)
 	}
 	return container.New(layout.NewGridLayoutWithColumns(4), objs...)

@@ -1,0 +1,263 @@
+package dashboard
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"strconv"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/cardimage"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/internal/qrcode"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+)
+
+func TestDashboard_BudiBalanceAsTheSandboxComputedIt(t *testing.T) {
+	data := dashDemoMember(t, "budi@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.SetData(data)
+
+	if data.Balance.Total <= 0 {
+		t.Fatalf("sandbox balance = %d", data.Balance.Total)
+	}
+	want := i18n.FormatRupiah(data.Balance.Total)
+	if d.summary.balance.Text != want {
+		t.Errorf("summary balance = %q, want %q", d.summary.balance.Text, want)
+	}
+	if d.balance.total.Text != want {
+		t.Errorf("balance tab total = %q, want %q", d.balance.total.Text, want)
+	}
+	if d.name.Text != "Budi Santoso" {
+		t.Errorf("name = %q", d.name.Text)
+	}
+	if d.statusBadge.Text != "Aktif" {
+		t.Errorf("status badge = %q", d.statusBadge.Text)
+	}
+	if want := "Diperbarui 16 November 2026 14.05 WIB"; d.updated.Text != want || !d.updated.Visible() {
+		t.Errorf("updated = %q (visible %v), want %q", d.updated.Text, d.updated.Visible(), want)
+	}
+	if got := d.summary.employer.value.Text; got != "PT Nusantara Data Teknologi" {
+		t.Errorf("employer = %q", got)
+	}
+	if got := d.summary.lastContribution.value.Text; got != "Oktober 2026" {
+		t.Errorf("last contribution = %q", got)
+	}
+	if got := len(d.summary.programs.Objects); got != len(data.Member.Programs) || got == 0 {
+		t.Errorf("program rows = %d, want %d", got, len(data.Member.Programs))
+	}
+}
+
+func TestDashboard_EachCardBalanceAndTheTotal(t *testing.T) {
+	data := dashDemoMember(t, "budi@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.SetData(data)
+
+	if len(data.Balance.Accounts) != 2 {
+		t.Fatalf("Budi has %d balance accounts, want 2", len(data.Balance.Accounts))
+	}
+	if len(d.balance.accounts) != 2 {
+		t.Fatalf("balance tab shows %d cards, want 2", len(d.balance.accounts))
+	}
+	var sum service.Rupiah
+	for i, acc := range data.Balance.Accounts {
+		v := d.balance.accounts[i]
+		sum += acc.Total
+		if v.total.Text != i18n.FormatRupiah(acc.Total) {
+			t.Errorf("card %d total = %q, want %s", i, v.total.Text, i18n.FormatRupiah(acc.Total))
+		}
+		if v.employer.value.Text != i18n.FormatRupiah(acc.Employer) || v.worker.value.Text != i18n.FormatRupiah(acc.Worker) ||
+			v.development.value.Text != i18n.FormatRupiah(acc.Development) {
+			t.Errorf("card %d split = %q / %q / %q", i, v.employer.value.Text, v.worker.value.Text, v.development.value.Text)
+		}
+		if v.card.Title != acc.EmployerName {
+			t.Errorf("card %d title = %q, want %q", i, v.card.Title, acc.EmployerName)
+		}
+		if v.card.Subtitle != "KPJ "+i18n.MaskKPJ(acc.KPJ) {
+			t.Errorf("card %d subtitle = %q", i, v.card.Subtitle)
+		}
+	}
+	if sum != data.Balance.Total {
+		t.Errorf("cards sum to %d, total is %d", sum, data.Balance.Total)
+	}
+}
+
+func TestDashboard_ContributionTotalsRowIsTheSumOfTheMonths(t *testing.T) {
+	data := dashDemoMember(t, "budi@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.SetData(data)
+	c := d.contributions
+
+	if len(c.yearSelect.Options) != 16 || c.yearSelect.Selected != "2026" {
+		t.Fatalf("years = %v, selected %q", c.yearSelect.Options, c.yearSelect.Selected)
+	}
+	// 2018 mixes both employers; 2026 runs to October.
+	for _, year := range []string{"2026", "2018", "2011"} {
+		c.yearSelect.SetSelected(year)
+		y, _ := strconv.Atoi(year)
+		months := data.Contributions[y].Months
+		rows, cols := c.table.Length()
+		if rows != len(months)+1 || cols != colCount {
+			t.Fatalf("%s: table %d×%d, want %d×%d", year, rows, cols, len(months)+1, colCount)
+		}
+		var jht, jp, jkk, jkm, jkp, total, wage service.Rupiah
+		for _, m := range months {
+			wage += m.ReportedWage
+			jht += m.JHT
+			jp += m.JP
+			jkk += m.JKK
+			jkm += m.JKM
+			jkp += m.JKP
+			total += m.Total
+		}
+		last := len(months)
+		for col, want := range map[int]service.Rupiah{colWage: wage, colJHT: jht, colJP: jp, colJKK: jkk, colJKM: jkm, colJKP: jkp, colTotal: total} {
+			if got := c.cellText(last, col); got != i18n.FormatRupiah(want) {
+				t.Errorf("%s totals column %d = %q, want %q", year, col, got, i18n.FormatRupiah(want))
+			}
+		}
+		if got := c.cellText(last, colPeriod); got != "Total setahun" {
+			t.Errorf("%s totals label = %q", year, got)
+		}
+		if got := c.cellText(0, colPeriod); got != i18n.FormatMonth(months[0].Period) {
+			t.Errorf("%s first period = %q", year, got)
+		}
+	}
+	if got := c.cellText(0, colPeriod); got != "November 2011" {
+		t.Errorf("2011 starts at %q", got)
+	}
+}
+
+func TestDashboard_SitiClaimTimeline(t *testing.T) {
+	data := dashDemoMember(t, "siti@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.SetData(data)
+	c := d.claims
+
+	if len(data.Claims) != 1 || c.list.Length() != 1 {
+		t.Fatalf("claims: data %d, list %d", len(data.Claims), c.list.Length())
+	}
+	if c.empty.Visible() {
+		t.Error("empty-state sentence shown although Siti has a claim")
+	}
+	c.list.UnselectAll()
+	c.list.Select(0)
+	if !c.detail.Visible() {
+		t.Fatal("selecting the claim did not show its details")
+	}
+	if c.id.value.Text != "KLM-2026-0048213" || c.status.Text != "Diproses" {
+		t.Errorf("claim %q status %q", c.id.value.Text, c.status.Text)
+	}
+	if len(c.timeline.Objects) != 2 {
+		t.Fatalf("timeline has %d steps, want 2", len(c.timeline.Objects))
+	}
+	texts := strings.Join(dashTexts(t, c.timeline), "\n")
+	for _, want := range []string{"Diajukan", "28 Oktober 2026 09.14 WIB", "Pengajuan diterima melalui JMO.",
+		"Diproses", "2 November 2026 10.30 WIB", "kantor cabang Bandung"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("timeline lacks %q:\n%s", want, texts)
+		}
+	}
+	if d.statusBadge.Text != "Nonaktif" {
+		t.Errorf("Siti's badge = %q", d.statusBadge.Text)
+	}
+}
+
+func TestDashboard_NoClaimsShowsTheEmptyState(t *testing.T) {
+	data := dashDemoMember(t, "andi@contoh.id")
+	d, _ := newTestDashboard(t)
+	d.SetData(data)
+	if !d.claims.empty.Visible() || d.claims.list.Visible() {
+		t.Errorf("empty state visible %v, list visible %v", d.claims.empty.Visible(), d.claims.list.Visible())
+	}
+	if !strings.HasPrefix(d.claims.empty.Text, "Anda belum memiliki klaim") {
+		t.Errorf("empty state = %q", d.claims.empty.Text)
+	}
+	if len(d.contributions.yearSelect.Options) != 1 {
+		t.Errorf("Andi's years = %v", d.contributions.yearSelect.Options)
+	}
+}
+func TestDashboard_CardWithQRAndPNG(t *testing.T) {
+	data := dashDemoMember(t, "budi@contoh.id")
+	d, w := newTestDashboard(t)
+	d.SetData(data)
+	d.tabs.Select(d.cardItem)
+	c := d.card
+
+	if len(data.Cards) != 2 || !c.pickerBox.Visible() || len(c.picker.Options) != 2 {
+		t.Fatalf("cards %d, picker visible %v options %v", len(data.Cards), c.pickerBox.Visible(), c.picker.Options)
+	}
+	if !strings.HasPrefix(c.picker.Selected, "18012345678 ") || c.kpj.Text != "18012345678" || c.name.Text != "Budi Santoso" {
+		t.Errorf("shown card: picker %q kpj %q name %q", c.picker.Selected, c.kpj.Text, c.name.Text)
+	}
+	if c.qr == nil || c.qr.Image == nil || c.qr.Image.Bounds().Dx() != 256 {
+		t.Fatal("no 256 px QR image on the card")
+	}
+	for i, card := range data.Cards {
+		if card.KPJ == "09011223344" {
+			c.picker.SetSelectedIndex(i)
+		}
+	}
+	if c.kpj.Text != "09011223344" {
+		t.Errorf("after picking the closed card: %q", c.kpj.Text)
+	}
+	if c.saveButton.Disabled() {
+		t.Error("Save disabled with a card shown")
+	}
+	// The PNG is drawn from the texts on screen in the theme's fonts.
+	img, err := cardimage.Render(c.textOf(), cardFonts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := image.Rect(0, 0, int(cardFaceSize.Width)*cardimage.Scale, int(cardFaceSize.Height)*cardimage.Scale)
+	if img.Bounds() != want {
+		t.Errorf("card image %v, want %v", img.Bounds(), want)
+	}
+	var buf bytes.Buffer
+	if err := cardimage.WritePNG(nopCloser{&buf}, c.textOf(), cardFonts()); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := png.Decode(&buf); err != nil {
+		t.Errorf("saved card is not a PNG: %v", err)
+	}
+	_ = w
+}
+
+func TestQRImage(t *testing.T) {
+	img, err := qrcode.Image("18012345678", 200)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := img.Bounds(); b.Dx() != 200 || b.Dy() != 200 {
+		t.Errorf("QR size %v", b)
+	}
+}
+
+func TestDashboard_MarkupGoldens(t *testing.T) {
+	budi := dashDemoMember(t, "budi@contoh.id")
+	siti := dashDemoMember(t, "siti@contoh.id")
+	for _, tc := range []struct {
+		golden string
+		data   memberdata.Data
+		tab    func(d *Dashboard) *container.TabItem
+	}{
+		{"summary.xml", budi, func(d *Dashboard) *container.TabItem { return d.summaryItem }},
+		{"balance.xml", budi, func(d *Dashboard) *container.TabItem { return d.balanceItem }},
+		{"contributions.xml", budi, func(d *Dashboard) *container.TabItem { return d.contribItem }},
+		{"claims.xml", siti, func(d *Dashboard) *container.TabItem { return d.claimsItem }},
+		{"offline.xml", dashOffline(budi), func(d *Dashboard) *container.TabItem { return d.summaryItem }},
+	} {
+		t.Run(tc.golden, func(t *testing.T) {
+			d, w := newTestDashboard(t)
+			test.ApplyTheme(t, sizedTheme{test.Theme()}) // with the app's own sizes
+			d.SetData(tc.data)
+			d.tabs.Select(tc.tab(d))
+			test.AssertRendersToMarkup(t, tc.golden, w.Canvas())
+		})
+	}
+}
