@@ -245,6 +245,16 @@ func (a *App) Online() bool {
 	return ok
 }
 
+// CloseIdleConnections closes the client's idle connections (the
+// connection pool keeps them otherwise).
+func (a *App) CloseIdleConnections() {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if a.client != nil {
+		a.client.Close()
+	}
+}
+
 // Opening is what opening the offline cache found.
 type Opening struct {
 	Report     cache.OpenReport
@@ -306,9 +316,9 @@ func (a *App) OpenCache(ctx context.Context, onRemembered func(string)) Opening 
 	return o
 }
 
-// waitCache returns the cache once OpenCache has tried (nil if it could
-// not open it), or nil when ctx ends first.
-func (a *App) waitCache(ctx context.Context) *cache.Cache {
+// Cache returns the cache once OpenCache has tried (nil if it could not
+// open it), or nil when ctx ends first.
+func (a *App) Cache(ctx context.Context) *cache.Cache {
 	select {
 	case <-a.cacheReady:
 	case <-ctx.Done():
@@ -376,7 +386,7 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 	a.mu.Unlock()
 
 	if existingDemo == nil {
-		a.waitCache(ctx)
+		a.Cache(ctx)
 	}
 	profile, demo, err := a.resolveProfile(ctx, existingDemo)
 	var client *service.Client
@@ -630,7 +640,7 @@ func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
 	var saveErr error
 	if a.p.Settings.OfflineCache() {
 		// A quick login can finish before the cache is open: wait for it.
-		if store := a.waitCache(ctx); store != nil {
+		if store := a.Cache(ctx); store != nil {
 			saveErr = memberdata.Save(ctx, store, a.ProfileName(), data)
 		}
 	}

@@ -440,6 +440,7 @@ func TestLogout_EndsTheSessionHereThenTellsTheServer(t *testing.T) {
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
+	old := a.client
 	tell := a.Logout()
 	if a.Data() != nil || a.Online() {
 		t.Fatal("data or session kept after logout")
@@ -455,6 +456,9 @@ func TestLogout_EndsTheSessionHereThenTellsTheServer(t *testing.T) {
 	}
 	if err := tell(e.ctx()); err != nil {
 		t.Fatalf("logout: %v", err)
+	}
+	if _, ok := old.Session(); ok {
+		t.Error("the logged-out client still holds a session")
 	}
 	if _, err := e.keys.Get(e.ctx(), budi, service.TokenPurpose); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("remembered refresh token after logout: %v", err)

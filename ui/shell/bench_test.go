@@ -1,8 +1,7 @@
-package ui
+package shell
 
 import (
 	"sort"
-	"strings"
 	"testing"
 	"time"
 
@@ -22,18 +21,18 @@ func BenchmarkLoginToDashboard(b *testing.B) {
 	h.waitVerified()
 	times := make([]time.Duration, 0, b.N)
 	for b.Loop() {
-		l := h.c.login
-		l.identifier.SetText("budi@contoh.id")
-		l.password.SetText(sandbox.DemoPassword)
+		h.identifierEntry().SetText("budi@contoh.id")
+		h.passwordEntry().SetText(sandbox.DemoPassword)
+		submit := h.loginButton()
 		start := time.Now()
-		test.Tap(l.submit)
+		test.Tap(submit)
 		h.waitDashboard()
 		times = append(times, time.Since(start))
 
 		b.StopTimer()
-		h.c.login.message.SetText("")
 		h.c.logout()
-		h.waitFor("the logout", func() bool { return strings.Contains(h.c.login.message.Text, "keluar") })
+		h.waitFor("the logout", func() bool { return h.contains("keluar") })
+		h.c.login.ShowInfo("")
 		h.waitVerified()
 		b.StartTimer()
 	}

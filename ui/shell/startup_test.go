@@ -1,14 +1,17 @@
-package ui
+package shell
 
 import (
 	"testing"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 )
 
 func TestAwaitRemembered(t *testing.T) {
 	const limit = 2 * time.Second
 	t.Run("no remembered account: no wait for the cache", func(t *testing.T) {
-		remembered, opened := make(chan string, 1), make(chan cacheOpening)
+		remembered, opened := make(chan string, 1), make(chan app.Opening)
 		remembered <- ""
 		began := time.Now()
 		if _, ok := awaitRemembered(remembered, opened, limit, nil); ok || time.Since(began) > limit/2 {
@@ -16,16 +19,16 @@ func TestAwaitRemembered(t *testing.T) {
 		}
 	})
 	t.Run("remembered and read in time", func(t *testing.T) {
-		remembered, opened := make(chan string, 1), make(chan cacheOpening, 1)
+		remembered, opened := make(chan string, 1), make(chan app.Opening, 1)
 		remembered <- "budi@contoh.id"
-		opened <- cacheOpening{remembered: "budi@contoh.id", cached: &MemberData{Identifier: "budi@contoh.id"}}
+		opened <- app.Opening{Remembered: "budi@contoh.id", Cached: &memberdata.Data{Identifier: "budi@contoh.id"}}
 		o, ok := awaitRemembered(remembered, opened, limit, nil)
-		if !ok || o.cached == nil || o.cached.Identifier != "budi@contoh.id" {
+		if !ok || o.Cached == nil || o.Cached.Identifier != "budi@contoh.id" {
 			t.Fatalf("got %+v, %v", o, ok)
 		}
 	})
 	t.Run("a slow cache: the window does not wait past the limit", func(t *testing.T) {
-		remembered, opened := make(chan string, 1), make(chan cacheOpening)
+		remembered, opened := make(chan string, 1), make(chan app.Opening)
 		remembered <- "budi@contoh.id"
 		began := time.Now()
 		if _, ok := awaitRemembered(remembered, opened, 50*time.Millisecond, nil); ok {
@@ -36,7 +39,7 @@ func TestAwaitRemembered(t *testing.T) {
 		}
 	})
 	t.Run("a keyring that does not answer", func(t *testing.T) {
-		if _, ok := awaitRemembered(make(chan string), make(chan cacheOpening), 20*time.Millisecond, nil); ok {
+		if _, ok := awaitRemembered(make(chan string), make(chan app.Opening), 20*time.Millisecond, nil); ok {
 			t.Fatal("ok without an answer")
 		}
 	})

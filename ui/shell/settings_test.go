@@ -1,4 +1,4 @@
-package ui
+package shell
 
 import (
 	"context"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 func TestSettings_LoginHistoryMarksThisSession(t *testing.T) {
@@ -23,9 +24,9 @@ func TestSettings_LoginHistoryMarksThisSession(t *testing.T) {
 	h.login("budi@contoh.id", sandbox.DemoPassword, false)
 	h.waitDashboard()
 	h.c.openSettings(screenDashboard)
-	h.waitFor("the login history", func() bool { return len(h.c.loginLog.logins) > 0 })
+	h.waitFor("the login history", func() bool { return len(h.c.loginLog.Logins()) > 0 })
 
-	logins := h.c.loginLog.logins
+	logins := h.c.loginLog.Logins()
 	if len(logins) < 2 {
 		t.Fatalf("%d logins, want the two", len(logins))
 	}
@@ -41,8 +42,8 @@ func TestSettings_LoginHistoryMarksThisSession(t *testing.T) {
 	if logins[1].ClientName != "Other phone" {
 		t.Errorf("earlier login's client %q", logins[1].ClientName)
 	}
-	for _, want := range []string{"Riwayat login", "Sesi ini", "Other phone", FormatDateTime(logins[1].At), logins[1].IP} {
-		if !screenContains(h.c, want) {
+	for _, want := range []string{"Riwayat login", "Sesi ini", "Other phone", i18n.FormatDateTime(logins[1].At), logins[1].IP} {
+		if !h.contains(want) {
 			t.Errorf("Settings does not show %q", want)
 		}
 	}
@@ -53,7 +54,7 @@ func TestSettings_LoginHistoryNeedsASession(t *testing.T) {
 	h.waitVerified()
 	h.c.openSettings(screenLogin)
 	h.drain()
-	if !screenContains(h.c, "Riwayat login hanya tersedia saat online") || len(h.c.loginLog.logins) != 0 {
+	if !h.contains("Riwayat login hanya tersedia saat online") || len(h.c.loginLog.Logins()) != 0 {
 		t.Fatal("logged out, the login history does not say it needs a session")
 	}
 }
