@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -48,14 +49,24 @@ func TestTranslations_BothLanguagesHaveTheSameKeys(t *testing.T) {
 	}
 }
 
-// Every string literal passed to lang.L or lang.X in ui/ must be translated
-// in both languages; a missing key would show English to an Indonesian user.
+// Every string literal passed to lang.L or lang.X in ui/ and its packages
+// must be translated in both languages; a missing key would show English to
+// an Indonesian user.
 func TestTranslations_EveryUIStringIsTranslated(t *testing.T) {
 	id, en := keysOf(t, "id"), keysOf(t, "en")
 	callRe := regexp.MustCompile(`lang\.(?:L|X|N)\(\s*"((?:[^"\\]|\\.)*)"\s*[,)]`)
-	files, _ := filepath.Glob("*.go")
-	if len(files) == 0 {
-		t.Fatal("no Go files found in ui/")
+	var files []string
+	err := filepath.WalkDir("..", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(path, ".go") {
+			files = append(files, path)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 20 {
+		t.Fatalf("only %d Go files found under ui/", len(files))
 	}
 	var missing []string
 	for _, f := range files {
