@@ -88,6 +88,7 @@ func main() {
 		level = slog.LevelDebug
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
+	slog.SetDefault(logger) // one logger: the views' few lines go where the app's go
 	demoServer := sandbox.NewDemoRunner(sandboxDir(*dataDir), logger)
 	defer demoServer.Close()
 

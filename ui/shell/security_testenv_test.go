@@ -269,7 +269,7 @@ func TestSecretScan_FullSessionLeavesNoPlaintextSecret(t *testing.T) {
 	h.c.show(screenRegister)
 	h.c.registerView().OnSubmit(dewi)
 	h.waitFor("the login view after registration", func() bool { return h.c.current == screenLogin })
-	if !h.contains("Pendaftaran selesai") {
+	if !h.contains("Pendaftaran berhasil") {
 		t.Fatalf("no success sentence after registration: %v", uitest.Texts(h.screen()))
 	}
 

@@ -29,9 +29,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// MinWindowSize fits the dashboard's widest tab on a 1366×768 laptop.
-var MinWindowSize = fyne.NewSize(1024, 700)
-
 var appIcon = assets.Icon
 
 // Params are what the shell needs from the composition root.
@@ -170,7 +167,7 @@ func build(p Params, withFontPreload bool) *Shell {
 	}
 	c.win = p.App.NewWindow(lang.L("Cek BPJSTK"))
 	c.win.SetIcon(appIcon)
-	c.win.Resize(MinWindowSize)
+	c.win.Resize(dashboard.MinWindowSize)
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.prefs.IdleLock(), func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(c.shutdown)
