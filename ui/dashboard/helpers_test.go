@@ -3,7 +3,6 @@ package dashboard
 import (
 	"context"
 	"io"
-	"net/http/httptest"
 	"sync"
 	"testing"
 	"time"
@@ -18,33 +17,13 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // dashFetchedAt is a fixed fetch instant (14.05 WIB on the sandbox's
 // reference day) so header texts and goldens do not depend on the clock.
 var dashFetchedAt = time.Date(2026, time.November, 16, 7, 5, 0, 0, time.UTC)
-
-// dashSandboxClient starts a real sandbox over TLS and returns a client
-// that pins it.
-func dashSandboxClient(t *testing.T) *service.Client {
-	t.Helper()
-	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
-	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(client.Close)
-	return client
-}
 
 // dashLogin logs a demo member in, answering Siti's TOTP challenge.
 func dashLogin(t *testing.T, client *service.Client, email string) {
@@ -111,7 +90,7 @@ func dashDemoMember(t *testing.T, email string) memberdata.Data {
 	if d, ok := dashMemberCache.m[email]; ok {
 		return d
 	}
-	client := dashSandboxClient(t)
+	client := uitest.SandboxClient(t)
 	dashLogin(t, client, email)
 	d := dashFetchMemberData(t, client)
 	dashMemberCache.m[email] = d

@@ -8,16 +8,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
-	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
-
-func setLanguage(t *testing.T, code string) {
-	t.Helper()
-	if err := i18n.SetLanguage(code); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
-}
 
 func TestLoginView_SMSLinkOpensTheHelper(t *testing.T) {
 	test.NewTempApp(t)
@@ -65,7 +57,7 @@ func TestLoginView_SubmitNeedsAVerifiedServerAndBothFields(t *testing.T) {
 // A lockout counts down once a second and re-opens the form when it ends.
 func TestLoginView_LockoutCountsDownAndUnlocks(t *testing.T) {
 	test.NewTempApp(t)
-	setLanguage(t, "id")
+	uitest.SetLanguage(t, "id")
 	v := New(func(func()) {}) // ticks are driven by the test
 	t.Cleanup(v.Stop)
 	v.SetVerified(service.SecurityReport{Host: "127.0.0.1"})
@@ -93,7 +85,7 @@ func TestLoginView_LockoutCountsDownAndUnlocks(t *testing.T) {
 
 func TestLoginView_WrongPasswordClearsItAndSaysSo(t *testing.T) {
 	test.NewTempApp(t)
-	setLanguage(t, "id")
+	uitest.SetLanguage(t, "id")
 	v := New(nil)
 	v.SetVerified(service.SecurityReport{Host: "127.0.0.1"})
 	test.Type(v.password, "wrong")

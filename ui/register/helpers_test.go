@@ -2,15 +2,13 @@ package register
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
-	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 // Dewi Lestari is the sandbox member without an online account.
@@ -24,38 +22,10 @@ const (
 	dewiPassword = "Kopi-Tubruk-Senja-42"
 )
 
-// regSandboxClient starts a sandbox over TLS and returns a client that pins it.
-func regSandboxClient(t *testing.T) *service.Client {
-	t.Helper()
-	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
-	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(client.Close)
-	return client
-}
-
-func regSetLanguage(t *testing.T, code string) {
-	t.Helper()
-	if err := i18n.SetLanguage(code); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
-}
-
 func newRegisterTest(t *testing.T) (*View, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
-	regSetLanguage(t, "id")
+	uitest.SetLanguage(t, "id")
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	v := New(w)

@@ -14,11 +14,12 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 func TestRegister_DewiRegistersAgainstTheSandbox(t *testing.T) {
 	v, _ := newRegisterTest(t)
-	client := regSandboxClient(t)
+	client := uitest.SandboxClient(t)
 	done := regRegisterWith(v, client)
 
 	f := dewiForm()
@@ -158,7 +159,7 @@ func TestRegister_NIKImpliesBirthDateAndGender(t *testing.T) {
 		t.Errorf("id, male: %q", got)
 	}
 
-	regSetLanguage(t, "en")
+	uitest.SetLanguage(t, "en")
 	v = New(test.NewWindow(nil))
 	test.Type(v.nik, dewiNIK)
 	if got := v.messages[validate.FieldNIK].Text; got != "Born 4 July 1995 · Female" {
@@ -230,7 +231,7 @@ func TestRegister_EnterInTheLastFieldSubmits(t *testing.T) {
 
 func TestRegister_UnknownMemberIsASentenceAtTheTop(t *testing.T) {
 	v, _ := newRegisterTest(t)
-	done := regRegisterWith(v, regSandboxClient(t))
+	done := regRegisterWith(v, uitest.SandboxClient(t))
 	f := dewiForm()
 	f.nik, f.kpj, f.birth = "3201011507900001", "99999999999", "15-07-1990"
 	f.fill(v)
@@ -248,7 +249,7 @@ func TestRegister_UnknownMemberIsASentenceAtTheTop(t *testing.T) {
 
 func TestRegister_SecondRegistrationIsASentenceAtTheTop(t *testing.T) {
 	v, _ := newRegisterTest(t)
-	client := regSandboxClient(t)
+	client := uitest.SandboxClient(t)
 	done := regRegisterWith(v, client)
 	dewiForm().fill(v)
 	test.Tap(v.submitButton)
@@ -263,7 +264,7 @@ func TestRegister_SecondRegistrationIsASentenceAtTheTop(t *testing.T) {
 
 func TestRegister_ServerFieldErrorLandsUnderItsField(t *testing.T) {
 	v, w := newRegisterTest(t)
-	done := regRegisterWith(v, regSandboxClient(t))
+	done := regRegisterWith(v, uitest.SandboxClient(t))
 	f := dewiForm()
 	f.email = "budi@contoh.id" // Budi's account has it
 	f.fill(v)

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
-	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 func settingsPin(seed string) string {
@@ -19,19 +19,11 @@ func settingsPin(seed string) string {
 	return base64.StdEncoding.EncodeToString(h[:])
 }
 
-func setLanguage(t *testing.T, code string) {
-	t.Helper()
-	if err := i18n.SetLanguage(code); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
-}
-
 func newViewTest(t *testing.T) (*View, *prefs.Settings, fyne.Window) {
 	t.Helper()
 	test.NewTempApp(t)
 	s := prefs.New(prefs.NewMemoryStore())
-	setLanguage(t, "id")
+	uitest.SetLanguage(t, "id")
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	v := New(w, s)
@@ -182,7 +174,7 @@ func TestView_RefreshAfterALanguageSwitch(t *testing.T) {
 	v.OnThemeChanged = func(prefs.ThemeMode) { fired = true }
 	_ = s.SetLanguage("en")
 	_ = s.SetTheme(prefs.ThemeLight)
-	setLanguage(t, "en")
+	uitest.SetLanguage(t, "en")
 	v.Refresh()
 	if fired {
 		t.Error("Refresh fired a callback")

@@ -64,19 +64,9 @@ func withProfile(f func(app.DemoServer) service.Profile) harnessOption {
 // newSandbox starts a sandbox over TLS for one test.
 func newSandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptest.Server, app.DemoServer) {
 	t.Helper()
-	opts = append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams),
-		sandbox.WithLogger(slog.New(slog.NewTextHandler(uitest.LogWriter, nil)))}, opts...)
-	srv, err := sandbox.Open(t.TempDir(), opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
+	srv, ts, profile := uitest.Sandbox(t, opts...)
 	demo := app.DemoServer{
-		Profile:  service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()),
+		Profile:  profile,
 		TOTPCode: func() string { return sandbox.DemoTOTPCode(time.Now()) },
 	}
 	for _, a := range sandbox.DemoAccounts() {

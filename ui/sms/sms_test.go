@@ -2,7 +2,6 @@ package sms
 
 import (
 	"context"
-	"net/http/httptest"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -32,20 +31,7 @@ func newTestWindow(t *testing.T) fyne.Window {
 // budiProfile logs Budi in to a sandbox over TLS and returns his profile.
 func budiProfile(t *testing.T) service.Member {
 	t.Helper()
-	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
-	client, err := service.New(service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(client.Close)
+	client := uitest.SandboxClient(t)
 	ctx := context.Background()
 	if _, err := client.Login(ctx, "budi@contoh.id", sandbox.DemoPassword, false); err != nil {
 		t.Fatal(err)
