@@ -77,39 +77,6 @@ func TestBarChart_EmptyShowsTheEmptyText(t *testing.T) {
 	}
 }
 
-func TestFormatRupiahShort(t *testing.T) {
-	test.NewTempApp(t)
-	if err := i18n.LoadTranslations("id"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
-	cases := []struct {
-		v      float64
-		id, en string
-	}{
-		{0, "Rp 0", "Rp 0"},
-		{750, "Rp 750", "Rp 750"},
-		{500_000, "Rp 500 rb", "Rp 500K"},
-		{50_000_000, "Rp 50 jt", "Rp 50M"},
-		{12_500_000, "Rp 12,5 jt", "Rp 12.5M"},
-		{1_200_000_000, "Rp 1,2 M", "Rp 1.2B"},
-	}
-	for _, code := range []string{"id", "en"} {
-		if err := i18n.SetLanguage(code); err != nil {
-			t.Fatal(err)
-		}
-		for _, c := range cases {
-			want := c.id
-			if code == "en" {
-				want = c.en
-			}
-			if got := i18n.FormatRupiahShort(c.v); got != want {
-				t.Errorf("%s: i18n.FormatRupiahShort(%v) = %q, want %q", code, c.v, got, want)
-			}
-		}
-	}
-}
-
 func TestBalanceByYear_SumsCardsAndCarriesAClosedCard(t *testing.T) {
 	accounts := []service.BalanceAccount{
 		{KPJ: "1", History: []service.YearBalance{

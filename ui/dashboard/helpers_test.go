@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
@@ -156,16 +155,4 @@ func dashTexts(t *testing.T, o fyne.CanvasObject) []string {
 	}
 	walk(o)
 	return out
-}
-
-// sizedTheme is a theme with the app theme's own sizes (widgets.NewTheme
-// adds them to Fyne's default theme; the goldens are drawn in Fyne's test
-// theme).
-type sizedTheme struct{ fyne.Theme }
-
-func (t sizedTheme) Size(n fyne.ThemeSizeName) float32 {
-	if n == widgets.SizeNameAmount {
-		return t.Theme.Size(theme.SizeNameHeadingText) * 1.6
-	}
-	return t.Theme.Size(n)
 }

@@ -13,9 +13,9 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/cardimage"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/internal/qrcode"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 func TestDashboard_BudiBalanceAsTheSandboxComputedIt(t *testing.T) {
@@ -228,16 +228,6 @@ func TestDashboard_CardWithQRAndPNG(t *testing.T) {
 	_ = w
 }
 
-func TestQRImage(t *testing.T) {
-	img, err := qrcode.Image("18012345678", 200)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if b := img.Bounds(); b.Dx() != 200 || b.Dy() != 200 {
-		t.Errorf("QR size %v", b)
-	}
-}
-
 func TestDashboard_MarkupGoldens(t *testing.T) {
 	budi := dashDemoMember(t, "budi@contoh.id")
 	siti := dashDemoMember(t, "siti@contoh.id")
@@ -254,7 +244,7 @@ func TestDashboard_MarkupGoldens(t *testing.T) {
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			d, w := newTestDashboard(t)
-			test.ApplyTheme(t, sizedTheme{test.Theme()}) // with the app's own sizes
+			test.ApplyTheme(t, widgets.WithAppSizes(test.Theme()))
 			d.SetData(tc.data)
 			d.tabs.Select(tc.tab(d))
 			test.AssertRendersToMarkup(t, tc.golden, w.Canvas())

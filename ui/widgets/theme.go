@@ -25,6 +25,10 @@ func NewTheme(mode prefs.ThemeMode) fyne.Theme {
 	return &modeTheme{Theme: sizedTheme{theme.DefaultTheme()}, mode: mode}
 }
 
+// WithAppSizes adds the app's own sizes (SizeNameAmount) to th, e.g. to
+// Fyne's test theme for goldens.
+func WithAppSizes(th fyne.Theme) fyne.Theme { return sizedTheme{th} }
+
 // sizedTheme adds the app's own sizes to a theme.
 type sizedTheme struct{ fyne.Theme }
 
