@@ -35,7 +35,19 @@ start_app() { # lang data-dir [extra args]
   xdotool windowsize "$(window)" 1100 760
   xdotool windowactivate --sync "$(window)" 2>/dev/null || true
 }
-stop_app() { kill "$apppid" 2>/dev/null || true; wait "$apppid" 2>/dev/null || true; apppid=""; }
+stop_app() { # SIGTERM, as a desktop logout would; a hang is dumped and reported
+  kill "$apppid" 2>/dev/null || true
+  for _ in $(seq 200); do kill -0 "$apppid" 2>/dev/null || break; sleep 0.05; done
+  if kill -0 "$apppid" 2>/dev/null; then
+    kill -QUIT "$apppid" 2>/dev/null; sleep 1
+    cp "$work/app.log" "$out/hang.log"
+    echo "screenshots: the app did not quit within 10 s of SIGTERM; its goroutines are in $out/hang.log" >&2
+    kill -KILL "$apppid" 2>/dev/null || true
+    hung=1
+  fi
+  wait "$apppid" 2>/dev/null || true; apppid=""
+}
+hung=""
 
 only=${SCREENSHOT_ONLY:-}   # e.g. SCREENSHOT_ONLY=register to iterate on one scene
 want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
@@ -172,3 +184,4 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     rm -rf "$HOME/.config/fyne"
   fi
 done
+[ -z "$hung" ] || exit 1
