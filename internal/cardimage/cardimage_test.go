@@ -26,10 +26,6 @@ func budiCard() Texts {
 	}
 }
 
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
-
 func TestRender_TwiceTheScreenSizeWithRoundedCorners(t *testing.T) {
 	img, err := Render(budiCard(), goFonts)
 	if err != nil {
