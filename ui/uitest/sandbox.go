@@ -1,0 +1,51 @@
+package uitest
+
+import (
+	"log/slog"
+	"net/http/httptest"
+	"testing"
+
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+)
+
+// Sandbox starts a real sandbox over TLS on loopback for one test, with the
+// light password hashing and its log in LogWriter, and returns it with the
+// profile that pins its certificate.
+func Sandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptest.Server, service.Profile) {
+	t.Helper()
+	opts = append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams),
+		sandbox.WithLogger(slog.New(slog.NewTextHandler(LogWriter, nil)))}, opts...)
+	srv, err := sandbox.Open(t.TempDir(), opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = srv.Close() })
+	ts := httptest.NewUnstartedServer(srv.Handler())
+	ts.TLS = srv.TLSConfig()
+	ts.StartTLS()
+	t.Cleanup(ts.Close)
+	return srv, ts, service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256())
+}
+
+// SandboxClient starts a sandbox (see Sandbox) and returns a client that pins it.
+func SandboxClient(t testing.TB) *service.Client {
+	t.Helper()
+	_, _, profile := Sandbox(t)
+	client, err := service.New(profile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(client.Close)
+	return client
+}
+
+// SetLanguage switches the app's language for one test and back after it.
+func SetLanguage(t testing.TB, code string) {
+	t.Helper()
+	if err := i18n.SetLanguage(code); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
+}
