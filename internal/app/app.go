@@ -891,6 +891,7 @@ func (a *App) ChangeProfile() {
 }
 
 // Close ends everything at exit: the refresh, the client and the cache.
+// It may be called again, from any goroutine.
 func (a *App) Close() {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -901,5 +902,6 @@ func (a *App) Close() {
 	}
 	if a.store != nil {
 		_ = a.store.Close()
+		a.store = nil
 	}
 }

@@ -514,3 +514,19 @@ func TestClearAll_LeavesNothing(t *testing.T) {
 		t.Fatal("the remembered login survived clear all")
 	}
 }
+
+// Close ends the session and closes the cache; a second Close (the exit
+// watchdog after the window's own) is harmless.
+func TestClose_TwiceIsHarmless(t *testing.T) {
+	e := newEnv(t)
+	a, _ := e.newApp()
+	e.login(a, budi, false)
+	a.Close()
+	if a.Data() != nil || a.Online() {
+		t.Fatal("data or session kept after Close")
+	}
+	if _, err := a.OfflineAccounts(e.ctx()); err != nil {
+		t.Fatalf("offline accounts after Close: %v", err)
+	}
+	a.Close()
+}

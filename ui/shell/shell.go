@@ -43,6 +43,9 @@ type Params struct {
 	// WindowUp, when set, is called on the UI goroutine once the window
 	// has opened and the event loop runs (NewMainWindow only).
 	WindowUp func()
+	// Closed, when set, is called on the UI goroutine once the window has
+	// closed and the session is shut down (cache closed, work cancelled).
+	Closed func()
 	// Do runs a function on the UI goroutine; nil means fyne.Do. Tests
 	// pass a queue they drain themselves, so that background results are
 	// applied on the test's goroutine (Fyne's test driver runs fyne.Do
@@ -170,7 +173,12 @@ func build(p Params, withFontPreload bool) *Shell {
 	c.win.Resize(dashboard.MinWindowSize)
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.prefs.IdleLock(), func() { c.do(c.autoLock) })
-	c.win.SetOnClosed(c.shutdown)
+	c.win.SetOnClosed(func() {
+		c.shutdown()
+		if p.Closed != nil {
+			p.Closed()
+		}
+	})
 	c.buildViews()
 	waitBegan := time.Now()
 	o, ok := awaitRemembered(remembered, opened, startupWait, func() {
