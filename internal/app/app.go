@@ -108,9 +108,7 @@ type App struct {
 	client          *service.Client
 	profile         service.Profile
 	demo            *DemoServer
-	checked         bool  // the last server check finished
-	checkErr        error // why the last check refused the server
-	report          service.SecurityReport
+	checkErr        error        // why the last check refused the server
 	store           *cache.Cache // nil until open, or when it cannot be
 	identifier      string       // the logged-in or offline account
 	remembered      string       // identifier remembered in the keyring
@@ -191,7 +189,7 @@ func (a *App) Refreshing() bool {
 	return a.refreshCancel != nil
 }
 
-// Demo is the demo server, once started ("" profile otherwise).
+// Demo is the demo server, once started (nil otherwise).
 func (a *App) Demo() *DemoServer {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -224,14 +222,6 @@ func hostOf(baseURL string) string {
 		return u.Host
 	}
 	return baseURL
-}
-
-// Verified reports the last server check: done is false while one runs;
-// then err says why the server was refused, or report what was verified.
-func (a *App) Verified() (report service.SecurityReport, err error, done bool) {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	return a.report, a.checkErr, a.checked
 }
 
 // Online reports whether an online session is open (not offline, not locked).
@@ -377,7 +367,7 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 	a.mu.Lock()
 	a.checkGen++
 	gen := a.checkGen
-	a.checked, a.checkErr, a.report = false, nil, service.SecurityReport{}
+	a.checkErr = nil
 	if a.client != nil {
 		a.client.Close()
 		a.client = nil
@@ -410,7 +400,6 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 	if demo != nil {
 		a.demo = demo
 	}
-	a.checked = true
 	if err != nil {
 		a.log.Warn("server refused", "profile", profile.Name, "err", err)
 		a.checkErr = err
@@ -420,7 +409,6 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 		return Check{Host: hostOf(profile.BaseURL), Demo: a.demo}, err
 	}
 	a.client = client
-	a.report = report
 	return Check{Report: report, Host: hostOf(profile.BaseURL), Demo: a.demo}, nil
 }
 
@@ -462,54 +450,65 @@ func (a *App) session() (*service.Client, uint64) {
 	return a.client, a.epoch
 }
 
+// withClient makes call on the current client (ErrNoServer without one),
+// then, under a.mu, hands its error to commit, unless the session ended or
+// the client changed meanwhile: then the result is dropped (ErrStale).
+func (a *App) withClient(call func(*service.Client) error, commit func(error) error) error {
+	client, epoch := a.session()
+	if client == nil {
+		return ErrNoServer
+	}
+	err := call(client)
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	if epoch != a.epoch || client != a.client {
+		return ErrStale
+	}
+	return commit(err)
+}
+
 // Login sends the credentials to the verified server. With a 2FA
 // challenge in the result, VerifyMFA finishes the login; otherwise the
 // member is logged in: RememberLogin then saves (or drops) the remembered
 // identifier, and Refresh loads the data.
 func (a *App) Login(ctx context.Context, identifier, password string, remember bool) (service.LoginResult, error) {
-	client, epoch := a.session()
-	if client == nil {
-		return service.LoginResult{}, ErrNoServer
+	var result service.LoginResult
+	err := a.withClient(func(client *service.Client) (err error) {
+		result, err = client.Login(ctx, identifier, password, remember)
+		return err
+	}, func(err error) error {
+		if err != nil {
+			a.log.Info("login failed", "err", err)
+			return err
+		}
+		a.identifier = identifier
+		if result.MFA != nil {
+			a.pendingRemember = remember
+		} else {
+			a.loggedIn(identifier, remember)
+		}
+		return nil
+	})
+	if errors.Is(err, ErrStale) || errors.Is(err, ErrNoServer) {
+		return service.LoginResult{}, err
 	}
-	result, err := client.Login(ctx, identifier, password, remember)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if epoch != a.epoch || client != a.client {
-		return service.LoginResult{}, ErrStale
-	}
-	if err != nil {
-		a.log.Info("login failed", "err", err)
-		return result, err
-	}
-	a.identifier = identifier
-	if result.MFA != nil {
-		a.pendingRemember = remember
-		return result, nil
-	}
-	a.loggedIn(identifier, remember)
-	return result, nil
+	return result, err
 }
 
 // VerifyMFA answers the login's 2FA challenge. A spent challenge
 // (service.ErrLocked, or ErrUnauthorized that is not wrong credentials)
 // means the member must start again with the password.
 func (a *App) VerifyMFA(ctx context.Context, code string) error {
-	client, epoch := a.session()
-	if client == nil {
-		return ErrNoServer
-	}
-	err := client.VerifyMFA(ctx, code)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if epoch != a.epoch || client != a.client {
-		return ErrStale
-	}
-	if err != nil {
-		a.log.Info("2FA failed", "err", err)
-		return err
-	}
-	a.loggedIn(a.identifier, a.pendingRemember)
-	return nil
+	return a.withClient(func(client *service.Client) error {
+		return client.VerifyMFA(ctx, code)
+	}, func(err error) error {
+		if err != nil {
+			a.log.Info("2FA failed", "err", err)
+			return err
+		}
+		a.loggedIn(a.identifier, a.pendingRemember)
+		return nil
+	})
 }
 
 // loggedIn records the member. Data of another account leaves memory.
@@ -554,22 +553,16 @@ func (a *App) RememberLogin(ctx context.Context) error {
 // token, while its cached data is on screen. service.ErrUnauthorized means
 // the member must log in again.
 func (a *App) Resume(ctx context.Context, identifier string) error {
-	client, epoch := a.session()
-	if client == nil {
-		return ErrNoServer
-	}
-	err := client.Resume(ctx, identifier)
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if epoch != a.epoch || client != a.client {
-		return ErrStale
-	}
-	if err != nil {
-		a.log.Info("resume failed", "err", err)
-		return err
-	}
-	a.identifier = identifier
-	return nil
+	return a.withClient(func(client *service.Client) error {
+		return client.Resume(ctx, identifier)
+	}, func(err error) error {
+		if err != nil {
+			a.log.Info("resume failed", "err", err)
+			return err
+		}
+		a.identifier = identifier
+		return nil
+	})
 }
 
 // RefreshResult is a finished refresh.
@@ -663,22 +656,6 @@ func (a *App) CancelRefresh() {
 	defer a.mu.Unlock()
 	if a.refreshCancel != nil {
 		a.refreshCancel()
-	}
-}
-
-// WaitRefresh waits until no refresh runs, or ctx ends.
-func (a *App) WaitRefresh(ctx context.Context) error {
-	a.mu.Lock()
-	done := a.refreshDone
-	a.mu.Unlock()
-	if done == nil {
-		return nil
-	}
-	select {
-	case <-done:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
 	}
 }
 
@@ -872,6 +849,9 @@ func (a *App) Logins(ctx context.Context) ([]service.Login, error) {
 		return nil, ErrNoSession
 	}
 	client, epoch := a.session()
+	if client == nil {
+		return nil, ErrNoSession
+	}
 	logins, err := client.Logins(ctx)
 	if a.Epoch() != epoch {
 		return nil, ErrStale

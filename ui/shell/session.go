@@ -25,6 +25,7 @@ import (
 func (c *Shell) cacheOpened(o app.Opening) {
 	switch report := o.Report; {
 	case o.Err != nil:
+		// The application layer logged it; the login view works without a cache.
 	case report.Disabled != nil:
 		if l := c.loginView(); !l.HasMessage() {
 			l.ShowInfo(i18n.Describe(cache.ErrNoKeyring))
@@ -46,15 +47,13 @@ func (c *Shell) cacheOpened(o app.Opening) {
 // checkServer builds a client for the chosen profile and verifies the
 // server's certificate and domain. Nothing else is sent.
 func (c *Shell) checkServer() {
-	c.checks++
-	check := c.checks
 	c.verifyResult = nil
 	if c.login != nil { // an unbuilt login view reads verifyResult when built
 		c.login.SetChecking(c.app.Host())
 	}
 	async.Run(c.plain, app.ActionTimeout, c.app.CheckServer, func(chk app.Check, err error) {
-		if check != c.checks || errors.Is(err, app.ErrStale) {
-			return
+		if errors.Is(err, app.ErrStale) {
+			return // a later check overtook this one; its answer is applied
 		}
 		if chk.Demo != nil {
 			if c.login != nil {

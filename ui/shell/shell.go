@@ -97,7 +97,6 @@ type Shell struct {
 	returnTo     screen // where Settings goes back to
 	windowOpen   bool   // the window exists, so its title may change
 	verifyResult any    // service.SecurityReport or error, re-applied after a rebuild
-	checks       int    // bumps on every server check, so a stale answer is dropped
 	refreshing   bool   // a refresh of this session runs
 	idle         *idleTimer
 }
