@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/rates"
 )
 
 // querier is what both *sql.DB and *sql.Tx offer, so read helpers work
@@ -19,7 +21,7 @@ type querier interface {
 type contribRow struct {
 	KPJ, EmployerName, PaidDate string
 	Period                      time.Time
-	Contribution
+	rates.Contribution
 }
 
 // loadContributions returns a card's months, oldest first.

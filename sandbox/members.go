@@ -5,6 +5,9 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/rates"
 )
 
 // member is a membership record (with or without an online account).
@@ -75,7 +78,10 @@ var programOrder = []string{"JHT", "JKK", "JKM", "JP", "JKP"}
 
 // programStart is when a program began to exist; members who joined
 // earlier were enrolled on that date.
-var programStart = map[string]string{"JP": "2015-07-01", "JKP": "2021-02-01"}
+var programStart = map[string]string{
+	"JP":  rates.JPStart.Format(time.DateOnly),
+	"JKP": rates.JKPStart.Format(time.DateOnly),
+}
 
 // programJoined is when a member who joined on since entered code.
 func programJoined(code, since string) string {

@@ -34,58 +34,6 @@ func TestNIKBirthDate(t *testing.T) {
 	}
 }
 
-func TestJPWageCapSeries(t *testing.T) {
-	cases := map[string]int64{
-		"2015-06": 0,
-		"2015-07": 7_000_000,
-		"2016-02": 7_000_000,
-		"2016-03": 7_335_300,
-		"2024-12": 10_042_300,
-		"2025-02": 10_042_300,
-		"2025-03": 10_547_400,
-		"2026-02": 10_547_400,
-		"2026-03": 11_086_300,
-		"2026-10": 11_086_300,
-	}
-	for p, want := range cases {
-		period, _ := time.Parse("2006-01", p)
-		if got := JPWageCap(period); got != want {
-			t.Errorf("JPWageCap(%s) = %d, want %d", p, got, want)
-		}
-	}
-	for i := 1; i < len(jpWageCaps); i++ {
-		if jpWageCaps[i].cap <= jpWageCaps[i-1].cap || jpWageCaps[i].from.Month() != time.March {
-			t.Errorf("cap series not rising every March at %d", i)
-		}
-	}
-}
-
-func TestComputeContribution_RatesAndRounding(t *testing.T) {
-	p := month(2026, time.May)
-	c := ComputeContribution(p, 4_999_999, 5)
-	// 4.999.999 × 3.7% = 184.999,963 → 185.000; × 2% = 99.999,98 → 100.000
-	// × 1.74% = 86.999,98 → 87.000; × 0.3% = 14.999,997 → 15.000;
-	// JKP 0.36% = 17.999,996 → 18.000.
-	want := Contribution{Wage: 4_999_999, JHTEmployer: 185_000, JHTWorker: 100_000, JPEmployer: 100_000, JPWorker: 50_000,
-		JKK: 87_000, JKM: 15_000, JKP: 18_000}
-	if c != want {
-		t.Errorf("got  %+v\nwant %+v", c, want)
-	}
-	if got := c.Total(); got != 185_000+100_000+100_000+50_000+87_000+15_000 {
-		t.Errorf("Total %d", got)
-	}
-	for class, bp := range map[int]int64{1: 24, 2: 54, 3: 89, 4: 127, 5: 174} {
-		if got := ComputeContribution(p, 10_000_000, class).JKK; got != 10_000_000*bp/10_000 {
-			t.Errorf("class %d JKK %d", class, got)
-		}
-	}
-	// The JKP base is capped at Rp5.000.000 and the JP base at the JP cap.
-	c = ComputeContribution(p, 20_000_000, 1)
-	if c.JKP != 18_000 || c.JPEmployer != 221_726 || c.JPWorker != 110_863 {
-		t.Errorf("capped: %+v", c)
-	}
-}
-
 func TestPasswordHash(t *testing.T) {
 	h, err := hashPassword("Sandbox#2026", DefaultPasswordParams)
 	if err != nil {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/rates"
 )
 
 // ReferenceDate is the sandbox's fixed "today" for member data: contribution
@@ -175,7 +177,7 @@ func seedJobRows(ctx context.Context, tx *sql.Tx, memberID int64, j seedJob) err
 	}
 	defer stmt.Close()
 	for p := j.from; !p.After(j.to); p = p.AddDate(0, 1, 0) {
-		c := ComputeContribution(p, seedWage(j, p), j.risk)
+		c := rates.Compute(p, seedWage(j, p), j.risk)
 		if _, err := stmt.ExecContext(ctx, j.kpj, p.Format("2006-01"), c.Wage, c.JHTEmployer, c.JHTWorker,
 			c.JPEmployer, c.JPWorker, c.JKK, c.JKM, c.JKP, paidDate(p)); err != nil {
 			return fmt.Errorf("insert contribution %s: %w", p.Format("2006-01"), err)

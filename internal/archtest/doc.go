@@ -2,7 +2,7 @@
 // no single package can check about itself:
 //
 //   - TestBackendsAreFyneFree: the backends (service, cache, sandbox,
-//     keystore, statement, projection) and every package under internal/
+//     keystore, statement, projection, rates) and every package under internal/
 //     (internal/app, internal/memberdata, internal/prefs, ...: the parts of
 //     the app taken out of ui), but internal/minimalwindow, build without
 //     Fyne;
