@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"regexp"
-	"slices"
 	"strconv"
 	"time"
 )
@@ -59,7 +58,7 @@ func (s *Server) handleMe(w http.ResponseWriter, r *http.Request, sess session) 
 		return
 	}
 	resp.LastContribution = last
-	writeJSON(w, http.StatusOK, resp)
+	writeMemberJSON(w, r, sess, resp)
 }
 
 func (s *Server) handleBalance(w http.ResponseWriter, r *http.Request, sess session) {
@@ -87,75 +86,35 @@ func (s *Server) handleBalance(w http.ResponseWriter, r *http.Request, sess sess
 		resp.Total += acc.Total
 		resp.Accounts = append(resp.Accounts, acc)
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeMemberJSON(w, r, sess, resp)
 }
 
 var reYear = regexp.MustCompile(`^[0-9]{4}$`)
 
 func (s *Server) handleContributions(w http.ResponseWriter, r *http.Request, sess session) {
-	ctx := r.Context()
 	yearParam := r.URL.Query().Get("year")
 	if r.URL.Query().Has("year") && !reYear.MatchString(yearParam) {
 		writeProblem(w, badRequest("The year parameter must be a four-digit year.",
 			FieldError{Field: "year", Code: "format", Message: "must be YYYY"}))
 		return
 	}
-	cards, err := loadCards(ctx, s.db, sess.memberID)
+	all, years, err := s.memberContributions(r.Context(), sess.memberID)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	var all []contribRow
-	for _, c := range cards {
-		rows, err := loadContributions(ctx, s.db, c.kpj)
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		all = append(all, rows...)
-	}
-	resp := contributionsResponse{AvailableYears: []int{}, Months: []contributionMonthJSON{}}
-	for _, row := range all {
-		if y := row.Period.Year(); !slices.Contains(resp.AvailableYears, y) {
-			resp.AvailableYears = append(resp.AvailableYears, y)
-		}
-	}
-	slices.Sort(resp.AvailableYears)
+	resp := contributionsResponse{AvailableYears: years}
 	switch {
 	case yearParam != "":
 		resp.Year, _ = strconv.Atoi(yearParam)
-	case len(resp.AvailableYears) > 0:
-		resp.Year = resp.AvailableYears[len(resp.AvailableYears)-1]
+	case len(years) > 0:
+		resp.Year = years[len(years)-1]
 	default:
 		resp.Year = ReferenceDate.Year()
 	}
-	slices.SortFunc(all, func(a, b contribRow) int {
-		if c := a.Period.Compare(b.Period); c != 0 {
-			return c
-		}
-		return compareStrings(a.KPJ, b.KPJ)
-	})
-	for _, row := range all {
-		if row.Period.Year() != resp.Year {
-			continue
-		}
-		m := contributionMonthJSON{
-			Period: row.Period.Format("2006-01"), KPJ: row.KPJ, EmployerName: row.EmployerName,
-			ReportedWage: row.Wage, JHTEmployer: row.JHTEmployer, JHTWorker: row.JHTWorker, JHT: row.JHT(),
-			JPEmployer: row.JPEmployer, JPWorker: row.JPWorker, JP: row.JP(),
-			JKK: row.JKK, JKM: row.JKM, JKP: row.JKP, Total: row.Total(), PaidDate: row.PaidDate,
-		}
-		resp.Months = append(resp.Months, m)
-		t := &resp.Totals
-		t.ReportedWage += m.ReportedWage
-		t.JHT += m.JHT
-		t.JP += m.JP
-		t.JKK += m.JKK
-		t.JKM += m.JKM
-		t.JKP += m.JKP
-		t.Total += m.Total
-	}
-	writeJSON(w, http.StatusOK, resp)
+	y := contributionYear(all, resp.Year)
+	resp.Months, resp.Totals = y.Months, y.Totals
+	writeMemberJSON(w, r, sess, resp)
 }
 
 func compareStrings(a, b string) int {
@@ -215,7 +174,7 @@ func (s *Server) handleClaims(w http.ResponseWriter, r *http.Request, sess sessi
 			return
 		}
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeMemberJSON(w, r, sess, resp)
 }
 
 func (s *Server) handleCard(w http.ResponseWriter, r *http.Request, sess session) {
@@ -238,5 +197,5 @@ func (s *Server) handleCard(w http.ResponseWriter, r *http.Request, sess session
 			Programs: cardPrograms(c), MemberSince: m.memberSince,
 		})
 	}
-	writeJSON(w, http.StatusOK, resp)
+	writeMemberJSON(w, r, sess, resp)
 }

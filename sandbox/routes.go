@@ -24,6 +24,7 @@ func (s *Server) buildRoutes() http.Handler {
 	mux.HandleFunc("GET /v1/me", s.authed(s.handleMe))
 	mux.HandleFunc("GET /v1/me/balance", s.authed(s.handleBalance))
 	mux.HandleFunc("GET /v1/me/contributions", s.authed(s.handleContributions))
+	mux.HandleFunc("GET /v1/me/contributions/history", s.authed(s.handleContributionHistory))
 	mux.HandleFunc("GET /v1/me/claims", s.authed(s.handleClaims))
 	mux.HandleFunc("GET /v1/me/card", s.authed(s.handleCard))
 	mux.HandleFunc("POST /v1/me/mfa/totp", s.authed(s.handleTOTPEnroll))

@@ -151,6 +151,19 @@ type contributionsResponse struct {
 	Totals         contributionTotalsJSON  `json:"totals"`
 }
 
+// contributionYearJSON is one year of a contribution history.
+type contributionYearJSON struct {
+	Year   int                     `json:"year"`
+	Months []contributionMonthJSON `json:"months"`
+	Totals contributionTotalsJSON  `json:"totals"`
+}
+
+type contributionHistoryResponse struct {
+	AvailableYears []int                  `json:"available_years"`
+	Years          []contributionYearJSON `json:"years"`
+	NextTo         *int                   `json:"next_to"`
+}
+
 type claimEventJSON struct {
 	Status string `json:"status"`
 	At     string `json:"at"`
