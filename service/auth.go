@@ -39,6 +39,11 @@ type answer struct {
 // no redirects); GETs through the retrying one. Only method, path, status,
 // attempts and duration are logged.
 func (c *Client) send(ctx context.Context, method, path string, query url.Values, body any, bearer string) (answer, error) {
+	return c.sendWith(ctx, method, path, query, body, bearer, nil)
+}
+
+// sendWith is send with extra request headers (If-None-Match).
+func (c *Client) sendWith(ctx context.Context, method, path string, query url.Values, body any, bearer string, header http.Header) (answer, error) {
 	if err := c.preflight(); err != nil {
 		return answer{}, err
 	}
@@ -58,6 +63,9 @@ func (c *Client) send(ctx context.Context, method, path string, query url.Values
 	}
 	if query != nil {
 		req.SetQueryParamsFromValues(query)
+	}
+	for k, v := range header {
+		req.Header[k] = v
 	}
 	start := time.Now()
 	resp, err := req.Execute(method, path)
@@ -258,6 +266,7 @@ func (c *Client) clearSession() {
 	c.mu.Lock()
 	c.sess = session{}
 	c.mu.Unlock()
+	c.cond.drop()
 }
 
 // Resume starts a session from the refresh token remembered for identifier.
@@ -335,52 +344,58 @@ func (c *Client) refreshAfter(ctx context.Context, stale string) error {
 // authed performs a call with the access token, refreshing it once if it
 // expired or the server answers 401 unauthorized.
 func (c *Client) authed(ctx context.Context, method, path string, query url.Values, body any, want ...int) ([]byte, error) {
+	a, err := c.authedWith(ctx, method, path, query, body, nil, want...)
+	return a.body, err
+}
+
+// authedWith is authed with extra request headers, returning the whole answer.
+func (c *Client) authedWith(ctx context.Context, method, path string, query url.Values, body any, header http.Header, want ...int) (answer, error) {
 	for attempt := 0; ; attempt++ {
 		c.mu.Lock()
 		s := c.sess
 		c.mu.Unlock()
 		if s.access == "" {
 			if s.mfaToken != "" {
-				return nil, ErrMFARequired
+				return answer{}, ErrMFARequired
 			}
-			return nil, ErrUnauthorized
+			return answer{}, ErrUnauthorized
 		}
 		if attempt == 0 && !s.accessExpires.IsZero() && !c.now().Before(s.accessExpires.Add(-5*time.Second)) {
 			if err := c.refreshAfter(ctx, s.access); err != nil {
-				return nil, err
+				return answer{}, err
 			}
 			continue
 		}
-		a, err := c.send(ctx, method, path, query, body, s.access)
+		a, err := c.sendWith(ctx, method, path, query, body, s.access, header)
 		if err != nil {
-			return nil, err
+			return answer{}, err
 		}
 		if ok(a, want...) {
-			return a.body, nil
+			return a, nil
 		}
 		err = apiError(a)
 		var api *APIError
 		if attempt == 0 && a.status == http.StatusUnauthorized && errors.As(err, &api) {
 			// At most one refresh per call: this branch always returns.
 			if rerr := c.refreshAfter(ctx, s.access); rerr != nil {
-				return nil, rerr
+				return answer{}, rerr
 			}
 			c.mu.Lock()
 			s = c.sess
 			c.mu.Unlock()
-			a, err = c.send(ctx, method, path, query, body, s.access)
+			a, err = c.sendWith(ctx, method, path, query, body, s.access, header)
 			if err != nil {
-				return nil, err
+				return answer{}, err
 			}
 			if ok(a, want...) {
-				return a.body, nil
+				return a, nil
 			}
 			err = apiError(a)
 		}
 		if errors.Is(err, ErrUnauthorized) && !errors.Is(err, ErrInvalidCredentials) {
 			c.clearSession()
 		}
-		return nil, err
+		return answer{}, err
 	}
 }
 

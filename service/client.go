@@ -147,6 +147,8 @@ type Client struct {
 	sess session
 
 	refreshMu sync.Mutex // serialises refreshes (single flight)
+
+	cond conditional // the session's last ETags and bodies (conditional.go)
 }
 
 // session is the in-memory login state. The password is never kept.

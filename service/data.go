@@ -13,7 +13,7 @@ import (
 
 // Profile returns the member's profile.
 func (c *Client) Profile(ctx context.Context) (Member, error) {
-	b, err := c.authed(ctx, http.MethodGet, "/v1/me", nil, nil, http.StatusOK)
+	b, err := c.memberGET(ctx, "/v1/me", nil)
 	if err != nil {
 		return Member{}, err
 	}
@@ -22,7 +22,7 @@ func (c *Client) Profile(ctx context.Context) (Member, error) {
 
 // Balance returns the JHT balance per KPJ with its yearly history.
 func (c *Client) Balance(ctx context.Context) (Balance, error) {
-	b, err := c.authed(ctx, http.MethodGet, "/v1/me/balance", nil, nil, http.StatusOK)
+	b, err := c.memberGET(ctx, "/v1/me/balance", nil)
 	if err != nil {
 		return Balance{}, err
 	}
@@ -38,7 +38,7 @@ func (c *Client) Contributions(ctx context.Context, year int) (Contributions, er
 		}
 		q = url.Values{"year": {strconv.Itoa(year)}}
 	}
-	b, err := c.authed(ctx, http.MethodGet, "/v1/me/contributions", q, nil, http.StatusOK)
+	b, err := c.memberGET(ctx, "/v1/me/contributions", q)
 	if err != nil {
 		return Contributions{}, err
 	}
@@ -47,7 +47,7 @@ func (c *Client) Contributions(ctx context.Context, year int) (Contributions, er
 
 // Claims returns the member's benefit claims.
 func (c *Client) Claims(ctx context.Context) ([]Claim, error) {
-	b, err := c.authed(ctx, http.MethodGet, "/v1/me/claims", nil, nil, http.StatusOK)
+	b, err := c.memberGET(ctx, "/v1/me/claims", nil)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (c *Client) Claims(ctx context.Context) ([]Claim, error) {
 
 // Cards returns the digital membership cards.
 func (c *Client) Cards(ctx context.Context) ([]Card, error) {
-	b, err := c.authed(ctx, http.MethodGet, "/v1/me/card", nil, nil, http.StatusOK)
+	b, err := c.memberGET(ctx, "/v1/me/card", nil)
 	if err != nil {
 		return nil, err
 	}

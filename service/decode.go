@@ -256,6 +256,12 @@ func decodeContributions(body []byte) (Contributions, error) {
 	if err := decodeJSON(body, &w); err != nil {
 		return Contributions{}, err
 	}
+	return contributionsFromWire(w)
+}
+
+// contributionsFromWire checks and converts one year of contributions (of
+// the single-year call or of the history).
+func contributionsFromWire(w wireContributions) (Contributions, error) {
 	if w.Year < 1900 || w.Year > 9999 || w.Totals == nil {
 		return Contributions{}, badf("contributions without year or totals")
 	}
