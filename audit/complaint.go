@@ -1,0 +1,212 @@
+package audit
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The complaint text: a letter the member can send to the employer's HR,
+// BPJS Ketenagakerjaan or the labour inspector, in Indonesian or English,
+// listing each finding with its months, amounts and rule. It is built here,
+// Fyne-free, in both languages at once (the member may need the other
+// language than the app's), like the statement package's documents.
+
+// Letter is who the complaint is from.
+type Letter struct {
+	Name     string
+	KPJ      string // the card concerned (or the member's main card)
+	Employer string
+	Date     time.Time
+	// Gap, when the member entered a payslip wage, adds the wage
+	// comparison.
+	Gap *Gap
+}
+
+// Lang is a complaint language.
+type Lang string
+
+// The complaint's languages.
+const (
+	ID Lang = "id"
+	EN Lang = "en"
+)
+
+var monthNames = map[Lang][12]string{
+	ID: {"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
+	EN: {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}
+
+// FormatMonth writes "Maret 2026" or "March 2026".
+func FormatMonth(l Lang, t time.Time) string {
+	return monthNames[l][t.Month()-1] + " " + strconv.Itoa(t.Year())
+}
+
+func formatDate(l Lang, t time.Time) string {
+	return strconv.Itoa(t.Day()) + " " + FormatMonth(l, t)
+}
+
+// FormatMonths writes a list of months with consecutive runs joined:
+// "Maret–Mei 2026, Agustus 2026", "Desember 2025–Februari 2026".
+func FormatMonths(l Lang, months []time.Time) string {
+	var parts []string
+	for i := 0; i < len(months); {
+		j := i
+		for j+1 < len(months) && monthIndex(months[j+1]) == monthIndex(months[j])+1 {
+			j++
+		}
+		switch {
+		case j == i:
+			parts = append(parts, FormatMonth(l, months[i]))
+		case months[i].Year() == months[j].Year():
+			parts = append(parts, monthNames[l][months[i].Month()-1]+"–"+FormatMonth(l, months[j]))
+		default:
+			parts = append(parts, FormatMonth(l, months[i])+"–"+FormatMonth(l, months[j]))
+		}
+		i = j + 1
+	}
+	return strings.Join(parts, ", ")
+}
+
+// rupiah writes "Rp 1.234.567" in both languages, the app's format.
+func rupiah(n int64) string {
+	sign := ""
+	if n < 0 {
+		sign, n = "-", -n
+	}
+	d := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range d {
+		if i > 0 && (len(d)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return sign + "Rp " + b.String()
+}
+
+type phrases struct {
+	subject, greeting, intro, request, evidence, closing string
+	missing, lagging, late, lateLine, holiday, noJP      string
+	wageFlat, wageDrop, gap, gapCost                     string
+	source, unconfirmed                                  string
+}
+
+var text = map[Lang]phrases{
+	ID: {
+		subject:  "Perihal: Permohonan pemeriksaan iuran BPJS Ketenagakerjaan",
+		greeting: "Dengan hormat,",
+		intro:    "Saya, %s, peserta BPJS Ketenagakerjaan dengan nomor KPJ %s, pekerja di %s, menemukan hal-hal berikut pada riwayat iuran saya:",
+		request: "Saya mohon iuran yang belum dibayar beserta dendanya dilunasi, upah yang dilaporkan disesuaikan dengan upah saya yang sebenarnya, " +
+			"dan saya diberi bukti pembayarannya. Kewajiban pemberi kerja untuk memungut dan menyetor iuran diatur dalam UU 24/2011 Pasal 19; pelanggarannya diancam pidana menurut Pasal 55.",
+		evidence:    "Sebagai bukti saya lampirkan rincian iuran saya (PDF/CSV) dari aplikasi Cek BPJSTK.",
+		closing:     "Hormat saya,",
+		missing:     "Tidak ada iuran untuk %s, padahal kepesertaan saya aktif (%d bulan; perkiraan JHT dan JP yang tidak masuk: %s, termasuk potongan upah saya %s).",
+		lagging:     "Iuran terakhir yang tercatat adalah untuk %s; iuran %s sudah lewat batas bayarnya dan belum tercatat (%d bulan; perkiraan JHT dan JP: %s).",
+		late:        "Iuran %s dibayar melewati batas tanggal 15 bulan berikutnya. Denda keterlambatan (2%% per bulan, ditanggung pemberi kerja, tidak boleh dipotong dari upah) diperkirakan %s:",
+		lateLine:    "  - %s: batas %s, dibayar %s (%d hari terlambat), denda %s",
+		holiday:     " (mungkin tepat waktu bila tanggal 15 hari libur)",
+		noJP:        "Iuran JHT dibayar tanpa iuran Jaminan Pensiun untuk %s (%d bulan). Bila perusahaan berskala menengah atau besar, JP wajib: iuran JP yang tidak dibayar sekitar %s, termasuk potongan upah saya %s.",
+		wageFlat:    "Upah yang dilaporkan tetap %s selama %d bulan (%s), sedangkan perubahan upah wajib dilaporkan paling lama 7 hari kerja (PP 44/2015 Pasal 9 ayat (3)).",
+		wageDrop:    "Upah yang dilaporkan turun dari %s menjadi %s pada %s.",
+		gap:         "Upah pada slip gaji saya %s, sedangkan yang dilaporkan %s (selisih %s per bulan pada bulan terakhir; %d bulan dengan selisih sejak %s).",
+		gapCost:     "Akibatnya JHT saya kurang %s, iuran JP kurang %s, dan potongan upah saya yang tidak sampai ke BPJS sekitar %s.",
+		source:      "Dasar: %s.",
+		unconfirmed: " (belum terkonfirmasi)",
+	},
+	EN: {
+		subject:  "Subject: Request to examine my BPJS Ketenagakerjaan contributions",
+		greeting: "Dear Sir or Madam,",
+		intro:    "I, %s, a BPJS Ketenagakerjaan member with KPJ number %s, employed by %s, found the following in my contribution history:",
+		request: "I ask that the unpaid contributions and their fines be paid, that the reported wage be corrected to my real wage, " +
+			"and that I be given proof of payment. The employer's duty to collect and pay contributions is set by Law 24/2011 Article 19; breaking it carries the criminal sanction of Article 55.",
+		evidence:    "As evidence I attach my contribution statement (PDF/CSV) from the Cek BPJSTK app.",
+		closing:     "Yours faithfully,",
+		missing:     "No contribution was paid for %s although my membership was active (%d months; estimated JHT and JP not credited: %s, including %s deducted from my wage).",
+		lagging:     "The last contribution recorded is for %s; the contributions for %s are past their deadline and not recorded (%d months; estimated JHT and JP: %s).",
+		late:        "The contributions for %s were paid after the deadline of the 15th of the next month. The late fine (2%% a month, borne by the employer, never to be deducted from wages) is about %s:",
+		lateLine:    "  - %s: due %s, paid %s (%d days late), fine %s",
+		holiday:     " (may be on time if the 15th was a public holiday)",
+		noJP:        "JHT was paid without Pension (JP) contributions for %s (%d months). If the company is a medium or large business, JP is compulsory: the unpaid JP is about %s, including %s deducted from my wage.",
+		wageFlat:    "The reported wage stayed at %s for %d months (%s), while a change of wage must be reported within 7 working days (PP 44/2015 Article 9(3)).",
+		wageDrop:    "The reported wage fell from %s to %s in %s.",
+		gap:         "The wage on my payslip is %s, while %s was reported (a gap of %s a month in the latest month; %d months with a gap since %s).",
+		gapCost:     "As a result my JHT is short by %s, JP contributions by %s, and about %s deducted from my wage did not reach BPJS.",
+		source:      "Basis: %s.",
+		unconfirmed: " (unconfirmed)",
+	},
+}
+
+// Complaint writes the complaint in one language from the audit's
+// findings (and the wage comparison, when the letter has one).
+func Complaint(l Lang, letter Letter, findings []Finding) string {
+	t := text[l]
+	var b strings.Builder
+	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
+	line("%s", t.subject)
+	line("")
+	line("%s", t.greeting)
+	line("")
+	line(t.intro, letter.Name, letter.KPJ, letter.Employer)
+	line("")
+	n := 0
+	item := func(format string, args ...any) {
+		n++
+		fmt.Fprintf(&b, "%d. "+format+"\n", append([]any{n}, args...)...)
+	}
+	for _, f := range findings {
+		switch f.Kind {
+		case KindMissing:
+			item(t.missing, FormatMonths(l, f.Months), len(f.Months), rupiah(f.Amount), rupiah(f.WorkerShare))
+		case KindLagging:
+			item(t.lagging, FormatMonth(l, f.Months[0].AddDate(0, -1, 0)), FormatMonths(l, f.Months), len(f.Months), rupiah(f.Amount))
+		case KindLate:
+			item(t.late, FormatMonths(l, f.Months), rupiah(f.Amount))
+			for _, m := range f.Late {
+				s := fmt.Sprintf(t.lateLine, FormatMonth(l, m.Month), formatDate(l, m.Deadline), formatDate(l, m.Paid), m.DaysLate, rupiah(m.Fine))
+				if m.MaybeHoliday {
+					s += t.holiday
+				}
+				line("%s", s)
+			}
+		case KindNoJP:
+			item(t.noJP, FormatMonths(l, f.Months), len(f.Months), rupiah(f.Amount), rupiah(f.WorkerShare))
+		case KindWageFlat:
+			count := monthIndex(f.Months[1]) - monthIndex(f.Months[0]) + 1
+			item(t.wageFlat, rupiah(f.Wage), count, FormatMonth(l, f.Months[0])+"–"+FormatMonth(l, f.Months[1]))
+		case KindWageDrop:
+			item(t.wageDrop, rupiah(f.PrevWage), rupiah(f.Wage), FormatMonth(l, f.Months[0]))
+		default:
+			continue
+		}
+		src := f.Cite
+		if f.Source == SourceUnconfirmed {
+			src += t.unconfirmed
+		}
+		line("   "+t.source, src)
+	}
+	if g := letter.Gap; g != nil && g.MonthsUnder > 0 {
+		last := g.Months[len(g.Months)-1]
+		var since time.Time
+		for _, m := range g.Months {
+			if m.Gap > 0 {
+				since = m.Month
+				break
+			}
+		}
+		item(t.gap, rupiah(last.Payslip), rupiah(last.Reported), rupiah(last.Gap), g.MonthsUnder, FormatMonth(l, since))
+		line("   "+t.gapCost, rupiah(g.JHT), rupiah(g.JP), rupiah(g.WorkerDeducted))
+		line("   "+t.source, CiteWage)
+	}
+	line("")
+	line("%s", t.request)
+	line("")
+	line("%s", t.evidence)
+	line("")
+	line("%s", t.closing)
+	line("%s", letter.Name)
+	line("KPJ %s", letter.KPJ)
+	line("%s", formatDate(l, letter.Date))
+	return b.String()
+}
