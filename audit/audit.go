@@ -315,19 +315,19 @@ func reliefs(card service.KPJCard, months []service.MonthContribution) []Relief 
 	pkExt.Source = SourceUnconfirmed
 	for _, m := range months {
 		wage := int64(m.ReportedWage)
-		switch {
-		case inMonths(m.Period, covidFrom, covidTo):
+		if rates.InCOVIDRelief(m.Period) {
 			covid.Months = append(covid.Months, m.Period)
 			if int64(m.JKM)*2 < rates.Pct(wage, rates.JKMBP) {
 				covid.Applied = true
 			}
-			due := rates.Compute(m.Period, wage, 0)
-			if int64(m.JP)*2 < due.JP() {
+			if due := rates.Compute(m.Period, wage, 0); int64(m.JP)*2 < due.JP() {
 				covid.JPDeferred = true
 			}
-		case inMonths(m.Period, padatKaryaFrom, padatKaryaExtTo) && halfJKK(wage, int64(m.JKK)):
+			continue
+		}
+		if in, confirmed := rates.InPadatKarya(m.Period); in && halfJKK(wage, int64(m.JKK)) {
 			r := &pk
-			if m.Period.After(padatKaryaTo) {
+			if !confirmed {
 				r = &pkExt
 			}
 			r.Months = append(r.Months, m.Period)
@@ -347,8 +347,7 @@ func reliefs(card service.KPJCard, months []service.MonthContribution) []Relief 
 // (within a rupiah of rounding).
 func halfJKK(wage, jkk int64) bool {
 	for class := 1; class <= 5; class++ {
-		half := (wage*rates.JKKBP(class) + 10000) / 20000
-		if d := jkk - half; d >= -1 && d <= 1 && jkk > 0 {
+		if d := jkk - rates.HalfJKK(wage, class); d >= -1 && d <= 1 && jkk > 0 {
 			return true
 		}
 	}

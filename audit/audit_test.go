@@ -42,7 +42,8 @@ func TestDeadline(t *testing.T) {
 		m(2026, time.February): day(2026, time.March, 16),     // the 15th is a Sunday
 		m(2023, time.March):    day(2023, time.April, 17),     // the 15th is a Saturday
 		m(2020, time.August):   day(2020, time.September, 30), // PP 49/2020: the 30th
-		m(2021, time.January):  day(2021, time.March, 1),      // 28 February 2021 is a Sunday
+		m(2021, time.January):  day(2021, time.February, 26),  // 28 February 2021 is a Sunday: the Friday before
+		m(2020, time.December): day(2021, time.January, 29),   // 30 January 2021 is a Saturday
 		m(2020, time.July):     day(2020, time.August, 17),    // before PP 49/2020: the 15th, a Saturday
 		m(2021, time.February): day(2021, time.March, 15),     // after it
 	} {
@@ -227,11 +228,11 @@ func TestRun_NoJPAfterPensionAge(t *testing.T) {
 
 func TestRun_ReliefMonthsAreLabelledNotFlagged(t *testing.T) {
 	// Wage 4.000.000, class 1. Normal JKK 9.600 and JKM 12.000; PP 49/2020
-	// leaves 1%: 96 and 120. August 2020 paid 28 September (before the
-	// 30th); January 2021 paid 27 February.
+	// leaves 1%: 96 and 120. Every month paid on the 25th of the next
+	// (before the 30th).
 	var rows []service.MonthContribution
 	for p := m(2020, time.August); !p.After(m(2021, time.January)); p = p.AddDate(0, 1, 0) {
-		paid := p.AddDate(0, 1, 27)
+		paid := p.AddDate(0, 1, 24)
 		rows = append(rows, row("E", p, 4_000_000, 148_000, 80_000, 80_000, 40_000, 96, 120, paid))
 	}
 	// PP 7/2025: class 3 (0,89% of 4.000.000 = 35.600) at half, 17.800,

@@ -62,16 +62,9 @@ const (
 	// and large businesses, which Perpres 109/2013 Pasal 6 obliges to join
 	// JKK, JKM, JHT and JP (small businesses: JKK, JKM and JHT).
 	CiteJP = "PP 45/2015 Pasal 28; Perpres 109/2013 Pasal 6"
-	// PP 49/2020: dues of August 2020 to January 2021 may be paid by the
-	// 30th of the next month (Pasal 4), JKK and JKM at 1% of the normal
-	// dues (Pasal 8 and 9), 99% of JP deferred to be settled by 15 April
-	// 2022 (Pasal 17), a late fine of 0.5% a month (Pasal 23).
-	CiteCOVID = "PP 49/2020 Pasal 4, 8, 9, 17 dan 23"
-	// PP 7/2025 Pasal 4(1): 50% off JKK, February to July 2025, for firms
-	// of at least 50 workers in six labour-intensive industries (food,
-	// drink and tobacco; textiles and clothing; leather; footwear;
-	// children's toys; furniture).
-	CitePadatKarya = "PP 7/2025 Pasal 4 ayat (1)"
+	// The reliefs' citations are the rates package's.
+	CiteCOVID      = rates.CiteCOVID
+	CitePadatKarya = rates.CitePadatKarya
 )
 
 // Source says how firmly a citation was read; the screen says so when it
@@ -89,34 +82,25 @@ const (
 	SourceUnconfirmed
 )
 
-// Relief windows.
-var (
-	covidFrom = rates.Month(2020, time.August)
-	covidTo   = rates.Month(2021, time.January)
-	// PP 7/2025 as signed.
-	padatKaryaFrom = rates.Month(2025, time.February)
-	padatKaryaTo   = rates.Month(2025, time.July)
-	// The announced extension, not found as a regulation.
-	padatKaryaExtTo = rates.Month(2026, time.January)
-)
-
-const (
-	covidDeadlineDay = 30 // PP 49/2020 Pasal 4(1)
-	covidFineBP      = 50 // 0.5% a month, PP 49/2020 Pasal 23(1)
-)
-
-func inMonths(m, from, to time.Time) bool { return !m.Before(from) && !m.After(to) }
-
 // Deadline is the last day a month's dues may be paid without a fine: the
-// 15th of the next month moved past a weekend (the 30th, or the month's last
-// day, in the PP 49/2020 months).
+// 15th of the next month, moved to the next working day when it falls on a
+// weekend. In the PP 49/2020 months it is the 30th (the last day in
+// February), moved to the working day before it, as BPJS Ketenagakerjaan
+// explained the relief ("hari kerja sebelum tanggal 30"). Public holidays
+// are not known here (see HolidayGraceDays).
 func Deadline(month time.Time) time.Time {
 	next := rates.Month(month.Year(), month.Month()).AddDate(0, 1, 0)
-	day := DeadlineDay
-	if inMonths(month, covidFrom, covidTo) {
-		day = min(covidDeadlineDay, next.AddDate(0, 1, -1).Day())
+	if rates.InCOVIDRelief(month) {
+		d := time.Date(next.Year(), next.Month(), min(rates.COVIDDeadlineDay, next.AddDate(0, 1, -1).Day()), 0, 0, 0, 0, time.UTC)
+		switch d.Weekday() {
+		case time.Saturday:
+			d = d.AddDate(0, 0, -1)
+		case time.Sunday:
+			d = d.AddDate(0, 0, -2)
+		}
+		return d
 	}
-	d := time.Date(next.Year(), next.Month(), day, 0, 0, 0, 0, time.UTC)
+	d := time.Date(next.Year(), next.Month(), DeadlineDay, 0, 0, 0, 0, time.UTC)
 	switch d.Weekday() {
 	case time.Saturday:
 		d = d.AddDate(0, 0, 2)
@@ -128,8 +112,8 @@ func Deadline(month time.Time) time.Time {
 
 // fineBP is the late fine a month in the month's rules.
 func fineBP(month time.Time) int64 {
-	if inMonths(month, covidFrom, covidTo) {
-		return covidFineBP
+	if rates.InCOVIDRelief(month) {
+		return rates.COVIDFineBP
 	}
 	return LateFineBP
 }
