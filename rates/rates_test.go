@@ -121,3 +121,33 @@ func TestCompute_RatesAndRounding(t *testing.T) {
 		t.Errorf("JKP January 2025 = %d, want 23.000", c.JKP)
 	}
 }
+
+func TestReliefWindows(t *testing.T) {
+	for _, c := range []struct {
+		month             time.Time
+		covid, pk, pkFirm bool
+	}{
+		{Month(2020, time.July), false, false, false},
+		{Month(2020, time.August), true, false, false},
+		{Month(2021, time.January), true, false, false},
+		{Month(2021, time.February), false, false, false},
+		{Month(2025, time.January), false, false, false},
+		{Month(2025, time.February), false, true, true},
+		{Month(2025, time.July), false, true, true},
+		{Month(2025, time.August), false, true, false}, // the announced extension
+		{Month(2026, time.January), false, true, false},
+		{Month(2026, time.February), false, false, false},
+	} {
+		in, firm := InPadatKarya(c.month)
+		if InCOVIDRelief(c.month) != c.covid || in != c.pk || firm != c.pkFirm {
+			t.Errorf("%s: covid %v, padat karya %v confirmed %v", c.month.Format("2006-01"), InCOVIDRelief(c.month), in, firm)
+		}
+	}
+	// 6.154.000 × 0,89% / 2 = 27.385,3 → 27.385; 4.000.000 × 0,24% / 2 = 4.800.
+	if HalfJKK(6_154_000, 3) != 27_385 || HalfJKK(4_000_000, 1) != 4_800 {
+		t.Errorf("HalfJKK %d %d", HalfJKK(6_154_000, 3), HalfJKK(4_000_000, 1))
+	}
+	if len(PadatKaryaIndustries) != 6 {
+		t.Error("PP 7/2025 names six industries")
+	}
+}

@@ -25,6 +25,8 @@ func DemoAccounts() []DemoAccount {
 		{Identifier: "budi@contoh.id", Password: DemoPassword, Note: "active, 15 years, two KPJ cards, no 2FA"},
 		{Identifier: "siti@contoh.id", Password: DemoPassword, Note: "inactive, JHT claim in process, 2FA on"},
 		{Identifier: "andi@contoh.id", Password: DemoPassword, Note: "new member, three months of contributions"},
+		{Identifier: "rudi@contoh.id", Password: DemoPassword, Note: "active, employer paid late and skipped months"},
+		{Identifier: "wulan@contoh.id", Password: DemoPassword, Note: "active, reported wage unchanged since 2023"},
 	}
 }
 

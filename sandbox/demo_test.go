@@ -86,8 +86,8 @@ func TestDemoRunner_StartsOnceAndCloses(t *testing.T) {
 // DemoTOTPCode.
 func TestDemoAccounts_LogIn(t *testing.T) {
 	accounts := DemoAccounts()
-	if len(accounts) != 3 {
-		t.Fatalf("%d demo accounts, want Budi, Siti and Andi", len(accounts))
+	if len(accounts) != 5 {
+		t.Fatalf("%d demo accounts, want Budi, Siti, Andi, Rudi and Wulan", len(accounts))
 	}
 	accounts[0].Note = "changed"
 	if DemoAccounts()[0].Note == "changed" {

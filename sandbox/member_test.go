@@ -73,8 +73,9 @@ func TestContributions_MatchRatesAndCaps(t *testing.T) {
 			testMonth{ReportedWage: 15_142_000, JHTEmployer: 560_254, JHTWorker: 302_840, JPEmployer: 221_726, JPWorker: 110_863, JKK: 36_341, JKM: 45_426, JKP: 18_000}},
 		{"Siti Jan 2025, JKP 0.46%", siti, "2025", "2025-01", "19023456789",
 			testMonth{ReportedWage: 6_154_000, JHTEmployer: 227_698, JHTWorker: 123_080, JPEmployer: 123_080, JPWorker: 61_540, JKK: 54_771, JKM: 18_462, JKP: 23_000}},
-		{"Siti Feb 2025, JKP 0.36% (PP 6/2025)", siti, "2025", "2025-02", "19023456789",
-			testMonth{ReportedWage: 6_154_000, JHTEmployer: 227_698, JHTWorker: 123_080, JPEmployer: 123_080, JPWorker: 61_540, JKK: 54_771, JKM: 18_462, JKP: 18_000}},
+		// A textile firm: PP 7/2025 halves JKK, 54.770,6 / 2 → 27.385.
+		{"Siti Feb 2025, JKP 0.36% (PP 6/2025), JKK halved (PP 7/2025)", siti, "2025", "2025-02", "19023456789",
+			testMonth{ReportedWage: 6_154_000, JHTEmployer: 227_698, JHTWorker: 123_080, JPEmployer: 123_080, JPWorker: 61_540, JKK: 27_385, JKM: 18_462, JKP: 18_000}},
 		{"Andi Aug 2026, class II", andi, "2026", "2026-08", "23034567890",
 			testMonth{ReportedWage: 5_400_000, JHTEmployer: 199_800, JHTWorker: 108_000, JPEmployer: 108_000, JPWorker: 54_000, JKK: 29_160, JKM: 16_200, JKP: 18_000}},
 	}

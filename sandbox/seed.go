@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
-
-	"github.com/cekbpjstk/cekbpjstk/rates"
 )
 
 // ReferenceDate is the sandbox's fixed "today" for member data: contribution
@@ -32,6 +30,7 @@ type seedJob struct {
 	wage               int64     // wage in the first month
 	raiseBP            int64     // raise every January, basis points
 	closed             string    // card closing date, "" while open
+	irregular                    // departures from the rules, for the audit's demo (seed_audit.go)
 }
 
 type seedAccount struct {
@@ -63,7 +62,8 @@ var demoMembers = []seedMember{
 		status: "nonaktif", statusSince: "2025-06-01", memberSince: "2019-02-01",
 		jobs: []seedJob{
 			{kpj: "19023456789", employer: "PT Priangan Tekstil Mandiri", npp: "19067823", risk: 3,
-				from: month(2019, time.February), to: month(2025, time.May), wage: 4_100_000, raiseBP: 700, closed: "2025-05-31"},
+				from: month(2019, time.February), to: month(2025, time.May), wage: 4_100_000, raiseBP: 700, closed: "2025-05-31",
+				irregular: irregular{padatKarya: true, covidPayDay: 25}},
 		},
 		account: &seedAccount{email: "siti@contoh.id", phone: "085712345678", totp: SitiTOTPSecret},
 	},
@@ -93,14 +93,21 @@ var demoMembers = []seedMember{
 func seedWage(j seedJob, period time.Time) int64 {
 	w := j.wage
 	for y := j.from.Year() + 1; y <= period.Year(); y++ {
+		if j.frozen(y) {
+			break
+		}
 		w = (w*(10000+j.raiseBP)/10000 + 500) / 1000 * 1000
 	}
 	return w
 }
 
 // paidDate is when a month's dues were paid: the 10th of the next month,
-// within the legal deadline of the 15th.
-func paidDate(period time.Time) string {
+// within the legal deadline of the 15th, unless the job's irregular
+// payments say otherwise.
+func (j seedJob) paidDate(period time.Time) string {
+	if d := j.paidOn(period); d != "" {
+		return d
+	}
 	return period.AddDate(0, 1, 9).Format(time.DateOnly)
 }
 
@@ -177,9 +184,12 @@ func seedJobRows(ctx context.Context, tx *sql.Tx, memberID int64, j seedJob) err
 	}
 	defer stmt.Close()
 	for p := j.from; !p.After(j.to); p = p.AddDate(0, 1, 0) {
-		c := rates.Compute(p, seedWage(j, p), j.risk)
+		if j.skipped(p) {
+			continue
+		}
+		c := seedContribution(j, p)
 		if _, err := stmt.ExecContext(ctx, j.kpj, p.Format("2006-01"), c.Wage, c.JHTEmployer, c.JHTWorker,
-			c.JPEmployer, c.JPWorker, c.JKK, c.JKM, c.JKP, paidDate(p)); err != nil {
+			c.JPEmployer, c.JPWorker, c.JKK, c.JKM, c.JKP, j.paidDate(p)); err != nil {
 			return fmt.Errorf("insert contribution %s: %w", p.Format("2006-01"), err)
 		}
 	}
