@@ -580,6 +580,29 @@ type RefreshResult struct {
 // a time (ErrRefreshing); CancelRefresh, Lock, Logout and ChangeProfile
 // cancel it, and it then returns ErrStale or the cancellation.
 func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
+	return a.RefreshStages(ctx, nil)
+}
+
+// Stage is how far a refresh has come, for the screen only: nothing in it
+// is cached or kept, and it belongs to the session of Epoch (the UI drops
+// it once the epoch has moved on).
+type Stage struct {
+	Epoch uint64
+	// Summary, once, is the new data but the contribution history
+	// (Contributions is nil), when it differs from the data shown: the
+	// screen may show it, with the history tabs waiting for theirs rather
+	// than showing the old.
+	Summary *memberdata.Data
+	// HistoryYears of HistoryTotal years of contributions are in.
+	HistoryYears, HistoryTotal int
+}
+
+// RefreshStages is Refresh that tells onStage (if set) how far it has
+// come, from the refresh's own goroutines, never after the session ended;
+// onStage must not block. The requests are conditional on the data held
+// (what did not change costs headers only), and the result is still whole
+// or nothing.
+func (a *App) RefreshStages(ctx context.Context, onStage func(Stage)) (RefreshResult, error) {
 	a.mu.Lock()
 	for a.refreshCancel != nil {
 		if a.refreshEpoch == a.epoch {
@@ -597,7 +620,7 @@ func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
 		}
 		a.mu.Lock()
 	}
-	client, epoch, identifier := a.client, a.epoch, a.identifier
+	client, epoch, identifier, prev := a.client, a.epoch, a.identifier, a.data
 	if client == nil {
 		a.mu.Unlock()
 		return RefreshResult{}, ErrNoServer
@@ -616,7 +639,13 @@ func (a *App) Refresh(ctx context.Context) (RefreshResult, error) {
 		close(done)
 	}()
 
-	data, err := memberdata.Fetch(ctx, client, identifier, a.now)
+	progress := func(p memberdata.Progress) {
+		if onStage != nil && a.Epoch() == epoch {
+			onStage(Stage{Epoch: epoch, Summary: p.Summary, HistoryYears: p.HistoryYears, HistoryTotal: p.HistoryTotal})
+		}
+	}
+	data, err := memberdata.Fetch(ctx, client, identifier, a.now,
+		memberdata.WithPrevious(prev), memberdata.WithProgress(progress))
 	if a.afterFetch != nil {
 		a.afterFetch()
 	}

@@ -21,6 +21,10 @@ type Data struct {
 	Cards         []service.Card
 	FetchedAt     time.Time // when this data was true: the oldest part's fetch time
 	Offline       bool      // read from the cache; nothing may touch the network
+	// Revalidation is what the next refresh needs to ask "changed?"
+	// instead of downloading again: the last ETags and bodies (member
+	// data; kept in memory and in the encrypted cache only).
+	Revalidation service.Revalidation
 }
 
 // Years lists the contribution years held, newest first.

@@ -86,7 +86,7 @@ func TestFault_ServerDiesMidRefresh_CacheUntouchedAndSaid(t *testing.T) {
 	h.srv.ResetStats()
 	h.c.startRefresh()
 	h.waitFor("the refresh to reach the server", func() bool {
-		return h.srv.Stats().ByRoute["GET /v1/me/contributions"] > 0
+		return h.srv.Stats().ByRoute["GET /v1/me/contributions/history"] > 0
 	})
 	// The server dies: its connections drop and nothing listens any more.
 	h.ts.CloseClientConnections()
@@ -169,7 +169,7 @@ func TestFault_SlowServerCancelLeavesNoGoroutine(t *testing.T) {
 	defer faults.Arm(h.srv)
 	h.srv.ResetStats()
 	h.c.startRefresh()
-	h.waitFor("the slow request", func() bool { return h.srv.Stats().ByRoute["GET /v1/me/contributions"] > 0 })
+	h.waitFor("the slow request", func() bool { return h.srv.Stats().ByRoute["GET /v1/me/contributions/history"] > 0 })
 	cancelButton, refreshButton := h.iconButton(theme.CancelIcon()), h.iconButton(theme.ViewRefreshIcon())
 	if cancelButton == nil || refreshButton == nil || !refreshButton.Disabled() {
 		t.Fatal("no Cancel while refreshing")
