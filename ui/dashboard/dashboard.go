@@ -81,6 +81,10 @@ type Dashboard struct {
 	card          *cardTab
 	simulation    *simulationTab
 
+	unfilled    map[*container.TabItem]func()            // tabs whose SetData fill has not run yet
+	pending     *historyPending                          // the history tabs' stand-in (history_pending.go)
+	pendingTabs map[*container.TabItem]fyne.CanvasObject // while they wait: their own contents
+
 	top        *fyne.Container // the header, notice and separator
 	content    *fyne.Container
 	generation int // bumps with every SetData and Clear
@@ -161,6 +165,7 @@ func New(win fyne.Window) *Dashboard {
 	d.cardItem = container.NewTabItem("", d.card.content)
 	d.simItem = container.NewTabItem("", d.simulation.content)
 	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
+	d.tabs.OnShow = d.fillNow
 
 	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
 	d.content = container.NewBorder(d.top, nil, nil, nil, d.tabs.Content())
@@ -194,6 +199,7 @@ func (d *Dashboard) SetLater(later func([]func())) {
 // SetData replaces everything shown with data. It also re-reads every
 // static text, so calling it after i18n.SetLanguage switches the language.
 func (d *Dashboard) SetData(data memberdata.Data) {
+	d.setHistoryPending(false)
 	d.data, d.hasData, d.kpjRevealed = data, true, false
 	d.translate()
 	m := data.Member
@@ -256,14 +262,18 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	selected.Content.Refresh()
 	d.content.Layout.Layout(d.content.Objects, d.content.Size())
 	rest := make([]func(), 0, len(fills))
+	// A tab chosen before its turn came is filled as it is shown (fillNow),
+	// so no tab ever shows the previous data.
+	d.unfilled = map[*container.TabItem]func(){}
 	for _, f := range fills {
 		if f.item == selected {
 			continue
 		}
-		fill := f.fill
+		item := f.item
+		d.unfilled[item] = f.fill
 		rest = append(rest, func() {
 			if d.generation == gen {
-				fill()
+				d.fillNow(item)
 			}
 		})
 	}
@@ -273,6 +283,15 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		}
 	})
 	d.later(rest)
+}
+
+// fillNow fills item with the last SetData's data if that has not been
+// done yet.
+func (d *Dashboard) fillNow(item *container.TabItem) {
+	if fill, ok := d.unfilled[item]; ok {
+		delete(d.unfilled, item)
+		fill()
+	}
 }
 
 // SetRefreshing shows progress and Cancel while a refresh runs, with
@@ -327,6 +346,8 @@ func (d *Dashboard) SetNotice(text string, isError bool) {
 // lock or logout the decrypted data is no longer referenced by the UI.
 func (d *Dashboard) Clear() {
 	d.generation++ // drops tab fills still queued
+	d.unfilled = nil
+	d.setHistoryPending(false)
 	d.data, d.hasData, d.kpjRevealed = memberdata.Data{}, false, false
 	d.name.SetText("")
 	d.statusBadge.Hide()

@@ -167,7 +167,7 @@ func writeStatement(w io.WriteCloser, in statement.Input, format string) error {
 
 // ShowStatementDialog opens "Unduh rincian" over the data on screen.
 func (d *Dashboard) ShowStatementDialog() {
-	if !d.hasData {
+	if !d.hasData || d.HistoryPending() {
 		return
 	}
 	s := newStatementDialog(d, d.data)

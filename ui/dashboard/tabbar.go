@@ -20,6 +20,8 @@ import (
 type tabBar struct {
 	Items      []*container.TabItem
 	OnSelected func(*container.TabItem)
+	// OnShow hears an item just before its content is put on screen.
+	OnShow func(*container.TabItem)
 
 	selected int
 	buttons  []*widget.Button
@@ -84,6 +86,9 @@ func (t *tabBar) show(i int) {
 	t.marks[t.selected].Hide()
 	t.selected = i
 	t.marks[i].Show()
+	if t.OnShow != nil {
+		t.OnShow(t.Items[i])
+	}
 	t.body.Objects = []fyne.CanvasObject{t.Items[i].Content}
 	t.body.Refresh()
 }

@@ -195,7 +195,17 @@ func (c *Shell) startRefresh() {
 	c.refreshing = true
 	c.dashView().SetRefreshing(true)
 	epoch := c.app.Epoch()
-	async.Run(c.plain, app.RefreshTimeout, c.app.Refresh, func(r app.RefreshResult, err error) {
+	// The summary shows as soon as it is in, the history tabs wait with
+	// their progress (refreshStage); a stage of an ended session is dropped.
+	onStage := func(st app.Stage) {
+		c.session.Apply(func() {
+			if st.Epoch == c.app.Epoch() && c.refreshing {
+				c.refreshStage(st)
+			}
+		})
+	}
+	refresh := func(ctx context.Context) (app.RefreshResult, error) { return c.app.RefreshStages(ctx, onStage) }
+	async.Run(c.plain, app.RefreshTimeout, refresh, func(r app.RefreshResult, err error) {
 		if errors.Is(err, service.ErrUnauthorized) {
 			c.lockWith(i18n.Describe(err))
 			return
@@ -209,12 +219,37 @@ func (c *Shell) startRefresh() {
 	})
 }
 
+// refreshStage shows how far a refresh has come: its summary, once, with
+// the history tabs waiting, then their progress.
+func (c *Shell) refreshStage(st app.Stage) {
+	d := c.dashView()
+	if st.Summary != nil {
+		d.SetSummary(*st.Summary)
+		d.SetNotice("", false)
+		if c.current == screenLoading {
+			c.show(screenDashboard)
+		}
+	}
+	d.SetHistoryProgress(st.HistoryYears, st.HistoryTotal)
+}
+
 func (c *Shell) refreshDone(r app.RefreshResult, err error) {
 	if errors.Is(err, app.ErrNoServer) || errors.Is(err, app.ErrRefreshing) {
 		return
 	}
 	if err != nil {
 		data := c.app.Data()
+		if c.dash != nil && c.dash.HistoryPending() {
+			// The failed refresh's summary leaves the screen: the data
+			// before it comes back whole, or, after a login, none.
+			if data != nil {
+				c.dash.SetData(*data)
+			} else {
+				c.dash.Clear()
+				c.loadingPage().SetLoading()
+				c.show(screenLoading)
+			}
+		}
 		if data == nil {
 			c.loadingPage().SetError(i18n.Describe(err))
 			return
