@@ -24,6 +24,9 @@ const (
 	PartContributions Part = "contributions"
 	PartClaims        Part = "claims"
 	PartCard          Part = "card"
+	// PartPayslip is what the member typed in themselves (the payslip
+	// wage of "Upah saya"), not fetched: optional, and never sent.
+	PartPayslip Part = "payslip"
 )
 
 const maxPartName = 64

@@ -103,6 +103,7 @@ type App struct {
 	cacheReady chan struct{} // closed once OpenCache has tried
 
 	mu              sync.Mutex
+	saveMu          sync.Mutex // held while member data is written to the cache (payslip.go), before mu
 	epoch           uint64
 	checkGen        uint64 // bumps on every server check, so a stale check is dropped
 	client          *service.Client
@@ -659,6 +660,11 @@ func (a *App) RefreshStages(ctx context.Context, onStage func(Stage)) (RefreshRe
 		}
 		return RefreshResult{}, err
 	}
+	// The member's payslip wages are theirs, not the server's: they carry
+	// over to the fresh data (savePayslip serialises with SetPayslip).
+	a.saveMu.Lock()
+	defer a.saveMu.Unlock()
+	data.Payslip = a.keptPayslip(ctx, identifier)
 	var saveErr error
 	if a.p.Settings.OfflineCache() {
 		// A quick login can finish before the cache is open: wait for it.

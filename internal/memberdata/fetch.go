@@ -166,6 +166,9 @@ func Snapshot(data Data) (cache.Snapshot, error) {
 		}
 		snap.Parts[part] = cache.Entry{Data: b, FetchedAt: data.FetchedAt}
 	}
+	if err := encodePayslip(&snap, data); err != nil {
+		return cache.Snapshot{}, err
+	}
 	return snap, nil
 }
 
@@ -200,6 +203,7 @@ func FromSnapshot(identifier string, snap cache.Snapshot) (Data, error) {
 			data.Revalidation = r
 		}
 	}
+	decodePayslip(snap, &data)
 	return data, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
@@ -19,8 +20,12 @@ type Data struct {
 	Contributions map[int]service.Contributions // by year: every available year
 	Claims        []service.Claim
 	Cards         []service.Card
-	FetchedAt     time.Time // when this data was true: the oldest part's fetch time
-	Offline       bool      // read from the cache; nothing may touch the network
+	// Payslip is the wage on the member's payslip, typed in by the member
+	// ("Upah saya"): never fetched nor sent, kept only in the encrypted
+	// offline cache (payslip.go).
+	Payslip   []audit.PayslipWage
+	FetchedAt time.Time // when this data was true: the oldest part's fetch time
+	Offline   bool      // read from the cache; nothing may touch the network
 	// Revalidation is what the next refresh needs to ask "changed?"
 	// instead of downloading again: the last ETags and bodies (member
 	// data; kept in memory and in the encrypted cache only).

@@ -1,0 +1,113 @@
+package app
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/cache"
+)
+
+func payslip() []audit.PayslipWage {
+	return []audit.PayslipWage{
+		{From: time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 17_350_000},
+		{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 18_750_000},
+	}
+}
+
+// The payslip wages live with the account's data and in its encrypted
+// snapshot, survive a refresh, a second start and a fresh login, and never
+// appear in plaintext on disk.
+func TestSetPayslip_KeptEncryptedAndCarriedOver(t *testing.T) {
+	e := newEnv(t)
+	a, _ := e.newApp()
+	e.login(a, budi, false)
+	saved, err := a.SetPayslip(e.ctx(), a.Epoch(), payslip())
+	if err != nil || !saved {
+		t.Fatalf("SetPayslip: saved %v, %v", saved, err)
+	}
+	if got := a.Data().Payslip; !reflect.DeepEqual(got, payslip()) {
+		t.Fatalf("Data().Payslip = %+v", got)
+	}
+	snap, err := e.cached(a, budi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := snap.Parts[cache.PartPayslip]; !ok {
+		t.Fatal("the snapshot has no payslip part")
+	}
+	r, err := a.Refresh(e.ctx())
+	if err != nil || !reflect.DeepEqual(r.Data.Payslip, payslip()) {
+		t.Fatalf("after a refresh: %+v, %v", r.Data.Payslip, err)
+	}
+	// Nothing on disk holds the wage in plaintext (the database and its
+	// write-ahead log).
+	files, _ := filepath.Glob(filepath.Join(e.dataDir, "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		if strings.Contains(string(b), "18750000") || strings.Contains(string(b), "17350000") {
+			t.Errorf("%s holds the payslip wage in plaintext", filepath.Base(f))
+		}
+	}
+
+	// A second start: offline, then a fresh login whose refresh finds the
+	// wages in the cache.
+	b, _ := e.newApp()
+	off, err := b.OpenOffline(e.ctx(), budi)
+	if err != nil || !reflect.DeepEqual(off.Payslip, payslip()) {
+		t.Fatalf("offline: %+v, %v", off.Payslip, err)
+	}
+	c, _ := e.newApp()
+	if got := e.login(c, budi, false).Payslip; !reflect.DeepEqual(got, payslip()) {
+		t.Fatalf("fresh login: %+v", got)
+	}
+	// Clearing them: an empty list removes the part.
+	if _, err := c.SetPayslip(e.ctx(), c.Epoch(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if snap, _ := e.cached(c, budi); snap.Parts[cache.PartPayslip].Data != nil {
+		t.Error("cleared wages still cached")
+	}
+}
+
+func TestSetPayslip_StaleEpochChangesNothing(t *testing.T) {
+	e := newEnv(t)
+	a, _ := e.newApp()
+	e.login(a, budi, false)
+	epoch := a.Epoch()
+	a.Lock()
+	if _, err := a.SetPayslip(e.ctx(), epoch, payslip()); !errors.Is(err, ErrStale) {
+		t.Fatalf("after a lock: %v", err)
+	}
+	if snap, err := e.cached(a, budi); err != nil || snap.Parts[cache.PartPayslip].Data != nil {
+		t.Fatalf("a stale call wrote the cache (%v)", err)
+	}
+	if _, err := a.SetPayslip(e.ctx(), a.Epoch(), payslip()); !errors.Is(err, ErrNoData) {
+		t.Fatalf("with nothing open: %v", err)
+	}
+}
+
+func TestSetPayslip_OfflineCacheOffKeepsThemForTheSessionOnly(t *testing.T) {
+	e := newEnv(t)
+	e.prefs.SetOfflineCache(false)
+	a, _ := e.newApp()
+	e.login(a, budi, false)
+	saved, err := a.SetPayslip(e.ctx(), a.Epoch(), payslip())
+	if err != nil || saved {
+		t.Fatalf("saved %v, %v", saved, err)
+	}
+	if !reflect.DeepEqual(a.Data().Payslip, payslip()) {
+		t.Fatal("not kept in memory")
+	}
+	if _, err := e.cached(a, budi); !errors.Is(err, cache.ErrNotFound) {
+		t.Fatalf("cache with the setting off: %v", err)
+	}
+}
