@@ -661,7 +661,7 @@ func (a *App) RefreshStages(ctx context.Context, onStage func(Stage)) (RefreshRe
 		return RefreshResult{}, err
 	}
 	// The member's payslip wages are theirs, not the server's: they carry
-	// over to the fresh data (savePayslip serialises with SetPayslip).
+	// over to the fresh data (saveMu serialises this save with SetPayslip).
 	a.saveMu.Lock()
 	defer a.saveMu.Unlock()
 	data.Payslip = a.keptPayslip(ctx, identifier)
