@@ -57,13 +57,19 @@ func accountByMember(ctx context.Context, q querier, memberID int64) (*account, 
 	return a, err
 }
 
-// lockKey picks the lockout bucket: the member when the identifier is
-// known, so switching between email and KPJ buys no extra guesses, and the
-// normalised identifier otherwise, so unknown ones lock the same way and
-// reveal nothing.
-func lockKey(a *account, identifier string) string {
-	if a != nil {
-		return "member:" + strconv.FormatInt(a.memberID, 10)
-	}
-	return "id:" + strings.ToLower(identifier)
+// identKey is the lockout bucket of a login identifier: as typed,
+// trimmed and lower-cased (emails are case-insensitive; a KPJ has no case),
+// whether or not it exists. Counting per member would make
+// attempts_remaining link an email to a KPJ; a member's several
+// identifiers each have their own limit, and the per-address limit caps
+// them together.
+func identKey(identifier string) string {
+	return "id:" + strings.ToLower(strings.TrimSpace(identifier))
+}
+
+// memberKey is the lockout bucket of the checks made with an access token
+// (the current password, TOTP codes): the caller is known, so the bucket is
+// the member.
+func memberKey(memberID int64) string {
+	return "member:" + strconv.FormatInt(memberID, 10)
 }

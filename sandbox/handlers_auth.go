@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -32,46 +33,64 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	acct, err := findAccount(ctx, s.db, ident)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	key := lockKey(acct, ident)
+	// Count the attempt first, for the identifier as typed and for the
+	// address, under the lockouts' mutex: however many requests race, no
+	// more than the limit are ever checked. The bucket is the identifier
+	// as typed, known or not, so the answer (attempts_remaining, the lock)
+	// never tells whether two identifiers belong to one member.
+	key := identKey(ident)
 	_, ip := clientInfo(r)
 	now := s.now()
-	if d := max(s.lock.locked(key, now), s.ipLock.locked(ip, now)); d > 0 {
-		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
+	res, retry, ok := s.lock.reserve(key, now)
+	if !ok {
+		writeProblem(w, lockedProblem(retryAfterSeconds(retry)))
+		return
+	}
+	ipRes, retry, ok := s.ipLock.reserve(ip, now)
+	if !ok {
+		res.Refund()
+		writeProblem(w, lockedProblem(retryAfterSeconds(retry)))
+		return
+	}
+	acct, err := findAccount(ctx, s.db, ident)
+	if err != nil {
+		res.Refund()
+		ipRes.Refund()
+		s.fail(w, r, err)
 		return
 	}
 	hash := s.dummyHash
 	if acct != nil {
 		hash = acct.passwordHash
 	}
-	ok, err := verifyPassword(req.Password, hash)
+	good, err := s.verify(ctx, req.Password, hash)
 	if err != nil {
+		res.Refund()
+		ipRes.Refund()
 		s.fail(w, r, err)
 		return
 	}
-	if acct == nil || !ok {
-		remaining, lockedFor := s.lock.fail(key, now)
-		ipRemaining, ipLockedFor := s.ipLock.fail(ip, now)
-		remaining, lockedFor = min(remaining, ipRemaining), max(lockedFor, ipLockedFor)
-		if lockedFor > 0 {
+	if acct == nil || !good {
+		if d := max(res.lockedFor(now), ipRes.lockedFor(now)); d > 0 {
 			s.log.Warn("login locked", "after_failures", s.cfg.lockMax)
-			writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))
+			writeProblem(w, lockedProblem(retryAfterSeconds(d)))
 			return
 		}
-		writeProblem(w, withAttempts(newProblem("invalid-credentials", "The email/KPJ or password is wrong."), remaining))
+		writeProblem(w, withAttempts(newProblem("invalid-credentials", "The email/KPJ or password is wrong."),
+			min(res.Remaining, ipRes.Remaining)))
 		return
 	}
+	// A right password is no failure of the address.
+	ipRes.Refund()
 	if acct.totpSecret != "" {
-		// The lockout is cleared only after the second factor, so a stolen
-		// password cannot be used to brute-force TOTP codes.
+		// The identifier's failures are cleared only after the second
+		// factor, so a stolen password cannot be used to brute-force TOTP
+		// codes; this attempt itself is given back.
+		res.Refund()
 		s.startMFA(w, r, acct, key)
 		return
 	}
-	s.lock.succeed(key)
+	res.Succeed()
 	s.finishLogin(w, r, acct.memberID)
 }
 
@@ -83,8 +102,8 @@ func (s *Server) startMFA(w http.ResponseWriter, r *http.Request, acct *account,
 		return
 	}
 	exp := s.now().Add(s.cfg.mfaTTL)
-	if _, err := s.db.ExecContext(r.Context(), `INSERT INTO mfa_challenges (hash, member_id, expires_at) VALUES (?, ?, ?)`,
-		hash, acct.memberID, exp.Unix()); err != nil {
+	if _, err := s.db.ExecContext(r.Context(), `INSERT INTO mfa_challenges (hash, member_id, expires_at, lock_key) VALUES (?, ?, ?, ?)`,
+		hash, acct.memberID, exp.Unix(), key); err != nil {
 		s.fail(w, r, fmt.Errorf("insert mfa challenge: %w", err))
 		return
 	}
@@ -137,18 +156,20 @@ func (s *Server) handleLoginMFA(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	now := s.now()
-	var memberID, expires, attempts, done int64
-	err := s.db.QueryRowContext(ctx, `SELECT member_id, expires_at, attempts, done FROM mfa_challenges WHERE hash = ?`,
-		hashToken(req.MFAToken)).Scan(&memberID, &expires, &attempts, &done)
+	// One conditional UPDATE spends one of the challenge's attempts: racing
+	// requests can never try more codes than it allows.
+	var memberID, attempts int64
+	var key string
+	challenge := hashToken(req.MFAToken)
+	err := s.db.QueryRowContext(ctx, `UPDATE mfa_challenges SET attempts = attempts + 1
+		WHERE hash = ? AND done = 0 AND attempts < ? AND expires_at > ?
+		RETURNING member_id, attempts, lock_key`, challenge, mfaMaxAttempts, now.Unix()).Scan(&memberID, &attempts, &key)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		writeProblem(w, newProblem("unauthorized", "The mfa_token is unknown; sign in again."))
+		writeProblem(w, newProblem("unauthorized", "The mfa_token is unknown, has expired or was used up; sign in again."))
 		return
 	case err != nil:
-		s.fail(w, r, fmt.Errorf("look up mfa challenge: %w", err))
-		return
-	case done != 0 || attempts >= mfaMaxAttempts || now.Unix() >= expires:
-		writeProblem(w, newProblem("unauthorized", "The mfa_token has expired or was used up; sign in again."))
+		s.fail(w, r, fmt.Errorf("spend mfa attempt: %w", err))
 		return
 	}
 	acct, err := accountByMember(ctx, s.db, memberID)
@@ -156,42 +177,77 @@ func (s *Server) handleLoginMFA(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	key := lockKey(acct, "")
-	if d := s.lock.locked(key, now); d > 0 {
-		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
+	res, retry, ok := s.lock.reserve(key, now)
+	if !ok {
+		writeProblem(w, lockedProblem(retryAfterSeconds(retry)))
 		return
 	}
 	step, err := matchTOTP(acct.totpSecret, strings.TrimSpace(req.Code), now, acct.totpLastStep)
 	if err != nil {
+		res.Refund()
 		s.fail(w, r, err)
 		return
 	}
+	if step != 0 {
+		// The challenge and the time step are spent in one transaction,
+		// each only if still unspent: one code buys one session.
+		spent, err := s.spendMFA(ctx, challenge, memberID, step)
+		if err != nil {
+			res.Refund()
+			s.fail(w, r, err)
+			return
+		}
+		if !spent {
+			step = 0
+		}
+	}
 	if step == 0 {
-		attempts++
-		if _, err := s.db.ExecContext(ctx, `UPDATE mfa_challenges SET attempts = ? WHERE hash = ?`,
-			attempts, hashToken(req.MFAToken)); err != nil {
-			s.fail(w, r, fmt.Errorf("count mfa attempt: %w", err))
+		if d := res.lockedFor(now); d > 0 {
+			writeProblem(w, lockedProblem(retryAfterSeconds(d)))
 			return
 		}
-		remaining, lockedFor := s.lock.fail(key, now)
-		if lockedFor > 0 {
-			writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))
-			return
-		}
-		left := min(int(mfaMaxAttempts-attempts), remaining)
+		left := min(int(mfaMaxAttempts-attempts), res.Remaining)
 		writeProblem(w, withAttempts(newProblem("invalid-mfa-code", "The authentication code is wrong or expired."), left))
 		return
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE mfa_challenges SET done = 1 WHERE hash = ?`, hashToken(req.MFAToken)); err != nil {
-		s.fail(w, r, fmt.Errorf("finish mfa challenge: %w", err))
-		return
-	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_last_step = ? WHERE member_id = ?`, step, memberID); err != nil {
-		s.fail(w, r, fmt.Errorf("record totp step: %w", err))
-		return
-	}
-	s.lock.succeed(key)
+	res.Succeed()
 	s.finishLogin(w, r, memberID)
+}
+
+// spendMFA marks the challenge done and the TOTP step used, both or
+// neither, and reports whether this call was the one that spent them.
+func (s *Server) spendMFA(ctx context.Context, challenge []byte, memberID, step int64) (bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return false, fmt.Errorf("begin mfa: %w", err)
+	}
+	defer tx.Rollback()
+	done, err := tx.ExecContext(ctx, `UPDATE mfa_challenges SET done = 1 WHERE hash = ? AND done = 0`, challenge)
+	if err != nil {
+		return false, fmt.Errorf("finish mfa challenge: %w", err)
+	}
+	if n, _ := done.RowsAffected(); n != 1 {
+		return false, nil
+	}
+	if ok, err := spendTOTPStep(ctx, tx, memberID, step); err != nil || !ok {
+		return false, err
+	}
+	if err := tx.Commit(); err != nil {
+		return false, fmt.Errorf("commit mfa: %w", err)
+	}
+	return true, nil
+}
+
+// spendTOTPStep records step as the member's last used TOTP step, only if
+// it is newer than the one recorded: a code is good once.
+func spendTOTPStep(ctx context.Context, q querier, memberID, step int64) (bool, error) {
+	res, err := q.ExecContext(ctx, `UPDATE accounts SET totp_last_step = ? WHERE member_id = ? AND totp_last_step < ?`,
+		step, memberID, step)
+	if err != nil {
+		return false, fmt.Errorf("record totp step: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return n == 1, nil
 }
 
 func (s *Server) handleRefresh(w http.ResponseWriter, r *http.Request) {

@@ -7,7 +7,71 @@ import (
 	"time"
 )
 
+// attempt is one counted check of a secret behind an access token (the
+// current password, a TOTP code): reserved in the member's lockout bucket
+// before anything is compared, so a stolen access token buys no more
+// guesses than a login does.
+type attempt struct {
+	s   *Server
+	res reservation
+	now time.Time
+}
+
+// beginAttempt reserves the attempt, answering 429 itself when the member
+// is locked.
+func (s *Server) beginAttempt(w http.ResponseWriter, acct *account) (attempt, bool) {
+	now := s.now()
+	res, retry, ok := s.lock.reserve(memberKey(acct.memberID), now)
+	if !ok {
+		writeProblem(w, lockedProblem(retryAfterSeconds(retry)))
+		return attempt{}, false
+	}
+	return attempt{s: s, res: res, now: now}, true
+}
+
+// wrong answers a failed check: 429 once the limit is reached, else 401
+// with slug and the attempts left.
+func (a attempt) wrong(w http.ResponseWriter, slug, detail string) {
+	if d := a.res.lockedFor(a.now); d > 0 {
+		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
+		return
+	}
+	writeProblem(w, withAttempts(newProblem(slug, detail), a.res.Remaining))
+}
+
+// password checks the current password; on a wrong one it has answered.
+func (a attempt) password(w http.ResponseWriter, r *http.Request, acct *account, pw string) bool {
+	good, err := a.s.verify(r.Context(), pw, acct.passwordHash)
+	if err != nil {
+		a.res.Refund()
+		a.s.fail(w, r, err)
+		return false
+	}
+	if !good {
+		a.wrong(w, "invalid-credentials", "The current password is wrong.")
+	}
+	return good
+}
+
+// requirePassword adds the 422 for a missing current password.
+func requirePassword(errs *fieldErrors, pw string) {
+	if pw == "" {
+		errs.add("current_password", "required", "The current password is required.")
+	}
+}
+
 func (s *Server) handleTOTPEnroll(w http.ResponseWriter, r *http.Request, sess session) {
+	var req totpEnrollRequest
+	if p := decodeJSON(w, r, &req); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	var errs fieldErrors
+	requirePassword(&errs, req.CurrentPassword)
+	if len(errs) > 0 {
+		writeProblem(w, validationProblem(errs))
+		return
+	}
 	ctx := r.Context()
 	acct, err := accountByMember(ctx, s.db, sess.memberID)
 	if err != nil {
@@ -16,131 +80,143 @@ func (s *Server) handleTOTPEnroll(w http.ResponseWriter, r *http.Request, sess s
 	}
 	if acct.totpSecret != "" {
 		// Replacing an active factor must go through DELETE (which needs a
-		// code), or a stolen access token could swap in the thief's app.
+		// code), or a stolen password and token could swap in the thief's app.
 		writeProblem(w, newProblem("mfa-already-enabled", "Two-factor authentication is already on; turn it off first."))
 		return
 	}
+	// An access token alone does not turn 2FA on: whoever holds a stolen
+	// one could otherwise lock the member out with their own app.
+	at, ok := s.beginAttempt(w, acct)
+	if !ok || !at.password(w, r, acct, req.CurrentPassword) {
+		return
+	}
+	at.res.Succeed()
 	secret, uri, err := newTOTPKey(acct.email)
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_pending = ? WHERE member_id = ?`, secret, sess.memberID); err != nil {
+	if _, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_pending = ? WHERE member_id = ? AND totp_secret IS NULL`,
+		secret, sess.memberID); err != nil {
 		s.fail(w, r, fmt.Errorf("store pending totp: %w", err))
 		return
 	}
 	writeJSON(w, http.StatusOK, totpEnrollResponse{Secret: secret, OTPAuthURI: uri})
 }
 
-// lockedOut answers 429 if the account is locked. Code checks behind a
-// bearer token share the login lockout: otherwise whoever holds a stolen
-// access token could guess codes until one turns 2FA off.
-func (s *Server) lockedOut(w http.ResponseWriter, acct *account) bool {
-	if d := s.lock.locked(lockKey(acct, ""), s.now()); d > 0 {
-		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
-		return true
-	}
-	return false
-}
-
-// wrongCode counts a failed code and answers 401 or, once the limit is
-// reached, 429.
-func (s *Server) wrongCode(w http.ResponseWriter, acct *account, detail string) {
-	remaining, lockedFor := s.lock.fail(lockKey(acct, ""), s.now())
-	if lockedFor > 0 {
-		writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))
-		return
-	}
-	writeProblem(w, withAttempts(newProblem("invalid-mfa-code", detail), remaining))
-}
-
-// readCode decodes a {"code"} body, answering the 400/422 itself.
-func readCode(w http.ResponseWriter, r *http.Request) (string, bool) {
-	var req codeRequest
-	if p := decodeJSON(w, r, &req); p != nil {
-		writeProblem(w, p)
-		return "", false
-	}
-	code := strings.TrimSpace(req.Code)
+// readCode checks a code field, adding the 422 entry.
+func readCode(errs *fieldErrors, code string) string {
+	code = strings.TrimSpace(code)
 	if code == "" {
-		writeProblem(w, validationProblem(fieldErrors{{Field: "code", Code: "required", Message: "The 6-digit code is required."}}))
-		return "", false
+		errs.add("code", "required", "The 6-digit code is required.")
 	}
-	return code, true
-}
-
-// totpCodeCheck is what confirming and disabling TOTP have in common: read
-// the code, find the secret it must match, respect the lockout, and count a
-// wrong code. It returns the matched time step, or 0 when it has answered.
-type totpCodeCheck struct {
-	secret      func(*account) string // the secret the code must match
-	lastStep    func(*account) int64  // steps at or before this are spent
-	notEnrolled string                // detail when there is no such secret
-	mismatch    string                // detail for a wrong code
-}
-
-func (s *Server) checkTOTPCode(w http.ResponseWriter, r *http.Request, sess session, c totpCodeCheck) int64 {
-	code, ok := readCode(w, r)
-	if !ok {
-		return 0
-	}
-	acct, err := accountByMember(r.Context(), s.db, sess.memberID)
-	if err != nil {
-		s.fail(w, r, err)
-		return 0
-	}
-	secret := c.secret(acct)
-	if secret == "" {
-		writeProblem(w, newProblem("mfa-not-enrolled", c.notEnrolled))
-		return 0
-	}
-	if s.lockedOut(w, acct) {
-		return 0
-	}
-	step, err := matchTOTP(secret, code, s.now(), c.lastStep(acct))
-	if err != nil {
-		s.fail(w, r, err)
-		return 0
-	}
-	if step == 0 {
-		s.wrongCode(w, acct, c.mismatch)
-	}
-	return step
+	return code
 }
 
 func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request, sess session) {
-	step := s.checkTOTPCode(w, r, sess, totpCodeCheck{
-		secret:      func(a *account) string { return a.totpPending },
-		lastStep:    func(*account) int64 { return 0 }, // a new secret has no spent steps
-		notEnrolled: "Start enrolment with POST /v1/me/mfa/totp first.",
-		mismatch:    "The code does not match; check the authenticator app's clock.",
-	})
+	var req codeRequest
+	if p := decodeJSON(w, r, &req); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	var errs fieldErrors
+	code := readCode(&errs, req.Code)
+	if len(errs) > 0 {
+		writeProblem(w, validationProblem(errs))
+		return
+	}
+	ctx := r.Context()
+	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if acct.totpPending == "" {
+		writeProblem(w, newProblem("mfa-not-enrolled", "Start enrolment with POST /v1/me/mfa/totp first."))
+		return
+	}
+	at, ok := s.beginAttempt(w, acct)
+	if !ok {
+		return
+	}
+	// A new secret has no spent steps.
+	step, err := matchTOTP(acct.totpPending, code, at.now, 0)
+	if err != nil {
+		at.res.Refund()
+		s.fail(w, r, err)
+		return
+	}
+	if step != 0 {
+		res, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?
+			WHERE member_id = ? AND totp_pending = ?`, step, sess.memberID, acct.totpPending)
+		if err != nil {
+			at.res.Refund()
+			s.fail(w, r, fmt.Errorf("enable totp: %w", err))
+			return
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			step = 0 // a racing confirmation won
+		}
+	}
 	if step == 0 {
+		at.wrong(w, "invalid-mfa-code", "The code does not match; check the authenticator app's clock.")
 		return
 	}
-	if _, err := s.db.ExecContext(r.Context(), `UPDATE accounts SET totp_secret = totp_pending, totp_pending = NULL, totp_last_step = ?
-		WHERE member_id = ?`, step, sess.memberID); err != nil {
-		s.fail(w, r, fmt.Errorf("enable totp: %w", err))
-		return
-	}
+	at.res.Succeed()
 	w.WriteHeader(http.StatusNoContent)
 }
 
 func (s *Server) handleTOTPDisable(w http.ResponseWriter, r *http.Request, sess session) {
-	step := s.checkTOTPCode(w, r, sess, totpCodeCheck{
-		secret:      func(a *account) string { return a.totpSecret },
-		lastStep:    func(a *account) int64 { return a.totpLastStep },
-		notEnrolled: "Two-factor authentication is not on.",
-		mismatch:    "The code does not match.",
-	})
+	var req totpDisableRequest
+	if p := decodeJSON(w, r, &req); p != nil {
+		writeProblem(w, p)
+		return
+	}
+	var errs fieldErrors
+	code := readCode(&errs, req.Code)
+	requirePassword(&errs, req.CurrentPassword)
+	if len(errs) > 0 {
+		writeProblem(w, validationProblem(errs))
+		return
+	}
+	ctx := r.Context()
+	acct, err := accountByMember(ctx, s.db, sess.memberID)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	if acct.totpSecret == "" {
+		writeProblem(w, newProblem("mfa-not-enrolled", "Two-factor authentication is not on."))
+		return
+	}
+	at, ok := s.beginAttempt(w, acct)
+	if !ok || !at.password(w, r, acct, req.CurrentPassword) {
+		return
+	}
+	step, err := matchTOTP(acct.totpSecret, code, at.now, acct.totpLastStep)
+	if err != nil {
+		at.res.Refund()
+		s.fail(w, r, err)
+		return
+	}
+	if step != 0 {
+		// The step must still be unspent at the moment 2FA goes off.
+		res, err := s.db.ExecContext(ctx, `UPDATE accounts SET totp_secret = NULL, totp_pending = NULL, totp_last_step = 0
+			WHERE member_id = ? AND totp_secret = ? AND totp_last_step < ?`, sess.memberID, acct.totpSecret, step)
+		if err != nil {
+			at.res.Refund()
+			s.fail(w, r, fmt.Errorf("disable totp: %w", err))
+			return
+		}
+		if n, _ := res.RowsAffected(); n != 1 {
+			step = 0
+		}
+	}
 	if step == 0 {
+		at.wrong(w, "invalid-mfa-code", "The code does not match.")
 		return
 	}
-	if _, err := s.db.ExecContext(r.Context(), `UPDATE accounts SET totp_secret = NULL, totp_pending = NULL, totp_last_step = 0
-		WHERE member_id = ?`, sess.memberID); err != nil {
-		s.fail(w, r, fmt.Errorf("disable totp: %w", err))
-		return
-	}
+	at.res.Succeed()
 	w.WriteHeader(http.StatusNoContent)
 }
 
@@ -162,9 +238,7 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, sess ses
 		return
 	}
 	var errs fieldErrors
-	if req.CurrentPassword == "" {
-		errs.add("current_password", "required", "The current password is required.")
-	}
+	requirePassword(&errs, req.CurrentPassword)
 	checkPassword(&errs, "new_password", req.NewPassword, personalStrings(m.fullName, acct.email, m.nik, "", m.birthDate)...)
 	if len(errs) == 0 && req.NewPassword == req.CurrentPassword {
 		errs.add("new_password", "weak", "The new password must differ from the current one.")
@@ -173,30 +247,15 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, sess ses
 		writeProblem(w, validationProblem(errs))
 		return
 	}
-	// Wrong current passwords count toward the same lockout as logins, so a
+	// Wrong current passwords count toward the member's lockout, so a
 	// stolen access token cannot be used to guess the password.
-	key := lockKey(acct, "")
-	now := s.now()
-	if d := s.lock.locked(key, now); d > 0 {
-		writeProblem(w, lockedProblem(retryAfterSeconds(d)))
+	at, ok := s.beginAttempt(w, acct)
+	if !ok || !at.password(w, r, acct, req.CurrentPassword) {
 		return
 	}
-	ok, err := verifyPassword(req.CurrentPassword, acct.passwordHash)
+	hash, err := s.hash(ctx, req.NewPassword)
 	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	if !ok {
-		remaining, lockedFor := s.lock.fail(key, now)
-		if lockedFor > 0 {
-			writeProblem(w, lockedProblem(retryAfterSeconds(lockedFor)))
-			return
-		}
-		writeProblem(w, withAttempts(newProblem("invalid-credentials", "The current password is wrong."), remaining))
-		return
-	}
-	hash, err := hashPassword(req.NewPassword, s.cfg.password)
-	if err != nil {
+		at.res.Refund()
 		s.fail(w, r, err)
 		return
 	}
@@ -212,7 +271,7 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, sess ses
 	}
 	// Every other session may belong to whoever knew the old password.
 	if _, err := tx.ExecContext(ctx, `UPDATE sessions SET revoked_at = ? WHERE member_id = ? AND id <> ? AND revoked_at IS NULL`,
-		now.Unix(), sess.memberID, sess.sessionID); err != nil {
+		at.now.Unix(), sess.memberID, sess.sessionID); err != nil {
 		s.fail(w, r, fmt.Errorf("revoke other sessions: %w", err))
 		return
 	}
@@ -220,7 +279,7 @@ func (s *Server) handlePassword(w http.ResponseWriter, r *http.Request, sess ses
 		s.fail(w, r, fmt.Errorf("commit password change: %w", err))
 		return
 	}
-	s.lock.succeed(key)
+	at.res.Succeed()
 	w.WriteHeader(http.StatusNoContent)
 }
 

@@ -23,13 +23,16 @@ func TestOpen_PersistsIdentityAndData(t *testing.T) {
 		t.Fatal(err)
 	}
 	pin, backup, certPEM := s1.PinSHA256(), s1.BackupPinSHA256(), s1.CertPEM()
+	if len(certPEM) == 0 {
+		t.Fatal("no CA certificate")
+	}
 	if _, err := s1.db.Exec(`INSERT INTO logins (member_id, at, client_name, ip, session_id) VALUES (1, 1, 'x', 'y', 0)`); err == nil {
 		t.Error("foreign keys are not enforced")
 	}
 	if err := s1.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for name, want := range map[string]os.FileMode{"": 0o700, keyFile: 0o600, backupKeyFile: 0o600, "sandbox.db": 0o600} {
+	for name, want := range map[string]os.FileMode{"": 0o700, keyFile: 0o600, backupKeyFile: 0o600, caKeyFile: 0o600, "sandbox.db": 0o600} {
 		fi, err := os.Stat(filepath.Join(dir, name))
 		if err != nil {
 			t.Fatal(err)
@@ -39,8 +42,8 @@ func TestOpen_PersistsIdentityAndData(t *testing.T) {
 		}
 	}
 
-	// The pin is the SHA-256 of the served certificate's SPKI.
-	block, _ := pem.Decode(certPEM)
+	// The pin is the SHA-256 of the served (leaf) certificate's SPKI.
+	block, _ := pem.Decode(s1.LeafPEM())
 	cert, err := x509.ParseCertificate(block.Bytes)
 	if err != nil {
 		t.Fatal(err)
@@ -71,7 +74,7 @@ func TestOpen_PersistsIdentityAndData(t *testing.T) {
 	if s2.PinSHA256() != pin || s2.BackupPinSHA256() != backup || string(s2.CertPEM()) != string(certPEM) {
 		t.Error("identity changed across restarts")
 	}
-	if s2.CertPath() != filepath.Join(dir, "cert.pem") {
+	if s2.CertPath() != filepath.Join(dir, "ca.pem") {
 		t.Errorf("CertPath %s", s2.CertPath())
 	}
 	var n int
@@ -86,7 +89,7 @@ func TestOpen_ReissuesExpiringCertWithSameKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pin, old := s.PinSHA256(), string(s.CertPEM())
+	pin, old := s.PinSHA256(), string(s.LeafPEM())
 	s.Close()
 	// Replace the cert with garbage: it must be regenerated from the kept key.
 	if err := os.WriteFile(filepath.Join(dir, certFile), []byte("not a cert"), 0o644); err != nil {
@@ -97,7 +100,7 @@ func TestOpen_ReissuesExpiringCertWithSameKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if s.PinSHA256() != pin || string(s.CertPEM()) == old {
+	if s.PinSHA256() != pin || string(s.LeafPEM()) == old {
 		t.Error("cert not reissued from the same key")
 	}
 }

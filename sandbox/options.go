@@ -16,6 +16,8 @@ type config struct {
 	clock        func() time.Time
 	accessTTL    time.Duration
 	refreshTTL   time.Duration
+	sessionLife  time.Duration
+	outboxLog    bool
 	mfaTTL       time.Duration
 	lockMax      int
 	lockWindow   time.Duration
@@ -30,6 +32,7 @@ func defaultConfig() config {
 		clock:        time.Now,
 		accessTTL:    15 * time.Minute,
 		refreshTTL:   30 * 24 * time.Hour,
+		sessionLife:  90 * 24 * time.Hour,
 		mfaTTL:       5 * time.Minute,
 		lockMax:      5,
 		lockWindow:   15 * time.Minute,
@@ -69,6 +72,30 @@ func WithRefreshTTL(d time.Duration) Option {
 			return fmt.Errorf("sandbox: WithRefreshTTL: %v is shorter than a second", d)
 		}
 		c.refreshTTL = d
+		return nil
+	}
+}
+
+// WithSessionLifetime sets the absolute lifetime of a session family
+// (default 90 days): however often its refresh token rotates, the member
+// signs in again with the password after this long.
+func WithSessionLifetime(d time.Duration) Option {
+	return func(c *config) error {
+		if d < time.Second {
+			return fmt.Errorf("sandbox: WithSessionLifetime: %v is shorter than a second", d)
+		}
+		c.sessionLife = d
+		return nil
+	}
+}
+
+// WithDevOutbox makes the sandbox print every mail and SMS it "sends"
+// (registration codes included) to its logger at warn level and serve them
+// on GET /v1/dev/outbox to loopback callers, as the standalone
+// cekbpjstk-sandbox does; the in-app demo shows them on screen instead.
+func WithDevOutbox() Option {
+	return func(c *config) error {
+		c.outboxLog = true
 		return nil
 	}
 }

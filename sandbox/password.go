@@ -1,12 +1,14 @@
 package sandbox
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -46,6 +48,80 @@ func hashPassword(password string, p PasswordParams) (string, error) {
 }
 
 var errBadHash = errors.New("malformed password hash")
+
+// argonSlots is how many argon2id computations run at once. Each takes the
+// hash's memory cost (19 MiB by default), so a burst of logins costs at most
+// argonSlots times that, never one allocation per request; the rest wait
+// their turn (or their request's deadline).
+const argonSlots = 4
+
+// argonGate is the semaphore in front of argon2id, with counters the tests
+// read: every computation run, and the most that ever ran at once.
+type argonGate struct {
+	slots   chan struct{}
+	running atomic.Int64
+	peak    atomic.Int64
+	runs    atomic.Int64
+}
+
+func newArgonGate(n int) *argonGate { return &argonGate{slots: make(chan struct{}, n)} }
+
+// do runs f once a slot is free, or returns ctx's error.
+func (g *argonGate) do(ctx context.Context, f func()) error {
+	select {
+	case g.slots <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-g.slots }()
+	n := g.running.Add(1)
+	defer g.running.Add(-1)
+	for {
+		p := g.peak.Load()
+		if n <= p || g.peak.CompareAndSwap(p, n) {
+			break
+		}
+	}
+	g.runs.Add(1)
+	f()
+	return nil
+}
+
+// verify is verifyPassword behind the gate.
+func (s *Server) verify(ctx context.Context, password, encoded string) (bool, error) {
+	var ok bool
+	var err error
+	if gerr := s.argon.do(ctx, func() { ok, err = verifyPassword(password, encoded) }); gerr != nil {
+		return false, gerr
+	}
+	return ok, err
+}
+
+// hash is hashPassword behind the gate, with the server's parameters.
+func (s *Server) hash(ctx context.Context, password string) (string, error) {
+	var h string
+	var err error
+	if gerr := s.argon.do(ctx, func() { h, err = hashPassword(password, s.cfg.password) }); gerr != nil {
+		return "", gerr
+	}
+	return h, err
+}
+
+// hashParams reads the cost parameters of a PHC argon2id string.
+func hashParams(encoded string) (PasswordParams, bool) {
+	parts := strings.Split(encoded, "$")
+	if len(parts) != 6 || parts[1] != "argon2id" {
+		return PasswordParams{}, false
+	}
+	var p PasswordParams
+	if _, err := fmt.Sscanf(parts[3], "m=%d,t=%d,p=%d", &p.MemoryKiB, &p.Time, &p.Threads); err != nil {
+		return PasswordParams{}, false
+	}
+	if p.Time < 1 || p.Threads < 1 || p.MemoryKiB < 8*uint32(p.Threads) || p.MemoryKiB > 1<<20 || p.Time > 16 {
+		return PasswordParams{}, false
+	}
+	return p, true
+}
 
 // verifyPassword reports whether password matches the PHC string, in
 // constant time with respect to the key bytes.

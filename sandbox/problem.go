@@ -36,22 +36,25 @@ var problemTitles = map[string]struct {
 	status int
 	title  string
 }{
-	"bad-request":         {http.StatusBadRequest, "Bad request"},
-	"validation":          {http.StatusUnprocessableEntity, "Validation failed"},
-	"member-not-found":    {http.StatusNotFound, "Member not found"},
-	"already-registered":  {http.StatusConflict, "Member already has an online account"},
-	"email-taken":         {http.StatusConflict, "Email already in use"},
-	"invalid-credentials": {http.StatusUnauthorized, "Invalid credentials"},
-	"invalid-mfa-code":    {http.StatusUnauthorized, "Invalid authentication code"},
-	"unauthorized":        {http.StatusUnauthorized, "Unauthorized"},
-	"token-reused":        {http.StatusUnauthorized, "Refresh token reused"},
-	"locked":              {http.StatusTooManyRequests, "Too many attempts"},
-	"not-found":           {http.StatusNotFound, "Not found"},
-	"method-not-allowed":  {http.StatusMethodNotAllowed, "Method not allowed"},
-	"mfa-not-enrolled":    {http.StatusConflict, "Two-factor authentication not enrolled"},
-	"mfa-already-enabled": {http.StatusConflict, "Two-factor authentication already enabled"},
-	"internal":            {http.StatusInternalServerError, "Internal server error"},
-	"unavailable":         {http.StatusServiceUnavailable, "Service unavailable"},
+	"bad-request":          {http.StatusBadRequest, "Bad request"},
+	"validation":           {http.StatusUnprocessableEntity, "Validation failed"},
+	"already-registered":   {http.StatusConflict, "Member already has an online account"},
+	"email-taken":          {http.StatusConflict, "Email already in use"},
+	"invalid-credentials":  {http.StatusUnauthorized, "Invalid credentials"},
+	"invalid-mfa-code":     {http.StatusUnauthorized, "Invalid authentication code"},
+	"unauthorized":         {http.StatusUnauthorized, "Unauthorized"},
+	"token-reused":         {http.StatusUnauthorized, "Refresh token reused"},
+	"locked":               {http.StatusTooManyRequests, "Too many attempts"},
+	"rate-limited":         {http.StatusTooManyRequests, "Too many requests"},
+	"invalid-code":         {http.StatusUnauthorized, "Invalid verification code"},
+	"code-expired":         {http.StatusGone, "Verification codes expired"},
+	"registration-expired": {http.StatusGone, "Registration expired"},
+	"not-found":            {http.StatusNotFound, "Not found"},
+	"method-not-allowed":   {http.StatusMethodNotAllowed, "Method not allowed"},
+	"mfa-not-enrolled":     {http.StatusConflict, "Two-factor authentication not enrolled"},
+	"mfa-already-enabled":  {http.StatusConflict, "Two-factor authentication already enabled"},
+	"internal":             {http.StatusInternalServerError, "Internal server error"},
+	"unavailable":          {http.StatusServiceUnavailable, "Service unavailable"},
 }
 
 // newProblem builds a problem for a known slug.
@@ -83,6 +86,15 @@ func lockedProblem(retryAfter int) *Problem {
 	p := newProblem("locked", "Too many failed attempts; try again later.")
 	p.RetryAfter = &retryAfter
 	p.retryAfterHeader = retryAfter
+	return p
+}
+
+// rateLimitedProblem is a 429 for too many requests of a kind (not failed
+// attempts): registration starts, resends.
+func rateLimitedProblem(retryAfter int) *Problem {
+	p := lockedProblem(retryAfter)
+	t := problemTitles["rate-limited"]
+	p.Type, p.Title, p.Detail = problemBase+"rate-limited", t.title, "Too many requests; try again later."
 	return p
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // schemaVersion is stored in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 1
+const schemaVersion = 2
 
 // schema is the whole sandbox database. Secrets are never stored in the
 // clear: passwords are argon2id hashes and tokens are SHA-256 digests.
@@ -110,6 +110,35 @@ CREATE TABLE logins (
 CREATE INDEX logins_member ON logins(member_id, at);
 `
 
+// schemaV2 adds what issue 15 needs: the lockout bucket of an MFA
+// challenge (the identifier typed at login), the mobile number on the
+// member record (registration sends its SMS code there), and pending
+// registrations, which become accounts only once the email and SMS codes
+// are confirmed. Codes are stored as SHA-256 digests bound to their
+// registration, the password as its argon2id hash.
+const schemaV2 = `
+ALTER TABLE mfa_challenges ADD COLUMN lock_key TEXT NOT NULL DEFAULT '';
+ALTER TABLE members ADD COLUMN phone TEXT;
+CREATE TABLE registrations (
+	hash          BLOB PRIMARY KEY,
+	member_id     INTEGER REFERENCES members(id),
+	kpj           TEXT NOT NULL,
+	email         TEXT NOT NULL,
+	phone         TEXT NOT NULL,
+	password_hash TEXT NOT NULL,
+	email_code    BLOB NOT NULL,
+	sms_code      BLOB NOT NULL,
+	codes_expire  INTEGER NOT NULL,
+	resend_at     INTEGER NOT NULL,
+	resends       INTEGER NOT NULL DEFAULT 0,
+	attempts      INTEGER NOT NULL DEFAULT 0,
+	expires_at    INTEGER NOT NULL,
+	done          INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX registrations_expiry ON registrations(expires_at);
+UPDATE members SET phone = (SELECT a.phone FROM accounts a WHERE a.member_id = members.id) WHERE phone IS NULL;
+`
+
 // openDB opens (creating if needed) the database in dir and makes sure it
 // carries the current schema and seed.
 func openDB(ctx context.Context, dir string, pw PasswordParams) (*sql.DB, error) {
@@ -141,11 +170,10 @@ func migrate(ctx context.Context, db *sql.DB, pw PasswordParams) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v); err != nil {
 		return fmt.Errorf("read schema version: %w", err)
 	}
-	switch v {
-	case schemaVersion:
+	switch {
+	case v == schemaVersion:
 		return nil
-	case 0:
-	default:
+	case v > schemaVersion:
 		return fmt.Errorf("database schema version %d is newer than this sandbox (%d)", v, schemaVersion)
 	}
 	tx, err := db.BeginTx(ctx, nil)
@@ -153,11 +181,21 @@ func migrate(ctx context.Context, db *sql.DB, pw PasswordParams) error {
 		return fmt.Errorf("begin schema: %w", err)
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, schema); err != nil {
-		return fmt.Errorf("create schema: %w", err)
+	if v == 0 {
+		if _, err := tx.ExecContext(ctx, schema); err != nil {
+			return fmt.Errorf("create schema: %w", err)
+		}
+		if err := seed(ctx, tx, pw); err != nil {
+			return fmt.Errorf("seed demo members: %w", err)
+		}
 	}
-	if err := seed(ctx, tx, pw); err != nil {
-		return fmt.Errorf("seed demo members: %w", err)
+	if v < 2 {
+		if _, err := tx.ExecContext(ctx, schemaV2); err != nil {
+			return fmt.Errorf("migrate schema to version 2: %w", err)
+		}
+		if err := seedPhones(ctx, tx); err != nil {
+			return err
+		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", schemaVersion)); err != nil {
 		return fmt.Errorf("set schema version: %w", err)

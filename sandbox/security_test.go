@@ -12,13 +12,13 @@ func TestTOTP_EnrollConfirmLoginDisable(t *testing.T) {
 	tok := e.login("andi@contoh.id", DemoPassword).AccessToken
 	// Confirming before enrolling is a conflict.
 	e.problem("POST", "/v1/me/mfa/totp/confirm", tok, map[string]string{"code": "123456"}, http.StatusConflict, "mfa-not-enrolled")
-	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "123456"}, http.StatusConflict, "mfa-not-enrolled")
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "123456", "current_password": DemoPassword}, http.StatusConflict, "mfa-not-enrolled")
 
 	var enr struct {
 		Secret     string `json:"secret"`
 		OTPAuthURI string `json:"otpauth_uri"`
 	}
-	e.call("POST", "/v1/me/mfa/totp", tok, nil, http.StatusOK, &enr)
+	e.call("POST", "/v1/me/mfa/totp", tok, map[string]string{"current_password": DemoPassword}, http.StatusOK, &enr)
 	if !strings.Contains(enr.OTPAuthURI, "secret="+enr.Secret) || !strings.Contains(enr.OTPAuthURI, "andi@contoh.id") {
 		t.Errorf("otpauth_uri %q", enr.OTPAuthURI)
 	}
@@ -30,7 +30,7 @@ func TestTOTP_EnrollConfirmLoginDisable(t *testing.T) {
 	e.problem("POST", "/v1/me/mfa/totp/confirm", tok, `{"code":123456}`, http.StatusBadRequest, "bad-request")
 	code, _ := TOTPCode(enr.Secret, e.clock.Now())
 	e.call("POST", "/v1/me/mfa/totp/confirm", tok, map[string]string{"code": code}, http.StatusNoContent, nil)
-	e.problem("POST", "/v1/me/mfa/totp", tok, nil, http.StatusConflict, "mfa-already-enabled")
+	e.problem("POST", "/v1/me/mfa/totp", tok, map[string]string{"current_password": DemoPassword}, http.StatusConflict, "mfa-already-enabled")
 
 	var ch testTokens
 	e.call("POST", "/v1/login", "", map[string]string{"identifier": "andi@contoh.id", "password": DemoPassword}, http.StatusOK, &ch)
@@ -43,9 +43,9 @@ func TestTOTP_EnrollConfirmLoginDisable(t *testing.T) {
 	e.call("POST", "/v1/login/mfa", "", map[string]string{"mfa_token": ch.MFAToken, "code": code}, http.StatusOK, nil)
 
 	e.clock.Advance(30 * time.Second)
-	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000"}, http.StatusUnauthorized, "invalid-mfa-code")
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000", "current_password": DemoPassword}, http.StatusUnauthorized, "invalid-mfa-code")
 	code, _ = TOTPCode(enr.Secret, e.clock.Now())
-	e.call("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code}, http.StatusNoContent, nil)
+	e.call("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code, "current_password": DemoPassword}, http.StatusNoContent, nil)
 	e.login("andi@contoh.id", DemoPassword)
 }
 
@@ -147,13 +147,55 @@ func TestTOTP_DisableGuessingLocks(t *testing.T) {
 	e := newEnv(t)
 	tok := e.loginSiti().AccessToken
 	for want := 4; want >= 1; want-- {
-		p := e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000"}, http.StatusUnauthorized, "invalid-mfa-code")
+		p := e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000", "current_password": DemoPassword}, http.StatusUnauthorized, "invalid-mfa-code")
 		if p.AttemptsRemaining == nil || *p.AttemptsRemaining != want {
 			t.Fatalf("attempts_remaining %v, want %d", p.AttemptsRemaining, want)
 		}
 	}
-	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000"}, http.StatusTooManyRequests, "locked")
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": "000000", "current_password": DemoPassword}, http.StatusTooManyRequests, "locked")
 	e.clock.Advance(30 * time.Second)
 	code, _ := TOTPCode(SitiTOTPSecret, e.clock.Now())
-	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code}, http.StatusTooManyRequests, "locked")
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code, "current_password": DemoPassword}, http.StatusTooManyRequests, "locked")
+}
+
+func TestTOTP_EnrolmentWithoutThePasswordRefused(t *testing.T) {
+	e := newEnv(t)
+	tok := e.login("andi@contoh.id", DemoPassword).AccessToken
+	// An access token alone turns nothing on: no body, an empty password,
+	// a wrong one.
+	e.problem("POST", "/v1/me/mfa/totp", tok, nil, http.StatusBadRequest, "bad-request")
+	p := e.problem("POST", "/v1/me/mfa/totp", tok, map[string]string{"current_password": ""}, http.StatusUnprocessableEntity, "validation")
+	if !p.hasField("current_password", "required") {
+		t.Errorf("errors %+v", p.Errors)
+	}
+	p = e.problem("POST", "/v1/me/mfa/totp", tok, map[string]string{"current_password": "Salah#Sekali1"}, http.StatusUnauthorized, "invalid-credentials")
+	if p.AttemptsRemaining == nil || *p.AttemptsRemaining != 4 {
+		t.Errorf("attempts_remaining %v, want 4", p.AttemptsRemaining)
+	}
+	var pending string
+	if err := e.srv.db.QueryRow(`SELECT COALESCE(totp_pending, '') FROM accounts WHERE email = 'andi@contoh.id'`).Scan(&pending); err != nil || pending != "" {
+		t.Fatalf("a pending secret was stored without the password: %q, %v", pending, err)
+	}
+	var enr struct{ Secret string }
+	e.call("POST", "/v1/me/mfa/totp", tok, map[string]string{"current_password": DemoPassword}, http.StatusOK, &enr)
+	code, _ := TOTPCode(enr.Secret, e.clock.Now())
+	e.call("POST", "/v1/me/mfa/totp/confirm", tok, map[string]string{"code": code}, http.StatusNoContent, nil)
+
+	// Turning it off needs the password too, even with the right code.
+	e.clock.Advance(30 * time.Second)
+	code, _ = TOTPCode(enr.Secret, e.clock.Now())
+	p = e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code}, http.StatusUnprocessableEntity, "validation")
+	if !p.hasField("current_password", "required") {
+		t.Errorf("errors %+v", p.Errors)
+	}
+	e.problem("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code, "current_password": "Salah#Sekali1"},
+		http.StatusUnauthorized, "invalid-credentials")
+	var me struct {
+		MFAEnabled bool `json:"mfa_enabled"`
+	}
+	e.call("GET", "/v1/me", tok, nil, http.StatusOK, &me)
+	if !me.MFAEnabled {
+		t.Fatal("2FA was turned off without the password")
+	}
+	e.call("DELETE", "/v1/me/mfa/totp", tok, map[string]string{"code": code, "current_password": DemoPassword}, http.StatusNoContent, nil)
 }

@@ -28,8 +28,15 @@ type Server struct {
 	routes http.Handler
 	mw     atomic.Pointer[http.Handler]
 	// dummyHash is verified against when the identifier is unknown, so a
-	// login costs the same whether or not the account exists.
+	// login costs the same whether or not the account exists. It has the
+	// parameters most stored hashes have, not necessarily cfg.password.
 	dummyHash string
+	// argon is the semaphore every argon2id computation passes.
+	argon *argonGate
+	// regIP and regNIK limit registration starts per address and per NIK.
+	regIP, regNIK *lockout
+	// outbox holds the mail and SMS the sandbox "sent".
+	outbox *outbox
 }
 
 // Open opens or creates the sandbox in dataDir (mode 0700): the SQLite
@@ -59,7 +66,7 @@ func Open(dataDir string, opts ...Option) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
-	dummy, err := hashPassword("not-a-real-password", cfg.password)
+	dummy, err := hashPassword("not-a-real-password", storedHashParams(ctx, db, cfg.password))
 	if err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("sandbox: %w", err)
@@ -73,6 +80,10 @@ func Open(dataDir string, opts ...Option) (*Server, error) {
 		ipLock:    newLockout(cfg.lockMax*ipLockFactor, cfg.lockWindow, cfg.lockDuration),
 		stats:     newStats(),
 		dummyHash: dummy,
+		argon:     newArgonGate(argonSlots),
+		regIP:     newLockout(regPerAddress, regWindow, regWindow),
+		regNIK:    newLockout(regPerNIK, regWindow, regWindow),
+		outbox:    newOutbox(cfg.logger, cfg.outboxLog),
 	}
 	s.handler = s.buildRoutes()
 	if err := s.SetMiddleware(cfg.middleware); err != nil {
@@ -80,6 +91,33 @@ func Open(dataDir string, opts ...Option) (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// storedHashParams is the argon2id cost most stored password hashes have
+// (fallback when there are none), so that verifying the dummy hash of an
+// unknown identifier costs what verifying a real one does, even when this
+// server creates new hashes at another cost.
+func storedHashParams(ctx context.Context, db *sql.DB, fallback PasswordParams) PasswordParams {
+	rows, err := db.QueryContext(ctx, `SELECT password_hash FROM accounts ORDER BY created_at DESC LIMIT 1000`)
+	if err != nil {
+		return fallback
+	}
+	defer rows.Close()
+	counts := map[PasswordParams]int{}
+	best, bestN := fallback, 0
+	for rows.Next() {
+		var h string
+		if rows.Scan(&h) != nil {
+			continue
+		}
+		if p, ok := hashParams(h); ok {
+			counts[p]++
+			if counts[p] > bestN {
+				best, bestN = p, counts[p]
+			}
+		}
+	}
+	return best
 }
 
 // Close releases the database. In-flight requests should be drained first
@@ -104,7 +142,7 @@ func (s *Server) TLSConfig() *tls.Config {
 	}
 }
 
-// PinSHA256 is the base64 SHA-256 of the served certificate's
+// PinSHA256 is the base64 SHA-256 of the served (leaf) certificate's
 // SubjectPublicKeyInfo.
 func (s *Server) PinSHA256() string { return s.id.pin }
 
@@ -112,10 +150,15 @@ func (s *Server) PinSHA256() string { return s.id.pin }
 // client pinning both survives a planned key rotation.
 func (s *Server) BackupPinSHA256() string { return s.id.backupPin }
 
-// CertPEM returns the served certificate in PEM form.
-func (s *Server) CertPEM() []byte { return append([]byte(nil), s.id.certPEM...) }
+// CertPEM returns the sandbox CA's certificate in PEM form: the trust
+// anchor a client adds to its roots (service.DemoProfile's certPEM). The
+// CA only signs; the server serves a leaf it issued (LeafPEM).
+func (s *Server) CertPEM() []byte { return append([]byte(nil), s.id.caPEM...) }
 
-// CertPath is where the certificate PEM is stored, for curl --cacert.
-func (s *Server) CertPath() string { return s.id.certPath }
+// LeafPEM returns the served leaf certificate in PEM form.
+func (s *Server) LeafPEM() []byte { return append([]byte(nil), s.id.leafPEM...) }
+
+// CertPath is where the CA certificate PEM is stored, for curl --cacert.
+func (s *Server) CertPath() string { return s.id.caPath }
 
 func (s *Server) now() time.Time { return s.cfg.clock() }

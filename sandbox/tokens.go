@@ -44,11 +44,12 @@ func (s *Server) startSession(ctx context.Context, tx *sql.Tx, memberID int64, c
 		memberID, now.Unix(), client, ip, sid); err != nil {
 		return tokenResponse{}, fmt.Errorf("insert login: %w", err)
 	}
-	return s.issueTokens(ctx, tx, sid)
+	return s.issueTokens(ctx, tx, sid, now.Add(s.cfg.sessionLife))
 }
 
-// issueTokens adds a fresh access and refresh token to session sid.
-func (s *Server) issueTokens(ctx context.Context, tx *sql.Tx, sid int64) (tokenResponse, error) {
+// issueTokens adds a fresh access and refresh token to session sid, whose
+// family ends at familyEnd: no token outlives it.
+func (s *Server) issueTokens(ctx context.Context, tx *sql.Tx, sid int64, familyEnd time.Time) (tokenResponse, error) {
 	now := s.now()
 	access, accessHash, err := newToken()
 	if err != nil {
@@ -59,16 +60,24 @@ func (s *Server) issueTokens(ctx context.Context, tx *sql.Tx, sid int64) (tokenR
 		return tokenResponse{}, err
 	}
 	const q = `INSERT INTO tokens (hash, kind, session_id, expires_at) VALUES (?, ?, ?, ?)`
-	if _, err := tx.ExecContext(ctx, q, accessHash, "access", sid, now.Add(s.cfg.accessTTL).Unix()); err != nil {
+	accessEnd := minTime(now.Add(s.cfg.accessTTL), familyEnd)
+	if _, err := tx.ExecContext(ctx, q, accessHash, "access", sid, accessEnd.Unix()); err != nil {
 		return tokenResponse{}, fmt.Errorf("insert access token: %w", err)
 	}
-	if _, err := tx.ExecContext(ctx, q, refreshHash, "refresh", sid, now.Add(s.cfg.refreshTTL).Unix()); err != nil {
+	if _, err := tx.ExecContext(ctx, q, refreshHash, "refresh", sid, minTime(now.Add(s.cfg.refreshTTL), familyEnd).Unix()); err != nil {
 		return tokenResponse{}, fmt.Errorf("insert refresh token: %w", err)
 	}
 	return tokenResponse{
 		AccessToken: access, RefreshToken: refresh, TokenType: "Bearer",
-		ExpiresIn: int(s.cfg.accessTTL / time.Second),
+		ExpiresIn: max(1, int(accessEnd.Sub(now)/time.Second)),
 	}, nil
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
 
 // session is the authenticated caller of a request.
@@ -108,11 +117,12 @@ func (s *Server) rotateRefresh(ctx context.Context, raw string) (tokenResponse, 
 		return tokenResponse{}, fmt.Errorf("begin refresh: %w", err)
 	}
 	defer tx.Rollback()
-	var sid, expires int64
+	var sid, expires, created int64
 	var spent, revoked sql.NullInt64
-	err = tx.QueryRowContext(ctx, `SELECT t.session_id, t.expires_at, t.spent_at, s.revoked_at
+	err = tx.QueryRowContext(ctx, `SELECT t.session_id, t.expires_at, t.spent_at, s.revoked_at, s.created_at
 		FROM tokens t JOIN sessions s ON s.id = t.session_id
-		WHERE t.hash = ? AND t.kind = 'refresh'`, hashToken(raw)).Scan(&sid, &expires, &spent, &revoked)
+		WHERE t.hash = ? AND t.kind = 'refresh'`, hashToken(raw)).Scan(&sid, &expires, &spent, &revoked, &created)
+	familyEnd := time.Unix(created, 0).Add(s.cfg.sessionLife)
 	now := s.now()
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
@@ -130,13 +140,15 @@ func (s *Server) rotateRefresh(ctx context.Context, raw string) (tokenResponse, 
 		}
 		s.log.Warn("refresh token reused; session revoked", "session", sid)
 		return tokenResponse{}, newProblem("token-reused", "This refresh token was already used; the session has been revoked. Sign in again.")
+	case !now.Before(familyEnd):
+		return tokenResponse{}, newProblem("unauthorized", "The session has reached its absolute lifetime; sign in again.")
 	case now.Unix() >= expires:
 		return tokenResponse{}, newProblem("unauthorized", "The refresh token has expired.")
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE tokens SET spent_at = ? WHERE hash = ?`, now.Unix(), hashToken(raw)); err != nil {
 		return tokenResponse{}, fmt.Errorf("spend refresh token: %w", err)
 	}
-	pair, err := s.issueTokens(ctx, tx, sid)
+	pair, err := s.issueTokens(ctx, tx, sid, familyEnd)
 	if err != nil {
 		return tokenResponse{}, err
 	}

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/wilayah"
 )
 
 var (
@@ -74,21 +76,23 @@ func nikBirthDate(nik string) (gender string, birth time.Time, ok bool) {
 	return g, time.Date(year, time.Month(m), d, 0, 0, 0, 0, time.UTC), true
 }
 
-// checkNIK validates format, the encoded date, and that it equals birth
-// (when birth itself parsed).
-func checkNIK(errs *fieldErrors, nik string, birth time.Time, birthOK bool) {
+// checkNIK validates the format, the province code (Kemendagri's list,
+// internal/wilayah) and the encoded date. It does not compare that date
+// with the birth date: Dukcapil does not reissue a NIK when a birth date
+// is corrected, so the member record decides.
+func checkNIK(errs *fieldErrors, nik string) {
 	switch {
 	case nik == "":
 		errs.add("nik", "required", "NIK is required.")
 	case !reNIK.MatchString(nik):
 		errs.add("nik", "format", "NIK must be exactly 16 digits.")
 	default:
-		_, d, m, yy, ok := nikDate(nik)
-		switch {
-		case !ok:
+		if _, ok := wilayah.Province(nik[:2]); !ok {
+			errs.add("nik", "format", "Digits 1–2 of the NIK are not a province code.")
+			return
+		}
+		if _, _, _, _, ok := nikDate(nik); !ok {
 			errs.add("nik", "invalid_date", "Digits 7–12 of the NIK do not form a valid date (DDMMYY, day + 40 for women).")
-		case birthOK && (birth.Day() != d || int(birth.Month()) != m || birth.Year()%100 != yy):
-			errs.add("nik", "mismatch", "The date in the NIK does not match the birth date.")
 		}
 	}
 }

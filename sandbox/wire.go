@@ -19,6 +19,25 @@ type registerRequest struct {
 	Password  string `json:"password"`
 }
 
+type registrationResponse struct {
+	RegistrationID    string `json:"registration_id"`
+	EmailMasked       string `json:"email_masked"`
+	PhoneMasked       string `json:"phone_masked"`
+	ExpiresIn         int    `json:"expires_in"`
+	ResendIn          int    `json:"resend_in"`
+	AttemptsRemaining int    `json:"attempts_remaining"`
+}
+
+type registerVerifyRequest struct {
+	RegistrationID string `json:"registration_id"`
+	EmailCode      string `json:"email_code"`
+	SMSCode        string `json:"sms_code"`
+}
+
+type registerResendRequest struct {
+	RegistrationID string `json:"registration_id"`
+}
+
 type registerResponse struct {
 	KPJ      string `json:"kpj"`
 	Email    string `json:"email"`
@@ -208,6 +227,15 @@ type totpEnrollResponse struct {
 
 type codeRequest struct {
 	Code string `json:"code"`
+}
+
+type totpEnrollRequest struct {
+	CurrentPassword string `json:"current_password"`
+}
+
+type totpDisableRequest struct {
+	Code            string `json:"code"`
+	CurrentPassword string `json:"current_password"`
 }
 
 type passwordRequest struct {

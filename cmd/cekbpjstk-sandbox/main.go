@@ -1,9 +1,14 @@
 // Command cekbpjstk-sandbox runs the Cek BPJSTK sandbox member API over TLS
-// for manual testing. It prints the URL, the SPKI pin and the certificate
-// path, then serves until SIGINT or SIGTERM.
+// for manual testing. It prints the URL, the SPKI pins and the path of the
+// sandbox CA's certificate (the trust anchor: the CA only signs, the server
+// serves a leaf it issued), then serves until SIGINT or SIGTERM.
+//
+// The mail and SMS the sandbox "sends" (registration codes) are printed to
+// stderr and served to loopback callers on GET /v1/dev/outbox.
 //
 //	cekbpjstk-sandbox --addr 127.0.0.1:8443 --data ./sandbox-data
-//	curl --cacert ./sandbox-data/cert.pem https://127.0.0.1:8443/v1/health
+//	curl --cacert ./sandbox-data/ca.pem https://127.0.0.1:8443/v1/health
+//	curl --cacert ./sandbox-data/ca.pem https://127.0.0.1:8443/v1/dev/outbox
 package main
 
 import (
@@ -70,7 +75,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 
-	rn, err := sandbox.Start(ctx, *addr, *data, sandbox.WithLogger(logger), faults.With(armed...))
+	rn, err := sandbox.Start(ctx, *addr, *data, sandbox.WithLogger(logger), sandbox.WithDevOutbox(), faults.With(armed...))
 	if err != nil {
 		return err
 	}

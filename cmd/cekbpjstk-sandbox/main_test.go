@@ -36,7 +36,7 @@ func TestRun_PrintsURLPinAndCertThenShutsDown(t *testing.T) {
 	}
 	go io.Copy(io.Discard, pr)
 	url, pin, cert := lines["url"], lines["pin-sha256"], lines["cert"]
-	if !strings.HasPrefix(url, "https://127.0.0.1:") || pin == "" || cert != filepath.Join(dir, "cert.pem") {
+	if !strings.HasPrefix(url, "https://127.0.0.1:") || pin == "" || cert != filepath.Join(dir, "ca.pem") {
 		t.Fatalf("output %v", lines)
 	}
 	pemBytes, err := os.ReadFile(cert)
