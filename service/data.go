@@ -72,9 +72,15 @@ func (c *Client) Logins(ctx context.Context) ([]Login, error) {
 	return decodeLogins(b)
 }
 
-// EnrolTOTP starts a TOTP enrolment; confirm it with ConfirmTOTP.
-func (c *Client) EnrolTOTP(ctx context.Context) (TOTPEnrolment, error) {
-	b, err := c.authed(ctx, http.MethodPost, "/v1/me/mfa/totp", nil, nil, http.StatusOK, http.StatusCreated)
+// EnrolTOTP starts a TOTP enrolment; confirm it with ConfirmTOTP. The
+// server asks for the current password: an access token alone turns
+// nothing on. A wrong one gives *CredentialsError and keeps the session.
+func (c *Client) EnrolTOTP(ctx context.Context, currentPassword string) (TOTPEnrolment, error) {
+	if currentPassword == "" {
+		return TOTPEnrolment{}, &ValidationError{Fields: []validate.FieldError{{Field: "current_password", Code: validate.CodeRequired}}}
+	}
+	b, err := c.authed(ctx, http.MethodPost, "/v1/me/mfa/totp", nil,
+		map[string]string{"current_password": currentPassword}, http.StatusOK, http.StatusCreated)
 	if err != nil {
 		return TOTPEnrolment{}, err
 	}
@@ -92,13 +98,17 @@ func (c *Client) ConfirmTOTP(ctx context.Context, code string) error {
 	return err
 }
 
-// DisableTOTP turns two-factor login off; it needs a current code.
-func (c *Client) DisableTOTP(ctx context.Context, code string) error {
+// DisableTOTP turns two-factor login off; it needs a current code and the
+// current password.
+func (c *Client) DisableTOTP(ctx context.Context, code, currentPassword string) error {
 	if err := needCode(code); err != nil {
 		return err
 	}
+	if currentPassword == "" {
+		return &ValidationError{Fields: []validate.FieldError{{Field: "current_password", Code: validate.CodeRequired}}}
+	}
 	_, err := c.authed(ctx, http.MethodDelete, "/v1/me/mfa/totp", nil,
-		map[string]string{"code": strings.TrimSpace(code)}, http.StatusNoContent, http.StatusOK)
+		map[string]string{"code": strings.TrimSpace(code), "current_password": currentPassword}, http.StatusNoContent, http.StatusOK)
 	return err
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
 // Wire types mirror api/CONTRACT.md; decode* turn a response body into domain
@@ -382,4 +384,49 @@ func decodeTOTP(body []byte) (TOTPEnrolment, error) {
 		return TOTPEnrolment{}, badf("incomplete TOTP enrolment")
 	}
 	return TOTPEnrolment{Secret: w.Secret, OTPAuthURI: w.OTPAuthURI}, nil
+}
+
+type wireRegistration struct {
+	RegistrationID    string `json:"registration_id"`
+	EmailMasked       string `json:"email_masked"`
+	PhoneMasked       string `json:"phone_masked"`
+	ExpiresIn         int64  `json:"expires_in"`
+	ResendIn          int64  `json:"resend_in"`
+	AttemptsRemaining int    `json:"attempts_remaining"`
+}
+
+// decodeRegistration reads a started (or resent) registration; times are
+// relative to sent, when the request went out.
+func decodeRegistration(body []byte, sent time.Time) (PendingRegistration, error) {
+	var w wireRegistration
+	if err := decodeJSON(body, &w); err != nil {
+		return PendingRegistration{}, err
+	}
+	if w.RegistrationID == "" || len(w.RegistrationID) > 256 || strings.ContainsAny(w.RegistrationID, "\r\n ") ||
+		w.ExpiresIn <= 0 || w.ExpiresIn > 86400 || w.ResendIn < 0 || w.ResendIn > 86400 ||
+		w.AttemptsRemaining < 0 || w.AttemptsRemaining > 100 || len(w.EmailMasked) > 320 || len(w.PhoneMasked) > 32 {
+		return PendingRegistration{}, badf("incomplete registration answer")
+	}
+	return PendingRegistration{
+		id: w.RegistrationID, EmailMasked: w.EmailMasked, PhoneMasked: w.PhoneMasked,
+		CodesExpire: sent.Add(time.Duration(w.ExpiresIn) * time.Second), ResendAt: sent.Add(time.Duration(w.ResendIn) * time.Second),
+		AttemptsRemaining: w.AttemptsRemaining,
+	}, nil
+}
+
+type wireRegistered struct {
+	KPJ      string `json:"kpj"`
+	Email    string `json:"email"`
+	FullName string `json:"full_name"`
+}
+
+func decodeRegistered(body []byte) (Registered, error) {
+	var w wireRegistered
+	if err := decodeJSON(body, &w); err != nil {
+		return Registered{}, err
+	}
+	if validate.ValidateKPJ(w.KPJ) != nil || w.Email == "" || len(w.Email) > 254 || len(w.FullName) > 400 {
+		return Registered{}, badf("incomplete registration result")
+	}
+	return Registered{KPJ: w.KPJ, Email: w.Email, FullName: w.FullName}, nil
 }

@@ -38,8 +38,17 @@ var (
 	ErrMFARequired = errors.New("service: two-factor code required")
 	// ErrLocked: too many failed attempts; see *LockedError for the retry-after.
 	ErrLocked = errors.New("service: account temporarily locked")
-	// ErrMemberNotFound: registration data matched no member.
+	// ErrMemberNotFound: registration data matched no member. The sandbox
+	// no longer says so (its answers do not reveal who exists); a server
+	// that still answers member-not-found maps here.
 	ErrMemberNotFound = errors.New("service: member not found")
+	// ErrInvalidCode: a registration code was wrong; see *CodeError.
+	ErrInvalidCode = errors.New("service: wrong verification code")
+	// ErrCodeExpired: the registration codes expired; ResendRegistration.
+	ErrCodeExpired = errors.New("service: verification codes expired")
+	// ErrRegistrationExpired: the registration is gone (expired, used up
+	// its attempts, or completed); start again.
+	ErrRegistrationExpired = errors.New("service: registration expired")
 	// ErrAlreadyRegistered: the member already has an account.
 	ErrAlreadyRegistered = errors.New("service: already registered")
 	// ErrMFANotEnrolled: TOTP confirmation without a pending enrolment.
@@ -120,7 +129,12 @@ func (e *RedirectError) Is(target error) bool {
 }
 
 // LockedError carries the server's retry-after. It matches ErrLocked.
-type LockedError struct{ RetryAfter time.Duration }
+// RateLimited is set for a limit on requests (registration starts and
+// resends) rather than on failed attempts.
+type LockedError struct {
+	RetryAfter  time.Duration
+	RateLimited bool
+}
 
 func (e *LockedError) Error() string { return "account locked; retry after " + e.RetryAfter.String() }
 
@@ -146,6 +160,20 @@ func (e *CredentialsError) Error() string {
 func (e *CredentialsError) Is(target error) bool {
 	return target == ErrInvalidCredentials || target == ErrUnauthorized
 }
+
+// CodeError is a wrong registration code: which of the two were wrong and
+// how many tries the registration has left. It matches ErrInvalidCode.
+type CodeError struct {
+	Email, SMS        bool
+	AttemptsRemaining int // -1 when the server did not say
+}
+
+func (e *CodeError) Error() string {
+	return fmt.Sprintf("wrong verification code (email %v, sms %v); attempts remaining: %d", e.Email, e.SMS, e.AttemptsRemaining)
+}
+
+// Is reports ErrInvalidCode.
+func (e *CodeError) Is(target error) bool { return target == ErrInvalidCode }
 
 // ValidationError is a per-field rejection, from local validation or a 422.
 // Codes are those of package validate ("required", "format", "length",
@@ -202,6 +230,10 @@ func (e *APIError) sentinel() error {
 		return ErrMFAAlreadyEnabled
 	case "not-found":
 		return ErrNotFound
+	case "code-expired":
+		return ErrCodeExpired
+	case "registration-expired":
+		return ErrRegistrationExpired
 	}
 	switch {
 	case e.Status == 401:

@@ -45,13 +45,17 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// testSandbox is the real sandbox over TLS on loopback.
+// testSandbox is the real sandbox over TLS on loopback. Every request the
+// client sends is validated against api/openapi.yaml before the sandbox
+// sees it (the sandbox's own tests validate its responses), so a client
+// that sends what the contract does not allow fails here.
 type testSandbox struct {
 	srv     *sandbox.Server
 	ts      *httptest.Server
 	profile Profile
 	h2      atomic.Int64 // requests that arrived over HTTP/2
 	h1      atomic.Int64
+	spec    atomic.Pointer[requestValidator]
 }
 
 func newSandbox(t testing.TB, h2 bool, opts ...sandbox.Option) *testSandbox {
@@ -69,6 +73,11 @@ func newSandbox(t testing.TB, h2 bool, opts ...sandbox.Option) *testSandbox {
 		} else {
 			sb.h1.Add(1)
 		}
+		if v := sb.spec.Load(); v != nil {
+			if err := v.check(r); err != nil {
+				t.Errorf("the client's request violates api/openapi.yaml: %v", err)
+			}
+		}
 		h.ServeHTTP(w, r)
 	}))
 	ts.TLS = srv.TLSConfig()
@@ -79,6 +88,7 @@ func newSandbox(t testing.TB, h2 bool, opts ...sandbox.Option) *testSandbox {
 	}
 	ts.StartTLS()
 	sb.ts = ts
+	sb.spec.Store(newRequestValidator(t, ts.URL))
 	sb.profile = DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256())
 	t.Cleanup(func() {
 		ts.Close()
@@ -182,7 +192,10 @@ func TestSession_EveryCallWorks(t *testing.T) {
 			}
 
 			// Two-factor enrolment, confirmation and removal.
-			enr, err := c.EnrolTOTP(ctx)
+			if _, err := c.EnrolTOTP(ctx, "Salah#Sekali1"); !errors.Is(err, ErrInvalidCredentials) {
+				t.Errorf("enrol with a wrong password: %v", err)
+			}
+			enr, err := c.EnrolTOTP(ctx, password)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,7 +211,7 @@ func TestSession_EveryCallWorks(t *testing.T) {
 			}
 			// The next time step: a server may refuse a code it has already seen.
 			code, _ = totp.GenerateCode(enr.Secret, time.Now().Add(30*time.Second))
-			if err := c.DisableTOTP(ctx, code); err != nil {
+			if err := c.DisableTOTP(ctx, code, password); err != nil {
 				t.Fatalf("disable: %v", err)
 			}
 
@@ -438,7 +451,7 @@ func TestResponses_Faults(t *testing.T) {
 		if route == "/v1/login" {
 			_, err = c.Login(ctx, budi, password, false)
 		} else {
-			_, err = c.EnrolTOTP(ctx)
+			_, err = c.EnrolTOTP(ctx, password)
 		}
 		_ = faults.Arm(sb.srv)
 		if !errors.Is(err, ErrServer) {
@@ -588,28 +601,95 @@ func TestRegister(t *testing.T) {
 	ctx := context.Background()
 	dewi := Registration{NIK: "5171044407950004", KPJ: "21045678901", FullName: "Dewi Lestari",
 		BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC), Email: "dewi@contoh.id",
-		Phone: "0813-1234-5678", Password: "Kelapa-Muda#77"}
+		Phone: "0813-3700-1122", Password: "Kelapa-Muda#77"}
 
 	bad := dewi
-	bad.NIK, bad.Email, bad.Password = "5171044507950004", "dewi@", "dewi1995"
+	bad.NIK, bad.Email, bad.Password = "2071044507950004", "dewi@", "dewi1995"
 	var ve *ValidationError
-	if err := c.Register(ctx, bad); !errors.As(err, &ve) || len(ve.Fields) != 3 {
+	if _, err := c.Register(ctx, bad); !errors.As(err, &ve) || len(ve.Fields) != 3 {
 		t.Fatalf("local validation: %v", err)
 	}
 	if n := sb.count("POST /v1/register"); n != 0 {
 		t.Errorf("invalid form reached the server %d times", n)
 	}
-	if err := c.Register(ctx, dewi); err != nil {
+	// A NIK whose date is not the birth date is sent: the server decides.
+	odd := dewi
+	odd.BirthDate = odd.BirthDate.AddDate(0, 0, 1)
+	if _, err := c.Register(ctx, odd); err != nil {
+		t.Errorf("NIK/date mismatch was blocked: %v", err)
+	}
+
+	p, err := c.Register(ctx, dewi)
+	if err != nil {
 		t.Fatalf("register: %v", err)
 	}
-	if err := c.Register(ctx, dewi); !errors.Is(err, ErrAlreadyRegistered) {
-		t.Errorf("second registration: %v", err)
+	if p.EmailMasked != "de**@contoh.id" || p.PhoneMasked != "0813****1122" || p.AttemptsRemaining != 5 ||
+		p.ResendAt.Before(time.Now().Add(50*time.Second)) || p.CodesExpire.Before(time.Now().Add(4*time.Minute)) {
+		t.Errorf("pending = %+v", p)
+	}
+	// Not an account yet.
+	if _, err := c.Login(ctx, "dewi@contoh.id", dewi.Password, false); !errors.Is(err, ErrInvalidCredentials) {
+		t.Errorf("login before the codes: %v", err)
+	}
+	if _, err := c.ResendRegistration(ctx, p); !errors.Is(err, ErrLocked) {
+		t.Errorf("resend before the countdown: %v", err)
+	} else if le := (*LockedError)(nil); !errors.As(err, &le) || !le.RateLimited || le.RetryAfter <= 0 {
+		t.Errorf("resend refusal: %+v", err)
+	}
+	emailCode, smsCode := sb.srv.LatestCode("email", "dewi@contoh.id"), sb.srv.LatestCode("sms", "081337001122")
+	var ce *CodeError
+	if _, err := c.ConfirmRegistration(ctx, p, emailCode, "000000"); !errors.As(err, &ce) || ce.Email || !ce.SMS || ce.AttemptsRemaining != 4 {
+		t.Errorf("wrong SMS code: %+v", err)
+	}
+	if _, err := c.ConfirmRegistration(ctx, p, "12 34", smsCode); !errors.As(err, &ve) {
+		t.Errorf("a short code: %v", err)
+	}
+	// Pasted with a space, as SMS apps often show it.
+	got, err := c.ConfirmRegistration(ctx, p, emailCode[:3]+" "+emailCode[3:], smsCode)
+	if err != nil {
+		t.Fatalf("confirm: %v", err)
+	}
+	if got.KPJ != "21045678901" || got.FullName != "Dewi Lestari" {
+		t.Errorf("registered = %+v", got)
+	}
+	if _, err := c.ConfirmRegistration(ctx, p, emailCode, smsCode); !errors.Is(err, ErrRegistrationExpired) {
+		t.Errorf("codes reused: %v", err)
 	}
 	if _, err := c.Login(ctx, "dewi@contoh.id", dewi.Password, false); err != nil {
 		t.Fatal(err)
 	}
 	if m, err := c.Profile(ctx); err != nil || m.FullName != "Dewi Lestari" {
 		t.Errorf("profile: %+v, %v", m, err)
+	}
+}
+
+func TestRegister_ExpiredCodesAndResend(t *testing.T) {
+	clock := newFakeClock()
+	sb := newSandbox(t, false, sandbox.WithClock(clock.Now))
+	c := sb.client(t, WithClock(clock.Now))
+	ctx := context.Background()
+	dewi := Registration{NIK: "5171044407950004", KPJ: "21045678901", FullName: "Dewi Lestari",
+		BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC), Email: "dewi@contoh.id",
+		Phone: "+62 813 3700 1122", Password: "Kelapa-Muda#77"}
+	p, err := c.Register(ctx, dewi)
+	if err != nil {
+		t.Fatal(err)
+	}
+	emailCode, smsCode := sb.srv.LatestCode("email", "dewi@contoh.id"), sb.srv.LatestCode("sms", "081337001122")
+	clock.Advance(5 * time.Minute)
+	if _, err := c.ConfirmRegistration(ctx, p, emailCode, smsCode); !errors.Is(err, ErrCodeExpired) {
+		t.Fatalf("expired codes: %v", err)
+	}
+	p2, err := c.ResendRegistration(ctx, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p2.AttemptsRemaining != 4 || !p2.ResendAt.After(p.ResendAt) {
+		t.Errorf("resent = %+v", p2)
+	}
+	emailCode, smsCode = sb.srv.LatestCode("email", "dewi@contoh.id"), sb.srv.LatestCode("sms", "081337001122")
+	if _, err := c.ConfirmRegistration(ctx, p2, emailCode, smsCode); err != nil {
+		t.Fatal(err)
 	}
 }
 

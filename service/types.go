@@ -67,6 +67,26 @@ type Registration struct {
 	Password  string
 }
 
+// PendingRegistration is a started registration waiting for its two codes
+// (ConfirmRegistration). The server answers alike whether or not the
+// details matched a member, so a pending registration proves nothing yet;
+// the masks are of the email and phone as typed.
+type PendingRegistration struct {
+	id                string // the server's registration_id, a bearer secret
+	EmailMasked       string
+	PhoneMasked       string
+	CodesExpire       time.Time // the codes stop working
+	ResendAt          time.Time // ResendRegistration is allowed from then
+	AttemptsRemaining int
+}
+
+// Registered is the account a confirmed registration created.
+type Registered struct {
+	KPJ      string
+	Email    string
+	FullName string
+}
+
 // Member is the signed-in member's profile (GET /v1/me).
 type Member struct {
 	FullName         string    `json:"full_name"`

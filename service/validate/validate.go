@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/wilayah"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn"
 )
 
@@ -58,6 +59,7 @@ const (
 // NIKInfo is what a NIK reveals.
 type NIKInfo struct {
 	Region    string    // first six digits: province, regency, district
+	Province  string    // the province's name (from the first two digits)
 	BirthDate time.Time // UTC midnight
 	Gender    Gender
 }
@@ -76,11 +78,15 @@ func atoi2(s string) int { return int(s[0]-'0')*10 + int(s[1]-'0') }
 // Now is the clock used to resolve the century of a NIK birth year; tests may replace it.
 var Now = time.Now
 
-// ValidateNIK checks a 16-digit NIK: a province code 11..94, a DDMMYY birth
-// date (DD+40 for women) that exists and is not in the future, and a non-zero
-// serial. If birth is non-zero it must match the encoded date (code
-// "mismatch"). The century is the latest one that does not put the birth in
-// the future.
+// ValidateNIK checks a 16-digit NIK: a province code from the Kemendagri
+// list (internal/wilayah: 11..19, 21, 31..36, 51..53, 61..65, 71..76, 81,
+// 82, 91..96; a code no province has is "format"), a DDMMYY birth date
+// (DD+40 for women) that exists and is not in the future, and a non-zero
+// serial. If birth is non-zero and differs from the encoded date the error
+// is "mismatch" with the NIK's info: a caller that decides (the
+// registration form) shows it as a warning, since Dukcapil keeps a NIK when
+// a birth date is corrected; pass a zero birth to skip the comparison. The
+// century is the latest one that does not put the birth in the future.
 func ValidateNIK(nik string, birth time.Time) (NIKInfo, error) {
 	nik = strings.TrimSpace(nik)
 	switch {
@@ -91,7 +97,7 @@ func ValidateNIK(nik string, birth time.Time) (NIKInfo, error) {
 	case len(nik) != 16:
 		return NIKInfo{}, fail(FieldNIK, CodeLength)
 	}
-	if p := atoi2(nik[0:2]); p < 11 || p > 94 {
+	if _, ok := wilayah.Province(nik[0:2]); !ok {
 		return NIKInfo{}, fail(FieldNIK, CodeFormat)
 	}
 	if nik[12:] == "0000" {
@@ -99,6 +105,7 @@ func ValidateNIK(nik string, birth time.Time) (NIKInfo, error) {
 	}
 	day, month, yy := atoi2(nik[6:8]), atoi2(nik[8:10]), atoi2(nik[10:12])
 	info := NIKInfo{Region: nik[:6], Gender: Male}
+	info.Province, _ = wilayah.Province(nik[:2])
 	if day > 40 {
 		day -= 40
 		info.Gender = Female

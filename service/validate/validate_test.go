@@ -40,6 +40,9 @@ func TestValidateNIK(t *testing.T) {
 		{"31740117089000031", time.Time{}, CodeLength, "", time.Time{}},
 		{"3174O11708900003", time.Time{}, CodeFormat, "", time.Time{}},
 		{"0174011708900003", time.Time{}, CodeFormat, "", time.Time{}},
+		{"2074011708900003", time.Time{}, CodeFormat, "", time.Time{}}, // no province 20
+		{"9974011708900003", time.Time{}, CodeFormat, "", time.Time{}}, // nor 99
+		{"3774011708900003", time.Time{}, CodeFormat, "", time.Time{}}, // nor 37
 		{"3174011708900000", time.Time{}, CodeFormat, "", time.Time{}},
 		{"3174013102900003", time.Time{}, CodeInvalidDate, "", time.Time{}}, // 31 Feb
 		{"3174017102900003", time.Time{}, CodeInvalidDate, "", time.Time{}}, // 31 Feb, woman
@@ -56,6 +59,30 @@ func TestValidateNIK(t *testing.T) {
 		if tc.code == "" && (info.Gender != tc.gender || !info.BirthDate.Equal(tc.date) || info.Region != "317401") {
 			t.Errorf("ValidateNIK(%q) = %+v", tc.nik, info)
 		}
+	}
+}
+
+// Kemendagri's codes for the provinces created in 2022 (Papua Selatan 93,
+// Papua Tengah 94, Papua Pegunungan 95, Papua Barat Daya 96) and Papua
+// Barat (92) are real; those NIKs were refused before issue 15.
+func TestValidateNIK_NewPapuaProvincesAccepted(t *testing.T) {
+	for code, name := range map[string]string{"92": "Papua Barat", "93": "Papua Selatan", "95": "Papua Pegunungan", "96": "Papua Barat Daya"} {
+		info, err := ValidateNIK(code+"71011708900003", time.Time{})
+		if err != nil || info.Province != name {
+			t.Errorf("province %s: %+v, %v", code, info, err)
+		}
+	}
+	if _, err := ValidateNIK("2071011708900003", time.Time{}); code(err) != CodeFormat {
+		t.Errorf("province 20: %v, want format", err)
+	}
+}
+
+// A NIK whose date is not the birth date is reported as "mismatch" with
+// the NIK's info filled in, for the form's warning.
+func TestValidateNIK_MismatchKeepsTheInfo(t *testing.T) {
+	info, err := ValidateNIK("3174015708900003", day(1990, 8, 18))
+	if code(err) != CodeMismatch || info.Gender != Female || !info.BirthDate.Equal(day(1990, 8, 17)) {
+		t.Errorf("mismatch: %+v, %v", info, err)
 	}
 }
 
