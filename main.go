@@ -142,6 +142,9 @@ func startDemo(ctx context.Context, runner *sandbox.DemoRunner) (app.DemoServer,
 	demo := app.DemoServer{
 		Profile:  service.DemoProfile(run.URL(), srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()),
 		TOTPCode: func() string { return sandbox.DemoTOTPCode(time.Now()) },
+		// The codes a real member would get by email and SMS: the demo's
+		// registration shows them with a "fill" button.
+		RegistrationCode: srv.LatestCode,
 	}
 	for _, acc := range sandbox.DemoAccounts() {
 		demo.Accounts = append(demo.Accounts, app.DemoAccount{Identifier: acc.Identifier, Password: acc.Password, Note: acc.Note})

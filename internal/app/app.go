@@ -73,6 +73,10 @@ type DemoServer struct {
 	Accounts []DemoAccount
 	// TOTPCode returns the current code for a demo member with 2FA.
 	TOTPCode func() string
+	// RegistrationCode returns the newest code the sandbox sent on channel
+	// ("email" or "sms") to recipient, "" if none: the demo shows the
+	// codes a real member would receive.
+	RegistrationCode func(channel, recipient string) string
 }
 
 // Params are what the application layer needs from the composition root.
@@ -118,6 +122,7 @@ type App struct {
 	refreshCancel   context.CancelFunc // non-nil while a refresh runs
 	refreshDone     chan struct{}      // closed when that refresh returns
 	refreshEpoch    uint64             // the epoch that refresh runs in
+	reg             *registration      // a registration waiting for its codes
 
 	// afterFetch, when set (tests), runs between a refresh's fetch and its
 	// commit, so that a test can end the session exactly there.
@@ -854,26 +859,6 @@ func (a *App) ClearAll(ctx context.Context) error {
 func ignoreNotFound(err error) error {
 	if errors.Is(err, cache.ErrNotFound) || errors.Is(err, keystore.ErrNotFound) {
 		return nil
-	}
-	return err
-}
-
-// Register signs a member up on the verified server. Personal data goes
-// only to a verified server: without one, the error says why it wasn't
-// sent (the refusal, or service.ErrTimeout while the check still runs).
-func (a *App) Register(ctx context.Context, r service.Registration) error {
-	a.mu.Lock()
-	client, refused := a.client, a.checkErr
-	a.mu.Unlock()
-	if client == nil {
-		if refused != nil {
-			return refused
-		}
-		return service.ErrTimeout
-	}
-	err := client.Register(ctx, r)
-	if err != nil {
-		a.log.Info("registration failed", "err", err)
 	}
 	return err
 }

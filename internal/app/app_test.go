@@ -201,7 +201,7 @@ func TestCheckServer_WrongPinRefusesAndNothingCanBeSent(t *testing.T) {
 	if _, err := a.Login(e.ctx(), budi, sandbox.DemoPassword, false); !errors.Is(err, ErrNoServer) {
 		t.Fatalf("login after a refusal: %v", err)
 	}
-	if err := a.Register(e.ctx(), service.Registration{Email: "x@contoh.id"}); !errors.Is(err, service.ErrCertificate) {
+	if _, err := a.StartRegistration(e.ctx(), service.Registration{Email: "x@contoh.id"}); !errors.Is(err, service.ErrCertificate) {
 		t.Fatalf("registration without a verified server says %v, want the refusal", err)
 	}
 	if after := e.srv.Stats(); after.Total != before.Total {
