@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -64,10 +65,15 @@ func (s *Server) Outbox() []Message { return s.outbox.list() }
 
 // LatestCode is the code of the newest message on channel to recipient
 // ("" if none): the demo's "fill" button. Phone numbers match in any of
-// their spellings (08…, +628…).
+// their spellings (08…, +628…, with spaces or dashes).
 func (s *Server) LatestCode(channel, to string) string {
 	if channel == "sms" {
-		to = normalizePhone(to)
+		to = normalizePhone(strings.Map(func(r rune) rune {
+			if r == '+' || r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, to))
 	}
 	msgs := s.outbox.list()
 	for i := len(msgs) - 1; i >= 0; i-- {

@@ -69,6 +69,7 @@ const (
 	msgHint msgKind = iota
 	msgError
 	msgOK
+	msgWarn // worth reading, but no block
 )
 
 // fieldState is one field's verdict: its message and whether the value can
@@ -108,6 +109,7 @@ func (v *View) update() {
 			// Success green is too pale for caption text on a light
 			// background; a confirmation reads fine in the normal colour.
 			msgHint: widget.MediumImportance, msgError: widget.DangerImportance, msgOK: widget.MediumImportance,
+			msgWarn: widget.WarningImportance,
 		}[s.kind]
 		if m.Text != s.text {
 			m.SetText(s.text)
@@ -164,7 +166,9 @@ func (v *View) nikState() fieldState {
 	switch code := codeOf(err); {
 	case err == nil:
 	case code == validate.CodeMismatch:
-		return fieldState{kind: msgError, text: lang.L("The birth date in the NIK ({{.Date}}) does not match the birth date.",
+		// A warning, not a block: Dukcapil keeps a NIK when a birth date
+		// is corrected, and BPJS Ketenagakerjaan's record decides.
+		return fieldState{kind: msgWarn, valid: true, text: lang.L("The date in this NIK ({{.Date}}) is not the birth date you entered. That happens when a birth date was corrected after the NIK was issued; the NIK stays the same. You can still register: the birth date on your membership record decides.",
 			map[string]any{"Date": i18n.FormatDate(info.BirthDate)})}
 	default:
 		return fieldErr(validate.FieldNIK, code)

@@ -18,7 +18,7 @@ const (
 	dewiName     = "Dewi Lestari"
 	dewiBirth    = "04-07-1995"
 	dewiEmail    = "dewi@contoh.id"
-	dewiPhone    = "0812 3456 7890"
+	dewiPhone    = "0813 3700 1122" // the number on her membership record
 	dewiPassword = "Kopi-Tubruk-Senja-42"
 )
 
@@ -34,21 +34,46 @@ func newRegisterTest(t *testing.T) (*View, fyne.Window) {
 	return v, w
 }
 
-// regRegisterWith makes OnSubmit register through client, as the
-// app does (there off the UI goroutine), and returns what succeeded.
-func regRegisterWith(v *View, client *service.Client) *[]service.Registration {
-	var done []service.Registration
+// regRegisterWith wires the view to client as the app does (there off the
+// UI goroutine): OnSubmit starts the registration and shows the codes
+// page, OnConfirm and OnResend send the codes. It returns the forms whose
+// step 1 the server accepted and the accounts step 2 created.
+func regRegisterWith(v *View, client *service.Client) (*[]service.Registration, *[]service.Registered) {
+	var started []service.Registration
+	var created []service.Registered
+	var pending service.PendingRegistration
 	v.OnSubmit = func(r service.Registration) {
 		v.SetBusy(true)
-		err := client.Register(context.Background(), r)
+		p, err := client.Register(context.Background(), r)
 		v.SetBusy(false)
 		if err != nil {
 			v.ShowError(err)
 			return
 		}
-		done = append(done, r)
+		started, pending = append(started, r), p
+		v.ShowCodes(p)
 	}
-	return &done
+	v.OnConfirm = func(emailCode, smsCode string) {
+		v.SetCodesBusy(true)
+		res, err := client.ConfirmRegistration(context.Background(), pending, emailCode, smsCode)
+		v.SetCodesBusy(false)
+		if err != nil {
+			v.ShowCodesError(err)
+			return
+		}
+		created = append(created, res)
+		v.Reset()
+	}
+	v.OnResend = func() {
+		p, err := client.ResendRegistration(context.Background(), pending)
+		if err != nil {
+			v.ShowCodesError(err)
+			return
+		}
+		pending = p
+		v.ShowCodes(p)
+	}
+	return &started, &created
 }
 
 type regForm struct {

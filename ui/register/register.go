@@ -1,8 +1,11 @@
-// Package register is the sign-up form: it validates each field as the
-// member types (with the same rules the server applies), shows what a
-// complete NIK implies, rates the password, and hands a complete
-// service.Registration to OnSubmit. Registering with the server is the
-// caller's job; it reports back with SetBusy and ShowError.
+// Package register is the sign-up, in two steps as JMO does it: the form
+// validates each field as the member types (with the same rules the
+// server applies), shows what a complete NIK implies, rates the password,
+// and hands a complete service.Registration to OnSubmit; then the codes
+// page takes the 6-digit codes sent to the email and by SMS (OnConfirm),
+// with a resend after a countdown (OnResend). Talking to the server is the
+// caller's job; it reports back with SetBusy, ShowError, ShowCodes,
+// SetCodesBusy and ShowCodesError.
 package register
 
 import (
@@ -20,6 +23,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
 
@@ -31,11 +35,26 @@ type View struct {
 	OnSubmit func(service.Registration)
 	// OnBack returns to the login screen.
 	OnBack func()
+	// OnConfirm gets the two codes (6 digits each) of the codes page.
+	OnConfirm func(emailCode, smsCode string)
+	// OnResend asks for new codes (the button waits for the countdown).
+	OnResend func()
+	// OnEditForm is called when the member leaves the codes page for the
+	// form: the started registration is abandoned.
+	OnEditForm func()
+	// DemoCodes, set only in the demo, returns the codes the sandbox sent
+	// ("" where none was sent), shown with a button that fills them in.
+	DemoCodes func() (emailCode, smsCode string)
+	// Do runs the resend countdown's ticks on the UI goroutine (nil:
+	// fyne.Do); Now is the clock (nil: time.Now). For tests.
+	Do  func(func())
+	Now func() time.Time
 
 	win     fyne.Window
-	content fyne.CanvasObject
+	content *fyne.Container
 	scroll  *container.Scroll
 	page    *fyne.Container
+	codes   *codesPage
 
 	topError *widget.Label
 	topBox   *fyne.Container
@@ -158,8 +177,59 @@ func (v *View) build() {
 
 	v.page = container.NewVBox(title, intro, v.topBox, form, widget.NewSeparator(), consent, buttons)
 	v.scroll = container.NewVScroll(layouts.NewMaxWidth(640, v.page))
-	v.content = v.scroll
+	v.codes = newCodesPage(v)
+	v.codes.content.Hide()
+	v.content = container.NewStack(v.scroll, v.codes.content)
 }
+
+func (v *View) do() func(func()) {
+	if v.Do != nil {
+		return v.Do
+	}
+	return fyne.Do
+}
+
+func (v *View) now() time.Time {
+	if v.Now != nil {
+		return v.Now()
+	}
+	return time.Now()
+}
+
+// ShowCodes moves to the codes page for a started (or resent)
+// registration. The passwords are cleared from the form: they were sent.
+func (v *View) ShowCodes(p service.PendingRegistration) {
+	v.password.SetText("")
+	v.confirm.SetText("")
+	v.scroll.Hide()
+	v.codes.content.Show()
+	v.codes.show(p)
+	v.content.Refresh()
+	if v.win != nil {
+		v.win.Canvas().Focus(v.codes.emailCode)
+	}
+}
+
+// CodesShown reports whether the codes page is on screen.
+func (v *View) CodesShown() bool { return v.codes.content.Visible() }
+
+// SetCodesBusy disables the codes page while the codes (or a resend) are
+// on their way.
+func (v *View) SetCodesBusy(busy bool) { v.codes.setBusy(busy) }
+
+// ShowCodesError shows a refused confirmation or resend on the codes page.
+func (v *View) ShowCodesError(err error) { v.codes.showError(err) }
+
+// showForm returns from the codes page to the form.
+func (v *View) showForm() {
+	v.codes.stop()
+	v.codes.content.Hide()
+	v.scroll.Show()
+	v.content.Refresh()
+}
+
+// Stop ends background work (the resend countdown) when the view is left.
+func (v *View) Stop() { v.codes.stop() }
 
 func (v *View) textEntry(field, placeholder string) *formEntry {
 	e := newFormEntry()
@@ -247,7 +317,11 @@ func (v *View) focusableOf(field string) fyne.Focusable {
 
 // registerErrorText says what went wrong and what to do next.
 func registerErrorText(err error) string {
+	var locked *service.LockedError
 	switch {
+	case errors.As(err, &locked) && locked.RateLimited:
+		return lang.L("Too many registrations were started from this device or for this NIK. Try again in {{.Wait}}.",
+			map[string]any{"Wait": i18n.FormatWait(locked.RetryAfter)})
 	case errors.Is(err, service.ErrMemberNotFound):
 		return lang.L("No member matches this NIK, KPJ number and birth date together. Check them against your KTP and membership card, or ask your employer or a BPJS Ketenagakerjaan office.")
 	case errors.Is(err, service.ErrAlreadyRegistered):
@@ -289,6 +363,7 @@ func (v *View) Reset() {
 	clear(v.touched)
 	clear(v.server)
 	v.setTopError("")
+	v.showForm()
 	v.update()
 }
 

@@ -14,13 +14,14 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 func TestRegister_DewiRegistersAgainstTheSandbox(t *testing.T) {
 	v, _ := newRegisterTest(t)
-	client := uitest.SandboxClient(t)
-	done := regRegisterWith(v, client)
+	srv, client := uitest.SandboxWithClient(t)
+	started, created := regRegisterWith(v, client)
 
 	f := dewiForm()
 	f.consent = false
@@ -42,17 +43,35 @@ func TestRegister_DewiRegistersAgainstTheSandbox(t *testing.T) {
 	}
 	test.Tap(v.submitButton)
 
-	if len(*done) != 1 {
-		t.Fatalf("registration did not succeed; top error %q", v.topError.Text)
+	if len(*started) != 1 || !v.CodesShown() {
+		t.Fatalf("step 1 did not succeed; top error %q", v.topError.Text)
 	}
-	r := (*done)[0]
+	r := (*started)[0]
 	want := service.Registration{NIK: dewiNIK, KPJ: dewiKPJ, FullName: dewiName,
 		BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC), Email: dewiEmail, Phone: dewiPhone, Password: dewiPassword}
 	if r != want {
 		t.Errorf("submitted %+v, want %+v", r, want)
 	}
-	if v.topBox.Visible() {
-		t.Errorf("top error after success: %q", v.topError.Text)
+	if v.password.Text != "" || v.confirm.Text != "" {
+		t.Error("the passwords stay in the form after they were sent")
+	}
+	if !uitest.Contains(v.Content(), "de**@contoh.id") || !uitest.Contains(v.Content(), "0813****1122") {
+		t.Errorf("the codes page does not say where the codes went: %v", uitest.Texts(v.Content()))
+	}
+	// Not an account yet.
+	if _, err := client.Login(context.Background(), dewiEmail, dewiPassword, false); err == nil {
+		t.Fatal("Dewi signs in before confirming the codes")
+	}
+	emailCode, smsCode := srv.LatestCode("email", dewiEmail), srv.LatestCode("sms", dewiPhone)
+	// Pasted the way SMS apps show codes.
+	test.Type(v.codes.emailCode, emailCode[:3]+" "+emailCode[3:])
+	test.Type(v.codes.smsCode, smsCode[:3]+"-"+smsCode[3:])
+	if v.codes.emailCode.Text != emailCode || v.codes.smsCode.Text != smsCode || v.codes.confirm.Disabled() {
+		t.Fatalf("pasted codes: %q %q, confirm disabled %v", v.codes.emailCode.Text, v.codes.smsCode.Text, v.codes.confirm.Disabled())
+	}
+	test.Tap(v.codes.confirm)
+	if len(*created) != 1 || (*created)[0].Email != dewiEmail {
+		t.Fatalf("step 2 did not succeed: %v", uitest.Texts(v.Content()))
 	}
 	res, err := client.Login(context.Background(), dewiEmail, dewiPassword, false)
 	if err != nil || res.Session == nil {
@@ -70,8 +89,8 @@ func TestRegister_FieldErrorsShowInlineAndKeepDaftarDisabled(t *testing.T) {
 		{"NIK too short", func(f *regForm) { f.nik = dewiNIK[:15] }, validate.FieldNIK, "NIK terdiri dari 16 digit."},
 		{"NIK with a letter", func(f *regForm) { f.nik = "51710444O7950004" }, validate.FieldNIK,
 			"NIK ini tidak valid: NIK terdiri dari 16 digit dan diawali kode provinsi."},
-		{"NIK date is not the birth date", func(f *regForm) { f.birth = "05-07-1995" }, validate.FieldNIK,
-			"Tanggal lahir di NIK (4 Juli 1995) tidak cocok dengan tanggal lahir."},
+		{"NIK province code that does not exist", func(f *regForm) { f.nik = "2071044407950004" }, validate.FieldNIK,
+			"NIK ini tidak valid: NIK terdiri dari 16 digit dan diawali kode provinsi."},
 		{"KPJ of 10 digits", func(f *regForm) { f.kpj = dewiKPJ[:10] }, validate.FieldKPJ, "Nomor KPJ terdiri dari 11 digit."},
 		{"birth date not a date", func(f *regForm) { f.birth = "31-02-1995" }, validate.FieldBirthDate,
 			"Tulis tanggal sebagai HH-BB-TTTT, misalnya 04-07-1995."},
@@ -166,7 +185,7 @@ func TestRegister_NIKImpliesBirthDateAndGender(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 	test.Type(v.birth, "05-07-1995")
-	if got := v.messages[validate.FieldNIK].Text; got != "The birth date in the NIK (4 July 1995) does not match the birth date." {
+	if got := v.messages[validate.FieldNIK].Text; !strings.HasPrefix(got, "The date in this NIK (4 July 1995) is not the birth date you entered.") {
 		t.Errorf("en mismatch: %q", got)
 	}
 }
@@ -229,66 +248,164 @@ func TestRegister_EnterInTheLastFieldSubmits(t *testing.T) {
 	}
 }
 
-func TestRegister_UnknownMemberIsASentenceAtTheTop(t *testing.T) {
-	v, _ := newRegisterTest(t)
-	done := regRegisterWith(v, uitest.SandboxClient(t))
-	f := dewiForm()
-	f.nik, f.kpj, f.birth = "3201011507900001", "99999999999", "15-07-1990"
-	f.fill(v)
-	test.Tap(v.submitButton)
-	if len(*done) != 0 {
-		t.Fatal("a nobody registered")
-	}
-	if !v.topBox.Visible() || !strings.HasPrefix(v.topError.Text, "Tidak ada peserta dengan NIK, nomor KPJ, dan tanggal lahir ini.") {
-		t.Errorf("top error = %q (visible %v)", v.topError.Text, v.topBox.Visible())
-	}
-	if v.submitButton.Disabled() {
-		t.Error("Daftar disabled after the error: the member cannot try again")
+// An unknown member and a member who already has an account see the same
+// codes page as Dewi (the server's answer does not say which), no SMS
+// code reaches them, and the codes they try are refused.
+func TestRegister_UnknownOrRegisteredMemberGetsTheSameCodesPage(t *testing.T) {
+	for name, edit := range map[string]func(*regForm){
+		"unknown": func(f *regForm) { f.nik, f.kpj, f.birth = "3201011507900001", "99999999999", "15-07-1990" },
+		"has an account": func(f *regForm) {
+			f.nik, f.kpj, f.name, f.birth, f.email = "3174051708850003", "18012345678", "Budi Santoso", "17-08-1985", "budi.baru@contoh.id"
+		},
+	} {
+		t.Run(name, func(t *testing.T) {
+			v, _ := newRegisterTest(t)
+			srv, client := uitest.SandboxWithClient(t)
+			started, created := regRegisterWith(v, client)
+			f := dewiForm()
+			edit(&f)
+			f.fill(v)
+			test.Tap(v.submitButton)
+			if len(*started) != 1 || !v.CodesShown() || v.topBox.Visible() {
+				t.Fatalf("step 1: started %d, codes shown %v, top %q", len(*started), v.CodesShown(), v.topError.Text)
+			}
+			if c := srv.LatestCode("sms", dewiPhone); c != "" {
+				t.Errorf("an SMS code went to the typed phone: %q", c)
+			}
+			test.Type(v.codes.emailCode, srv.LatestCode("email", f.email))
+			test.Type(v.codes.smsCode, "123456")
+			test.Tap(v.codes.confirm)
+			if len(*created) != 0 {
+				t.Fatal("an account was created")
+			}
+			if got := v.codes.smsMsg.Text; got != "Kode SMS tidak benar. Periksa SMS terbaru dari kami." {
+				t.Errorf("SMS code message %q", got)
+			}
+			if v.codes.smsCode.Text != "" || v.codes.attempts.Text != "Sisa percobaan: 4" {
+				t.Errorf("entry %q, attempts %q", v.codes.smsCode.Text, v.codes.attempts.Text)
+			}
+		})
 	}
 }
 
-func TestRegister_SecondRegistrationIsASentenceAtTheTop(t *testing.T) {
-	v, _ := newRegisterTest(t)
-	client := uitest.SandboxClient(t)
-	done := regRegisterWith(v, client)
-	dewiForm().fill(v)
-	test.Tap(v.submitButton)
-	test.Tap(v.submitButton)
-	if len(*done) != 1 {
-		t.Fatalf("%d registrations succeeded, want 1", len(*done))
-	}
-	if !strings.HasPrefix(v.topError.Text, "Peserta ini sudah punya akun online.") {
-		t.Errorf("top error = %q", v.topError.Text)
-	}
-}
-
+// The server still refuses fields the form cannot judge (its own
+// password rules): the verdict lands under the field.
 func TestRegister_ServerFieldErrorLandsUnderItsField(t *testing.T) {
 	v, w := newRegisterTest(t)
-	done := regRegisterWith(v, uitest.SandboxClient(t))
+	started, _ := regRegisterWith(v, uitest.SandboxClient(t))
 	f := dewiForm()
-	f.email = "budi@contoh.id" // Budi's account has it
+	f.password, f.confirm = "Kopi-Tubruk-Bpjs-42", "Kopi-Tubruk-Bpjs-42" // the sandbox refuses "bpjs" in a password
 	f.fill(v)
 	test.Tap(v.submitButton)
-	if len(*done) != 0 {
-		t.Fatal("registered with a taken email")
+	if len(*started) != 0 {
+		t.Fatal("the server accepted a password it refuses")
 	}
-	m := v.messages[validate.FieldEmail]
-	if m.Text != "Email ini sudah dipakai akun lain. Gunakan alamat lain, atau masuk." || m.Importance != widget.DangerImportance {
-		t.Errorf("email message = %q", m.Text)
+	m := v.messages[validate.FieldPassword]
+	if m.Importance != widget.DangerImportance || m.Text == "" {
+		t.Errorf("password message = %q", m.Text)
 	}
 	if !strings.HasPrefix(v.topError.Text, "Beberapa isian tidak diterima.") {
 		t.Errorf("top error = %q", v.topError.Text)
 	}
-	if w.Canvas().Focused() != v.email {
+	if w.Canvas().Focused() != v.password {
 		t.Error("focus is not on the rejected field")
 	}
 	if !v.submitButton.Disabled() {
 		t.Error("Daftar enabled while the server's verdict stands")
 	}
 	// Editing the field drops the server's verdict.
-	v.email.SetText("dewi@contoh.id")
-	if v.messages[validate.FieldEmail].Importance == widget.DangerImportance || v.submitButton.Disabled() {
-		t.Errorf("after editing: %q", v.messages[validate.FieldEmail].Text)
+	v.password.SetText(dewiPassword)
+	v.confirm.SetText(dewiPassword)
+	if v.messages[validate.FieldPassword].Importance == widget.DangerImportance || v.submitButton.Disabled() {
+		t.Errorf("after editing: %q", v.messages[validate.FieldPassword].Text)
+	}
+}
+
+// A NIK whose date is not the birth date gets a warning that explains it,
+// and the form still submits: the server's record decides.
+func TestRegister_NIKDateMismatchWarnsAndStillSubmits(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	started, _ := regRegisterWith(v, uitest.SandboxClient(t))
+	f := dewiForm()
+	f.birth = "05-07-1995" // the NIK says 4 July
+	f.fill(v)
+	m := v.messages[validate.FieldNIK]
+	if m.Importance != widget.WarningImportance || !strings.HasPrefix(m.Text, "Tanggal di NIK ini (4 Juli 1995) bukan tanggal lahir yang Anda isi.") {
+		t.Errorf("NIK message %q (importance %v)", m.Text, m.Importance)
+	}
+	if v.submitButton.Disabled() {
+		t.Fatal("Daftar is disabled by the NIK/date mismatch")
+	}
+	test.Tap(v.submitButton)
+	if len(*started) != 1 || !v.CodesShown() {
+		t.Fatalf("the form was not sent: %q", v.topError.Text)
+	}
+}
+
+func TestRegister_ResendWaitsForTheCountdown(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	q := uitest.NewQueue(t)
+	now := time.Now()
+	v.Do, v.Now = q.Do, func() time.Time { return now }
+	resent := 0
+	v.OnResend = func() { resent++ }
+	v.ShowCodes(service.PendingRegistration{EmailMasked: "de**@contoh.id", PhoneMasked: "0813****1122",
+		CodesExpire: now.Add(5 * time.Minute), ResendAt: now.Add(60 * time.Second), AttemptsRemaining: 5})
+	if !v.codes.resend.Disabled() || v.codes.resend.Text != "Kirim kode baru dalam "+i18n.FormatWait(60*time.Second) {
+		t.Errorf("resend button %q disabled %v", v.codes.resend.Text, v.codes.resend.Disabled())
+	}
+	test.Tap(v.codes.resend)
+	if resent != 0 {
+		t.Error("resend ran during the countdown")
+	}
+	now = now.Add(61 * time.Second)
+	q.WaitFor("the countdown to end", func() bool { return !v.codes.resend.Disabled() })
+	if v.codes.resend.Text != "Kirim kode baru" {
+		t.Errorf("after the countdown: %q", v.codes.resend.Text)
+	}
+	test.Tap(v.codes.resend)
+	if resent != 1 {
+		t.Errorf("resend ran %d times", resent)
+	}
+	v.Stop()
+}
+
+func TestRegister_CodesErrorsInBothLanguages(t *testing.T) {
+	for _, lang := range []string{"id", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			v, _ := newRegisterTest(t)
+			uitest.SetLanguage(t, lang)
+			v = New(test.NewWindow(nil))
+			v.ShowCodes(service.PendingRegistration{CodesExpire: time.Now().Add(5 * time.Minute), AttemptsRemaining: 5})
+			defer v.Stop()
+			for _, err := range []error{
+				service.ErrCodeExpired, service.ErrRegistrationExpired, service.ErrAlreadyRegistered,
+				&service.LockedError{RetryAfter: 30 * time.Second, RateLimited: true}, service.ErrOffline,
+			} {
+				v.ShowCodesError(err)
+				if !v.codes.topBox.Visible() || v.codes.topError.Text == "" {
+					t.Errorf("%v: no sentence", err)
+				}
+			}
+			v.ShowCodesError(&service.CodeError{Email: true, AttemptsRemaining: 2})
+			if v.codes.emailMsg.Text == "" || v.codes.smsMsg.Text != "" {
+				t.Errorf("email %q sms %q", v.codes.emailMsg.Text, v.codes.smsMsg.Text)
+			}
+		})
+	}
+}
+
+func TestRegister_DemoCodesFillButton(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	v.DemoCodes = func() (string, string) { return "112233", "445566" }
+	v.ShowCodes(service.PendingRegistration{CodesExpire: time.Now().Add(5 * time.Minute), ResendAt: time.Now().Add(time.Minute), AttemptsRemaining: 5})
+	defer v.Stop()
+	if !v.codes.demoBox.Visible() || !strings.Contains(v.codes.demoCodes.Text, "112233") {
+		t.Fatalf("demo box %v %q", v.codes.demoBox.Visible(), v.codes.demoCodes.Text)
+	}
+	test.Tap(v.codes.demoFill)
+	if v.codes.emailCode.Text != "112233" || v.codes.smsCode.Text != "445566" || v.codes.confirm.Disabled() {
+		t.Errorf("filled %q %q", v.codes.emailCode.Text, v.codes.smsCode.Text)
 	}
 }
 

@@ -68,6 +68,8 @@ func newSandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptes
 	demo := app.DemoServer{
 		Profile:  profile,
 		TOTPCode: func() string { return sandbox.DemoTOTPCode(time.Now()) },
+		// As main wires it: the codes the sandbox "sent".
+		RegistrationCode: srv.LatestCode,
 	}
 	for _, a := range sandbox.DemoAccounts() {
 		demo.Accounts = append(demo.Accounts, app.DemoAccount{Identifier: a.Identifier, Password: a.Password, Note: a.Note})

@@ -35,7 +35,7 @@ import (
 var dewi = service.Registration{
 	NIK: "5171044407950004", KPJ: "21045678901", FullName: "Dewi Lestari",
 	BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC),
-	Email:     "dewi@contoh.id", Phone: "081234567890", Password: "Kopi-Tubruk-Senja-42",
+	Email:     "dewi@contoh.id", Phone: "081337001122", Password: "Kopi-Tubruk-Senja-42",
 }
 
 func withRealKeyring() harnessOption {
@@ -268,6 +268,7 @@ func TestSecretScan_FullSessionLeavesNoPlaintextSecret(t *testing.T) {
 	h.waitVerified()
 	h.c.show(screenRegister)
 	h.c.registerView().OnSubmit(dewi)
+	h.confirmDemoCodes()
 	h.waitFor("the login view after registration", func() bool { return h.c.current == screenLogin })
 	if !h.contains("Pendaftaran berhasil") {
 		t.Fatalf("no success sentence after registration: %v", uitest.Texts(h.screen()))

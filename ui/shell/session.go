@@ -398,20 +398,53 @@ func (c *Shell) clearAllData() {
 	})
 }
 
+// submitRegistration sends the form (step 1); the codes page follows,
+// whatever the server found (its answer does not say).
 func (c *Shell) submitRegistration(r service.Registration) {
-	c.registerView().SetBusy(true)
-	async.Do(c.plain, app.ActionTimeout, func(ctx context.Context) error {
-		return c.app.Register(ctx, r)
-	}, func(err error) {
-		c.registerView().SetBusy(false)
+	v := c.registerView()
+	v.SetBusy(true)
+	async.Run(c.plain, app.ActionTimeout, func(ctx context.Context) (service.PendingRegistration, error) {
+		return c.app.StartRegistration(ctx, r)
+	}, func(p service.PendingRegistration, err error) {
+		v.SetBusy(false)
 		if err != nil {
-			c.registerView().ShowError(err)
+			v.ShowError(err)
 			return
 		}
-		c.registerView().Reset()
-		c.loginView().SetIdentifier(r.Email, false)
+		v.ShowCodes(p)
+	})
+}
+
+// confirmRegistration sends the two codes (step 2); on success the member
+// signs in on the login view.
+func (c *Shell) confirmRegistration(emailCode, smsCode string) {
+	v := c.registerView()
+	v.SetCodesBusy(true)
+	async.Run(c.plain, app.ActionTimeout, func(ctx context.Context) (service.Registered, error) {
+		return c.app.ConfirmRegistration(ctx, emailCode, smsCode)
+	}, func(res service.Registered, err error) {
+		v.SetCodesBusy(false)
+		if err != nil {
+			v.ShowCodesError(err)
+			return
+		}
+		v.Reset()
+		c.loginView().SetIdentifier(res.Email, false)
 		c.loginView().ShowSuccess(lang.L("Registration complete. Log in with your email and new password."))
 		c.show(screenLogin)
+	})
+}
+
+func (c *Shell) resendRegistration() {
+	v := c.registerView()
+	v.SetCodesBusy(true)
+	async.Run(c.plain, app.ActionTimeout, c.app.ResendRegistration, func(p service.PendingRegistration, err error) {
+		v.SetCodesBusy(false)
+		if err != nil {
+			v.ShowCodesError(err)
+			return
+		}
+		v.ShowCodes(p)
 	})
 }
 

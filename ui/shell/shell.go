@@ -206,6 +206,9 @@ func (c *Shell) buildViews() {
 	if c.login != nil {
 		c.login.Stop()
 	}
+	if c.register != nil {
+		c.register.Stop()
+	}
 	// Views are built when first shown: start-up builds only what the first
 	// frame needs (a remembered account's start never builds the login view
 	// before its dashboard is on screen).
@@ -281,6 +284,9 @@ func (c *Shell) shutdown() {
 	c.idle.Stop()
 	if c.login != nil {
 		c.login.Stop()
+	}
+	if c.register != nil {
+		c.register.Stop()
 	}
 	c.app.Close()
 }

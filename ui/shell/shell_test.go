@@ -282,8 +282,9 @@ func TestRegister_DewiThenLoginFilledIn(t *testing.T) {
 	h.c.registerView().OnSubmit(service.Registration{
 		NIK: "5171044407950004", KPJ: "21045678901", FullName: "Dewi Lestari",
 		BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC),
-		Email:     "dewi@contoh.id", Phone: "081234567890", Password: "Kopi-Pagi#Bali-2026",
+		Email:     "dewi@contoh.id", Phone: "081337001122", Password: "Kopi-Pagi#Bali-2026",
 	})
+	h.confirmDemoCodes()
 	h.waitFor("the login view after registration", func() bool { return h.c.current == screenLogin })
 	if got := h.identifierEntry().Text; got != "dewi@contoh.id" {
 		t.Fatalf("identifier %q not filled in", got)

@@ -80,8 +80,15 @@ func (c *Shell) mfaView() *login.MFAView {
 func (c *Shell) registerView() *register.View {
 	if c.register == nil {
 		c.register = register.New(c.win)
+		c.register.Do = c.do
 		c.register.OnSubmit = c.submitRegistration
 		c.register.OnBack = func() { c.show(screenLogin) }
+		c.register.OnConfirm = c.confirmRegistration
+		c.register.OnResend = c.resendRegistration
+		c.register.OnEditForm = c.app.CancelRegistration
+		if c.app.Demo() != nil {
+			c.register.DemoCodes = c.app.DemoRegistrationCodes
+		}
 	}
 	return c.register
 }

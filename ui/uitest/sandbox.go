@@ -32,13 +32,21 @@ func Sandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptest.S
 // SandboxClient starts a sandbox (see Sandbox) and returns a client that pins it.
 func SandboxClient(t testing.TB) *service.Client {
 	t.Helper()
-	_, _, profile := Sandbox(t)
+	_, client := SandboxWithClient(t)
+	return client
+}
+
+// SandboxWithClient is SandboxClient that also returns the sandbox, for
+// tests that read its outbox (the registration codes).
+func SandboxWithClient(t testing.TB) (*sandbox.Server, *service.Client) {
+	t.Helper()
+	srv, _, profile := Sandbox(t)
 	client, err := service.New(profile)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(client.Close)
-	return client
+	return srv, client
 }
 
 // SetLanguage switches the app's language for one test and back after it.

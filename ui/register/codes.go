@@ -1,0 +1,329 @@
+package register
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
+)
+
+// codesPage is the registration's second step: the 6-digit codes sent to
+// the email and by SMS, a resend after a countdown, and in the demo the
+// codes the sandbox sent with a button that fills them in.
+type codesPage struct {
+	v       *View
+	content fyne.CanvasObject
+
+	sentTo     *widget.Label
+	emailCode  *widget.Entry
+	smsCode    *widget.Entry
+	emailMsg   *widget.Label
+	smsMsg     *widget.Label
+	attempts   *widget.Label
+	topError   *widget.Label
+	topBox     *fyne.Container
+	confirm    *widget.Button
+	resend     *widget.Button
+	edit       *widget.Button
+	activity   *widget.Activity
+	demoBox    *widget.Card
+	demoCodes  *widget.Label
+	demoFill   *widget.Button
+	pending    service.PendingRegistration
+	busy       bool
+	stopTicker chan struct{}
+}
+
+func newCodesPage(v *View) *codesPage {
+	p := &codesPage{v: v}
+	title := widget.NewLabelWithStyle(lang.L("Confirm your email and phone"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	p.sentTo = widget.NewLabel("")
+	p.sentTo.Wrapping = fyne.TextWrapWord
+	why := widget.NewLabel(lang.L("The SMS goes only to the mobile number on your membership record, so that nobody else can open an account in your name. If no SMS comes, your details or that number may differ: ask your employer or a BPJS Ketenagakerjaan office."))
+	why.Wrapping = fyne.TextWrapWord
+	why.SizeName = theme.SizeNameCaptionText
+
+	p.topError = widget.NewLabel("")
+	p.topError.Wrapping = fyne.TextWrapWord
+	p.topError.Importance = widget.DangerImportance
+	p.topBox = container.NewBorder(nil, nil, widget.NewIcon(theme.ErrorIcon()), nil, p.topError)
+	p.topBox.Hide()
+
+	p.emailCode, p.emailMsg = p.codeEntry()
+	p.smsCode, p.smsMsg = p.codeEntry()
+	p.smsCode.OnSubmitted = func(string) { p.submit() }
+	p.emailCode.OnSubmitted = func(string) { v.win.Canvas().Focus(p.smsCode) }
+	p.attempts = widget.NewLabel("")
+	p.attempts.SizeName = theme.SizeNameCaptionText
+
+	p.confirm = widget.NewButtonWithIcon(lang.L("Confirm and create the account"), theme.ConfirmIcon(), p.submit)
+	p.confirm.Importance = widget.HighImportance
+	p.resend = widget.NewButtonWithIcon(lang.L("Send new codes"), theme.MailSendIcon(), func() {
+		if v.OnResend != nil && !p.busy {
+			v.OnResend()
+		}
+	})
+	p.edit = widget.NewButtonWithIcon(lang.L("Change my details"), theme.NavigateBackIcon(), func() {
+		p.stop()
+		if v.OnEditForm != nil {
+			v.OnEditForm()
+		}
+		v.showForm()
+	})
+	p.activity = widget.NewActivity()
+	p.activity.Hide()
+
+	p.demoCodes = widget.NewLabel("")
+	p.demoCodes.Wrapping = fyne.TextWrapWord
+	p.demoFill = widget.NewButton(lang.L("Fill in the demo codes"), p.fillDemo)
+	p.demoBox = widget.NewCard(lang.L("Demo: the sandbox's outbox"),
+		lang.L("The sandbox sends no real mail or SMS; these are the codes a member would receive."),
+		container.NewBorder(nil, nil, nil, p.demoFill, p.demoCodes))
+	p.demoBox.Hide()
+
+	label := func(s string) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{})
+	}
+	form := container.New(layout.NewFormLayout(),
+		label(lang.L("Email code")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.emailCode, p.emailMsg),
+		label(lang.L("SMS code")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.smsCode, p.smsMsg),
+	)
+	buttons := container.NewHBox(p.edit, layout.NewSpacer(), p.activity, p.resend, p.confirm)
+	page := container.NewVBox(title, p.sentTo, p.topBox, form, p.attempts, buttons, why, p.demoBox)
+	p.content = container.NewVScroll(layouts.NewMaxWidth(640, page))
+	return p
+}
+
+// codeEntry is a 6-digit entry that keeps only digits, so a pasted
+// "123 456" or "123-456" becomes "123456".
+func (p *codesPage) codeEntry() (*widget.Entry, *widget.Label) {
+	e := widget.NewEntry()
+	e.SetPlaceHolder("000000")
+	e.TextStyle = fyne.TextStyle{Monospace: true}
+	msg := widget.NewLabel("")
+	msg.Wrapping = fyne.TextWrapWord
+	msg.SizeName = theme.SizeNameCaptionText
+	msg.Importance = widget.DangerImportance
+	e.OnChanged = func(text string) {
+		digits := strings.Map(func(r rune) rune {
+			if unicode.IsDigit(r) && r < unicode.MaxASCII {
+				return r
+			}
+			return -1
+		}, text)
+		if len(digits) > 6 {
+			digits = digits[:6]
+		}
+		if digits != text {
+			e.SetText(digits) // fires OnChanged again with clean text
+			return
+		}
+		msg.SetText("")
+		p.updateConfirm()
+	}
+	return e, msg
+}
+
+func (p *codesPage) updateConfirm() {
+	if !p.busy && len(p.emailCode.Text) == 6 && len(p.smsCode.Text) == 6 {
+		p.confirm.Enable()
+	} else {
+		p.confirm.Disable()
+	}
+}
+
+func (p *codesPage) submit() {
+	if p.confirm.Disabled() || p.v.OnConfirm == nil {
+		return
+	}
+	p.setTopError("")
+	p.v.OnConfirm(p.emailCode.Text, p.smsCode.Text)
+}
+
+// show fills the page for a (new or resent) pending registration.
+func (p *codesPage) show(pending service.PendingRegistration) {
+	p.pending = pending
+	p.sentTo.SetText(lang.L("If these details match a BPJS Ketenagakerjaan member without an online account, we sent a 6-digit code to {{.Email}} and one by SMS to {{.Phone}}. Enter both; they are valid for {{.Minutes}} minutes.",
+		map[string]any{"Email": pending.EmailMasked, "Phone": pending.PhoneMasked,
+			"Minutes": max(1, int(pending.CodesExpire.Sub(p.v.now()).Round(time.Minute)/time.Minute))}))
+	p.emailCode.SetText("")
+	p.smsCode.SetText("")
+	p.emailMsg.SetText("")
+	p.smsMsg.SetText("")
+	p.setAttempts(pending.AttemptsRemaining)
+	p.setTopError("")
+	p.refreshDemo()
+	p.startCountdown()
+	p.updateConfirm()
+}
+
+func (p *codesPage) setAttempts(n int) {
+	if n < 0 {
+		p.attempts.SetText("")
+		return
+	}
+	p.attempts.SetText(lang.L("Attempts left: {{.N}}", map[string]any{"N": n}))
+}
+
+func (p *codesPage) refreshDemo() {
+	if p.v.DemoCodes == nil {
+		p.demoBox.Hide()
+		return
+	}
+	email, sms := p.v.DemoCodes()
+	none := lang.L("none sent")
+	if email == "" {
+		email = none
+	}
+	if sms == "" {
+		sms = none
+	}
+	p.demoCodes.SetText(lang.L("Email: {{.Email}} · SMS: {{.SMS}}", map[string]any{"Email": email, "SMS": sms}))
+	p.demoBox.Show()
+}
+
+func (p *codesPage) fillDemo() {
+	if p.v.DemoCodes == nil {
+		return
+	}
+	email, sms := p.v.DemoCodes()
+	p.emailCode.SetText(email)
+	p.smsCode.SetText(sms)
+	p.refreshDemo()
+}
+
+// startCountdown keeps "Send new codes" disabled until the server allows
+// a resend, saying how long is left, once a second.
+func (p *codesPage) startCountdown() {
+	p.stop()
+	stop := make(chan struct{})
+	p.stopTicker = stop
+	if p.tick() {
+		return
+	}
+	do := p.v.do()
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				do(func() {
+					if p.stopTicker == stop && p.tick() {
+						p.stop()
+					}
+				})
+			}
+		}
+	}()
+}
+
+// tick updates the resend button; it reports whether the countdown is over.
+func (p *codesPage) tick() bool {
+	left := p.pending.ResendAt.Sub(p.v.now())
+	if left <= 0 {
+		p.resend.SetText(lang.L("Send new codes"))
+		if !p.busy {
+			p.resend.Enable()
+		}
+		return true
+	}
+	p.resend.SetText(lang.L("Send new codes in {{.Wait}}", map[string]any{"Wait": i18n.FormatWait(left)}))
+	p.resend.Disable()
+	return false
+}
+
+func (p *codesPage) stop() {
+	if p.stopTicker != nil {
+		close(p.stopTicker)
+		p.stopTicker = nil
+	}
+}
+
+func (p *codesPage) setBusy(busy bool) {
+	p.busy = busy
+	for _, w := range []fyne.Disableable{p.emailCode, p.smsCode, p.edit, p.demoFill} {
+		if busy {
+			w.Disable()
+		} else {
+			w.Enable()
+		}
+	}
+	if busy {
+		p.activity.Show()
+		p.activity.Start()
+		p.resend.Disable()
+	} else {
+		p.activity.Stop()
+		p.activity.Hide()
+		p.tick()
+	}
+	p.updateConfirm()
+}
+
+func (p *codesPage) setTopError(text string) {
+	p.topError.SetText(text)
+	if text == "" {
+		p.topBox.Hide()
+	} else {
+		p.topBox.Show()
+	}
+}
+
+// showError shows a refused confirmation or resend: a wrong code under its
+// entry (which is emptied), anything else as a sentence at the top.
+func (p *codesPage) showError(err error) {
+	var ce *service.CodeError
+	var locked *service.LockedError
+	switch {
+	case err == nil || errors.Is(err, context.Canceled):
+		p.setTopError("")
+	case errors.As(err, &ce):
+		// Empty the entry first: editing it clears its message.
+		if ce.Email {
+			p.emailCode.SetText("")
+			p.emailMsg.SetText(lang.L("The email code is not right. Check the newest message from us."))
+		}
+		if ce.SMS {
+			p.smsCode.SetText("")
+			p.smsMsg.SetText(lang.L("The SMS code is not right. Check the newest SMS from us."))
+		}
+		p.setAttempts(ce.AttemptsRemaining)
+		if ce.AttemptsRemaining >= 0 {
+			p.pending.AttemptsRemaining = ce.AttemptsRemaining
+		}
+		p.setTopError("")
+		focus := p.smsCode
+		if ce.Email {
+			focus = p.emailCode
+		}
+		p.v.win.Canvas().Focus(focus)
+	case errors.Is(err, service.ErrCodeExpired):
+		p.setTopError(lang.L("The codes have expired. Send new codes, then enter those."))
+		if !p.busy {
+			p.resend.Enable()
+		}
+	case errors.Is(err, service.ErrRegistrationExpired):
+		p.setTopError(lang.L("This registration has expired or used up its attempts. Change your details if needed and register again."))
+		p.confirm.Disable()
+	case errors.As(err, &locked) && locked.RateLimited:
+		p.setTopError(lang.L("New codes can be sent again in {{.Wait}}.", map[string]any{"Wait": i18n.FormatWait(locked.RetryAfter)}))
+	default:
+		p.setTopError(registerErrorText(err))
+	}
+}
