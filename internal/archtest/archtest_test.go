@@ -21,7 +21,7 @@ const buildTags = "migrated_fynedo,no_emoji"
 // the Fyne-free parts of the app taken out of ui live (internal/app,
 // internal/memberdata, internal/prefs, ...). Those that hold no Go package
 // (yet) are left out.
-var backendDirs = []string{"service", "cache", "sandbox", "keystore", "statement", "projection", "rates", "audit", "internal"}
+var backendDirs = []string{"service", "cache", "sandbox", "keystore", "statement", "projection", "rates", "audit", "claims", "pension", "jkp", "internal"}
 
 // fyneAllowed are the packages under backendDirs that may use Fyne:
 // internal/minimalwindow is the minimal Fyne window make bench measures the

@@ -2,9 +2,10 @@
 // no single package can check about itself:
 //
 //   - TestBackendsAreFyneFree: the backends (service, cache, sandbox,
-//     keystore, statement, projection, rates) and every package under internal/
-//     (internal/app, internal/memberdata, internal/prefs, ...: the parts of
-//     the app taken out of ui), but internal/minimalwindow, build without
+//     keystore, statement, projection, rates, claims, pension, jkp) and
+//     every package under internal/ (internal/app, internal/memberdata,
+//     internal/prefs, ...: the parts of the app taken out of ui), but
+//     internal/minimalwindow, build without
 //     Fyne;
 //   - TestSandboxImportsNeitherServiceNorUI: the sandbox server stands apart
 //     from the client it is a server for, and from the UI;
