@@ -11,7 +11,7 @@
 //     jo. PP 60/2015;
 //   - after at least 10 years of membership a member may draw once either
 //     up to 10% of the balance (preparing for retirement) or up to 30%
-//     (housing), PP 60/2015 art. 22 para. 4–5.
+//     (housing), PP 46/2015 Pasal 22 (PP 60/2015 amended only Pasal 26).
 //
 // The model is deliberately simple and says so on screen: yearly steps;
 // each year the balance earns the return rate, then twelve months of

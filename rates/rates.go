@@ -59,7 +59,7 @@ const (
 	CiteJP         = "PP 45/2015 Pasal 28"
 	CiteJPCap      = "PP 45/2015 Pasal 29"
 	CiteJPStart    = "PP 45/2015 (berlaku 1 Juli 2015)"
-	CiteJKK        = "PP 44/2015 Pasal 16 dan Lampiran I"
+	CiteJKK        = "PP 44/2015 Pasal 16 ayat (1)"
 	CiteJKM        = "PP 44/2015 Pasal 18"
 	CiteJKP        = "PP 37/2021 Pasal 11 jo. PP 6/2025"
 	CiteJKPCap     = "PP 37/2021 Pasal 12"
@@ -69,7 +69,8 @@ const (
 )
 
 // jkkBP maps the JKK risk class (1 very low to 5 very high) to basis
-// points: 0.24, 0.54, 0.89, 1.27 and 1.74% (PP 44/2015 Lampiran I).
+// points: 0.24, 0.54, 0.89, 1.27 and 1.74% (PP 44/2015 Pasal 16 ayat (1);
+// Lampiran I only groups the kinds of business into the five classes).
 var jkkBP = [...]int64{1: 24, 2: 54, 3: 89, 4: 127, 5: 174}
 
 // JKKBP returns the JKK rate of a risk class in basis points, or 0 for a

@@ -197,7 +197,13 @@ func seedJobRows(ctx context.Context, tx *sql.Tx, memberID int64, j seedJob) err
 }
 
 // seedClaims gives Siti the JHT claim she filed after leaving her job; the
-// amount is her JHT balance on the reference date.
+// amount is her JHT balance on the reference date, about Rp27,9 juta. That
+// is above the Rp15 juta JMO takes since May 2025, so she filed it through
+// Lapak Asik (the website), and the branch took up her documents on
+// 2 November. A balance above Rp10 juta is paid within five working days of
+// the documents being complete (by 9 November); on the reference date it is
+// still being processed, so the Klaim tab shows it past its payout time
+// (claims.IsLate), which is the case the app must handle.
 func seedClaims(ctx context.Context, tx *sql.Tx) error {
 	const kpj = "19023456789"
 	rows, err := loadContributions(ctx, tx, kpj)
@@ -213,8 +219,8 @@ func seedClaims(ctx context.Context, tx *sql.Tx) error {
 		return fmt.Errorf("insert claim: %w", err)
 	}
 	events := []struct{ status, at, note string }{
-		{"diajukan", "2026-10-28T02:14:00Z", "Pengajuan diterima melalui JMO."},
-		{"diproses", "2026-11-02T03:30:00Z", "Dokumen sedang diverifikasi petugas kantor cabang Bandung Soekarno Hatta."},
+		{"diajukan", "2026-10-28T02:14:00Z", "Pengajuan diterima melalui Lapak Asik (saldo di atas batas JMO Rp15 juta)."},
+		{"diproses", "2026-11-02T03:30:00Z", "Berkas dinyatakan lengkap setelah wawancara daring; diverifikasi petugas kantor cabang Bandung Soekarno Hatta."},
 	}
 	for i, e := range events {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO claim_events (claim_id, seq, status, at, note) VALUES (?, ?, ?, ?, ?)`,
