@@ -52,18 +52,15 @@ func assessPartial(in Input) Partial {
 		p.Documents10 = append(p.Documents10, DocNPWP)
 	}
 
-	for i := range in.Claims {
-		cl := in.Claims[i]
-		if IsPartial(cl) && cl.Status != "ditolak" {
-			p.Used = &cl
-			if cl.Status == "selesai" {
-				p.State = Paid
-			} else {
-				p.State = InProcess
-			}
-			p.Blockers = []Blocker{AlreadyUsed}
-			return p
+	if used := UsedPartial(in.Claims); used != nil {
+		p.Used = used
+		if used.Status == "selesai" {
+			p.State = Paid
+		} else {
+			p.State = InProcess
 		}
+		p.Blockers = []Blocker{AlreadyUsed}
+		return p
 	}
 	if p.From.IsZero() || in.Today.Before(p.From) {
 		p.Blockers = append(p.Blockers, TooShort)
@@ -75,4 +72,15 @@ func assessPartial(in Input) Partial {
 		p.State = Blocked
 	}
 	return p
+}
+
+// UsedPartial is the partial withdrawal already claimed and not refused,
+// or nil: it may be taken once.
+func UsedPartial(claims []service.Claim) *service.Claim {
+	for i := range claims {
+		if IsPartial(claims[i]) && claims[i].Status != "ditolak" {
+			return &claims[i]
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 // Package dashboard is the member's main view: a header with who and how
-// fresh the data is, a notice banner, a menu, and six tabs (summary, JHT
-// balance, contributions, claims, the digital card, the JHT simulation),
+// fresh the data is, a notice banner, a menu, and seven tabs (summary, JHT
+// balance, contributions, claims, the digital card, the JHT simulation,
+// Hak saya: claim readiness, JP, JKP and merging cards),
 // one file each, with the statement dialog and the charts they use.
 //
 // It only presents memberdata.Data. The shell fetches, caches and decides,
@@ -74,12 +75,14 @@ type Dashboard struct {
 	claimsItem    *container.TabItem
 	cardItem      *container.TabItem
 	simItem       *container.TabItem
+	rightsItem    *container.TabItem
 	summary       *summaryTab
 	balance       *balanceTab
 	contributions *contributionsTab
 	claims        *claimsTab
 	card          *cardTab
 	simulation    *simulationTab
+	rights        *rightsTab
 
 	unfilled    map[*container.TabItem]func()            // tabs whose SetData fill has not run yet
 	pending     *historyPending                          // the history tabs' stand-in (history_pending.go)
@@ -156,6 +159,7 @@ func New(win fyne.Window) *Dashboard {
 	d.claims = newClaimsTab()
 	d.card = newCardTab(d)
 	d.simulation = newSimulationTab()
+	d.rights = newRightsTab()
 	// Only the selected tab's content is in the tree (tabBar), so a hidden
 	// tab is neither laid out nor refreshed until it is shown.
 	d.summaryItem = container.NewTabItem("", d.summary.content)
@@ -164,7 +168,8 @@ func New(win fyne.Window) *Dashboard {
 	d.claimsItem = container.NewTabItem("", d.claims.content)
 	d.cardItem = container.NewTabItem("", d.card.content)
 	d.simItem = container.NewTabItem("", d.simulation.content)
-	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem)
+	d.rightsItem = container.NewTabItem("", d.rights.content)
+	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem, d.rightsItem)
 	d.tabs.OnShow = d.fillNow
 
 	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
@@ -249,6 +254,7 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		{d.claimsItem, func() { d.claims.setData(data) }},
 		{d.cardItem, func() { d.card.setData(data) }},
 		{d.simItem, func() { d.simulation.setData(data) }},
+		{d.rightsItem, func() { d.rights.setData(data, d.displayKPJ) }},
 	}
 	selected := d.tabs.Selected()
 	for _, f := range fills {
@@ -365,6 +371,7 @@ func (d *Dashboard) Clear() {
 	d.claims.clear()
 	d.card.clear()
 	d.simulation.clear()
+	d.rights.clear()
 	d.content.Refresh()
 }
 
@@ -389,6 +396,7 @@ func (d *Dashboard) translate() {
 		d.claimsItem:  lang.L("dash.tab.claims"),
 		d.cardItem:    lang.L("dash.tab.card"),
 		d.simItem:     lang.L("sim.tab"),
+		d.rightsItem:  lang.L("rights.tab"),
 	} {
 		if item.Text != text {
 			item.Text, changed = text, true

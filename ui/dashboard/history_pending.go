@@ -43,7 +43,7 @@ func newHistoryPending() *historyPending {
 
 // historyTabs are the tabs built from the contribution history.
 func (d *Dashboard) historyTabs() []*container.TabItem {
-	return []*container.TabItem{d.contribItem, d.simItem}
+	return []*container.TabItem{d.contribItem, d.simItem, d.rightsItem} // Hak saya reads the history too (JP, JKP)
 }
 
 // SetSummary shows a refresh's summary (memberdata.Data without the

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -27,6 +28,8 @@ type claimsTab struct {
 	timeline                            *fyne.Container
 	detail                              *fyne.Container
 	hint                                *widget.Label
+	late                                *widget.Label // a claim past its payout time, and what to do
+	lateBox                             *fyne.Container
 
 	content fyne.CanvasObject
 }
@@ -73,8 +76,14 @@ func newClaimsTab() *claimsTab {
 	c.amount = newField("dash.claim.amount")
 	c.timelineTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.timeline = container.NewVBox()
+	c.late = widget.NewLabel("")
+	c.late.Wrapping = fyne.TextWrapWord
+	c.lateBox = container.NewStack(widgets.NewTint(theme.ColorNameError, 0x30),
+		container.NewBorder(nil, nil, container.NewPadded(container.NewVBox(widget.NewIcon(theme.NewErrorThemedResource(theme.WarningIcon())))), nil, c.late))
+	c.lateBox.Hide()
 	c.detail = container.NewVBox(
 		container.NewBorder(nil, nil, nil, container.NewCenter(c.status), c.title),
+		c.lateBox,
 		fieldGrid(c.id, c.kpj, c.program, c.submitted, c.amount),
 		widget.NewSeparator(),
 		c.timelineTitle,
@@ -130,6 +139,7 @@ func (c *claimsTab) show(cl service.Claim) {
 	c.program.set(programName(cl.Program, cl.Program))
 	c.submitted.set(i18n.FormatDate(cl.Submitted))
 	c.amount.set(i18n.FormatRupiah(cl.Amount))
+	c.showLate(cl)
 
 	steps := make([]fyne.CanvasObject, 0, len(cl.Timeline))
 	for i, e := range cl.Timeline {
@@ -138,6 +148,23 @@ func (c *claimsTab) show(cl service.Claim) {
 	c.timeline.Objects = steps
 	c.timeline.Refresh()
 	c.detail.Show()
+}
+
+// showLate flags a JHT claim still open after its payout time, with what
+// the member can do (claims.IsLate).
+func (c *claimsTab) showLate(cl service.Claim) {
+	l, late := claimrules.IsLate(cl, clock())
+	if !late {
+		c.late.SetText("")
+		c.lateBox.Hide()
+		return
+	}
+	c.late.SetText(lang.L("dash.claim.late", map[string]any{
+		"Start": i18n.FormatDate(l.Start), "Amount": i18n.FormatRupiah(cl.Amount), "Days": l.Payout.MaxDays,
+		"Due": i18n.FormatDate(l.Due.AddDate(0, 0, -1)), "Working": l.Working}) + "\n\n" +
+		lang.L("dash.claim.lateWhat", map[string]any{"ID": cl.ID}) + "\n" +
+		lang.L("rights.citeSecondary", map[string]any{"Source": claimrules.CitePayout.Text}))
+	c.lateBox.Show()
 }
 
 // timelineStep is one event: a tick for a step passed, a dot for the
@@ -168,4 +195,6 @@ func (c *claimsTab) clear() {
 	}
 	c.timeline.Objects = nil
 	c.timeline.Refresh()
+	c.late.SetText("")
+	c.lateBox.Hide()
 }

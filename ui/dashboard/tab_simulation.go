@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/projection"
 	"github.com/cekbpjstk/cekbpjstk/service"
@@ -207,7 +208,11 @@ func (s *simulationTab) recompute() {
 			"Returns":       i18n.FormatRupiah(service.Rupiah(res.Returns)),
 		}))
 	}
-	if res.PartialOpen {
+	if used := claimrules.UsedPartial(s.data.Claims); used != nil {
+		// The claims say it was taken: once only (claims.IsPartial).
+		s.partial.SetText(lang.L("sim.partialUsed", map[string]any{"ID": used.ID, "Amount": i18n.FormatRupiah(used.Amount)}))
+		s.partialBg.Color = theme.ColorNameWarning
+	} else if res.PartialOpen {
 		s.partial.SetText(lang.L("sim.partialOpen", map[string]any{
 			"Years": res.MembershipYears,
 			"P10":   i18n.FormatRupiah(service.Rupiah(res.Partial10)),
