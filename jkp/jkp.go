@@ -49,6 +49,10 @@ const (
 	ConsecutiveNeeded = 6
 	BenefitMonths     = 6
 	ClaimMonths       = 6 // the claim window after the PHK
+	// duesLagMonths: how far behind today the last month paid may be and
+	// still count as current (a month's dues are paid in the next month,
+	// so the data always lags a month or two).
+	duesLagMonths = 2
 )
 
 // ProgramCheck is one program JKP requires.
@@ -64,7 +68,9 @@ type ProgramCheck struct {
 type Result struct {
 	// PHKMonth is the month the PHK is assumed in: the month after the
 	// last contribution on the card that closed (when the member is not
-	// active), or the current month ("if you were laid off now").
+	// active), or, for an active member, the month after the last one
+	// paid (at most two months back; else the current month): "if you
+	// were laid off now".
 	PHKMonth     time.Time
 	Hypothetical bool // true: the member is active; the PHK is "if"
 	PHKDate      time.Time
@@ -109,9 +115,23 @@ func Assess(in Input) Result {
 		}
 	}
 	paid := map[time.Time]int64{} // month → reported wage
+	var lastPaid time.Time
 	for _, m := range in.Months {
 		if m.Total > 0 {
-			paid[monthOf(m.Period)] = max(paid[monthOf(m.Period)], int64(m.ReportedWage))
+			p := monthOf(m.Period)
+			paid[p] = max(paid[p], int64(m.ReportedWage))
+			if p.After(lastPaid) {
+				lastPaid = p
+			}
+		}
+	}
+	// A month's dues are paid by the 15th of the next, so the current
+	// month and often the one before are not in the data yet: "laid off
+	// now" means after the last month paid, when that is recent.
+	if r.Hypothetical && !lastPaid.IsZero() {
+		next := lastPaid.AddDate(0, 1, 0)
+		if next.Before(r.PHKMonth) && !next.Before(r.PHKMonth.AddDate(0, -duesLagMonths, 0)) {
+			r.PHKMonth = next
 		}
 	}
 	for i := 1; i <= WindowMonths; i++ {

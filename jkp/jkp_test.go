@@ -43,6 +43,17 @@ func TestAssess(t *testing.T) {
 			t.Errorf("claim by %v passed %v", r.ClaimBy, r.WindowPassed)
 		}
 	})
+	t.Run("today's month and the one before not paid yet: the PHK is after the last month paid", func(t *testing.T) {
+		r := Assess(Input{Member: active, Months: paid(day(2024, time.January, 1), 34, 4_000_000), Today: day(2026, time.December, 1)})
+		if !r.PHKMonth.Equal(day(2026, time.November, 1)) || r.Consecutive != 34 || !r.Eligible {
+			t.Errorf("%+v", r)
+		}
+		// Three months behind is not current: the PHK stays in today's month.
+		r = Assess(Input{Member: active, Months: paid(day(2024, time.January, 1), 34, 4_000_000), Today: day(2027, time.February, 1)})
+		if !r.PHKMonth.Equal(day(2027, time.February, 1)) || r.Consecutive != 0 || r.Eligible {
+			t.Errorf("three months behind %+v", r)
+		}
+	})
 	t.Run("a new member with 3 months: not yet", func(t *testing.T) {
 		r := Assess(Input{Member: active, Months: paid(day(2026, time.August, 1), 3, 5_400_000), Today: today})
 		if r.Eligible || r.MeetsMonths || r.MeetsConsecutive || r.PaidIn24 != 3 || r.Monthly != 3_000_000 {

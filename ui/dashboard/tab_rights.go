@@ -330,7 +330,7 @@ func (r *rightsTab) jkpSection() fyne.CanvasObject {
 	box.Add(warn(lang.L("rights.jkp.resign")))
 	box.Add(cite(jkp.CiteNoResign.Text, false))
 	if j.Hypothetical {
-		box.Add(para(lang.L("rights.jkp.ifNow", map[string]any{"Month": i18n.FormatMonth(j.PHKMonth)})))
+		box.Add(para(lang.L("rights.jkp.ifNow", map[string]any{"Month": i18n.FormatMonth(j.PHKMonth.AddDate(0, -1, 0))})))
 	} else {
 		box.Add(para(lang.L("rights.jkp.past", map[string]any{"Date": i18n.FormatDate(j.PHKDate)})))
 	}

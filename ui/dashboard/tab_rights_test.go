@@ -120,7 +120,7 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 		"Saldo gabungan per tahun", rupiah(last.Closing),
 		"Anda bekerja lagi (kartu lain aktif)", "Kartu ini masih aktif",
 		"60% × Rp 5.000.000 = Rp 3.000.000 per bulan selama 6 bulan, Rp 18.000.000 seluruhnya",
-		"Jika Anda terkena PHK bulan ini (November 2026)", "Pasal 21 ayat (1) dan (4) menurut Kompas",
+		"Jika Anda terkena PHK sekarang (iuran terakhir yang tercatat: Oktober 2026)", "Pasal 21 ayat (1) dan (4) menurut Kompas",
 		"Masa iur JP: 136 bulan", "Usia pensiun Anda: 65 tahun, pada 17 Agustus 2050",
 		"Kepesertaan Anda 15 tahun dan belum pernah mencairkan sebagian",
 	} {
