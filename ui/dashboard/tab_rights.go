@@ -155,13 +155,24 @@ func (r *rightsTab) cardBlock(c claimrules.Card, kpj func(string) string, today 
 		taxArgs["End"] = i18n.FormatDate(claimrules.TwoYearWindowEnd(lastEvent(*used)))
 	}
 
-	acc := widget.NewAccordion()
-	for _, ch := range c.Checks {
-		acc.Append(widget.NewAccordionItem(
-			lang.L("rights.reasonLine", map[string]any{"Reason": reasonText(ch.Reason), "State": stateText(ch.State)}),
-			r.checkDetail(c, ch)))
+	var reasons fyne.CanvasObject
+	if ch := c.Checks[0]; ch.State == claimrules.InProcess || ch.State == claimrules.Paid {
+		// A claim on the card already: the reasons no longer matter.
+		box := container.NewVBox(r.checkDetail(c, ch))
+		if l, late := claimrules.IsLate(*ch.Claim, today); late {
+			box.Add(warn(lang.L("rights.why.late", map[string]any{"Due": i18n.FormatDate(l.Due.AddDate(0, 0, -1)), "Working": l.Working})))
+		}
+		reasons = box
+	} else {
+		acc := widget.NewAccordion()
+		for _, ch := range c.Checks {
+			acc.Append(widget.NewAccordionItem(
+				lang.L("rights.reasonLine", map[string]any{"Reason": reasonText(ch.Reason), "State": stateText(ch.State)}),
+				r.checkDetail(c, ch)))
+		}
+		reasons = acc
 	}
-	return container.NewVBox(head, para(status), acc,
+	return container.NewVBox(head, para(status), reasons,
 		para(lang.L(channelKey, map[string]any{"Balance": rupiah(c.Balance), "Limit": rupiah(limit)})),
 		claimCite(claimrules.CiteChannel),
 		para(lang.L(payoutKey)), claimCite(claimrules.CitePayout),

@@ -65,9 +65,12 @@ func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) 
 		t.Errorf("balance %d channels %v payout %+v", c.Balance, c.Channels, c.Payout)
 	}
 	text := rightsText(t, d)
+	if strings.Contains(text, "Terkena PHK: sedang diproses") {
+		t.Error("every reason repeats the claim in process")
+	}
 	for _, want := range []string{
 		"di atas Rp 15.000.000, batas JMO sejak Mei 2025", "Lapak Asik", "paling lama 5 hari kerja",
-		"Klaim KLM-2026-0048213 (Diproses) sedang berjalan",
+		"Klaim KLM-2026-0048213 (Diproses) sedang berjalan", "Klaim ini melewati waktu pencairannya (paling lambat 9 November 2026; sudah 10 hari kerja)",
 		"Dasar: Permenaker 4/2022 Pasal 8–9", "(sumber sekunder; pastikan ke BPJS Ketenagakerjaan)",
 		"Masa iur JP: 76 bulan", "Kurang 104 bulan", "Usia pensiun Anda: 65 tahun, pada 12 Maret 2055",
 		"JP tidak dibayarkan saat Anda mengundurkan diri",
