@@ -3,6 +3,15 @@
 // the QR payload that opens a phone's messaging app with one filled in. It
 // is Fyne-free: invalid input comes back as *validate.FieldError, whose
 // field and code the view translates.
+//
+// The service's standing: in February 2025 BPJS Ketenagakerjaan said SMS
+// 2757 is "sudah tidak relevan" and pointed members to the JMO app
+// (StatusSince, StatusQuote). We have that statement as it was reported;
+// we could not find the original announcement in the sources we can
+// search, and the screen says so. The helper therefore keeps the composer
+// only as something that may no longer answer, names the operators the
+// service was published for (Operators), and points to the channels that
+// work (JMO, the 175 line, a branch office, the app's offline copy).
 package sms
 
 import (
@@ -14,6 +23,21 @@ import (
 
 // Number is BPJS Ketenagakerjaan's SMS service number.
 const Number = "2757"
+
+// CareNumber is BPJS Ketenagakerjaan's phone line (BPJSTK Care).
+const CareNumber = "175"
+
+// StatusQuote is BPJS Ketenagakerjaan's word for the service in February
+// 2025 (StatusSince), as reported.
+const StatusQuote = "sudah tidak relevan"
+
+// StatusSince is when BPJS Ketenagakerjaan said so.
+var StatusSince = time.Date(2025, time.February, 1, 0, 0, 0, 0, time.UTC)
+
+// Operators are the mobile operators the service was published for
+// (BPJS Ketenagakerjaan's instructions as Tempo and UMSU repeated them in
+// 2024): on the others it never answered.
+var Operators = []string{"Telkomsel", "Indosat", "XL"}
 
 // Registration is what the SMS 2757 balance service asks for once, to
 // link a phone number to a KPJ.

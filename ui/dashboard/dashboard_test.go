@@ -144,7 +144,7 @@ func TestDashboard_MenuCallsTheController(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got := strings.Join(labels, "|"); got != "Pengaturan|Kunci|Keluar|Unduh rincian|Cek saldo lewat SMS 2757|Lupakan perangkat ini" {
+	if got := strings.Join(labels, "|"); got != "Pengaturan|Kunci|Keluar|Unduh rincian|SMS 2757 (tidak lagi dianjurkan)|Lupakan perangkat ini" {
 		t.Errorf("menu = %s", got)
 	}
 	for _, it := range d.menu.Items {

@@ -1,6 +1,10 @@
-// Package sms is the SMS 2757 helper: for members without internet it
-// composes the one-time registration and the balance request, each with a
-// copy button and a QR code a phone's camera turns into a ready SMS. It
+// Package sms is the SMS 2757 helper. It says first what BPJS
+// Ketenagakerjaan said of the service in February 2025 ("sudah tidak
+// relevan", use JMO) and which channels work instead (JMO, the 175 line, a
+// branch office, this app's offline copy); then, for a member who still
+// wants to try it, it composes the one-time registration and the balance
+// request, each with a copy button and a QR code a phone's camera turns
+// into a ready SMS, marked as something that may no longer answer. It
 // works without the network and without a login. The messages themselves
 // are composed by internal/sms (imported as smstext).
 package sms
@@ -95,9 +99,14 @@ func newHelper(win fyne.Window, pre smstext.Registration) *helper {
 	h.qrCaption.Wrapping = fyne.TextWrapWord
 	h.qrCaption.Alignment = fyne.TextAlignCenter
 
-	intro := widget.NewLabel(lang.L("sms.intro"))
+	// What BPJS Ketenagakerjaan said of the service comes first (smstext
+	// package comment): the composer below may no longer be answered.
+	intro := widget.NewLabel(lang.L("sms.intro", map[string]any{
+		"Quote": smstext.StatusQuote, "Month": i18n.FormatMonth(smstext.StatusSince), "Care": smstext.CareNumber}))
 	intro.Wrapping = fyne.TextWrapWord
-	caveat := widget.NewLabel(lang.L("sms.caveat"))
+	intro.Importance = widget.WarningImportance
+	caveat := widget.NewLabel(lang.L("sms.caveat", map[string]any{
+		"Operators": strings.Join(smstext.Operators, ", "), "Care": smstext.CareNumber}))
 	caveat.Wrapping = fyne.TextWrapWord
 	caveat.Importance = widget.WarningImportance
 

@@ -81,8 +81,12 @@ func TestSMSHelper_ComposesCopiesAndMakesTheQR(t *testing.T) {
 		t.Error("the balance request does not need the birth date")
 	}
 	w.SetContent(h.content)
-	if !uitest.Contains(w.Content(), "tidak semua operator") {
-		t.Error("the caveat is not on screen")
+	for _, want := range []string{"Telkomsel, Indosat, XL", "mungkin tidak lagi dijawab", "“sudah tidak relevan”",
+		"Februari 2025", "aplikasi JMO", "layanan telepon 175", "kantor cabang", "salinan offline di aplikasi ini",
+		"pengumuman aslinya tidak kami temukan"} {
+		if !uitest.Contains(w.Content(), want) {
+			t.Errorf("the helper does not say %q", want)
+		}
 	}
 }
 
