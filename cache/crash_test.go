@@ -70,22 +70,22 @@ func runWriter(p Params, gen int) error {
 	if err != nil {
 		return err
 	}
-	if rep.DataLost() || rep.Disabled != nil {
+	if rep.DataLost() {
 		return fmt.Errorf("open report %+v", rep)
 	}
 	fmt.Println("opened")
 	budi, siti := demoMembers[0], demoMembers[1]
 	for ; ; gen++ {
-		if err := c.Save(ctx, testProfile, budi.Account, demoSnapshot(budi, gen, 120, 10, time.Now())); err != nil {
+		if err := c.Save(ctx, testProfile, budi.Account, keyOf(budi.Account), demoSnapshot(budi, gen, 120, 10, time.Now()), SaveOptions{}); err != nil {
 			return err
 		}
 		fmt.Println("saved budi", gen)
 		if gen%3 == 0 {
-			if err := c.Forget(ctx, testProfile, siti.Account); err != nil {
+			if err := c.Forget(ctx, testProfile, siti.Account, keyOf(siti.Account), 0); err != nil {
 				return err
 			}
 		}
-		if err := c.Save(ctx, testProfile, siti.Account, demoSnapshot(siti, gen, 60, 5, time.Now())); err != nil {
+		if err := c.Save(ctx, testProfile, siti.Account, keyOf(siti.Account), demoSnapshot(siti, gen, 60, 5, time.Now()), SaveOptions{}); err != nil {
 			return err
 		}
 	}
@@ -187,13 +187,13 @@ func TestCrash_KilledWriterNeverCorrupts(t *testing.T) {
 		if err != nil {
 			t.Fatalf("kill %d: Open: %v", i, err)
 		}
-		if rep.DataLost() || rep.Disabled != nil {
+		if rep.DataLost() {
 			t.Fatalf("kill %d: Open repaired the cache: %+v", i, rep)
 		}
 		if err := quickCheck(ctx, c.w); err != nil {
 			t.Fatalf("kill %d: %v", i, err)
 		}
-		snap, err := c.Load(ctx, testProfile, demoMembers[0].Account)
+		snap, err := c.Load(ctx, testProfile, demoMembers[0].Account, keyOf(demoMembers[0].Account))
 		switch {
 		case errors.Is(err, ErrNotFound) && lastSaved == 0:
 			// Killed before the first save ever committed.
@@ -209,7 +209,7 @@ func TestCrash_KilledWriterNeverCorrupts(t *testing.T) {
 			}
 			committed = gen
 		}
-		snap, err = c.Load(ctx, testProfile, demoMembers[1].Account)
+		snap, err = c.Load(ctx, testProfile, demoMembers[1].Account, keyOf(demoMembers[1].Account))
 		if err == nil {
 			if _, err := genOf(snap); err != nil || len(snap.Parts) != 5 {
 				t.Fatalf("kill %d: incomplete second snapshot: %v", i, err)
@@ -243,20 +243,20 @@ func runSharer(p Params, id int) error {
 	own.Account = fmt.Sprintf("member%d@contoh.id", id)
 	shared := demoMembers[1-id%2]
 	for gen := 1; gen <= 40; gen++ {
-		if err := c.Save(ctx, testProfile, own.Account, demoSnapshot(own, gen, 60, 5, time.Now())); err != nil {
+		if err := c.Save(ctx, testProfile, own.Account, keyOf(own.Account), demoSnapshot(own, gen, 60, 5, time.Now()), SaveOptions{}); err != nil {
 			return err
 		}
-		if err := c.Save(ctx, testProfile, shared.Account, demoSnapshot(shared, id*1000+gen, 60, 5, time.Now())); err != nil {
+		if err := c.Save(ctx, testProfile, shared.Account, keyOf(shared.Account), demoSnapshot(shared, id*1000+gen, 60, 5, time.Now()), SaveOptions{}); err != nil {
 			return err
 		}
-		snap, err := c.Load(ctx, testProfile, own.Account)
+		snap, err := c.Load(ctx, testProfile, own.Account, keyOf(own.Account))
 		if err != nil {
 			return err
 		}
 		if g, err := genOf(snap); err != nil || g != gen {
 			return fmt.Errorf("own account: gen %d, %v", g, err)
 		}
-		snap, err = c.Load(ctx, testProfile, shared.Account)
+		snap, err = c.Load(ctx, testProfile, shared.Account, keyOf(shared.Account))
 		if err != nil {
 			return err
 		}
@@ -264,7 +264,7 @@ func runSharer(p Params, id int) error {
 			return fmt.Errorf("shared account: %v", err)
 		}
 		if gen%10 == 0 {
-			if err := c.Forget(ctx, testProfile, own.Account); err != nil {
+			if err := c.Forget(ctx, testProfile, own.Account, keyOf(own.Account), 0); err != nil {
 				return err
 			}
 		}
@@ -313,7 +313,7 @@ func TestTwoProcesses_ShareOneCache(t *testing.T) {
 			default:
 			}
 			for _, m := range demoMembers {
-				snap, err := c.Load(ctx, testProfile, m.Account)
+				snap, err := c.Load(ctx, testProfile, m.Account, keyOf(m.Account))
 				if errors.Is(err, ErrNotFound) {
 					continue
 				}

@@ -2,15 +2,19 @@
 // SQLite file in the app data directory, so the app can show it offline
 // together with the time it was true.
 //
-// Every personal value is sealed with AES-256-GCM under a per-installation
-// data key that lives only in the OS keyring; the associated data binds each
-// blob to its table, account and snapshot. Plaintext columns hold only keyed
-// hashes (HMAC) and random ids. Without a keyring nothing is written.
+// Every personal value is sealed with AES-256-GCM under the account's own
+// data key; the associated data binds each blob to its table, account and
+// snapshot. The key is stored only wrapped by a key derived from the
+// member's password (Argon2id, see wrap.go), so offline viewing needs the
+// password and no OS keyring; the app may keep a copy of the key in the
+// keyring for "remember me". Plaintext columns hold the server profile's
+// name, a masked identifier, the "as of" time and the lock flag; lookups
+// are keyed hashes under the account key.
 //
-// The cache keeps only the latest snapshot per account. A damaged or
-// undecryptable file is moved aside and replaced by an empty one, and Open
-// reports what happened. The cache stores opaque payloads: it knows nothing
-// of the API's types and never imports Fyne.
+// The cache keeps only the latest snapshot per account. A damaged file is
+// moved aside and replaced by an empty one, and Open reports what happened.
+// The cache stores opaque payloads: it knows nothing of the API's types and
+// never imports Fyne.
 package cache
 
 import (
@@ -46,11 +50,10 @@ const (
 )
 
 var (
-	// ErrNoKeyring means no OS keyring could keep the data key (none
-	// present, locked, or failing), so the cache is off: nothing is read or
-	// written and nothing is ever stored in plaintext. The UI says that
-	// offline viewing is off. The keyring's own error is wrapped too.
-	ErrNoKeyring = errors.New("cache: no OS keyring, offline cache is off")
+	// ErrNoKeyring means no OS keyring answered (none present, locked, or
+	// failing); the keyring's own error is wrapped too. The cache works
+	// without one: only "remember me" and the move of version-1 data need it.
+	ErrNoKeyring = errors.New("cache: no OS keyring answered")
 	// ErrNotFound means no snapshot is cached for the account.
 	ErrNotFound = errors.New("cache: no cached data for this account")
 	// ErrTampered means a sealed blob failed authentication: it was altered,
@@ -60,8 +63,8 @@ var (
 	ErrClosed = errors.New("cache: closed")
 )
 
-// KeyStore is the part of the OS keyring the cache needs; keystore.Store
-// satisfies it. Errors wrap keystore.ErrNotFound, keystore.ErrUnavailable
+// KeyStore is the part of the OS keyring the app needs; keystore.Store
+// satisfies it. The cache itself uses it only to move version-1 data over. Errors wrap keystore.ErrNotFound, keystore.ErrUnavailable
 // or keystore.ErrLocked.
 type KeyStore interface {
 	Get(ctx context.Context, account, purpose string) (string, error)
@@ -73,8 +76,13 @@ type KeyStore interface {
 type Params struct {
 	// Dir is the app data directory; it is created with mode 0700.
 	Dir string
-	// Keys holds the data key. Nil means no keyring: the cache is disabled.
+	// Keys is the OS keyring, for moving version-1 data over (its
+	// installation key lives there); nil: version-1 data stays until a
+	// start with a keyring.
 	Keys KeyStore
+	// LegacyProfiles are the server profile names version-1 data may be
+	// filed under (it stored them hashed).
+	LegacyProfiles []string
 	// Now is the clock for saved-at times and quarantine names; nil means time.Now.
 	Now func() time.Time
 }
@@ -85,22 +93,18 @@ type Cache struct {
 	dir, path string
 	keys      KeyStore
 	now       func() time.Time
-	disabled  error // non-nil: every method returns it (wraps ErrNoKeyring)
 
 	w *sql.DB // the one writer connection
 	r *sql.DB // readers
 
 	mu     sync.Mutex
-	s      *sealer // nil after ForgetAll, until the next Save makes a new key
 	closed bool
 }
 
 // Open opens the cache in p.Dir, creating it when needed. It checks the
-// file, moves a damaged or undecryptable one aside and starts afresh; the
-// report says what happened. When no keyring can hold the data key, Open
-// returns a disabled cache (rep.Disabled and every method's error wrap
-// ErrNoKeyring) and touches nothing on disk. An error means the cache could
-// not be opened at all; the app runs on without it.
+// file, moves a damaged one aside and starts afresh, and moves version-1
+// data over; the report says what happened. It needs no keyring. An error
+// means the cache could not be opened at all; the app runs on without it.
 func Open(ctx context.Context, p Params) (*Cache, OpenReport, error) {
 	var rep OpenReport
 	if p.Dir == "" {
@@ -114,23 +118,6 @@ func Open(ctx context.Context, p Params) (*Cache, OpenReport, error) {
 	if c.now == nil {
 		c.now = time.Now
 	}
-	disable := func(err error) (*Cache, OpenReport, error) {
-		c.disabled = err
-		rep.Disabled = err
-		return c, rep, nil
-	}
-	if c.keys == nil {
-		return disable(fmt.Errorf("%w: no key store", ErrNoKeyring))
-	}
-
-	// Ask the keyring first: without one, nothing at all goes to disk.
-	key, err := getKey(ctx, c.keys)
-	if errors.Is(err, ErrNoKeyring) {
-		return disable(err)
-	}
-	if err != nil && !errors.Is(err, errKeyMissing) {
-		return nil, rep, err
-	}
 	if err := ensureDir(dir); err != nil {
 		return nil, rep, err
 	}
@@ -139,31 +126,15 @@ func Open(ctx context.Context, p Params) (*Cache, OpenReport, error) {
 		return nil, rep, err
 	}
 	defer unlock()
-	if key == nil {
-		// Another process may have made the key while we waited for the lock.
-		key, err = getKey(ctx, c.keys)
-		if errors.Is(err, errKeyMissing) {
-			key, err = createKey(ctx, c.keys)
-			rep.KeyCreated = err == nil
-		}
-		if errors.Is(err, ErrNoKeyring) {
-			return disable(err)
-		}
-		if err != nil {
-			return nil, rep, err
-		}
-	}
-	if c.s, err = newSealer(key); err != nil {
+	if err := c.openChecked(ctx, &rep); err != nil {
 		return nil, rep, err
 	}
-	if err := c.openChecked(ctx, &rep); err != nil {
+	if err := c.migrateLegacy(ctx, p.LegacyProfiles, &rep); err != nil {
+		_ = c.Close()
 		return nil, rep, err
 	}
 	return c, rep, nil
 }
-
-// Disabled returns nil when the cache works, or why it is off (wraps ErrNoKeyring).
-func (c *Cache) Disabled() error { return c.disabled }
 
 // Path returns the database file's path.
 func (c *Cache) Path() string { return c.path }
@@ -406,8 +377,10 @@ func migrate(ctx context.Context, tx *sql.Tx) error {
 	// The tables must be there with their columns, whatever the version says.
 	for _, q := range []string{
 		"SELECT name, value FROM meta LIMIT 0",
-		"SELECT id, profile, lookup, snap, header FROM accounts LIMIT 0",
-		"SELECT id, account_id, part, body FROM parts LIMIT 0",
+		"SELECT id, profile, lookup, snap, header FROM legacy_accounts LIMIT 0",
+		"SELECT id, account_id, part, body FROM legacy_parts LIMIT 0",
+		"SELECT " + vaultColumns + ", as_of FROM vaults LIMIT 0",
+		"SELECT id, account_id, part, body FROM vault_parts LIMIT 0",
 	} {
 		rows, err := tx.QueryContext(ctx, q)
 		if err != nil {

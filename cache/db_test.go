@@ -29,7 +29,7 @@ func TestOpen_PrivateFileModes(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "app", "data")
 	c, _ := openTest(t, dir, newMemKeys())
 	m := demoMembers[0]
-	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 12, 2, time.Now())); err != nil {
+	if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 12, 2, time.Now()), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	// While open in WAL mode, the -wal and -shm files exist.
@@ -147,19 +147,19 @@ func TestRawBytes_NoPersonalData(t *testing.T) {
 	c, _ := openTest(t, dir, newMemKeys())
 	at := time.Now()
 	for _, m := range demoMembers {
-		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 480, 50, at)); err != nil {
+		if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 480, 50, at), SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	scanFiles(t, dir, "after save")
 	for _, m := range demoMembers {
 		m.Balance += 1000
-		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 2, 480, 50, at.Add(time.Hour))); err != nil {
+		if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 2, 480, 50, at.Add(time.Hour)), SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
 	scanFiles(t, dir, "after update")
-	if err := c.Forget(ctx, testProfile, demoMembers[0].Account); err != nil {
+	if err := c.Forget(ctx, testProfile, demoMembers[0].Account, keyOf(demoMembers[0].Account), 0); err != nil {
 		t.Fatal(err)
 	}
 	scanFiles(t, dir, "after forget")
@@ -199,11 +199,11 @@ func TestOpen_TwoCachesOneProcess(t *testing.T) {
 			defer wg.Done()
 			m := demoMembers[i]
 			for gen := 1; gen <= 20; gen++ {
-				if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, gen, 24, 2, time.Now())); err != nil {
+				if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, gen, 24, 2, time.Now()), SaveOptions{}); err != nil {
 					t.Error(err)
 					return
 				}
-				if _, err := c.Load(ctx, testProfile, demoMembers[1-i].Account); err != nil && !errors.Is(err, ErrNotFound) {
+				if _, err := c.Load(ctx, testProfile, demoMembers[1-i].Account, keyOf(demoMembers[1-i].Account)); err != nil && !errors.Is(err, ErrNotFound) {
 					t.Error(err)
 					return
 				}

@@ -2,8 +2,12 @@ package cache
 
 import (
 	"context"
+	"crypto/sha256"
+	"database/sql"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -186,7 +190,7 @@ func genOf(snap Snapshot) (int, error) {
 // openTest opens a cache in dir with keys and fails the test on error.
 func openTest(t testing.TB, dir string, keys KeyStore) (*Cache, OpenReport) {
 	t.Helper()
-	c, rep, err := Open(context.Background(), Params{Dir: dir, Keys: keys})
+	c, rep, err := Open(context.Background(), Params{Dir: dir, Keys: keys, LegacyProfiles: []string{testProfile}})
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
@@ -198,3 +202,86 @@ var (
 	errUnavailableForTest = fmt.Errorf("keystore get cache-data-key: %w", keystore.ErrUnavailable)
 	errLockedForTest      = fmt.Errorf("keystore get cache-data-key: %w", keystore.ErrLocked)
 )
+
+// keyOf is the tests' account key of an account: the same in every
+// process (the crash tests' children), different for each account.
+func keyOf(account string) *Key {
+	k := sha256.Sum256([]byte("cekbpjstk test account key\x00" + normalizeAccount(account)))
+	return &Key{k: k[:]}
+}
+
+// testKDF is cheap: the tests about the wrap itself do not need its cost.
+var testKDF = KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
+
+// writeLegacyCache writes a version-1 cache file into dir: the schema of
+// migration 1, one installation key in keys, the members' snapshots sealed
+// under it, as version 1 of the app wrote them.
+func writeLegacyCache(t testing.TB, dir string, keys *memKeys, members ...demoMember) {
+	t.Helper()
+	ctx := context.Background()
+	key := newDataKey()
+	keys.m[KeyAccount+"/"+KeyPurpose] = encodeKey(key)
+	s, err := newSealer(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, FileName)
+	if _, err := precreate(path); err != nil {
+		t.Fatal(err)
+	}
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(ms[0].sql); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(fmt.Sprintf("PRAGMA application_id = %d; PRAGMA user_version = 1", applicationID)); err != nil {
+		t.Fatal(err)
+	}
+	if err := checkCanary(ctx, tx, s, true); err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range members {
+		sealed, err := sealSnapshot(s, testProfile, m.Account, demoSnapshot(m, 1, 12, 2, time.Now()), time.Now())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := tx.Exec("INSERT INTO accounts (profile, lookup, snap, header) VALUES (?, ?, ?, ?)",
+			s.profileKey(testProfile), sealed.lookup, sealed.snap, sealed.header)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, _ := res.LastInsertId()
+		if err := insertParts(ctx, tx, "parts", id, sealed.parts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func copyFile(t testing.TB, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -32,56 +32,45 @@ func realKeyStore(t *testing.T) *keystore.Store {
 	return ks
 }
 
-func TestKeyring_DataKeyLivesInOSKeyring(t *testing.T) {
+// A version-1 cache's installation key leaves the real OS keyring once its
+// data has moved over; the accounts' pending keys are there instead, and
+// no key reaches the cache's files.
+func TestKeyring_Version1KeyLeavesOSKeyring(t *testing.T) {
 	ks := realKeyStore(t)
 	ctx := context.Background()
 	dir := t.TempDir()
-	c, rep, err := Open(ctx, Params{Dir: dir, Keys: ks})
+	mem := newMemKeys()
+	writeLegacyCache(t, dir, mem, demoMembers[0])
+	if err := ks.Set(ctx, KeyAccount, KeyPurpose, mem.key()); err != nil {
+		t.Fatal(err)
+	}
+	item := KeyItem(testProfile, demoMembers[0].Account)
+	t.Cleanup(func() { ks.Delete(context.Background(), item, PurposePendingKey) })
+	c, rep, err := Open(ctx, Params{Dir: dir, Keys: ks, LegacyProfiles: []string{testProfile}})
+	if err != nil || rep.Migrated != 1 {
+		t.Fatalf("Open: %+v, %v", rep, err)
+	}
+	defer c.Close()
+	if _, err := ks.Get(ctx, KeyAccount, KeyPurpose); !errors.Is(err, keystore.ErrNotFound) {
+		t.Errorf("the installation key is still in the keyring (%v)", err)
+	}
+	stored, err := ks.Get(ctx, item, PurposePendingKey)
+	if err != nil {
+		t.Fatalf("the pending account key is not in the keyring: %v", err)
+	}
+	k, err := ParseKey(stored)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Disabled != nil {
-		t.Fatalf("the keyring of the test environment was not usable: %v", rep.Disabled)
-	}
-	if !rep.KeyCreated {
-		t.Error("no new key reported on first open")
-	}
-	stored, err := ks.Get(ctx, KeyAccount, KeyPurpose)
-	if err != nil {
-		t.Fatalf("the data key is not in the keyring: %v", err)
-	}
-	key, err := decodeKey(stored)
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := demoMembers[0]
-	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 12, 2, time.Now())); err != nil {
+	if _, err := c.Load(ctx, testProfile, demoMembers[0].Account, k); err != nil {
 		t.Fatal(err)
 	}
 	c.Close()
-	// The key never reaches the cache's files, in any form.
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
 		b, _ := os.ReadFile(filepath.Join(dir, e.Name()))
-		if bytes.Contains(b, key) || bytes.Contains(b, []byte(stored)) {
-			t.Errorf("%s contains the data key", e.Name())
+		if bytes.Contains(b, k.k) || bytes.Contains(b, []byte(stored)) {
+			t.Errorf("%s contains the account key", e.Name())
 		}
 	}
-
-	// Another process (here: a new Store) finds the key and reads the data.
-	ks2 := keystore.NewWithService("cekbpjstk-test-cache-"+strings.ReplaceAll(t.Name(), "/", "-"), 5*time.Second)
-	c2, rep, err := Open(ctx, Params{Dir: dir, Keys: ks2})
-	if err != nil || rep.DataLost() || rep.KeyCreated {
-		t.Fatalf("reopen: %+v, %v", rep, err)
-	}
-	if _, err := c2.Load(ctx, testProfile, m.Account); err != nil {
-		t.Fatal(err)
-	}
-	if err := c2.ForgetAll(ctx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := ks.Get(ctx, KeyAccount, KeyPurpose); !errors.Is(err, keystore.ErrNotFound) {
-		t.Errorf("after ForgetAll the keyring still answers %v", err)
-	}
-	c2.Close()
 }

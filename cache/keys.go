@@ -10,7 +10,8 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 )
 
-// The data key's place in the keyring.
+// Version 1's installation data key's place in the keyring: read only to
+// move version-1 data over, then deleted.
 const (
 	KeyAccount = "installation"
 	KeyPurpose = "cache-data-key"
@@ -47,26 +48,6 @@ func getKey(ctx context.Context, ks KeyStore) ([]byte, error) {
 	default:
 		return nil, fmt.Errorf("%w: %w", ErrNoKeyring, err)
 	}
-}
-
-// createKey stores a new data key and reads it back, so that a keyring that
-// silently drops items cannot leave data sealed under a lost key.
-func createKey(ctx context.Context, ks KeyStore) ([]byte, error) {
-	k := newDataKey()
-	if err := ks.Set(ctx, KeyAccount, KeyPurpose, encodeKey(k)); err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("%w: %w", ErrNoKeyring, err)
-	}
-	got, err := getKey(ctx, ks)
-	if errors.Is(err, errKeyMissing) || (err == nil && !bytes.Equal(got, k)) {
-		return nil, fmt.Errorf("%w: the keyring did not keep the data key", ErrNoKeyring)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return k, nil
 }
 
 // checkCanary verifies, inside a write transaction, that the database was

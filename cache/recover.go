@@ -31,11 +31,6 @@ const (
 	ReasonForeign Reason = "foreign"
 	// ReasonTooNew: written by a newer version of the app.
 	ReasonTooNew Reason = "too-new"
-	// ReasonKeyLost: the data key was missing from the keyring, so the data
-	// sealed under it can never be read again.
-	ReasonKeyLost Reason = "key-lost"
-	// ReasonWrongKey: the data was sealed under a key other than the one in the keyring.
-	ReasonWrongKey Reason = "wrong-key"
 )
 
 // Quarantined describes one cache file moved aside.
@@ -48,17 +43,18 @@ type Quarantined struct {
 // OpenReport tells the caller what Open found and did, so the UI can tell
 // the user. The zero value means: an existing cache opened cleanly.
 type OpenReport struct {
-	// Disabled is non-nil when the cache is off; it wraps ErrNoKeyring and
-	// the keyring's error. Nothing was read or written.
-	Disabled error
 	// Created: a new, empty cache file was made (first run, or after a quarantine).
 	Created bool
-	// KeyCreated: a new data key was generated and stored in the keyring.
-	KeyCreated bool
+	// Migrated counts version-1 snapshots moved to their own account
+	// keys (kept in the keyring until the next online login wraps them).
+	Migrated int
+	// LegacyWaiting: version-1 data is there, but no keyring answered to
+	// move it over; the next start tries again.
+	LegacyWaiting bool
 	// Quarantined lists files moved aside, with the reason.
 	Quarantined []Quarantined
-	// Dropped counts account snapshots deleted because a blob failed
-	// authentication (altered or damaged); the other accounts were kept.
+	// Dropped counts version-1 snapshots that could not be moved over
+	// (their key lost, or a blob altered); the other accounts were kept.
 	Dropped int
 }
 
@@ -105,9 +101,6 @@ func (c *Cache) openChecked(ctx context.Context, rep *OpenReport) error {
 		if !errors.As(err, &d) || attempt > 0 {
 			return err
 		}
-		if d.reason == ReasonWrongKey && rep.KeyCreated {
-			d.reason = ReasonKeyLost
-		}
 		q, qerr := quarantine(c.path, c.now())
 		if qerr != nil {
 			return errors.Join(err, qerr)
@@ -148,22 +141,8 @@ func (c *Cache) openAndCheck(ctx context.Context, rep *OpenReport) error {
 	if err := migrate(ctx, tx); err != nil {
 		return err
 	}
-	switch err := checkCanary(ctx, tx, c.s, true); {
-	case errors.Is(err, errKeyStale):
-		return &damage{ReasonWrongKey, errors.New("key check failed")}
-	case err != nil:
-		return err
-	}
-	dropped, err := sweep(ctx, tx, c.s)
-	if err != nil {
-		return err
-	}
 	if err := tx.Commit(); err != nil {
 		return classify(err)
-	}
-	rep.Dropped += dropped
-	if dropped > 0 {
-		_ = c.checkpoint(ctx)
 	}
 	return nil
 }

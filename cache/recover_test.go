@@ -23,7 +23,7 @@ func seeded(t *testing.T) (string, *memKeys) {
 		t.Fatal(err)
 	}
 	for _, m := range demoMembers {
-		if err := c.Save(context.Background(), testProfile, m.Account, demoSnapshot(m, 1, 120, 10, time.Now())); err != nil {
+		if err := c.Save(context.Background(), testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 120, 10, time.Now()), SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -86,15 +86,6 @@ func TestOpen_DamagedFileIsQuarantined(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, ReasonTooNew},
-		{"data key lost", func(t *testing.T, _ string, keys *memKeys) {
-			keys.Delete(context.Background(), KeyAccount, KeyPurpose)
-		}, ReasonKeyLost},
-		{"data key malformed", func(t *testing.T, _ string, keys *memKeys) {
-			keys.Set(context.Background(), KeyAccount, KeyPurpose, "not base64!")
-		}, ReasonKeyLost},
-		{"data key replaced", func(t *testing.T, _ string, keys *memKeys) {
-			keys.Set(context.Background(), KeyAccount, KeyPurpose, encodeKey(newDataKey()))
-		}, ReasonWrongKey},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -136,14 +127,14 @@ func TestOpen_DamagedFileIsQuarantined(t *testing.T) {
 			}
 
 			// A fresh, working cache.
-			if _, err := c.Load(ctx, testProfile, demoMembers[0].Account); !errors.Is(err, ErrNotFound) {
+			if _, err := c.Load(ctx, testProfile, demoMembers[0].Account, keyOf(demoMembers[0].Account)); !errors.Is(err, ErrNotFound) {
 				t.Errorf("Load = %v, want ErrNotFound in the fresh cache", err)
 			}
 			m := demoMembers[1]
-			if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 2, 1, 1, time.Now())); err != nil {
+			if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 2, 1, 1, time.Now()), SaveOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			if _, err := c.Load(ctx, testProfile, m.Account); err != nil {
+			if _, err := c.Load(ctx, testProfile, m.Account, keyOf(m.Account)); err != nil {
 				t.Fatal(err)
 			}
 			c.Close()
@@ -175,58 +166,105 @@ func TestQuarantine_KeepsNewestThree(t *testing.T) {
 	}
 }
 
-func TestOpen_NoKeyringWritesNothing(t *testing.T) {
+// Without any keyring the cache opens and works: the password's wrap is
+// what protects it.
+func TestOpen_NoKeyringWorksWithPassword(t *testing.T) {
 	ctx := context.Background()
-	for _, kerr := range []error{errUnavailableForTest, errLockedForTest} {
+	for _, keys := range []KeyStore{nil, &memKeys{m: map[string]string{}, err: errUnavailableForTest}, &memKeys{m: map[string]string{}, err: errLockedForTest}} {
 		dir := filepath.Join(t.TempDir(), "data")
-		keys := newMemKeys()
-		keys.err = kerr
 		c, rep, err := Open(ctx, Params{Dir: dir, Keys: keys})
+		if err != nil || rep.DataLost() {
+			t.Fatalf("Open: %+v, %v", rep, err)
+		}
+		m := demoMembers[0]
+		key := NewKey()
+		wrap, err := Wrap(key, "Rahasia#2026", testKDF)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if !errors.Is(rep.Disabled, ErrNoKeyring) || !errors.Is(rep.Disabled, kerr) || !errors.Is(c.Disabled(), ErrNoKeyring) {
-			t.Fatalf("report = %+v", rep)
+		if err := c.Save(ctx, testProfile, m.Account, key, demoSnapshot(m, 1, 1, 1, time.Now()), SaveOptions{Wrap: wrap}); err != nil {
+			t.Fatal(err)
 		}
-		m := demoMembers[0]
-		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 1, 1, time.Now())); !errors.Is(err, ErrNoKeyring) {
-			t.Errorf("Save = %v, want ErrNoKeyring", err)
+		c.Close()
+		c, _, err = Open(ctx, Params{Dir: dir, Keys: keys})
+		if err != nil {
+			t.Fatal(err)
 		}
-		if _, err := c.Load(ctx, testProfile, m.Account); !errors.Is(err, ErrNoKeyring) {
-			t.Errorf("Load = %v, want ErrNoKeyring", err)
+		list, err := c.Accounts(ctx, testProfile)
+		if err != nil || len(list) != 1 || !list[0].Wrapped {
+			t.Fatalf("Accounts = %+v, %v", list, err)
 		}
-		if _, err := c.Accounts(ctx, testProfile); !errors.Is(err, ErrNoKeyring) {
-			t.Errorf("Accounts = %v, want ErrNoKeyring", err)
+		if _, err := c.UnlockRef(ctx, list[0].Ref, "salah"); !errors.Is(err, ErrWrongPassword) {
+			t.Errorf("wrong password: %v, want ErrWrongPassword", err)
 		}
-		if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
-			t.Errorf("without a keyring the data directory was created (%v)", err)
+		got, err := c.UnlockRef(ctx, list[0].Ref, "Rahasia#2026")
+		if err != nil || !got.Equal(key) {
+			t.Fatalf("UnlockRef = %v, %v", got, err)
+		}
+		if account, _, err := c.LoadRef(ctx, list[0].Ref, got); err != nil || account != m.Account {
+			t.Fatalf("LoadRef = %q, %v", account, err)
 		}
 		c.Close()
 	}
-	c, rep, err := Open(ctx, Params{Dir: t.TempDir()})
-	if err != nil || !errors.Is(rep.Disabled, ErrNoKeyring) {
-		t.Fatalf("nil Keys: %+v, %v", rep, err)
-	}
-	c.Close()
 }
 
-// A keyring that goes away after data was cached leaves the file alone:
-// it is readable again once the keyring is back.
-func TestOpen_KeyringBackLater(t *testing.T) {
+// A version-1 cache (one installation key in the keyring) moves over at
+// the first start with a keyring: each account gets its own key, kept in
+// the keyring as a pending key (no password wrap until the next online
+// login); the version-1 rows, the installation key and version-1 copies
+// set aside go.
+func TestOpen_MigratesVersion1Cache(t *testing.T) {
 	ctx := context.Background()
-	dir, keys := seeded(t)
+	dir := t.TempDir()
+	keys := newMemKeys()
+	writeLegacyCache(t, dir, keys, demoMembers...)
+	copyFile(t, filepath.Join(dir, FileName), filepath.Join(dir, "cache.damaged-20250101T000000Z.db"))
+
+	// No keyring: nothing moves, nothing is lost.
 	keys.err = errLockedForTest
-	c, rep, err := Open(ctx, Params{Dir: dir, Keys: keys})
-	if err != nil || rep.Disabled == nil {
-		t.Fatalf("%+v, %v", rep, err)
+	c, rep, err := Open(ctx, Params{Dir: dir, Keys: keys, LegacyProfiles: []string{"other", testProfile}})
+	if err != nil || !rep.LegacyWaiting || rep.Migrated != 0 || rep.DataLost() {
+		t.Fatalf("without a keyring: %+v, %v", rep, err)
 	}
 	c.Close()
+
 	keys.err = nil
-	c2, rep := openTest(t, dir, keys)
-	if rep.DataLost() {
-		t.Fatalf("report = %+v", rep)
+	c, rep, err = Open(ctx, Params{Dir: dir, Keys: keys, LegacyProfiles: []string{"other", testProfile}})
+	if err != nil || rep.Migrated != 2 || rep.LegacyWaiting || rep.DataLost() {
+		t.Fatalf("with the keyring: %+v, %v", rep, err)
 	}
-	if _, err := c2.Load(ctx, testProfile, demoMembers[0].Account); err != nil {
-		t.Fatal(err)
+	defer c.Close()
+	if keys.key() != "" {
+		t.Error("the installation key is still in the keyring")
+	}
+	if q := quarantinedFiles(dir); len(q) != 0 {
+		t.Errorf("version-1 copies set aside are left: %v", q)
+	}
+	list, err := c.Accounts(ctx, testProfile)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("Accounts = %+v, %v", list, err)
+	}
+	for _, m := range demoMembers {
+		s, err := keys.Get(ctx, KeyItem(testProfile, m.Account), PurposePendingKey)
+		if err != nil {
+			t.Fatalf("%s: no pending key: %v", m.Name, err)
+		}
+		k, err := ParseKey(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		snap, err := c.Load(ctx, testProfile, m.Account, k)
+		if err != nil || snap.Label != m.Name {
+			t.Fatalf("%s: Load = %q, %v", m.Name, snap.Label, err)
+		}
+		ref, _ := c.Ref(ctx, testProfile, m.Account, k)
+		if _, err := c.UnlockRef(ctx, ref, "any password"); !errors.Is(err, ErrNotWrapped) {
+			t.Errorf("%s: UnlockRef before the next online login = %v, want ErrNotWrapped", m.Name, err)
+		}
+	}
+	var legacy int
+	c.r.QueryRow("SELECT count(*) FROM legacy_accounts").Scan(&legacy)
+	if legacy != 0 {
+		t.Errorf("%d version-1 rows left", legacy)
 	}
 }

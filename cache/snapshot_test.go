@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -13,15 +14,15 @@ func TestSaveLoad_RoundTrip(t *testing.T) {
 	ctx := context.Background()
 	keys := newMemKeys()
 	c, rep := openTest(t, t.TempDir(), keys)
-	if !rep.Created || !rep.KeyCreated || rep.DataLost() || rep.Disabled != nil {
+	if !rep.Created || rep.DataLost() || rep.Migrated != 0 {
 		t.Fatalf("first open report = %+v", rep)
 	}
 	at := time.Date(2026, 11, 25, 7, 30, 0, 0, time.FixedZone("WIB", 7*3600))
 	want := demoSnapshot(demoMembers[0], 1, 24, 3, at)
-	if err := c.Save(ctx, testProfile, demoMembers[0].Account, want); err != nil {
+	if err := c.Save(ctx, testProfile, demoMembers[0].Account, keyOf(demoMembers[0].Account), want, SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.Load(ctx, testProfile, " BUDI@contoh.id ") // identifiers are case-insensitive
+	got, err := c.Load(ctx, testProfile, " BUDI@contoh.id ", keyOf(" BUDI@contoh.id ")) // identifiers are case-insensitive
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -38,10 +39,10 @@ func TestSaveLoad_RoundTrip(t *testing.T) {
 		t.Error("SavedAt not set")
 	}
 
-	if _, err := c.Load(ctx, testProfile, demoMembers[1].Account); !errors.Is(err, ErrNotFound) {
+	if _, err := c.Load(ctx, testProfile, demoMembers[1].Account, keyOf(demoMembers[1].Account)); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Load of an unknown account = %v, want ErrNotFound", err)
 	}
-	if _, err := c.Load(ctx, "sandbox", demoMembers[0].Account); !errors.Is(err, ErrNotFound) {
+	if _, err := c.Load(ctx, "sandbox", demoMembers[0].Account, keyOf(demoMembers[0].Account)); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Load under another profile = %v, want ErrNotFound", err)
 	}
 }
@@ -51,15 +52,15 @@ func TestSave_ReplacesWholeSnapshot(t *testing.T) {
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	at := time.Now()
 	m := demoMembers[0]
-	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 12, 2, at)); err != nil {
+	if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 12, 2, at), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	next := demoSnapshot(m, 2, 12, 2, at.Add(time.Hour))
 	delete(next.Parts, PartClaims)
-	if err := c.Save(ctx, testProfile, m.Account, next); err != nil {
+	if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), next, SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := c.Load(ctx, testProfile, m.Account)
+	got, err := c.Load(ctx, testProfile, m.Account, keyOf(m.Account))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,33 +71,47 @@ func TestSave_ReplacesWholeSnapshot(t *testing.T) {
 		t.Error("a part missing from the new snapshot survived")
 	}
 	var n int
-	c.r.QueryRow("SELECT count(*) FROM accounts").Scan(&n)
+	c.r.QueryRow("SELECT count(*) FROM vaults").Scan(&n)
 	if n != 1 {
 		t.Errorf("%d account rows, want 1 (latest snapshot only)", n)
 	}
 }
 
-func TestAccounts_ListsSealedIdentifiers(t *testing.T) {
+func TestAccounts_ListsMaskedIdentifiers(t *testing.T) {
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
 	for i, m := range demoMembers {
-		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 2, 1, base.Add(time.Duration(i)*time.Hour))); err != nil {
+		if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 2, 1, base.Add(time.Duration(i)*time.Hour)), SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := c.Save(ctx, "sandbox", "other@contoh.id", demoSnapshot(demoMembers[0], 1, 1, 1, base)); err != nil {
+	if err := c.Save(ctx, "sandbox", "other@contoh.id", keyOf("other@contoh.id"), demoSnapshot(demoMembers[0], 1, 1, 1, base), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	list, err := c.Accounts(ctx, testProfile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(list) != 2 || list[0].Account != demoMembers[1].Account || list[1].Label != demoMembers[0].Name {
+	byMask := map[string]string{"•••6789": demoMembers[1].Account, "b•••@contoh.id": demoMembers[0].Account}
+	if len(list) != 2 || list[0].Masked != "•••6789" || list[1].Masked != "b•••@contoh.id" {
 		t.Fatalf("Accounts = %+v", list)
 	}
-	if !list[0].FetchedAt.Equal(base.Add(time.Hour)) {
-		t.Errorf("FetchedAt = %v, want the newest part's time", list[0].FetchedAt)
+	// "As of" is the oldest part's time (demoSnapshot's claims: 2 minutes before).
+	if want := base.Add(time.Hour - 2*time.Minute); !list[0].FetchedAt.Equal(want) {
+		t.Errorf("FetchedAt = %v, want %v", list[0].FetchedAt, want)
+	}
+	for _, a := range list {
+		if a.Locked || a.Wrapped {
+			t.Errorf("%s: locked %v, wrapped %v; want neither", a.Masked, a.Locked, a.Wrapped)
+		}
+		account, snap, err := c.LoadRef(ctx, a.Ref, keyOf(byMask[a.Masked]))
+		if err != nil || snap.Label == "" || account != byMask[a.Masked] {
+			t.Errorf("LoadRef(%s) = %q, %q, %v", a.Masked, account, snap.Label, err)
+		}
+		if _, _, err := c.LoadRef(ctx, a.Ref, NewKey()); !errors.Is(err, ErrTampered) {
+			t.Errorf("LoadRef(%s) with another key = %v, want ErrTampered", a.Masked, err)
+		}
 	}
 }
 
@@ -104,21 +119,21 @@ func TestForget_OneAccount(t *testing.T) {
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	for _, m := range demoMembers {
-		if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 2, 1, time.Now())); err != nil {
+		if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 2, 1, time.Now()), SaveOptions{}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := c.Forget(ctx, testProfile, demoMembers[0].Account); err != nil {
+	if err := c.Forget(ctx, testProfile, demoMembers[0].Account, keyOf(demoMembers[0].Account), 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.Load(ctx, testProfile, demoMembers[0].Account); !errors.Is(err, ErrNotFound) {
+	if _, err := c.Load(ctx, testProfile, demoMembers[0].Account, keyOf(demoMembers[0].Account)); !errors.Is(err, ErrNotFound) {
 		t.Errorf("after Forget, Load = %v", err)
 	}
-	if _, err := c.Load(ctx, testProfile, demoMembers[1].Account); err != nil {
+	if _, err := c.Load(ctx, testProfile, demoMembers[1].Account, keyOf(demoMembers[1].Account)); err != nil {
 		t.Errorf("the other account is gone: %v", err)
 	}
 	var parts int
-	c.r.QueryRow("SELECT count(*) FROM parts").Scan(&parts)
+	c.r.QueryRow("SELECT count(*) FROM vault_parts").Scan(&parts)
 	if parts != 5 {
 		t.Errorf("%d part rows left, want 5", parts)
 	}
@@ -128,37 +143,42 @@ func TestForgetAll_DeletesDataAndKey(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	keys := newMemKeys()
-	c, _ := openTest(t, dir, keys)
+	writeLegacyCache(t, dir, keys, demoMembers[1])
+	c, rep := openTest(t, dir, keys)
+	if rep.Migrated != 1 {
+		t.Fatalf("report = %+v, want 1 migrated", rep)
+	}
 	m := demoMembers[0]
-	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 1, 2, 1, time.Now())); err != nil {
+	if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 1, 2, 1, time.Now()), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	oldKey := keys.key()
+	// A moved-aside copy (a version-2 file) goes too.
+	copyFile(t, filepath.Join(dir, FileName), filepath.Join(dir, "cache.damaged-20260101T000000Z.db"))
 	if err := c.ForgetAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if keys.key() != "" {
-		t.Fatal("the data key is still in the keyring")
-	}
-	if _, err := c.Load(ctx, testProfile, m.Account); !errors.Is(err, ErrNotFound) {
+	if _, err := c.Load(ctx, testProfile, m.Account, keyOf(m.Account)); !errors.Is(err, ErrNotFound) {
 		t.Errorf("Load after ForgetAll = %v", err)
 	}
 	if list, err := c.Accounts(ctx, testProfile); err != nil || len(list) != 0 {
 		t.Errorf("Accounts after ForgetAll = %v, %v", list, err)
 	}
-	// The cache goes on working with a new key.
-	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 2, 2, 1, time.Now())); err != nil {
-		t.Fatal(err)
+	if q := quarantinedFiles(dir); len(q) != 0 {
+		t.Errorf("moved-aside copies left: %v", q)
 	}
-	if k := keys.key(); k == "" || k == oldKey {
-		t.Fatal("Save after ForgetAll did not make a new key")
+	if keys.key() != "" {
+		t.Error("the version-1 installation key is still in the keyring")
+	}
+	// The cache goes on working.
+	if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 2, 2, 1, time.Now()), SaveOptions{}); err != nil {
+		t.Fatal(err)
 	}
 	c.Close()
 	c2, rep := openTest(t, dir, keys)
 	if rep.DataLost() {
 		t.Fatalf("reopen report = %+v", rep)
 	}
-	if _, err := c2.Load(ctx, testProfile, m.Account); err != nil {
+	if _, err := c2.Load(ctx, testProfile, m.Account, keyOf(m.Account)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -168,7 +188,7 @@ func TestLoad_AllOldOrAllNew(t *testing.T) {
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	m := demoMembers[0]
-	if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, 0, 60, 5, time.Now())); err != nil {
+	if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, 0, 60, 5, time.Now()), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	var wg sync.WaitGroup
@@ -182,7 +202,7 @@ func TestLoad_AllOldOrAllNew(t *testing.T) {
 				return
 			default:
 			}
-			if err := c.Save(ctx, testProfile, m.Account, demoSnapshot(m, gen, 60, 5, time.Now())); err != nil {
+			if err := c.Save(ctx, testProfile, m.Account, keyOf(m.Account), demoSnapshot(m, gen, 60, 5, time.Now()), SaveOptions{}); err != nil {
 				t.Error(err)
 				return
 			}
@@ -190,7 +210,7 @@ func TestLoad_AllOldOrAllNew(t *testing.T) {
 	}()
 	deadline := time.Now().Add(time.Second)
 	for n := 0; time.Now().Before(deadline); n++ {
-		snap, err := c.Load(ctx, testProfile, m.Account)
+		snap, err := c.Load(ctx, testProfile, m.Account, keyOf(m.Account))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,46 +231,34 @@ func TestClosed(t *testing.T) {
 	if err := c.Close(); err != nil {
 		t.Errorf("second Close = %v", err)
 	}
-	if _, err := c.Load(context.Background(), testProfile, "x"); !errors.Is(err, ErrClosed) {
+	if _, err := c.Load(context.Background(), testProfile, "x", keyOf("x")); !errors.Is(err, ErrClosed) {
 		t.Errorf("Load after Close = %v", err)
 	}
 }
 
-// A ForgetAll in one process is followed by the others: they take the new
-// key instead of writing under the deleted one.
-func TestForgetAll_OtherCacheFollowsNewKey(t *testing.T) {
+// Two caches on one file (two processes) see each other's saves and forgets.
+func TestForgetAll_OtherCacheSeesIt(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	keys := newMemKeys()
-	a, _ := openTest(t, dir, keys)
-	b, _ := openTest(t, dir, keys)
+	a, _ := openTest(t, dir, nil)
+	b, _ := openTest(t, dir, nil)
 	budi, siti := demoMembers[0], demoMembers[1]
-	if err := b.Save(ctx, testProfile, budi.Account, demoSnapshot(budi, 1, 2, 1, time.Now())); err != nil {
+	if err := b.Save(ctx, testProfile, budi.Account, keyOf(budi.Account), demoSnapshot(budi, 1, 2, 1, time.Now()), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	oldKey := keys.key()
+	if _, err := a.Load(ctx, testProfile, budi.Account, keyOf(budi.Account)); err != nil {
+		t.Fatalf("a.Load of b's save: %v", err)
+	}
 	if err := a.ForgetAll(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := b.Load(ctx, testProfile, budi.Account); !errors.Is(err, ErrNotFound) {
+	if _, err := b.Load(ctx, testProfile, budi.Account, keyOf(budi.Account)); !errors.Is(err, ErrNotFound) {
 		t.Errorf("b.Load after a.ForgetAll = %v, want ErrNotFound", err)
 	}
-	if err := b.Save(ctx, testProfile, siti.Account, demoSnapshot(siti, 2, 2, 1, time.Now())); err != nil {
+	if err := b.Save(ctx, testProfile, siti.Account, keyOf(siti.Account), demoSnapshot(siti, 2, 2, 1, time.Now()), SaveOptions{}); err != nil {
 		t.Fatal(err)
 	}
-	if k := keys.key(); k == "" || k == oldKey {
-		t.Fatal("b wrote without making a new key")
-	}
-	if _, err := a.Load(ctx, testProfile, siti.Account); err != nil {
+	if _, err := a.Load(ctx, testProfile, siti.Account, keyOf(siti.Account)); err != nil {
 		t.Fatalf("a.Load of b's new save: %v", err)
-	}
-	a.Close()
-	b.Close()
-	c, rep := openTest(t, dir, keys)
-	if rep.DataLost() {
-		t.Fatalf("reopen: %+v", rep)
-	}
-	if _, err := c.Load(ctx, testProfile, siti.Account); err != nil {
-		t.Fatal(err)
 	}
 }
