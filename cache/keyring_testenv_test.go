@@ -44,8 +44,7 @@ func TestKeyring_Version1KeyLeavesOSKeyring(t *testing.T) {
 	if err := ks.Set(ctx, KeyAccount, KeyPurpose, mem.key()); err != nil {
 		t.Fatal(err)
 	}
-	item := KeyItem(testProfile, demoMembers[0].Account)
-	t.Cleanup(func() { ks.Delete(context.Background(), item, PurposePendingKey) })
+	t.Cleanup(func() { ks.Delete(context.Background(), KeyAccount, PurposePendingKey) })
 	c, rep, err := Open(ctx, Params{Dir: dir, Keys: ks, LegacyProfiles: []string{testProfile}})
 	if err != nil || rep.Migrated != 1 {
 		t.Fatalf("Open: %+v, %v", rep, err)
@@ -54,14 +53,11 @@ func TestKeyring_Version1KeyLeavesOSKeyring(t *testing.T) {
 	if _, err := ks.Get(ctx, KeyAccount, KeyPurpose); !errors.Is(err, keystore.ErrNotFound) {
 		t.Errorf("the installation key is still in the keyring (%v)", err)
 	}
-	stored, err := ks.Get(ctx, item, PurposePendingKey)
+	k, err := PendingKey(ctx, ks, testProfile, demoMembers[0].Account)
 	if err != nil {
 		t.Fatalf("the pending account key is not in the keyring: %v", err)
 	}
-	k, err := ParseKey(stored)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stored := k.Encode()
 	if _, err := c.Load(ctx, testProfile, demoMembers[0].Account, k); err != nil {
 		t.Fatal(err)
 	}

@@ -245,13 +245,9 @@ func TestOpen_MigratesVersion1Cache(t *testing.T) {
 		t.Fatalf("Accounts = %+v, %v", list, err)
 	}
 	for _, m := range demoMembers {
-		s, err := keys.Get(ctx, KeyItem(testProfile, m.Account), PurposePendingKey)
+		k, err := PendingKey(ctx, keys, testProfile, m.Account)
 		if err != nil {
 			t.Fatalf("%s: no pending key: %v", m.Name, err)
-		}
-		k, err := ParseKey(s)
-		if err != nil {
-			t.Fatal(err)
 		}
 		snap, err := c.Load(ctx, testProfile, m.Account, k)
 		if err != nil || snap.Label != m.Name {
@@ -261,6 +257,15 @@ func TestOpen_MigratesVersion1Cache(t *testing.T) {
 		if _, err := c.UnlockRef(ctx, ref, "any password"); !errors.Is(err, ErrNotWrapped) {
 			t.Errorf("%s: UnlockRef before the next online login = %v, want ErrNotWrapped", m.Name, err)
 		}
+	}
+	if err := DropPendingKey(ctx, keys, testProfile, demoMembers[0].Account); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := PendingKey(ctx, keys, testProfile, demoMembers[0].Account); !errors.Is(err, ErrNotFound) {
+		t.Errorf("dropped pending key: %v", err)
+	}
+	if _, err := PendingKey(ctx, keys, testProfile, demoMembers[1].Account); err != nil {
+		t.Errorf("the other pending key went too: %v", err)
 	}
 	var legacy int
 	c.r.QueryRow("SELECT count(*) FROM legacy_accounts").Scan(&legacy)

@@ -1,6 +1,7 @@
 package cache
 
 import (
+	"encoding/json"
 	"bytes"
 	"context"
 	"crypto/hmac"
@@ -15,11 +16,14 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 )
 
-// Keyring items of account keys (the app's "remember me" copy and the
-// keys of data moved over from version 1, waiting for a password).
+// Keyring items of account keys: the app's "remember me" copy (one item
+// per account, under KeyItem), and the keys of data moved over from
+// version 1 waiting for a password (all in one item under KeyAccount, so
+// that turning offline data off can delete them without knowing the
+// accounts).
 const (
 	PurposeAccountKey = "cache-account-key"
-	PurposePendingKey = "cache-pending-key"
+	PurposePendingKey = "cache-pending-keys"
 )
 
 const (
@@ -647,8 +651,16 @@ func (c *Cache) migrateLegacy(ctx context.Context, profiles []string, rep *OpenR
 		rep.Dropped += n
 	}
 	// The keys first: data whose key was not kept would be lost.
-	for _, m := range out {
-		if err := c.keys.Set(ctx, KeyItem(m.profile, m.account), PurposePendingKey, m.key.Encode()); err != nil {
+	if len(out) > 0 {
+		pending, err := pendingKeys(ctx, c.keys)
+		if err != nil {
+			rep.LegacyWaiting = true
+			return nil
+		}
+		for _, m := range out {
+			pending[KeyItem(m.profile, m.account)] = m.key.Encode()
+		}
+		if err := setPendingKeys(ctx, c.keys, pending); err != nil {
 			rep.LegacyWaiting = true
 			return nil
 		}
@@ -712,4 +724,61 @@ func fileVersion(ctx context.Context, path string) (int, error) {
 		return 0, nil
 	}
 	return v, err
+}
+
+// pendingKeys reads the pending keys (empty when there are none).
+func pendingKeys(ctx context.Context, ks KeyStore) (map[string]string, error) {
+	m := map[string]string{}
+	s, err := ks.Get(ctx, KeyAccount, PurposePendingKey)
+	if isNotFound(err) {
+		return m, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if json.Unmarshal([]byte(s), &m) != nil {
+		return map[string]string{}, nil
+	}
+	return m, nil
+}
+
+func setPendingKeys(ctx context.Context, ks KeyStore, m map[string]string) error {
+	if len(m) == 0 {
+		if err := ks.Delete(ctx, KeyAccount, PurposePendingKey); err != nil && !isNotFound(err) {
+			return err
+		}
+		return nil
+	}
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err
+	}
+	return ks.Set(ctx, KeyAccount, PurposePendingKey, string(b))
+}
+
+// PendingKey is the key version-1 data of the account was moved under,
+// while it waits for the next online login to wrap it (ErrNotFound: none).
+func PendingKey(ctx context.Context, ks KeyStore, profile, account string) (*Key, error) {
+	m, err := pendingKeys(ctx, ks)
+	if err != nil {
+		return nil, err
+	}
+	s, ok := m[KeyItem(profile, account)]
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return ParseKey(s)
+}
+
+// DropPendingKey deletes the account's pending key, once its wrap is stored.
+func DropPendingKey(ctx context.Context, ks KeyStore, profile, account string) error {
+	m, err := pendingKeys(ctx, ks)
+	if err != nil {
+		return err
+	}
+	if _, ok := m[KeyItem(profile, account)]; !ok {
+		return nil
+	}
+	delete(m, KeyItem(profile, account))
+	return setPendingKeys(ctx, ks, m)
 }

@@ -201,3 +201,32 @@ func TestStore_LockedCollectionIsReportedWithoutPrompt(t *testing.T) {
 		t.Fatalf("child with a locked keyring: %v\n%s", err, out)
 	}
 }
+
+// A call whose context is done touches nothing in the real keyring, and
+// DeleteAll removes every item of the service name, of every account.
+func TestStore_DoneContextDoesNothingAndDeleteAll(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	done, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := s.Set(done, "budi@contoh.id", "refresh-token", "late-token"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Set with a done context = %v", err)
+	}
+	if _, err := s.Get(ctx, "budi@contoh.id", "refresh-token"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("the done Set wrote: Get = %v", err)
+	}
+	for _, acct := range []string{"budi@contoh.id", "19023456789", "installation"} {
+		if err := s.Set(ctx, acct, "refresh-token", "x-"+acct); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if out := secretToolSearch(t, s.service); strings.Contains(out, "refresh-token") {
+		t.Fatalf("items left after DeleteAll:\n%s", out)
+	}
+	if err := s.DeleteAll(ctx); err != nil {
+		t.Errorf("DeleteAll with nothing left = %v", err)
+	}
+}

@@ -75,12 +75,29 @@ func (s *Store) Delete(ctx context.Context, account, purpose string) error {
 	return err
 }
 
+// DeleteAll removes every item of the store's service name: every
+// account's refresh token and key copy, and the installation's items.
+func (s *Store) DeleteAll(ctx context.Context) error {
+	_, err := s.call(ctx, "delete all", "*", "*", func(string) (string, error) {
+		return "", keyring.DeleteAll(s.service)
+	})
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	return err
+}
+
 // call runs op in its own goroutine so that a keyring stuck behind an unlock
 // prompt cannot hold the caller past its deadline. The goroutine itself
 // cannot be interrupted; it ends when the keyring finally answers.
 func (s *Store) call(ctx context.Context, verb, account, purpose string, op func(user string) (string, error)) (string, error) {
 	if account == "" || purpose == "" {
 		return "", fmt.Errorf("keystore %s: account and purpose must not be empty", verb)
+	}
+	// A call whose context is done does nothing: a logout or lock that
+	// ended the session must not be followed by a late write.
+	if err := ctx.Err(); err != nil {
+		return "", fmt.Errorf("keystore %s %s: %w", verb, purpose, err)
 	}
 	if err := checkPlatform(); err != nil {
 		return "", fmt.Errorf("keystore %s %s: %w", verb, purpose, err)
@@ -96,6 +113,10 @@ func (s *Store) call(ctx context.Context, verb, account, purpose string, op func
 	go func() {
 		if err := probeKeyring(); err != nil {
 			done <- result{"", err}
+			return
+		}
+		if ctx.Err() != nil { // gave up while the keyring was probed
+			done <- result{"", ctx.Err()}
 			return
 		}
 		v, err := op(itemUser(account, purpose))

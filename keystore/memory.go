@@ -31,11 +31,11 @@ func (k *Memory) SetErr(err error) {
 
 // Get returns the secret stored for account and purpose, or an error that
 // wraps ErrNotFound.
-func (k *Memory) Get(_ context.Context, account, purpose string) (string, error) {
+func (k *Memory) Get(ctx context.Context, account, purpose string) (string, error) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.err != nil {
-		return "", k.err
+	if err := k.fail(ctx); err != nil {
+		return "", err
 	}
 	v, ok := k.m[memoryKey(account, purpose)]
 	if !ok {
@@ -45,27 +45,50 @@ func (k *Memory) Get(_ context.Context, account, purpose string) (string, error)
 }
 
 // Set stores a secret, replacing any earlier one.
-func (k *Memory) Set(_ context.Context, account, purpose, secret string) error {
+func (k *Memory) Set(ctx context.Context, account, purpose, secret string) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.err != nil {
-		return k.err
+	if err := k.fail(ctx); err != nil {
+		return err
 	}
 	k.m[memoryKey(account, purpose)] = secret
 	return nil
 }
 
 // Delete removes a secret; an error wraps ErrNotFound when there is none.
-func (k *Memory) Delete(_ context.Context, account, purpose string) error {
+func (k *Memory) Delete(ctx context.Context, account, purpose string) error {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	if k.err != nil {
-		return k.err
+	if err := k.fail(ctx); err != nil {
+		return err
 	}
 	if _, ok := k.m[memoryKey(account, purpose)]; !ok {
 		return fmt.Errorf("keystore: memory delete: %w", ErrNotFound)
 	}
 	delete(k.m, memoryKey(account, purpose))
+	return nil
+}
+
+// DeleteAll removes every item, as Store.DeleteAll does.
+func (k *Memory) DeleteAll(ctx context.Context) error {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if err := k.fail(ctx); err != nil {
+		return err
+	}
+	clear(k.m)
+	return nil
+}
+
+// fail is the error every call returns first: SetErr's, or the context's
+// (a call whose context is done does nothing, as with Store). Callers hold k.mu.
+func (k *Memory) fail(ctx context.Context) error {
+	if k.err != nil {
+		return k.err
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("keystore: memory: %w", err)
+	}
 	return nil
 }
 

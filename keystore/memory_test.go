@@ -37,3 +37,26 @@ func TestMemory_BehavesAsTheKeyring(t *testing.T) {
 		t.Fatalf("second delete: %v", err)
 	}
 }
+
+// A call whose context is done does nothing, as with Store; DeleteAll
+// leaves no item.
+func TestMemory_DoneContextDoesNothingAndDeleteAll(t *testing.T) {
+	k := NewMemory()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := k.Set(ctx, "a", "p", "late"); !errors.Is(err, context.Canceled) {
+		t.Fatalf("Set with a done context = %v", err)
+	}
+	if len(k.Items()) != 0 {
+		t.Fatalf("a done Set wrote %v", k.Items())
+	}
+	bg := context.Background()
+	_ = k.Set(bg, "a", "p", "s")
+	_ = k.Set(bg, "b", "q", "s")
+	if err := k.DeleteAll(ctx); !errors.Is(err, context.Canceled) || len(k.Items()) != 2 {
+		t.Fatalf("DeleteAll with a done context = %v, left %v", err, k.Items())
+	}
+	if err := k.DeleteAll(bg); err != nil || len(k.Items()) != 0 {
+		t.Fatalf("DeleteAll = %v, left %v", err, k.Items())
+	}
+}

@@ -207,9 +207,18 @@ func FromSnapshot(identifier string, snap cache.Snapshot) (Data, error) {
 	return data, nil
 }
 
-// Load reads and decodes an account's cached snapshot.
-func Load(ctx context.Context, store *cache.Cache, profile, account string) (Data, error) {
-	snap, err := store.Load(ctx, profile, account)
+// Load reads and decodes an account's cached snapshot, sealed under key.
+func Load(ctx context.Context, store *cache.Cache, profile, account string, key *cache.Key) (Data, error) {
+	snap, err := store.Load(ctx, profile, account, key)
+	if err != nil {
+		return Data{}, err
+	}
+	return FromSnapshot(account, snap)
+}
+
+// LoadRef reads and decodes the snapshot of row ref of the account list.
+func LoadRef(ctx context.Context, store *cache.Cache, ref int64, key *cache.Key) (Data, error) {
+	account, snap, err := store.LoadRef(ctx, ref, key)
 	if err != nil {
 		return Data{}, err
 	}
@@ -217,11 +226,11 @@ func Load(ctx context.Context, store *cache.Cache, profile, account string) (Dat
 }
 
 // Save encodes data and writes it to the cache as the account's snapshot,
-// replacing the previous one whole.
-func Save(ctx context.Context, store *cache.Cache, profile string, data Data) error {
+// sealed under key, replacing the previous one whole.
+func Save(ctx context.Context, store *cache.Cache, profile string, data Data, key *cache.Key, opt cache.SaveOptions) error {
 	snap, err := Snapshot(data)
 	if err != nil {
 		return err
 	}
-	return store.Save(ctx, profile, data.Identifier, snap)
+	return store.Save(ctx, profile, data.Identifier, key, snap, opt)
 }
