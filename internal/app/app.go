@@ -60,6 +60,10 @@ var (
 	ErrNoCache = errors.New("app: no offline cache")
 )
 
+// ErrPasswordNeeded means the offline data opens only with the member's
+// password (UnlockOffline): it is not remembered here, or it was locked.
+var ErrPasswordNeeded = errors.New("app: the offline data needs the password")
+
 // DemoAccount is a sandbox member the login view offers to try.
 type DemoAccount struct {
 	Identifier string
@@ -96,6 +100,9 @@ type Params struct {
 	Logger  *slog.Logger
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
+	// KDF are the Argon2id parameters of the password wraps; the zero
+	// value means cache.DefaultKDF (tests pass cheaper ones).
+	KDF cache.KDFParams
 }
 
 // App is one window's session. Its methods are safe for concurrent use.
@@ -124,6 +131,15 @@ type App struct {
 	refreshEpoch    uint64             // the epoch that refresh runs in
 	reg             *registration      // a registration waiting for its codes
 
+	key        *cache.Key    // the open account's data key; nil when none is open
+	prep       *keyPrep      // the key and wrap a password login is preparing
+	startup    *startupKey   // the key OpenCache read the remembered account's data with
+	guard      *guardedKeys  // the current client's token store
+	keyringErr error         // why the keyring did not answer at start, nil when it did
+	keyCopied  bool          // this session checked the keyring's copy of the key
+	attempts   map[int64]*attempts
+	lockSaving chan struct{} // closed when the last lock is persisted
+
 	// afterFetch, when set (tests), runs between a refresh's fetch and its
 	// commit, so that a test can end the session exactly there.
 	afterFetch func()
@@ -140,7 +156,10 @@ func New(p Params) *App {
 	if p.Settings == nil {
 		p.Settings = prefs.New(prefs.NewMemoryStore())
 	}
-	return &App{p: p, log: p.Logger, now: p.Now, cacheReady: make(chan struct{})}
+	if p.KDF == (cache.KDFParams{}) {
+		p.KDF = cache.DefaultKDF
+	}
+	return &App{p: p, log: p.Logger, now: p.Now, cacheReady: make(chan struct{}), attempts: map[int64]*attempts{}}
 }
 
 // Settings are the member's settings.
@@ -161,6 +180,28 @@ func (a *App) endSession() {
 		a.refreshCancel()
 	}
 	a.data = nil
+	a.key = nil
+	a.keyCopied = false
+	if a.prep != nil {
+		a.prep.cancel()
+		a.prep = nil
+	}
+}
+
+// dropClient takes the client out; its token store refuses writes from
+// then on, so a call of it still under way cannot write a token back.
+// Callers hold a.mu.
+func (a *App) dropClient(closeIt bool) *service.Client {
+	old := a.client
+	a.client = nil
+	if a.guard != nil {
+		a.guard.close()
+		a.guard = nil
+	}
+	if old != nil && closeIt {
+		old.Close()
+	}
+	return old
 }
 
 // Identifier is the logged-in or offline account ("" for none).
@@ -256,60 +297,100 @@ type Opening struct {
 	Report     cache.OpenReport
 	Err        error  // the cache could not be opened
 	Remembered string // the remembered identifier, "" if none
-	// Cached is the remembered account's last data, when there is some.
+	// Cached is the remembered account's last data, when there is some
+	// and it is not locked.
 	Cached *memberdata.Data
+	// Locked: the remembered account was locked; only its password opens it.
+	Locked bool
+	// KeyringErr is why the keyring did not answer (nil when it did):
+	// "remember me" is unavailable; offline data opens with the password.
+	KeyringErr error
 }
 
 // OpenCache asks the keyring for a remembered account while it opens the
-// cache, then reads that account's last data. onRemembered, if set, hears
-// the remembered identifier ("" for none) as soon as it is known, before the
-// cache is open. Call it once, at start-up.
+// cache, then reads that account's last data with the keyring's copy of
+// its key. onRemembered, if set, hears the remembered identifier ("" for
+// none) as soon as it is known, before the cache is open. Call it once, at
+// start-up.
 func (a *App) OpenCache(ctx context.Context, onRemembered func(string)) Opening {
 	keys, profile := a.p.Keys, a.ProfileName()
 	began := time.Now()
-	// The remembered identifier and the cache's own key are separate
-	// keyring round trips: ask for both at once.
-	idCh := make(chan string, 1)
+	// The remembered identifier, its key and the cache are separate
+	// round trips: ask for them at once.
+	type remembered struct {
+		id  string
+		key *cache.Key
+		err error
+	}
+	idCh := make(chan remembered, 1)
 	go func() {
-		id := ""
-		if keys != nil {
-			if got, err := keys.Get(ctx, KeyAccountInstallation, KeyPurposeRemembered); err == nil {
-				id = got
-			}
+		var r remembered
+		if keys == nil {
+			r.err = fmt.Errorf("%w: no key store", cache.ErrNoKeyring)
+		} else if got, err := keys.Get(ctx, KeyAccountInstallation, KeyPurposeRemembered); err == nil {
+			r.id = got
+		} else if !errors.Is(err, keystore.ErrNotFound) {
+			r.err = fmt.Errorf("%w: %w", cache.ErrNoKeyring, err)
 		}
 		if onRemembered != nil {
-			onRemembered(id)
+			onRemembered(r.id)
 		}
-		idCh <- id
+		if r.id != "" {
+			if s, err := keys.Get(ctx, cache.KeyItem(profile, r.id), cache.PurposeAccountKey); err == nil {
+				r.key, _ = cache.ParseKey(s)
+			}
+		}
+		idCh <- r
 	}()
 	var o Opening
-	store, report, err := cache.Open(ctx, cache.Params{Dir: a.p.DataDir, Keys: keys})
+	store, report, err := cache.Open(ctx, cache.Params{Dir: a.p.DataDir, Keys: keys, LegacyProfiles: prefs.ServerProfiles})
 	o.Report, o.Err = report, err
 	a.mu.Lock()
 	a.store = store
 	a.mu.Unlock()
 	close(a.cacheReady)
-	o.Remembered = <-idCh
+	r := <-idCh
+	o.Remembered, o.KeyringErr = r.id, r.err
 	a.mu.Lock()
 	a.remembered = o.Remembered
+	a.keyringErr = r.err
 	a.mu.Unlock()
 	a.log.Debug("cache opened", "took", time.Since(began))
 	switch {
 	case err != nil:
 		a.log.Warn("offline cache unavailable", "err", err)
-	case report.Disabled != nil:
-		a.log.Info("offline cache off", "reason", report.Disabled)
 	case report.DataLost():
 		a.log.Warn("offline cache was reset", "quarantined", len(report.Quarantined), "dropped", report.Dropped)
 	}
-	if o.Remembered != "" && store != nil && store.Disabled() == nil {
-		if data, err := memberdata.Load(ctx, store, profile, o.Remembered); err == nil {
+	if r.err != nil {
+		a.log.Info("no keyring answered at start", "err", r.err)
+	}
+	if store == nil || o.Remembered == "" {
+		return o
+	}
+	if report.Migrated > 0 && r.key == nil {
+		// Version-1 data of the remembered account: its key becomes the
+		// remembered copy (the data opened without a password before).
+		r.key = a.promotePending(ctx, profile, o.Remembered)
+	}
+	o.Locked = a.rememberedLocked(ctx, store, profile, o.Remembered)
+	if r.key != nil && !o.Locked {
+		if data, err := memberdata.Load(ctx, store, profile, o.Remembered, r.key); err == nil {
 			o.Cached = &data
+			a.mu.Lock()
+			a.startup = &startupKey{identifier: o.Remembered, key: r.key}
+			a.mu.Unlock()
 		} else if !errors.Is(err, cache.ErrNotFound) {
 			a.log.Warn("open offline data", "err", err)
 		}
 	}
 	return o
+}
+
+// startupKey is the key OpenCache opened the remembered account's data with.
+type startupKey struct {
+	identifier string
+	key        *cache.Key
 }
 
 // Cache returns the cache once OpenCache has tried (nil if it could not
@@ -325,13 +406,10 @@ func (a *App) Cache(ctx context.Context) *cache.Cache {
 	return a.store
 }
 
-// openStore is the open, enabled cache, or nil.
+// openStore is the open cache, or nil.
 func (a *App) openStore() *cache.Cache {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.store == nil || a.store.Disabled() != nil {
-		return nil
-	}
 	return a.store
 }
 
@@ -346,7 +424,7 @@ func (a *App) CacheWaiting() bool {
 }
 
 // OfflineAccounts lists the accounts with cached data for this server
-// profile (none when the cache is off).
+// profile, masked (none when the cache could not open).
 func (a *App) OfflineAccounts(ctx context.Context) ([]cache.AccountSummary, error) {
 	store := a.openStore()
 	if store == nil {
@@ -374,10 +452,7 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 	a.checkGen++
 	gen := a.checkGen
 	a.checkErr = nil
-	if a.client != nil {
-		a.client.Close()
-		a.client = nil
-	}
+	a.dropClient(true)
 	existingDemo := a.demo
 	a.mu.Unlock()
 
@@ -387,8 +462,9 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 	profile, demo, err := a.resolveProfile(ctx, existingDemo)
 	var client *service.Client
 	var report service.SecurityReport
+	guard := &guardedKeys{inner: a.p.Keys}
 	if err == nil {
-		client, err = service.New(profile, a.clientOptions()...)
+		client, err = service.New(profile, a.clientOptions(guard)...)
 	}
 	if err == nil {
 		report, err = client.Verify(ctx)
@@ -414,7 +490,7 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 		}
 		return Check{Host: hostOf(profile.BaseURL), Demo: a.demo}, err
 	}
-	a.client = client
+	a.client, a.guard = client, guard
 	return Check{Report: report, Host: hostOf(profile.BaseURL), Demo: a.demo}, nil
 }
 
@@ -438,13 +514,13 @@ func (a *App) resolveProfile(ctx context.Context, demo *DemoServer) (service.Pro
 	return service.OfficialProfile(), nil, nil
 }
 
-func (a *App) clientOptions() []service.Option {
+func (a *App) clientOptions(guard *guardedKeys) []service.Option {
 	opts := []service.Option{
 		service.WithLogger(a.log),
 		service.WithUserAgent(fmt.Sprintf("Cek BPJSTK/%s (%s)", a.p.Version, runtime.GOOS)),
 	}
 	if a.p.Keys != nil {
-		opts = append(opts, service.WithTokenStore(a.p.Keys))
+		opts = append(opts, service.WithTokenStore(guard))
 	}
 	return opts
 }
@@ -488,6 +564,9 @@ func (a *App) Login(ctx context.Context, identifier, password string, remember b
 			return err
 		}
 		a.identifier = identifier
+		// The server took the password: prepare the account's key and
+		// its new wrap meanwhile (about a second of Argon2id).
+		a.startPrep(identifier, password)
 		if result.MFA != nil {
 			a.pendingRemember = remember
 		} else {
@@ -529,6 +608,7 @@ func (a *App) loggedIn(identifier string, remember bool) {
 	}
 	if a.data != nil && a.data.Identifier != identifier {
 		a.data = nil
+		a.key = nil
 	}
 }
 
@@ -671,10 +751,11 @@ func (a *App) RefreshStages(ctx context.Context, onStage func(Stage)) (RefreshRe
 	defer a.saveMu.Unlock()
 	data.Payslip = a.keptPayslip(ctx, identifier)
 	var saveErr error
+	var key *cache.Key
 	if a.p.Settings.OfflineCache() {
 		// A quick login can finish before the cache is open: wait for it.
 		if store := a.Cache(ctx); store != nil {
-			saveErr = memberdata.Save(ctx, store, a.ProfileName(), data)
+			key, saveErr = a.save(ctx, store, epoch, data)
 		}
 	}
 	a.mu.Lock()
@@ -684,6 +765,9 @@ func (a *App) RefreshStages(ctx context.Context, onStage func(Stage)) (RefreshRe
 	}
 	a.log.Debug("refresh done")
 	a.data = &data
+	if key != nil {
+		a.key = key
+	}
 	if saveErr != nil {
 		a.log.Warn("offline cache not written", "err", saveErr)
 	}
@@ -699,26 +783,8 @@ func (a *App) CancelRefresh() {
 	}
 }
 
-// OpenOffline reads an account's cached data for read-only viewing.
-func (a *App) OpenOffline(ctx context.Context, account string) (memberdata.Data, error) {
-	store := a.openStore()
-	if store == nil {
-		return memberdata.Data{}, ErrNoCache
-	}
-	epoch := a.Epoch()
-	data, err := memberdata.Load(ctx, store, a.ProfileName(), account)
-	if err != nil {
-		a.log.Warn("open offline data", "err", err)
-		return memberdata.Data{}, err
-	}
-	if !a.UseCached(epoch, data) {
-		return memberdata.Data{}, ErrStale
-	}
-	return data, nil
-}
-
-// UseCached makes cached data (read by OpenCache or OpenOffline) the open
-// account's, unless the session changed since epoch.
+// UseCached makes cached data read by OpenCache the open account's,
+// unless the session changed since epoch.
 func (a *App) UseCached(epoch uint64, data memberdata.Data) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
@@ -727,6 +793,10 @@ func (a *App) UseCached(epoch uint64, data memberdata.Data) bool {
 	}
 	a.identifier = data.Identifier
 	a.data = &data
+	if a.startup != nil && a.startup.identifier == data.Identifier {
+		a.key = a.startup.key
+	}
+	a.startup = nil
 	return true
 }
 
@@ -735,25 +805,34 @@ func (a *App) UseCached(epoch uint64, data memberdata.Data) bool {
 func (a *App) ShouldResume() (identifier string, ok bool) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if a.client == nil || a.data == nil || !a.data.Offline || a.remembered == "" || a.data.Identifier != a.remembered {
+	if a.client == nil || a.data == nil || !a.data.Offline || a.remembered == "" || a.data.Identifier != a.remembered || a.p.Keys == nil {
 		return "", false
 	}
 	return a.remembered, true
 }
 
 // Lock ends the session on this computer: work in flight is cancelled,
-// decrypted data leaves memory, and the client and its tokens go. It
-// returns the identifier, for the login form. Call CheckServer next for a
-// fresh client.
+// decrypted data and the account key leave memory, and the client and its
+// tokens go. The lock is persisted in the background (WaitLockSaved): it
+// holds across a restart until the password is typed, online or offline
+// (the keyring's copy of the key goes, the refresh token is set aside under
+// the account key). It returns the identifier, for the login form. Call
+// CheckServer next for a fresh client.
 func (a *App) Lock() (identifier string) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	a.endSession()
-	if a.client != nil {
-		a.client.Close()
-		a.client = nil
-	}
+	a.lockLocked()
 	return a.identifier
+}
+
+// lockLocked locks; callers hold a.mu.
+func (a *App) lockLocked() {
+	job := lockJob{profile: a.ProfileName(), identifier: a.identifier, key: a.key, store: a.store}
+	a.endSession()
+	a.dropClient(true)
+	if job.identifier != "" {
+		a.persistLock(job)
+	}
 }
 
 // lockIf locks when the session is still that of epoch.
@@ -763,11 +842,7 @@ func (a *App) lockIf(epoch uint64) {
 	if epoch != a.epoch {
 		return
 	}
-	a.endSession()
-	if a.client != nil {
-		a.client.Close()
-		a.client = nil
-	}
+	a.lockLocked()
 }
 
 // GoOnline leaves the offline view for the login form: the data leaves
@@ -787,9 +862,9 @@ func (a *App) GoOnline() (identifier string) {
 func (a *App) Logout() (tellServer func(ctx context.Context) error) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
+	identifier, profile := a.identifier, a.ProfileName()
 	a.endSession()
-	old := a.client
-	a.client = nil
+	old := a.dropClient(false)
 	if old == nil {
 		return nil
 	}
@@ -799,61 +874,12 @@ func (a *App) Logout() (tellServer func(ctx context.Context) error) {
 		if err != nil {
 			a.log.Info("logout could not reach the server", "err", err)
 		}
+		// A next start must not open the data without the password.
+		if keys := a.p.Keys; keys != nil && identifier != "" {
+			_ = ignoreNotFound(keys.Delete(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey))
+		}
 		return err
 	}
-}
-
-// Forget deletes one account's cached data, its remembered refresh token
-// and, when it is the remembered account, the remembered identifier. Call
-// it after Logout: it does not end the session itself.
-func (a *App) Forget(ctx context.Context, identifier string) error {
-	a.mu.Lock()
-	remembered := a.remembered == identifier
-	if remembered {
-		a.remembered = ""
-	}
-	store := a.store
-	a.mu.Unlock()
-	var errs []error
-	if store != nil && store.Disabled() == nil {
-		errs = append(errs, ignoreNotFound(store.Forget(ctx, a.ProfileName(), identifier)))
-	}
-	if keys := a.p.Keys; keys != nil {
-		errs = append(errs, ignoreNotFound(keys.Delete(ctx, identifier, service.TokenPurpose)))
-		if remembered {
-			errs = append(errs, ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered)))
-		}
-	}
-	err := errors.Join(errs...)
-	if err != nil {
-		a.log.Warn("forget device", "err", err)
-	}
-	return err
-}
-
-// ClearAll (Settings) deletes every cached account, the data key, the
-// remembered login and its refresh token.
-func (a *App) ClearAll(ctx context.Context) error {
-	a.mu.Lock()
-	remembered := a.remembered
-	a.remembered = ""
-	store := a.store
-	a.mu.Unlock()
-	var errs []error
-	if store != nil && store.Disabled() == nil {
-		errs = append(errs, store.ForgetAll(ctx))
-	}
-	if keys := a.p.Keys; keys != nil {
-		if remembered != "" {
-			errs = append(errs, ignoreNotFound(keys.Delete(ctx, remembered, service.TokenPurpose)))
-		}
-		errs = append(errs, ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered)))
-	}
-	err := errors.Join(errs...)
-	if err != nil {
-		a.log.Warn("clear data", "err", err)
-	}
-	return err
 }
 
 func ignoreNotFound(err error) error {
@@ -894,12 +920,18 @@ func (a *App) ChangeProfile() {
 // It may be called again, from any goroutine.
 func (a *App) Close() {
 	a.mu.Lock()
+	saving := a.lockSaving
+	a.mu.Unlock()
+	if saving != nil { // a lock just before quitting must hold
+		select {
+		case <-saving:
+		case <-time.After(2 * KeyringTimeout):
+		}
+	}
+	a.mu.Lock()
 	defer a.mu.Unlock()
 	a.endSession()
-	if a.client != nil {
-		a.client.Close()
-		a.client = nil
-	}
+	a.dropClient(true)
 	if a.store != nil {
 		_ = a.store.Close()
 		a.store = nil

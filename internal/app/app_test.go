@@ -34,6 +34,7 @@ const (
 // session while a refresh waits for the server.
 type gate struct {
 	mu      sync.Mutex
+	prefix  string // the paths it holds; "" means "/v1/me"
 	closed  bool
 	open    chan struct{}
 	arrived chan struct{} // one value per held request
@@ -59,9 +60,12 @@ func (g *gate) release() {
 func (g *gate) wrap(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		g.mu.Lock()
-		closed, open := g.closed, g.open
+		closed, open, prefix := g.closed, g.open, g.prefix
 		g.mu.Unlock()
-		if closed && strings.HasPrefix(r.URL.Path, "/v1/me") {
+		if prefix == "" {
+			prefix = "/v1/me"
+		}
+		if closed && strings.HasPrefix(r.URL.Path, prefix) {
 			g.arrived <- struct{}{}
 			select {
 			case <-open:
@@ -81,7 +85,13 @@ type env struct {
 	keys    *keystore.Memory
 	prefs   *prefs.Settings
 	dataDir string
+	kdf     cache.KDFParams  // cheap by default; zero: the production defaults
+	now     func() time.Time // nil: time.Now
 }
+
+// testKDF makes the tests' password wraps cheap; TestLogin_WrapUsesProductionDefaults
+// checks what the app itself stores.
+var testKDF = cache.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
 
 func newEnv(t *testing.T, opts ...sandbox.Option) *env {
 	t.Helper()
@@ -107,6 +117,7 @@ func newEnv(t *testing.T, opts ...sandbox.Option) *env {
 		keys:    keystore.NewMemory(),
 		prefs:   prefs.New(prefs.NewMemoryStore()),
 		dataDir: t.TempDir(),
+		kdf:     testKDF,
 	}
 }
 
@@ -123,6 +134,8 @@ func (e *env) newApp() (*App, Opening) {
 		StartDemo: func(context.Context) (DemoServer, error) { return demo, nil },
 		Version:   "test",
 		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		KDF:       e.kdf,
+		Now:       e.now,
 	})
 	e.t.Cleanup(a.Close)
 	ctx := e.ctx()
@@ -160,13 +173,35 @@ func (e *env) login(a *App, identifier string, remember bool) memberdata.Data {
 	return r.Data
 }
 
+// cached reads the account's snapshot as the member would offline: with
+// the password.
 func (e *env) cached(a *App, account string) (cache.Snapshot, error) {
 	e.t.Helper()
 	store := a.openStore()
 	if store == nil {
 		e.t.Fatal("no cache")
 	}
-	return store.Load(e.ctx(), prefs.ProfileDemo, account)
+	key, _, err := store.FindByPassword(e.ctx(), prefs.ProfileDemo, account, sandbox.DemoPassword)
+	if err != nil {
+		return cache.Snapshot{}, err
+	}
+	return store.Load(e.ctx(), prefs.ProfileDemo, account, key)
+}
+
+// ref is the account's row in the login view's list.
+func (e *env) ref(a *App, account string) int64 {
+	e.t.Helper()
+	list, err := a.OfflineAccounts(e.ctx())
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, s := range list {
+		if s.Masked == cache.MaskIdentifier(account) {
+			return s.Ref
+		}
+	}
+	e.t.Fatalf("%s not in the offline list %+v", account, list)
+	return 0
 }
 
 // The sandbox's own answer for Budi's balance, with a client of the test's own.
@@ -223,9 +258,20 @@ func TestLoginRefresh_DataAsTheSandboxComputedItAndCachedWhole(t *testing.T) {
 	if !a.Online() {
 		t.Fatal("not online after a login")
 	}
-	// Offline, from a second instance: the same data, marked offline.
-	b, _ := e.newApp()
-	off, err := b.OpenOffline(e.ctx(), budi)
+	// Offline, from a second instance (a restart): the password opens
+	// the same data, marked offline; nothing opens without it.
+	b, o := e.newApp()
+	if o.Cached != nil {
+		t.Fatal("a start after a non-remembered login opened data")
+	}
+	ref := e.ref(b, budi)
+	if _, err := b.OpenOffline(e.ctx(), ref); !errors.Is(err, ErrPasswordNeeded) {
+		t.Fatalf("offline without the password: %v, want ErrPasswordNeeded", err)
+	}
+	if b.Data() != nil {
+		t.Fatal("data in memory before the password")
+	}
+	off, err := b.UnlockOffline(e.ctx(), ref, sandbox.DemoPassword)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -473,12 +519,13 @@ func TestForget_CacheTokenAndRememberedLogin(t *testing.T) {
 		t.Fatalf("no remembered token to forget: %v", e.keys.Items())
 	}
 	a.Remembered() // budi was remembered by a; andi by other
+	forget := a.PrepareForget(budi)
 	tell := a.Logout()
-	if err := a.Forget(e.ctx(), budi); err != nil {
-		t.Fatal(err)
-	}
 	if tell != nil {
 		_ = tell(e.ctx())
+	}
+	if err := forget(e.ctx()); err != nil {
+		t.Fatal(err)
 	}
 	if _, err := e.cached(a, budi); !errors.Is(err, cache.ErrNotFound) {
 		t.Fatalf("Budi's cache after forget: %v", err)
