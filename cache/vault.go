@@ -1,11 +1,11 @@
 package cache
 
 import (
-	"encoding/json"
 	"bytes"
 	"context"
 	"crypto/hmac"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"

@@ -131,12 +131,12 @@ type App struct {
 	refreshEpoch    uint64             // the epoch that refresh runs in
 	reg             *registration      // a registration waiting for its codes
 
-	key        *cache.Key    // the open account's data key; nil when none is open
-	prep       *keyPrep      // the key and wrap a password login is preparing
-	startup    *startupKey   // the key OpenCache read the remembered account's data with
-	guard      *guardedKeys  // the current client's token store
-	keyringErr error         // why the keyring did not answer at start, nil when it did
-	keyCopied  bool          // this session checked the keyring's copy of the key
+	key        *cache.Key   // the open account's data key; nil when none is open
+	prep       *keyPrep     // the key and wrap a password login is preparing
+	startup    *startupKey  // the key OpenCache read the remembered account's data with
+	guard      *guardedKeys // the current client's token store
+	keyringErr error        // why the keyring did not answer at start, nil when it did
+	keyCopied  bool         // this session checked the keyring's copy of the key
 	attempts   map[int64]*attempts
 	lockSaving chan struct{} // closed when the last lock is persisted
 
