@@ -54,7 +54,11 @@ func Describe(err error) string {
 	case errors.Is(err, service.ErrServer):
 		return lang.L("The server is having problems. Nothing was changed; try again in a few minutes.")
 	case errors.Is(err, cache.ErrNoKeyring):
-		return lang.L("Offline viewing is off: no unlocked system keyring is available to protect your data.")
+		return lang.L("“Remember me” is unavailable: no system keyring (Secret Service, Keychain or Credential Manager) answered. Your offline data still opens with your password.")
+	case errors.Is(err, cache.ErrWrongPassword):
+		return lang.L("That password does not open this data. Check it and try again.")
+	case errors.Is(err, cache.ErrNotWrapped):
+		return lang.L("This saved data is from an earlier version of the app. Log in online once to protect it with your password; after that it opens offline too.")
 	case errors.Is(err, cache.ErrTampered):
 		return lang.L("The saved offline data could not be verified and was not shown. It will be replaced at the next refresh.")
 	}

@@ -32,6 +32,7 @@ type View struct {
 	identifier *widget.Entry
 	password   *widget.Entry
 	remember   *widget.Check
+	rememberNo *widget.Label // why "remember me" is unavailable
 	submit     *widget.Button
 	busy       *widget.Activity
 	message    *widget.Label
@@ -53,7 +54,7 @@ type View struct {
 	OnSubmit   func(identifier, password string, remember bool)
 	OnRegister func()
 	OnSMS      func() // the SMS 2757 helper, for members without internet
-	OnOffline  func(account string)
+	OnOffline  func(ref int64, masked string, asOf time.Time)
 	OnSettings func()
 	OnRetry    func()
 }
@@ -78,6 +79,10 @@ func New(do func(func())) *View {
 	v.identifier.SetPlaceHolder(lang.L("Email or 11-digit KPJ number"))
 	v.password.SetPlaceHolder(lang.L("Password"))
 	v.remember = widget.NewCheck(lang.L("Remember me on this computer"), nil)
+	v.rememberNo = widget.NewLabel("")
+	v.rememberNo.Wrapping = fyne.TextWrapWord
+	v.rememberNo.Importance = widget.WarningImportance
+	v.rememberNo.Hide()
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.DangerImportance
 	v.message.Hide()
@@ -123,6 +128,7 @@ func New(do func(func())) *View {
 		widget.NewLabel(lang.L("Email or KPJ")), v.identifier,
 		widget.NewLabel(lang.L("Password")), v.password,
 		v.remember,
+		v.rememberNo,
 		container.NewBorder(nil, nil, nil, v.busy, v.submit),
 		v.message,
 		v.register,
@@ -212,7 +218,7 @@ func (v *View) SetRefused(host string, err error) {
 // SetIdentifier fills the identifier, e.g. after registration or from "remember me".
 func (v *View) SetIdentifier(identifier string, remember bool) {
 	v.identifier.SetText(identifier)
-	v.remember.SetChecked(remember)
+	v.remember.SetChecked(remember && !v.rememberNo.Visible())
 }
 
 // SetBusy locks the form while a login is under way.
@@ -253,7 +259,9 @@ func (v *View) Identifier() string { return v.identifier.Text }
 // ClearPassword empties the password entry; called after every attempt.
 func (v *View) ClearPassword() { v.password.SetText("") }
 
-// SetOfflineAccounts offers the cached accounts for offline viewing.
+// SetOfflineAccounts offers the cached accounts for offline viewing,
+// each by its masked identifier and "as of" date (no name: the list shows
+// without a password).
 func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	v.offline.RemoveAll()
 	if len(accounts) == 0 {
@@ -262,16 +270,34 @@ func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	v.offline.Add(widget.NewSeparator())
 	v.offline.Add(widget.NewLabelWithStyle(lang.L("No signal? Your last data is saved on this computer:"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	for _, a := range accounts {
-		account := a.Account
-		b := widget.NewButtonWithIcon(lang.L("View offline: {{.Name}} (as of {{.When}})",
-			map[string]any{"Name": a.Label, "When": i18n.FormatDateTime(a.FetchedAt)}), theme.HistoryIcon(), func() {
+		a := a
+		text := lang.L("View offline: {{.Name}} (as of {{.When}})", map[string]any{"Name": a.Masked, "When": i18n.FormatDateTime(a.FetchedAt)})
+		icon := theme.HistoryIcon()
+		if a.Locked {
+			text = lang.L("{{.Account}} — locked", map[string]any{"Account": text})
+			icon = theme.VisibilityOffIcon()
+		}
+		b := widget.NewButtonWithIcon(text, icon, func() {
 			if v.OnOffline != nil {
-				v.OnOffline(account)
+				v.OnOffline(a.Ref, a.Masked, a.FetchedAt)
 			}
 		})
 		b.Alignment = widget.ButtonAlignLeading
 		v.offline.Add(b)
 	}
+}
+
+// SetRememberUnavailable says why "remember me" cannot be offered (no
+// keyring answered), or offers it again ("").
+func (v *View) SetRememberUnavailable(reason string) {
+	v.rememberNo.SetText(reason)
+	if reason == "" {
+		v.rememberNo.Hide()
+	} else {
+		v.remember.SetChecked(false)
+		v.rememberNo.Show()
+	}
+	v.setFormEnabled(v.verified && !v.busyNow)
 }
 
 // SetDemoAccounts lists the sandbox's members with a button that fills the form.
@@ -331,6 +357,9 @@ func (v *View) setFormEnabled(on bool) {
 		} else {
 			w.Disable()
 		}
+	}
+	if v.rememberNo.Visible() {
+		v.remember.Disable()
 	}
 	v.updateSubmit()
 }

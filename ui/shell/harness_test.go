@@ -2,7 +2,6 @@ package shell
 
 import (
 	"context"
-	"errors"
 	"io"
 	"log/slog"
 	"net/http/httptest"
@@ -43,6 +42,7 @@ type harness struct {
 	dataDir string
 	q       *uitest.Queue
 	log     io.Writer
+	now     func() time.Time // nil: time.Now
 }
 
 type harnessOption func(*harnessConfig)
@@ -117,18 +117,14 @@ func requireKeyring(t testing.TB) {
 }
 
 func cleanKeyring(t testing.TB, keys *keystore.Store) {
-	ctx := context.Background()
-	for _, item := range [][2]string{
-		{app.KeyAccountInstallation, app.KeyPurposeRemembered},
-		{cache.KeyAccount, cache.KeyPurpose},
-		{"budi@contoh.id", service.TokenPurpose},
-		{"siti@contoh.id", service.TokenPurpose},
-	} {
-		if err := keys.Delete(ctx, item[0], item[1]); err != nil && !errors.Is(err, keystore.ErrNotFound) {
-			t.Logf("clean keyring %s/%s: %v", item[0], item[1], err)
-		}
+	if err := keys.DeleteAll(context.Background()); err != nil {
+		t.Logf("clean keyring: %v", err)
 	}
 }
+
+// testKDF makes the tests' password wraps cheap (internal/app's
+// TestLogin_WrapUsesProductionDefaults checks what the app stores).
+var testKDF = cache.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
 
 // newShell starts another app instance on the same data dir, with the
 // key store and log given.
@@ -143,8 +139,13 @@ func (h *harness) newShell(keys cache.KeyStore, log io.Writer) *Shell {
 		StartDemo: func(context.Context) (app.DemoServer, error) { return demo, nil },
 		Version:   "test",
 		Logger:    logger,
+		KDF:       testKDF,
+		Now:       h.now,
 	})
 	c := New(Params{App: h.app, Session: session, Logger: logger, Do: h.q.Do})
+	if h.now != nil {
+		c.idle.now = h.now
+	}
 	h.t.Cleanup(func() { h.q.Drain(); c.shutdown() })
 	return c
 }
@@ -244,4 +245,44 @@ func (h *harness) dashTexts() string {
 		return ""
 	}
 	return strings.Join(uitest.Texts(h.c.dash.Content()), " ")
+}
+
+// openOfflineWithPassword taps the (only) offline account of the login
+// view, types the password into the prompt and presses Enter, and waits
+// for the offline dashboard.
+func (h *harness) openOfflineWithPassword(password string) {
+	h.t.Helper()
+	h.tapOffline()
+	h.waitFor("the password prompt", func() bool { return h.c.current == screenUnlock })
+	entry := h.unlockEntry()
+	if h.c.win.Canvas().Focused() != entry {
+		h.t.Fatal("the password entry does not have the focus")
+	}
+	if h.c.app.Data() != nil {
+		h.t.Fatal("data in memory before the password")
+	}
+	test.Type(entry, password)
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.waitFor("the offline dashboard", func() bool {
+		return h.c.current == screenDashboard && h.c.app.Data() != nil && h.c.app.Data().Offline
+	})
+}
+
+// tapOffline taps the first "view offline" button of the login view.
+func (h *harness) tapOffline() {
+	h.t.Helper()
+	h.waitFor("an offline account on the login view", func() bool {
+		return uitest.Find(h.screen(), func(b *widget.Button) bool { return strings.Contains(b.Text, "•") }) != nil
+	})
+	test.Tap(uitest.Find(h.screen(), func(b *widget.Button) bool { return strings.Contains(b.Text, "•") }))
+}
+
+// unlockEntry is the password prompt's entry.
+func (h *harness) unlockEntry() *widget.Entry {
+	h.t.Helper()
+	e := uitest.Find(h.screen(), func(e *widget.Entry) bool { return e.Password })
+	if e == nil {
+		h.t.Fatal("no password entry on screen")
+	}
+	return e
 }

@@ -36,7 +36,11 @@ func (h *harness) cachedSnapshot(account string) (cache.Snapshot, error) {
 	if store == nil {
 		return cache.Snapshot{}, errors.New("no cache")
 	}
-	return store.Load(ctx, h.c.app.ProfileName(), account)
+	key, _, err := store.FindByPassword(ctx, h.c.app.ProfileName(), account, sandbox.DemoPassword)
+	if err != nil {
+		return cache.Snapshot{}, err
+	}
+	return store.Load(ctx, h.c.app.ProfileName(), account, key)
 }
 
 func sameSnapshot(a, b cache.Snapshot) bool {

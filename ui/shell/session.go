@@ -23,13 +23,22 @@ import (
 // cacheOpened shows what opening the offline cache found, and the
 // remembered account's last data when the login view is still up.
 func (c *Shell) cacheOpened(o app.Opening) {
+	if o.KeyringErr != nil {
+		// "Remember me" says why it is unavailable; the keyring may only
+		// be slow on this start: ask again in the background.
+		if c.login != nil {
+			c.login.SetRememberUnavailable(i18n.Describe(o.KeyringErr))
+		}
+		c.retryKeyring(0)
+	}
+	if o.Locked {
+		if l := c.loginView(); !l.HasMessage() {
+			l.ShowInfo(lang.L("This computer was locked. Type your password to continue, online or offline."))
+		}
+	}
 	switch report := o.Report; {
 	case o.Err != nil:
 		// The application layer logged it; the login view works without a cache.
-	case report.Disabled != nil:
-		if l := c.loginView(); !l.HasMessage() {
-			l.ShowInfo(i18n.Describe(cache.ErrNoKeyring))
-		}
 	case report.DataLost():
 		dialogs.Show(dialog.NewInformation(lang.L("Offline data was reset"),
 			lang.L("The saved offline data was damaged and has been set aside. It will come back with the next refresh."), c.win), c.win)
@@ -269,17 +278,79 @@ func (c *Shell) refreshDone(r app.RefreshResult, err error) {
 	c.refreshOfflineAccounts()
 }
 
-// openOffline shows an account's cached data, read-only, from the login view.
-func (c *Shell) openOffline(account string) {
+// keyringRetries bounds the background retries of a keyring that did not
+// answer at start: every keyringRetryEvery, for two minutes.
+const keyringRetries = 24
+
+var keyringRetryEvery = 5 * time.Second // a variable for tests
+
+// retryKeyring asks the keyring again a while later; when it answers,
+// "remember me" is offered again and the remembered account filled in.
+func (c *Shell) retryKeyring(attempt int) {
+	if attempt >= keyringRetries {
+		return
+	}
+	time.AfterFunc(keyringRetryEvery, func() {
+		c.do(func() {
+			async.Run(c.plain, app.KeyringTimeout, c.app.RetryKeyring, func(id string, err error) {
+				if err != nil {
+					c.retryKeyring(attempt + 1)
+					return
+				}
+				c.log.Info("the keyring answered on a retry")
+				if c.login != nil {
+					c.login.SetRememberUnavailable("")
+					if id != "" && c.login.Identifier() == "" {
+						c.login.SetIdentifier(id, true)
+					}
+				}
+			})
+		})
+	})
+}
+
+// openOffline opens an account of the login view's list: at once for the
+// remembered account (the keyring holds its key), else after the password.
+func (c *Shell) openOffline(ref int64, masked string, asOf time.Time) {
 	async.Run(c.session, app.KeyringTimeout, func(ctx context.Context) (memberdata.Data, error) {
-		return c.app.OpenOffline(ctx, account)
+		return c.app.OpenOffline(ctx, ref)
 	}, func(data memberdata.Data, err error) {
 		switch {
 		case errors.Is(err, app.ErrStale), errors.Is(err, app.ErrNoCache):
+		case errors.Is(err, app.ErrPasswordNeeded):
+			if c.current == screenLogin {
+				c.unlockRef = ref
+				c.unlockPage().Reset(masked, asOf)
+				c.show(screenUnlock)
+			}
 		case err != nil:
 			c.loginView().ShowMessage(i18n.Describe(err))
 		case c.current == screenLogin:
-			c.showOffline(data, false)
+			c.showOffline(data, true)
+		}
+	})
+}
+
+// submitUnlock opens the offline data with the typed password.
+func (c *Shell) submitUnlock(password string) {
+	ref := c.unlockRef
+	c.unlockPage().SetBusy(true)
+	async.Run(c.session, app.ActionTimeout, func(ctx context.Context) (memberdata.Data, error) {
+		return c.app.UnlockOffline(ctx, ref, password)
+	}, func(data memberdata.Data, err error) {
+		u := c.unlockPage()
+		u.SetBusy(false)
+		var wait *app.WaitError
+		switch {
+		case errors.Is(err, app.ErrStale):
+		case errors.As(err, &wait):
+			u.ShowWrong(wait.Until)
+		case errors.Is(err, cache.ErrWrongPassword):
+			u.ShowWrong(time.Time{})
+		case err != nil:
+			u.ShowMessage(i18n.Describe(err))
+		case c.current == screenUnlock:
+			c.showOffline(data, true)
 		}
 	})
 }
@@ -332,6 +403,12 @@ func (c *Shell) lockWith(message string) {
 // dropMemberData clears decrypted member data from the views (the
 // application layer has dropped its copy).
 func (c *Shell) dropMemberData() {
+	// Every dialog and overlay (export, card, SMS helper, confirmations)
+	// closes with the session; their work in flight is cancelled.
+	dialogs.CloseAll(c.win)
+	if c.unlock != nil {
+		c.unlock.Reset("", time.Time{})
+	}
 	c.refreshing = false
 	if c.dash != nil {
 		c.dash.SetRefreshing(false)
@@ -373,10 +450,9 @@ func (c *Shell) confirmForget() {
 
 // forget logs out, then deletes one account's cached data and keyring items.
 func (c *Shell) forget(identifier string) {
+	work := c.app.PrepareForget(identifier)
 	c.logout()
-	async.Do(c.plain, app.ActionTimeout, func(ctx context.Context) error {
-		return c.app.Forget(ctx, identifier)
-	}, func(err error) {
+	async.Do(c.plain, app.ActionTimeout, work, func(err error) {
 		if err != nil {
 			dialogs.Show(dialog.NewError(errors.New(i18n.Describe(err)), c.win), c.win)
 		}
@@ -385,10 +461,17 @@ func (c *Shell) forget(identifier string) {
 	})
 }
 
-// clearAllData (Settings) deletes every cached account, the data key and
-// the remembered login.
+// clearAllData (Settings) ends the session and deletes every cached
+// account and every keyring item of the app.
 func (c *Shell) clearAllData() {
 	async.Do(c.plain, app.ActionTimeout, c.app.ClearAll, func(err error) {
+		c.dropMemberData()
+		if c.current != screenLogin {
+			c.current, c.returnTo = screenLogin, screenLogin
+			c.show(screenLogin)
+		}
+		c.loginView().SetIdentifier("", false)
+		c.checkServer()
 		if err != nil {
 			dialogs.Show(dialog.NewError(errors.New(i18n.Describe(err)), c.win), c.win)
 			return
@@ -396,6 +479,31 @@ func (c *Shell) clearAllData() {
 		dialogs.Show(dialog.NewInformation(lang.L("Data cleared"), lang.L("All saved data of this app was deleted from this computer."), c.win), c.win)
 		c.refreshOfflineAccounts()
 	})
+}
+
+// offlineCacheChanged: turning offline data off asks, then deletes the
+// data and its keys; "no" turns the setting back on.
+func (c *Shell) offlineCacheChanged(on bool) {
+	if on {
+		return
+	}
+	dialogs.Show(dialog.NewConfirm(lang.L("Delete the offline data?"),
+		lang.L("Turning this off deletes the data saved on this computer for offline viewing, and its keys. Your BPJS account itself is not affected."),
+		func(ok bool) {
+			if !ok {
+				c.prefs.SetOfflineCache(true)
+				if c.settingsView != nil {
+					c.settingsView.Refresh()
+				}
+				return
+			}
+			async.Do(c.plain, app.ActionTimeout, c.app.DeleteOfflineData, func(err error) {
+				if err != nil {
+					dialogs.Show(dialog.NewError(errors.New(i18n.Describe(err)), c.win), c.win)
+				}
+				c.refreshOfflineAccounts()
+			})
+		}, c.win), c.win)
 }
 
 // submitRegistration sends the form (step 1); the codes page follows,

@@ -63,11 +63,13 @@ const (
 	screenLoading
 	screenDashboard
 	screenSettings
+	screenUnlock
 )
 
 var screenNames = map[screen]string{
 	screenLogin: "login", screenMFA: "mfa", screenRegister: "register",
 	screenLoading: "loading", screenDashboard: "dashboard", screenSettings: "settings",
+	screenUnlock: "unlock",
 }
 
 // Shell owns the window and moves between views. Its fields are only
@@ -92,6 +94,8 @@ type Shell struct {
 	settingsView *settings.View
 	loginLog     *settings.LoginLog
 	loading      *loadingView
+	unlock       *login.UnlockView
+	unlockRef    int64 // the account the password prompt opens
 
 	current      screen
 	returnTo     screen // where Settings goes back to
@@ -171,7 +175,7 @@ func build(p Params, withFontPreload bool) *Shell {
 	c.win.SetIcon(appIcon)
 	c.win.Resize(dashboard.MinWindowSize)
 	c.win.CenterOnScreen()
-	c.idle = newIdleTimer(c.prefs.IdleLock(), func() { c.do(c.autoLock) })
+	c.idle = newIdleTimer(c.prefs.IdleLock(), time.Now, func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(func() {
 		c.shutdown()
 		if p.Closed != nil {
@@ -212,7 +216,10 @@ func (c *Shell) buildViews() {
 	// Views are built when first shown: start-up builds only what the first
 	// frame needs (a remembered account's start never builds the login view
 	// before its dashboard is on screen).
-	c.login, c.mfa, c.register, c.dash, c.settingsView, c.loading = nil, nil, nil, nil, nil, nil
+	if c.unlock != nil {
+		c.unlock.Stop()
+	}
+	c.login, c.mfa, c.register, c.dash, c.settingsView, c.loading, c.unlock = nil, nil, nil, nil, nil, nil, nil
 }
 
 func (c *Shell) show(s screen) {
@@ -237,6 +244,10 @@ func (c *Shell) show(s screen) {
 	case screenSettings:
 		c.settingsPage().Refresh()
 		content = c.settingsPage().Content()
+	case screenUnlock:
+		content = c.unlockPage().Content()
+		c.idle.Stop()
+		defer c.unlock.Focus()
 	}
 	c.win.SetContent(widgets.NewActivityCatcher(content, c.idle.Reset))
 	c.updateTitle()
@@ -287,6 +298,9 @@ func (c *Shell) shutdown() {
 	}
 	if c.register != nil {
 		c.register.Stop()
+	}
+	if c.unlock != nil {
+		c.unlock.Stop()
 	}
 	c.app.Close()
 }

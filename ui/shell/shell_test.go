@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
@@ -216,20 +217,45 @@ func TestStartup_RememberedAccountOpensOnItsDashboard(t *testing.T) {
 	}
 }
 
-func TestOffline_LoginViewOffersCachedAccount(t *testing.T) {
+// After a login without "remember me" and a restart, the login view lists
+// the account masked; opening it asks for the password (focus in the
+// entry, Enter submits) and shows nothing before it is right; a wrong one
+// gets a sentence; the right one opens the data offline, with no request.
+func TestOffline_AfterARestartAsksForThePassword(t *testing.T) {
 	h := newHarness(t)
 	h.login("budi@contoh.id", sandbox.DemoPassword, false)
 	h.waitDashboard()
-	h.c.logout()
+	balance := i18n.FormatRupiah(h.c.app.Data().Balance.Total)
+	h.restart(h.keys, h.log)
+	h.waitVerified()
 	offered := lang.L("No signal? Your last data is saved on this computer:")
-	h.waitFor("the logout and the offline account", func() bool {
-		return h.c.current == screenLogin && h.contains(offered) && h.contains("keluar")
-	})
+	h.waitFor("the offline account", func() bool { return h.c.current == screenLogin && h.contains(offered) })
+	if h.contains("Budi Santoso") || !h.contains("b•••@contoh.id") {
+		t.Fatalf("the login view names the member or shows no masked account: %v", uitest.Texts(h.screen()))
+	}
 	before := h.srv.Stats().Total
-	h.c.openOffline("budi@contoh.id")
+	h.tapOffline()
+	h.waitFor("the password prompt", func() bool { return h.c.current == screenUnlock })
+	if h.c.app.Data() != nil || strings.Contains(h.dashTexts(), "Budi Santoso") || h.contains(balance) {
+		t.Fatal("data shown or in memory before the password")
+	}
+	entry := h.unlockEntry()
+	if h.c.win.Canvas().Focused() != entry {
+		t.Fatal("the focus is not in the password entry")
+	}
+	test.Type(entry, "Salah#2026")
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.waitFor("the wrong-password sentence", func() bool {
+		return h.contains(lang.L("That password does not open this data. Check it and try again (it is the password of your BPJSTK account as of your last online login here)."))
+	})
+	if h.c.app.Data() != nil || h.c.current != screenUnlock {
+		t.Fatal("a wrong password opened something")
+	}
+	test.Type(entry, sandbox.DemoPassword)
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.waitFor("the offline dashboard", func() bool { return h.c.current == screenDashboard && h.c.app.Data() != nil })
-	if !h.c.app.Data().Offline {
-		t.Fatal("not marked offline")
+	if !h.c.app.Data().Offline || !h.contains(balance) {
+		t.Fatal("not the offline dashboard with the balance")
 	}
 	h.drain()
 	if after := h.srv.Stats().Total; after != before {

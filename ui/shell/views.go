@@ -13,6 +13,7 @@ import (
 	smstext "github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 	"github.com/cekbpjstk/cekbpjstk/ui/login"
 	"github.com/cekbpjstk/cekbpjstk/ui/register"
@@ -52,6 +53,9 @@ func (c *Shell) loginView() *login.View {
 	}
 	if demo := c.app.Demo(); demo != nil {
 		l.SetDemoAccounts(demoAccounts(demo))
+	}
+	if err := c.app.KeyringErr(); err != nil {
+		l.SetRememberUnavailable(i18n.Describe(err))
 	}
 	c.refreshOfflineAccounts()
 	return l
@@ -135,12 +139,21 @@ func (c *Shell) settingsPage() *settings.View {
 		c.settingsView.OnThemeChanged = func(m prefs.ThemeMode) { widgets.ApplyTheme(c.p.App, m) }
 		c.settingsView.OnProfileChanged = c.changeProfile
 		c.settingsView.OnIdleLockChanged = c.idle.SetTimeout
-		c.settingsView.OnOfflineCacheChanged = func(bool) {}
+		c.settingsView.OnOfflineCacheChanged = c.offlineCacheChanged
 		c.settingsView.OnClearData = c.clearAllData
 		c.loginLog = settings.NewLoginLog()
 		c.settingsView.AddSection(lang.L("logins.title"), c.loginLog.Content())
 	}
 	return c.settingsView
+}
+
+func (c *Shell) unlockPage() *login.UnlockView {
+	if c.unlock == nil {
+		c.unlock = login.NewUnlockView(c.do)
+		c.unlock.OnSubmit = c.submitUnlock
+		c.unlock.OnBack = func() { c.show(screenLogin) }
+	}
+	return c.unlock
 }
 
 func (c *Shell) loadingPage() *loadingView {
