@@ -5,6 +5,7 @@ import (
 	"errors"
 
 	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 )
 
@@ -39,11 +40,12 @@ func (a *App) SetPayslip(ctx context.Context, epoch uint64, wages []audit.Paysli
 
 	if a.p.Settings.OfflineCache() {
 		if store := a.Cache(ctx); store != nil {
-			if err := memberdata.Save(ctx, store, a.ProfileName(), data); err != nil {
+			key, err := a.save(ctx, store, epoch, data)
+			if err != nil {
 				a.log.Warn("payslip wage not written", "err", err)
 				return false, err
 			}
-			saved = true
+			saved = key != nil
 		}
 	}
 	a.mu.Lock()
@@ -73,9 +75,29 @@ func (a *App) keptPayslip(ctx context.Context, identifier string) []audit.Paysli
 	if store == nil {
 		return nil
 	}
-	w, err := memberdata.LoadPayslip(ctx, store, a.ProfileName(), identifier)
+	w, err := memberdata.LoadPayslip(ctx, store, a.ProfileName(), identifier, a.accountKey(ctx, identifier))
 	if err != nil {
 		a.log.Info("cached payslip wage not read", "err", err)
 	}
 	return w
+}
+
+// accountKey is the data key of identifier's account when this session has
+// it: the open one, or the one a password login is preparing (waited for).
+func (a *App) accountKey(ctx context.Context, identifier string) *cache.Key {
+	a.mu.Lock()
+	key, open, prep := a.key, a.identifier, a.prep
+	a.mu.Unlock()
+	if key != nil && open == identifier {
+		return key
+	}
+	if prep == nil || prep.identifier != identifier {
+		return nil
+	}
+	select {
+	case <-prep.done:
+		return prep.key
+	case <-ctx.Done():
+		return nil
+	}
 }

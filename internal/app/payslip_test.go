@@ -11,6 +11,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
 func payslip() []audit.PayslipWage {
@@ -61,7 +62,7 @@ func TestSetPayslip_KeptEncryptedAndCarriedOver(t *testing.T) {
 	// A second start: offline, then a fresh login whose refresh finds the
 	// wages in the cache.
 	b, _ := e.newApp()
-	off, err := b.OpenOffline(e.ctx(), budi)
+	off, err := b.UnlockOffline(e.ctx(), e.ref(b, budi), sandbox.DemoPassword)
 	if err != nil || !reflect.DeepEqual(off.Payslip, payslip()) {
 		t.Fatalf("offline: %+v, %v", off.Payslip, err)
 	}

@@ -44,9 +44,12 @@ func decodePayslip(snap cache.Snapshot, data *Data) {
 }
 
 // LoadPayslip reads only the payslip wages cached for an account (none
-// when the account has no snapshot).
-func LoadPayslip(ctx context.Context, store *cache.Cache, profile, account string) ([]audit.PayslipWage, error) {
-	snap, err := store.Load(ctx, profile, account)
+// when the account has no snapshot under key).
+func LoadPayslip(ctx context.Context, store *cache.Cache, profile, account string, key *cache.Key) ([]audit.PayslipWage, error) {
+	if key == nil {
+		return nil, nil
+	}
+	snap, err := store.Load(ctx, profile, account, key)
 	if errors.Is(err, cache.ErrNotFound) {
 		return nil, nil
 	}
