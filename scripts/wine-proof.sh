@@ -119,6 +119,7 @@ chmod 0755 "$work"
 xpid=""
 cleanup() {
   local rc=$?
+  set +e # a failing step of the cleanup must not become the exit status
   [ -d "$work/prefix" ] && wine_ wineserver -k >/dev/null 2>&1
   [ -n "$xpid" ] && kill "$xpid" 2>/dev/null && wait "$xpid" 2>/dev/null
   if [ -n "${WINE_PROOF_KEEP:-}" ]; then say "kept $work"; else rm -rf "$work"; fi
