@@ -3,7 +3,8 @@
 # with xdotool as a member would. Run inside the test environment:
 #   scripts/testenv.sh scripts/screenshots.sh [OUTDIR]   (default docs/screenshots)
 # Each language gets: the verified login, the dashboard tabs, the offline
-# view, registration with errors; plus a refused server (official profile).
+# view, registration with errors, its NIK/birth-date warning and its codes
+# step (the demo's codes, filled in); plus a refused server (official profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
@@ -54,6 +55,8 @@ want() { [ -z "$only" ] || [ "$only" = "$1" ]; }
 
 for lang in id en; do
   data="$work/data-$lang"
+  # Where the codes page's "fill in the demo codes" button is, per language.
+  if [ "$lang" = id ]; then fillx=${FILLX_ID:-806}; filly=${FILLY_ID:-540}; else fillx=${FILLX_EN:-780}; filly=${FILLY_EN:-525}; fi
   rm -rf "$HOME/.config/fyne"
 
   if want login || want dashboard; then
@@ -144,6 +147,42 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     type_text 'budi12345'; xdotool key Tab
     type_text 'budi1234'; xdotool key Tab
     shot "register-errors-$lang" 1
+    stop_app
+  fi
+
+  if want regcodes; then
+    # Dewi registers. First with the birth date 5 July while her NIK says
+    # 4 July (a corrected birth date): a warning, and the form could still
+    # be sent. Then as on her membership card: the codes page with the
+    # demo's codes, and filled in.
+    dewi_form() { # birth date
+      xdotool key Tab Tab Tab space
+      sleep 0.8
+      xdotool key Tab
+      type_text '5171044407950004'; xdotool key Tab
+      type_text '21045678901'; xdotool key Tab
+      type_text 'Dewi Lestari'; xdotool key Tab
+      type_text "$1"; xdotool key Tab Tab
+      type_text 'dewi@contoh.id'; xdotool key Tab
+      type_text '0813 3700 1122'; xdotool key Tab
+      type_text 'Kintamani!Pagi7'; xdotool key Tab
+      type_text 'Kintamani!Pagi7'; xdotool key Tab space
+    }
+    start_app "$lang" "$work/codes-$lang" --demo
+    wait_log 'server verified'
+    sleep 0.5
+    dewi_form '05-07-1995'
+    shot "register-warning-$lang" 1
+    stop_app
+    start_app "$lang" "$work/codes-$lang" --demo
+    wait_log 'server verified'
+    sleep 0.5
+    dewi_form '04-07-1995'
+    xdotool key shift+Tab Return
+    wait_log 'registration codes requested' 20
+    shot "register-codes-$lang" 1
+    click "$fillx" "$filly"
+    shot "register-codes-filled-$lang" 0.6
     stop_app
   fi
 

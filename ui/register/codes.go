@@ -101,7 +101,12 @@ func newCodesPage(v *View) *codesPage {
 		label(lang.L("Email code")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.emailCode, p.emailMsg),
 		label(lang.L("SMS code")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.smsCode, p.smsMsg),
 	)
-	buttons := container.NewHBox(p.edit, layout.NewSpacer(), p.activity, p.resend, p.confirm)
+	// Confirm on a row of its own: the three buttons do not fit one row in
+	// English at the page's width.
+	buttons := container.NewVBox(
+		container.NewBorder(nil, nil, nil, p.activity, p.confirm),
+		container.NewHBox(p.edit, layout.NewSpacer(), p.resend),
+	)
 	page := container.NewVBox(title, p.sentTo, p.topBox, form, p.attempts, buttons, why, p.demoBox)
 	p.content = container.NewVScroll(layouts.NewMaxWidth(640, page))
 	return p
