@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+	"time"
 )
 
 // Fuzz targets for every decoder of server data: no input may panic, every
@@ -74,11 +75,22 @@ func FuzzDecodeTokens(f *testing.F) {
 		`{"mfa_required":true,"mfa_token":"m","expires_in":300,"attempts_remaining":5}`)
 }
 
+func FuzzDecodeRegistration(f *testing.F) {
+	fuzzDecoder(f, func(b []byte) (PendingRegistration, error) { return decodeRegistration(b, time.Unix(1_800_000_000, 0)) },
+		`{"registration_id":"7wtSvb0u3cxz1QTvFYfYBnBi9QC8FsYa59_XdiTMzxM","email_masked":"de**@contoh.id","phone_masked":"0813****1122","expires_in":300,"resend_in":60,"attempts_remaining":5}`)
+}
+
+func FuzzDecodeRegistered(f *testing.F) {
+	fuzzDecoder(f, decodeRegistered, `{"kpj":"21045678901","email":"dewi@contoh.id","full_name":"Dewi Lestari"}`)
+}
+
 func FuzzDecodeProblem(f *testing.F) {
 	for _, s := range []string{
 		`{"type":"https://sandbox.cekbpjstk.invalid/problems/locked","title":"Locked","status":429,"retry_after":900}`,
 		`{"type":"x/validation","status":422,"errors":[{"field":"nik","code":"format","message":"m"}]}`,
 		`{"type":"x/invalid-credentials","status":401,"attempts_remaining":3}`, "", "<html>",
+		`{"type":"x/invalid-code","status":401,"attempts_remaining":2,"errors":[{"field":"sms_code","code":"mismatch","message":"m"}]}`,
+		`{"type":"x/rate-limited","status":429,"retry_after":60}`,
 	} {
 		f.Add([]byte(s), 401, "")
 	}

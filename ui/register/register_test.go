@@ -515,6 +515,19 @@ func TestRegister_Markup(t *testing.T) {
 	test.AssertRendersToMarkup(t, "errors.xml", w.Canvas())
 }
 
+func TestRegister_CodesMarkup(t *testing.T) {
+	v, w := newRegisterTest(t)
+	test.ApplyTheme(t, test.Theme())
+	now := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	v.Now = func() time.Time { return now }
+	v.DemoCodes = func() (string, string) { return "112233", "" }
+	v.ShowCodes(service.PendingRegistration{EmailMasked: "de**@contoh.id", PhoneMasked: "0813****1122",
+		CodesExpire: now.Add(5 * time.Minute), ResendAt: now.Add(time.Minute), AttemptsRemaining: 5})
+	defer v.Stop()
+	v.ShowCodesError(&service.CodeError{SMS: true, AttemptsRemaining: 4})
+	test.AssertRendersToMarkup(t, "codes.xml", w.Canvas())
+}
+
 func TestRegister_TabFollowsTheVisualOrder(t *testing.T) {
 	v, w := newRegisterTest(t)
 	want := []fyne.Focusable{v.nik, v.kpj, v.fullName, v.birth, v.email, v.phone, v.password, v.confirm, v.consent}
