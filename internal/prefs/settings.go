@@ -58,6 +58,7 @@ const (
 	KeyCustomURL      = "server.custom.url"
 	KeyCustomPins     = "server.custom.pins"
 	KeyCustomDomains  = "server.custom.domains"
+	KeyCustomCA       = "server.custom.ca"
 	KeyIdleLockMinute = "security.idle_lock_minutes"
 	KeyOfflineCache   = "cache.offline"
 )
@@ -102,6 +103,7 @@ var (
 	ErrCustomURL     = errors.New("settings: custom server URL must be https://host[:port]")
 	ErrCustomPins    = errors.New("settings: custom server needs at least two distinct base64 SHA-256 pins")
 	ErrCustomDomains = errors.New("settings: custom server needs allowed domains that include its host")
+	ErrCustomCA      = errors.New("settings: custom server CA must be PEM certificates")
 )
 
 // ErrInvalidSetting is returned for a value outside a setting's choices.
@@ -214,7 +216,11 @@ func (s *Settings) SetCustomServer(serverURL string, pins, domains []string) err
 // CustomProfile is the stored custom server as a service profile.
 func (s *Settings) CustomProfile() service.Profile {
 	u, pins, domains := s.CustomServer()
-	return service.Profile{Name: ProfileCustom, BaseURL: u, Pins: pins, AllowedDomains: domains}
+	p := service.Profile{Name: ProfileCustom, BaseURL: u, Pins: pins, AllowedDomains: domains}
+	if ca := s.CustomCA(); ca != "" {
+		p.ExtraRootsPEM = []byte(ca)
+	}
+	return p
 }
 
 func cleanList(in []string, norm func(string) string) []string {

@@ -52,6 +52,8 @@ type View struct {
 	customURL, customPins, customDomains          *widget.Entry
 	customURLLabel, customPinsLabel, customDomLbl *widget.Label
 	customSave                                    *widget.Button
+	customCA                                      *widget.Entry // PEM: the server's own CA, "" for the system's roots
+	customCALabel                                 *widget.Label
 	customStatus                                  *widget.Label
 
 	offline                *widget.Check
@@ -130,13 +132,18 @@ func (v *View) build() {
 	v.customPins.SetMinRowsVisible(2)
 	v.customDomains = widget.NewEntry()
 	v.customURLLabel, v.customPinsLabel, v.customDomLbl = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
+	v.customCA = widget.NewMultiLineEntry()
+	v.customCA.SetMinRowsVisible(3)
+	v.customCA.TextStyle.Monospace = true
+	v.customCALabel = widget.NewLabel("")
 	v.customSave = widget.NewButton("", v.saveCustom)
 	v.customStatus = wrapped("")
 	v.customBox = container.NewVBox(
 		container.New(layout.NewFormLayout(),
 			v.customURLLabel, v.customURL,
 			v.customPinsLabel, v.customPins,
-			v.customDomLbl, v.customDomains),
+			v.customDomLbl, v.customDomains,
+			v.customCALabel, v.customCA),
 		container.NewBorder(nil, nil, nil, v.customSave, v.customStatus),
 	)
 
@@ -207,6 +214,9 @@ func (v *View) Refresh() {
 	v.customPins.SetPlaceHolder(lang.L("One base64 SHA-256 pin per line, at least two"))
 	v.customDomLbl.SetText(lang.L("settings.custom.domains"))
 	v.customDomains.SetPlaceHolder(lang.L("e.g. api.example.id, separated by commas"))
+	v.customCALabel.SetText(lang.L("settings.custom.ca"))
+	v.customCA.SetPlaceHolder(lang.L("Optional: the server's CA certificate (PEM, -----BEGIN CERTIFICATE-----); empty for the system's trusted authorities"))
+	v.customCA.SetText(v.s.CustomCA())
 	v.customSave.SetText(lang.L("settings.custom.save"))
 	u, pins, domains := v.s.CustomServer()
 	v.customURL.SetText(u)
@@ -270,7 +280,14 @@ func splitList(s string) []string {
 }
 
 func (v *View) saveCustom() {
-	err := v.s.SetCustomServer(v.customURL.Text, splitList(v.customPins.Text), splitList(v.customDomains.Text))
+	// The CA is checked first, so that nothing is stored when any part is wrong.
+	err := prefs.ValidateCA(v.customCA.Text)
+	if err == nil {
+		err = v.s.SetCustomServer(v.customURL.Text, splitList(v.customPins.Text), splitList(v.customDomains.Text))
+	}
+	if err == nil {
+		err = v.s.SetCustomCA(v.customCA.Text)
+	}
 	if err == nil {
 		err = v.s.SetServerProfile(prefs.ProfileCustom)
 	}
@@ -279,6 +296,8 @@ func (v *View) saveCustom() {
 		switch {
 		case errors.Is(err, prefs.ErrCustomURL):
 			v.customStatus.SetText(lang.L("The address must start with https:// and name a server, e.g. https://api.example.id."))
+		case errors.Is(err, prefs.ErrCustomCA):
+			v.customStatus.SetText(lang.L("The CA must be one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----), or empty."))
 		case errors.Is(err, prefs.ErrCustomPins):
 			v.customStatus.SetText(lang.L("Give at least two different pins, each a base64 SHA-256 hash (44 characters ending in =)."))
 		default:
