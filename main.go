@@ -8,6 +8,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
@@ -55,8 +56,10 @@ func main() {
 	language := flag.String("lang", i18n.DefaultLanguage, "interface language: id or en")
 	showVersion := flag.Bool("version", false, "print the version and exit")
 	verbose := flag.Bool("verbose", false, "log debug detail (never secrets or member data)")
+	var serverFlags cli.ServerFlags // --server, --pin-sha256, --domain, --ca: as for verify
+	serverFlags.Register(flag.CommandLine)
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM] [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -64,6 +67,11 @@ func main() {
 	if *showVersion {
 		fmt.Printf("%s %s\n", meta.Details.Name, meta.Details.Version)
 		return
+	}
+	server, err := serverProfile(&serverFlags, *demo)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "cekbpjstk:", err)
+		os.Exit(2)
 	}
 	if err := i18n.LoadTranslations(*language); err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -106,6 +114,7 @@ func main() {
 		Keys:      keystore.New(),
 		Settings:  prefs.New(a.Preferences()),
 		ForceDemo: *demo,
+		Server:    server,
 		StartDemo: func(ctx context.Context) (app.DemoServer, error) { return startDemo(ctx, demoServer) },
 		Version:   meta.Details.Version,
 		Logger:    logger,
@@ -120,6 +129,23 @@ func main() {
 	})
 	quitOnSignal(a, func() { exitIfStuck(logger, session, demoServer, quitGrace) })
 	w.ShowAndRun()
+}
+
+// serverProfile is the server of --server and its flags, or nil without
+// them. The profile is checked like any other when the app connects (the
+// guard refuses bad pins, domains or URLs before sending anything).
+func serverProfile(f *cli.ServerFlags, demo bool) (*service.Profile, error) {
+	if !f.Any() {
+		return nil, nil
+	}
+	if demo {
+		return nil, errors.New("--demo and --server name two different servers; give one")
+	}
+	p, err := f.Profile("server")
+	if err != nil {
+		return nil, err
+	}
+	return &p, nil
 }
 
 // sandboxDir keeps the demo server's own database (fake members) out of the

@@ -22,6 +22,7 @@ import (
 	"log/slog"
 	"net/url"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -64,6 +65,11 @@ var (
 // password (UnlockOffline): it is not remembered here, or it was locked.
 var ErrPasswordNeeded = errors.New("app: the offline data needs the password")
 
+// ProfileServerPrefix starts the cache's profile name of a server given
+// with --server: "server https://host:port", so that its data never shows
+// for another server.
+const ProfileServerPrefix = "server "
+
 // DemoAccount is a sandbox member the login view offers to try.
 type DemoAccount struct {
 	Identifier string
@@ -93,6 +99,12 @@ type Params struct {
 	Settings *prefs.Settings
 	// ForceDemo runs against the sandbox whatever the settings say (--demo).
 	ForceDemo bool
+	// Server, when set (cekbpjstk --server ...), is the one server the app
+	// talks to whatever the settings say, behind the same guard as every
+	// profile: nothing but the TLS handshake reaches it unless its
+	// certificate, pins and domain check out. Its cached data is kept apart
+	// from every other server's (ProfileName).
+	Server *service.Profile
 	// StartDemo starts the sandbox; it is called off the UI goroutine.
 	StartDemo func(ctx context.Context) (DemoServer, error)
 	// Version goes into the User-Agent.
@@ -248,6 +260,9 @@ func (a *App) IsDemo() bool { return a.ProfileName() == prefs.ProfileDemo }
 
 // ProfileName keys the cache: data of the demo never shows for the official server.
 func (a *App) ProfileName() string {
+	if a.p.Server != nil {
+		return ProfileServerPrefix + strings.TrimRight(strings.ToLower(strings.TrimSpace(a.p.Server.BaseURL)), "/")
+	}
 	if a.p.ForceDemo {
 		return prefs.ProfileDemo
 	}
@@ -495,6 +510,9 @@ func (a *App) CheckServer(ctx context.Context) (Check, error) {
 }
 
 func (a *App) resolveProfile(ctx context.Context, demo *DemoServer) (service.Profile, *DemoServer, error) {
+	if a.p.Server != nil {
+		return *a.p.Server, nil, nil
+	}
 	switch name := a.ProfileName(); name {
 	case prefs.ProfileDemo:
 		if demo != nil {

@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net/url"
-	"os"
 	"strings"
 	"time"
 
@@ -37,15 +35,9 @@ func (m *multiFlag) Set(v string) error { *m = append(*m, v); return nil }
 func RunVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	var (
-		server  = fs.String("server", "", "server base URL (https://host[:port])")
-		caFile  = fs.String("ca", "", "PEM file with extra trust roots (e.g. the sandbox certificate)")
-		timeout = fs.Duration("timeout", 15*time.Second, "give up after this long")
-		pins    multiFlag
-		domains multiFlag
-	)
-	fs.Var(&pins, "pin-sha256", "base64 SHA-256 of an accepted SubjectPublicKeyInfo (repeat: primary, then backups; at least two)")
-	fs.Var(&domains, "domain", "allowed domain; subdomains match too (repeatable)")
+	var sf ServerFlags
+	sf.Register(fs)
+	timeout := fs.Duration("timeout", 15*time.Second, "give up after this long")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]")
 		fs.PrintDefaults()
@@ -56,7 +48,7 @@ func RunVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		}
 		return ExitUsage
 	}
-	if *server == "" || fs.NArg() > 0 {
+	if !sf.Given() || fs.NArg() > 0 {
 		fs.Usage()
 		return ExitUsage
 	}
@@ -64,31 +56,22 @@ func RunVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "verify: --timeout must be positive")
 		return ExitUsage
 	}
-	p := service.Profile{Name: "verify", BaseURL: *server, Pins: pins, AllowedDomains: domains}
-	if len(domains) == 0 {
-		if u, err := url.Parse(*server); err == nil {
-			p.AllowedDomains = []string{u.Hostname()}
-		}
-	}
-	if *caFile != "" {
-		b, err := os.ReadFile(*caFile)
-		if err != nil {
-			fmt.Fprintf(stderr, "verify: %v\n", err)
-			return ExitUsage
-		}
-		p.ExtraRootsPEM = b
+	p, err := sf.Profile("verify")
+	if err != nil {
+		fmt.Fprintf(stderr, "verify: %v\n", err)
+		return ExitUsage
 	}
 	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	c, err := service.New(p, service.WithLogger(quiet))
 	if err != nil {
-		return refused(stdout, *server, err)
+		return refused(stdout, sf.server, err)
 	}
 	defer c.Close()
 	ctx, cancel := context.WithTimeout(ctx, *timeout)
 	defer cancel()
 	r, err := c.Verify(ctx)
 	if err != nil {
-		return refused(stdout, *server, err)
+		return refused(stdout, sf.server, err)
 	}
 	fmt.Fprintf(stdout, "VERIFIED %s\n", r.Host)
 	rows := [][2]string{
