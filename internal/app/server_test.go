@@ -47,7 +47,7 @@ func TestServerFlag_WrongPinSendsNothingBeyondTheHandshake(t *testing.T) {
 	if _, err := a.Login(ctx, "budi@contoh.id", sandbox.DemoPassword, false); !errors.Is(err, ErrNoServer) {
 		t.Fatalf("login: %v", err)
 	}
-	if err := a.Register(ctx, service.Registration{Email: "budi@contoh.id", Password: sandbox.DemoPassword}); !errors.As(err, &ce) {
+	if _, err := a.StartRegistration(ctx, service.Registration{Email: "budi@contoh.id", Password: sandbox.DemoPassword}); !errors.As(err, &ce) {
 		t.Fatalf("registration: %v", err)
 	}
 	if _, err := a.Refresh(ctx); !errors.Is(err, ErrNoServer) {
