@@ -305,11 +305,14 @@ func (r *rightsTab) pensionSection() fyne.CanvasObject {
 				clampNote(e.AtPension, e.AtPensionClamped)))
 		}
 		if e.Now == 0 && (e.AtPension == 0 || !e.Contributing) {
-			box.Add(para(lang.L("rights.jp.lumpSum", map[string]any{"Paid": rupiah(e.Paid)})))
+			box.Add(para(lang.L("rights.jp.lumpSum", map[string]any{"Paid": rupiah(e.Paid), "Months": e.Months})))
 		} else if e.Remaining > 0 {
 			box.Add(para(lang.L("rights.jp.lumpSumIf", map[string]any{"Paid": rupiah(e.Paid)})))
 		}
-		box.Add(para(lang.L("rights.jp.formula", map[string]any{"Year": e.Bounds.Year, "Avg": rupiah(e.AverageWage), "Wage": rupiah(e.LastWage)})))
+		box.Add(para(lang.L("rights.jp.formula", map[string]any{"Year": e.Bounds.Year, "Avg": rupiah(e.AverageWage)})))
+		if e.Contributing {
+			box.Add(para(lang.L("rights.jp.future", map[string]any{"Wage": rupiah(e.LastWage)})))
+		}
 		box.Add(cite(pension.CiteFormula.Text+"; "+pension.CiteCap.Text, false))
 		box.Add(para(lang.L("rights.jp.bounds", map[string]any{"Year": e.Bounds.Year, "Min": rupiah(e.Bounds.Min), "Max": rupiah(e.Bounds.Max)})))
 		box.Add(cite(pension.CiteBounds.Text, pension.CiteBounds.Secondary))
