@@ -67,7 +67,7 @@ for lang in id en; do
     type_text 'budi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
     wait_log 'refresh done' 60
     shot "dashboard-summary-$lang" 1
-    if [ "$lang" = id ]; then tabs="139:saldo 210:iuran 271:klaim 329:kartu 398:simulasi"; else tabs="144:saldo 250:iuran 341:klaim 402:kartu 478:simulasi"; fi
+    if [ "$lang" = id ]; then tabs="139:saldo 210:iuran 271:klaim 329:kartu 398:simulasi 481:haksaya"; else tabs="144:saldo 250:iuran 341:klaim 402:kartu 478:simulasi 560:haksaya"; fi
     click 550 700; sleep 0.5   # a first click only gives the window focus
     for t in $tabs; do click "${t%%:*}" 120; shot "dashboard-${t##*:}-$lang" 1; done
     click 48 120
@@ -96,6 +96,11 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     click 550 700; sleep 0.5
     if [ "$lang" = id ]; then click 271 120; else click 341 120; fi
     shot "dashboard-klaim-$lang" 1
+    # Hak saya: her claim in process, past its payout time; then JP and JKP.
+    if [ "$lang" = id ]; then click 481 120; else click 560 120; fi
+    shot "dashboard-haksaya-siti-$lang" 1
+    xdotool mousemove --window "$(window)" 550 500; for _ in $(seq 66); do xdotool click 5; done
+    shot "dashboard-haksaya-jkp-$lang" 0.8
     stop_app
   fi
 
