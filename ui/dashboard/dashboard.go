@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -41,6 +42,7 @@ type Dashboard struct {
 	OnGoOnline      func()                     // offline view: go to the login to refresh
 	OnFilled        func()                     // every tab shows the data of the last SetData
 	OnSMS           func(pre sms.Registration) // menu: the SMS 2757 helper, prefilled from the member
+	OnPayslip       func([]audit.PayslipWage)  // Upah saya changed: keep the wages (answer with SetPayslipSaved)
 
 	win         fyne.Window
 	later       func([]func()) // runs each function on a later turn of the UI loop, in order (SetLater)
@@ -83,6 +85,9 @@ type Dashboard struct {
 	card          *cardTab
 	simulation    *simulationTab
 	rights        *rightsTab
+	auditItem     *container.TabItem // Periksa iuran (tab_audit.go)
+	audit         *auditTab
+	kit           *actionKit // the action kit last opened
 
 	unfilled    map[*container.TabItem]func()            // tabs whose SetData fill has not run yet
 	pending     *historyPending                          // the history tabs' stand-in (history_pending.go)
@@ -169,7 +174,10 @@ func New(win fyne.Window) *Dashboard {
 	d.cardItem = container.NewTabItem("", d.card.content)
 	d.simItem = container.NewTabItem("", d.simulation.content)
 	d.rightsItem = container.NewTabItem("", d.rights.content)
-	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem, d.rightsItem)
+	d.audit = newAuditTab(d)
+	d.auditItem = container.NewTabItem("", d.audit.content)
+	d.summary.audit.OnOpen = func() { d.tabs.Select(d.auditItem) }
+	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem, d.rightsItem, d.auditItem)
 	d.tabs.OnShow = d.fillNow
 
 	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
@@ -255,6 +263,7 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		{d.cardItem, func() { d.card.setData(data) }},
 		{d.simItem, func() { d.simulation.setData(data) }},
 		{d.rightsItem, func() { d.rights.setData(data, d.displayKPJ) }},
+		{d.auditItem, func() { d.audit.setData(data) }},
 	}
 	selected := d.tabs.Selected()
 	for _, f := range fills {
@@ -372,6 +381,8 @@ func (d *Dashboard) Clear() {
 	d.card.clear()
 	d.simulation.clear()
 	d.rights.clear()
+	d.audit.clear()
+	d.kit = nil
 	d.content.Refresh()
 }
 
@@ -397,6 +408,7 @@ func (d *Dashboard) translate() {
 		d.cardItem:    lang.L("dash.tab.card"),
 		d.simItem:     lang.L("sim.tab"),
 		d.rightsItem:  lang.L("rights.tab"),
+		d.auditItem:   lang.L("audit.tab"),
 	} {
 		if item.Text != text {
 			item.Text, changed = text, true

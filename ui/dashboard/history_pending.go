@@ -43,7 +43,7 @@ func newHistoryPending() *historyPending {
 
 // historyTabs are the tabs built from the contribution history.
 func (d *Dashboard) historyTabs() []*container.TabItem {
-	return []*container.TabItem{d.contribItem, d.simItem, d.rightsItem} // Hak saya reads the history too (JP, JKP)
+	return []*container.TabItem{d.contribItem, d.simItem, d.rightsItem, d.auditItem} // Hak saya reads the history too (JP, JKP), Periksa iuran all of it
 }
 
 // SetSummary shows a refresh's summary (memberdata.Data without the

@@ -22,6 +22,7 @@ type summaryTab struct {
 	programsCard *widget.Card
 	programs     *fyne.Container
 	memberCard   *widget.Card
+	audit        *auditNotice // the audit's findings, if any (summary_audit.go)
 
 	employer, npp, employerSince, memberSince, lastContribution, statusSince *field
 
@@ -46,7 +47,9 @@ func newSummaryTab() *summaryTab {
 	s.memberCard = widget.NewCard("", "", fieldGrid(s.employer, s.npp, s.employerSince,
 		s.memberSince, s.statusSince, s.lastContribution))
 
+	s.audit = newAuditNotice()
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		s.audit.box,
 		s.balanceCard,
 		container.NewGridWithColumns(2, s.memberCard, s.programsCard),
 	)))
@@ -88,6 +91,7 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	}
 	s.programs.Objects = rows
 	s.programs.Refresh()
+	s.audit.set(data)
 }
 
 func programRow(p service.Program) fyne.CanvasObject {
@@ -106,6 +110,7 @@ func programRow(p service.Program) fyne.CanvasObject {
 }
 
 func (s *summaryTab) clear() {
+	s.audit.clear()
 	s.balance.SetText("")
 	s.balanceAsOf.SetText("")
 	for _, f := range []*field{s.employer, s.npp, s.employerSince, s.memberSince, s.statusSince, s.lastContribution} {

@@ -124,6 +124,7 @@ func (c *Shell) dashView() *dashboard.Dashboard {
 		c.dash.OnForget = c.confirmForget
 		c.dash.OnGoOnline = c.goOnline
 		c.dash.OnSMS = func(pre smstext.Registration) { sms.Show(c.win, pre) }
+		c.dash.OnPayslip = c.savePayslip
 		if data := c.app.Data(); data != nil {
 			c.dash.SetData(*data)
 		}

@@ -1,0 +1,207 @@
+package dashboard
+
+import (
+	"context"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+)
+
+// kitNow is the complaint letter's date (tests fix it).
+var kitNow = time.Now
+
+// actionKit is the "Paket tindakan" dialog: the findings in plain words, a
+// complaint letter in Indonesian or English with the months and amounts
+// (copy or save), the statement as evidence, and where to go, in order.
+type actionKit struct {
+	d        *Dashboard
+	report   audit.Report
+	cardKPJ  []string // cards with findings, the letter's choices
+	card     *widget.Select
+	language *widget.RadioGroup
+	letter   *widget.Entry
+	content  fyne.CanvasObject
+}
+
+func newActionKit(d *Dashboard) *actionKit {
+	k := &actionKit{d: d, report: d.audit.report}
+	wrap := func(s string) *widget.Label {
+		l := widget.NewLabel(s)
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
+	head := func(s string) *widget.Label {
+		return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+
+	found := container.NewVBox()
+	for _, f := range k.report.Findings() {
+		found.Add(wrap("• " + findingTitle(f) + " — " + f.Employer))
+	}
+
+	var options []string
+	for _, c := range k.report.Cards {
+		if len(c.Findings) > 0 {
+			k.cardKPJ = append(k.cardKPJ, c.KPJ)
+			options = append(options, lang.L("dash.card.option", map[string]any{"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer}))
+		}
+	}
+	k.card = widget.NewSelect(options, func(string) { k.compose() })
+	k.language = widget.NewRadioGroup([]string{"Bahasa Indonesia", "English"}, func(string) { k.compose() })
+	k.language.Horizontal = true
+	k.language.Required = true
+	k.letter = widget.NewMultiLineEntry()
+	k.letter.Wrapping = fyne.TextWrapWord
+	k.letter.SetMinRowsVisible(14)
+	copyButton := widget.NewButtonWithIcon(lang.L("audit.kit.copy"), theme.ContentCopyIcon(), func() {
+		fyne.CurrentApp().Clipboard().SetContent(k.letter.Text)
+		d.SetNotice(lang.L("audit.kit.copied"), false)
+	})
+	saveButton := widget.NewButtonWithIcon(lang.L("audit.kit.save"), theme.DocumentSaveIcon(), k.save)
+	evidence := widget.NewButtonWithIcon(lang.L("audit.kit.statement"), theme.DownloadIcon(), d.ShowStatementDialog)
+
+	steps := container.NewVBox()
+	for i, key := range []string{"audit.kit.step.hr", "audit.kit.step.bpjs", "audit.kit.step.disnaker"} {
+		steps.Add(wrap(lang.L(key, map[string]any{"N": i + 1})))
+	}
+	choose := container.NewHBox(k.language)
+	if len(options) > 1 {
+		choose.Add(k.card)
+	}
+	k.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		head(lang.L("audit.kit.found")), found,
+		widget.NewSeparator(),
+		head(lang.L("audit.kit.letter")), wrap(lang.L("audit.kit.letterHint")), choose, k.letter,
+		container.NewHBox(copyButton, saveButton),
+		widget.NewSeparator(),
+		head(lang.L("audit.kit.evidence")), wrap(lang.L("audit.kit.evidenceHint")), container.NewHBox(evidence),
+		widget.NewSeparator(),
+		head(lang.L("audit.kit.where")), steps,
+	)))
+	if len(options) > 0 {
+		k.card.SetSelectedIndex(0)
+	}
+	if i18n.CurrentLanguage() == "en" {
+		k.language.SetSelected("English")
+	} else {
+		k.language.SetSelected("Bahasa Indonesia")
+	}
+	return k
+}
+
+// letterLang is the chosen letter language.
+func (k *actionKit) letterLang() audit.Lang {
+	if k.language.Selected == "English" {
+		return audit.EN
+	}
+	return audit.ID
+}
+
+// compose writes the letter for the chosen card and language.
+func (k *actionKit) compose() {
+	if k.letter == nil || k.language.Selected == "" {
+		return
+	}
+	i := max(k.card.SelectedIndex(), 0)
+	if i >= len(k.cardKPJ) {
+		k.letter.SetText("")
+		return
+	}
+	kpj := k.cardKPJ[i]
+	var findings []audit.Finding
+	employer := ""
+	for _, f := range k.report.Findings() {
+		if f.KPJ == kpj {
+			findings = append(findings, f)
+			employer = f.Employer
+		}
+	}
+	letter := audit.Letter{Name: k.d.data.Member.FullName, KPJ: kpj, Employer: employer, Date: kitNow()}
+	// The payslip comparison belongs with the open card's letter.
+	if g := k.d.audit.payslip.gap; g.MonthsUnder > 0 && k.isOpenCard(kpj) {
+		letter.Gap = &g
+	}
+	k.letter.SetText(audit.Complaint(k.letterLang(), letter, findings))
+}
+
+func (k *actionKit) isOpenCard(kpj string) bool {
+	for _, c := range k.report.Cards {
+		if c.KPJ == kpj {
+			return c.Open
+		}
+	}
+	return false
+}
+
+// fileName is e.g. "pengaduan-iuran-9012.txt" or "complaint-9012.txt".
+func (k *actionKit) fileName() string {
+	kpj := ""
+	if i := k.card.SelectedIndex(); i >= 0 && i < len(k.cardKPJ) {
+		kpj = k.cardKPJ[i]
+	}
+	if len(kpj) > 4 {
+		kpj = kpj[len(kpj)-4:]
+	}
+	if k.letterLang() == audit.EN {
+		return "complaint-" + kpj + ".txt"
+	}
+	return "pengaduan-iuran-" + kpj + ".txt"
+}
+
+func (k *actionKit) save() {
+	text, name := k.letter.Text, k.fileName()
+	fd := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		saved := w.URI().Name()
+		async.Do(async.Runner{}, saveTimeout, func(context.Context) error {
+			return writeText(w, text)
+		}, func(err error) {
+			if !k.d.hasData {
+				return
+			}
+			if err != nil {
+				fyne.LogError("complaint not written", err)
+				k.d.SetNotice(lang.L("audit.kit.saveFailed"), true)
+				return
+			}
+			k.d.SetNotice(lang.L("audit.kit.saved", map[string]any{"Name": saved}), false)
+		})
+	}, k.d.win)
+	fd.SetFileName(name)
+	dialogs.Show(fd, k.d.win)
+}
+
+// writeText writes text to w and closes it.
+func writeText(w io.WriteCloser, text string) error {
+	if _, err := io.Copy(w, strings.NewReader(text)); err != nil {
+		_ = w.Close()
+		return err
+	}
+	return w.Close()
+}
+
+// ShowActionKit opens the action kit over the audit of the data on screen.
+func (d *Dashboard) ShowActionKit() {
+	if !d.hasData || d.HistoryPending() {
+		return
+	}
+	k := newActionKit(d)
+	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, d.win)
+	dlg.Resize(fyne.NewSize(760, 640))
+	d.kit = k
+	dialogs.Show(dlg, d.win)
+}

@@ -1,0 +1,277 @@
+package dashboard
+
+import (
+	"slices"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/projection"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+)
+
+// gapTableMonths is how many months, newest first, the comparison lists.
+const gapTableMonths = 24
+
+// payslipSection is "Upah saya": the member types the wage on their
+// payslip (basic wage plus fixed allowances) from a month on; the app
+// compares it month by month with the wage reported and says what the gap
+// costs. The wages are handed to the shell (Dashboard.OnPayslip), which
+// keeps them in the encrypted cache only.
+type payslipSection struct {
+	a    *auditTab
+	data memberdata.Data
+
+	intro               *widget.Label
+	wageKey, fromKey    *widget.Label
+	wage                *widget.Entry
+	fromMonth, fromYear *widget.Select
+	add                 *widget.Button
+	problem             *widget.Label
+	status              *widget.Label
+	entriesTitle        *widget.Label
+	entries             *fyne.Container
+	resultTitle         *widget.Label
+	result              *widget.Label
+	costs               *fyne.Container
+	basis               *widget.Label
+	tableTitle          *widget.Label
+	table               *fyne.Container
+	gap                 audit.Gap
+	years               []string
+
+	content fyne.CanvasObject
+}
+
+func newPayslipSection(a *auditTab) *payslipSection {
+	p := &payslipSection{a: a}
+	wrap := func(l *widget.Label) *widget.Label { l.Wrapping = fyne.TextWrapWord; return l }
+	p.intro = wrap(widget.NewLabel(""))
+	p.wageKey, p.fromKey = widget.NewLabel(""), widget.NewLabel("")
+	p.wage = widget.NewEntry()
+	p.wage.OnSubmitted = func(string) { p.addEntry() }
+	months := make([]string, 12)
+	for m := range months {
+		months[m] = i18n.MonthName(time.Month(m + 1))
+	}
+	p.fromMonth = widget.NewSelect(months, nil)
+	p.fromYear = widget.NewSelect(nil, nil)
+	p.add = widget.NewButtonWithIcon("", theme.ContentAddIcon(), p.addEntry)
+	p.add.Importance = widget.HighImportance
+	p.problem = wrap(widget.NewLabel(""))
+	p.problem.Importance = widget.DangerImportance
+	p.problem.Hide()
+	p.status = wrap(widget.NewLabel(""))
+	p.status.TextStyle.Italic = true
+	p.status.Hide()
+	bold := func() *widget.Label {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	p.entriesTitle, p.resultTitle, p.tableTitle = bold(), bold(), bold()
+	p.entries = container.NewVBox()
+	p.result = wrap(widget.NewLabel(""))
+	p.costs = container.New(layout.NewFormLayout())
+	p.basis = wrap(widget.NewLabel(""))
+	p.basis.TextStyle.Italic = true
+	p.basis.Importance = widget.LowImportance
+	p.table = container.NewGridWithColumns(6)
+
+	form := container.New(layout.NewFormLayout(),
+		p.wageKey, p.wage,
+		p.fromKey, container.NewBorder(nil, nil, nil, p.add, container.NewGridWithColumns(2, p.fromMonth, p.fromYear)))
+	left := container.NewVBox(p.intro, form, p.problem, p.status, p.entriesTitle, p.entries)
+	right := container.NewVBox(p.resultTitle, p.result, p.costs, p.basis)
+	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		container.NewGridWithColumns(2, left, right),
+		p.tableTitle, p.table,
+	)))
+	return p
+}
+
+func (p *payslipSection) translate() {
+	p.intro.SetText(lang.L("audit.wage.intro"))
+	p.wageKey.SetText(lang.L("audit.wage.wage"))
+	p.fromKey.SetText(lang.L("audit.wage.from"))
+	p.wage.SetPlaceHolder(lang.L("audit.wage.placeholder"))
+	p.add.SetText(lang.L("audit.wage.add"))
+	p.entriesTitle.SetText(lang.L("audit.wage.entries"))
+	p.resultTitle.SetText(lang.L("audit.wage.result"))
+	p.tableTitle.SetText(lang.L("audit.wage.table", map[string]any{"Count": gapTableMonths}))
+	for m := range p.fromMonth.Options {
+		p.fromMonth.Options[m] = i18n.MonthName(time.Month(m + 1))
+	}
+	p.fromMonth.Refresh()
+}
+
+func (p *payslipSection) setData(data memberdata.Data) {
+	p.data = data
+	asOf := auditAsOf(data)
+	first := asOf.Year()
+	for _, y := range data.Years() {
+		first = min(first, y)
+	}
+	p.years = p.years[:0]
+	for y := asOf.Year(); y >= first && asOf.Year()-y < 50; y-- {
+		p.years = append(p.years, strconv.Itoa(y))
+	}
+	p.fromYear.Options = p.years
+	if p.fromYear.Selected == "" || !slices.Contains(p.years, p.fromYear.Selected) {
+		p.fromYear.SetSelected(strconv.Itoa(asOf.Year()))
+	}
+	if p.fromMonth.SelectedIndex() < 0 {
+		p.fromMonth.SetSelectedIndex(0)
+	}
+	p.fromYear.Refresh()
+	p.show()
+}
+
+// show lays out the entries and the comparison from p.data.Payslip.
+func (p *payslipSection) show() {
+	wages := audit.NormalizePayslip(p.data.Payslip)
+	rows := make([]fyne.CanvasObject, 0, len(wages))
+	for _, w := range wages {
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { p.remove(w.From) })
+		del.Importance = widget.LowImportance
+		rows = append(rows, container.NewBorder(nil, nil, nil, del, widget.NewLabel(lang.L("audit.wage.entry", map[string]any{
+			"Wage": rp(w.Wage), "From": i18n.FormatMonth(w.From)}))))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, widget.NewLabel(lang.L("audit.wage.noEntries")))
+	}
+	p.entries.Objects = rows
+	p.entries.Refresh()
+
+	p.gap = audit.CompareWage(audit.GapInput{Contributions: p.data.Contributions, Payslip: wages,
+		BirthDate: p.data.Member.BirthDate, Today: auditAsOf(p.data)})
+	g := p.gap
+	var costs []fyne.CanvasObject
+	row := func(key, value string) {
+		k := widget.NewLabel(key)
+		k.Wrapping = fyne.TextWrapWord
+		costs = append(costs, k, widget.NewLabelWithStyle(value, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+	}
+	switch {
+	case len(wages) == 0:
+		p.result.SetText(lang.L("audit.wage.hint"))
+	case len(g.Months) == 0:
+		p.result.SetText(lang.L("audit.wage.noMonths"))
+	case g.MonthsUnder == 0:
+		p.result.SetText(lang.L("audit.wage.noGap", map[string]any{"Count": len(g.Months)}))
+	default:
+		last := g.Months[len(g.Months)-1]
+		p.result.SetText(lang.L("audit.wage.gap", map[string]any{"Under": g.MonthsUnder, "Count": len(g.Months),
+			"Payslip": rp(last.Payslip), "Reported": rp(last.Reported)}))
+		row(lang.L("audit.wage.cost.gap"), rp(g.Gap))
+		row(lang.L("audit.wage.cost.jht"), rp(g.JHT))
+		if g.JHTAt56 > 0 {
+			row(lang.L("audit.wage.cost.jht56", map[string]any{"Date": i18n.FormatDate(g.RetireOn),
+				"Growth": formatPercent(projection.DefaultWageGrowth), "Return": formatPercent(projection.DefaultReturnRate)}), rp(g.JHTAt56))
+		}
+		row(lang.L("audit.wage.cost.jp"), rp(g.JP))
+		row(lang.L("audit.wage.cost.deducted"), rp(g.WorkerDeducted))
+		row(lang.L("audit.wage.cost.jkp", map[string]any{"Reported": rp(g.JKPReported)}), rp(g.JKPPayslip))
+		if g.JKPLoss > 0 {
+			row(lang.L("audit.wage.cost.jkpLoss", map[string]any{"Months": audit.JKPMonths}), rp(g.JKPLoss))
+		}
+	}
+	p.costs.Objects = costs
+	p.costs.Refresh()
+	p.basis.SetText(lang.L("audit.wage.basis"))
+	p.basis.Hidden = g.MonthsUnder == 0
+
+	cells := []fyne.CanvasObject{}
+	if len(g.Months) > 0 {
+		for _, h := range []string{"audit.wage.col.month", "audit.wage.col.payslip", "audit.wage.col.reported", "audit.wage.col.gap", "audit.wage.col.jht", "audit.wage.col.jp"} {
+			cells = append(cells, widget.NewLabelWithStyle(lang.L(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		}
+		for i := len(g.Months) - 1; i >= 0 && len(g.Months)-i <= gapTableMonths; i-- {
+			m := g.Months[i]
+			cells = append(cells, widget.NewLabel(i18n.FormatMonth(m.Month)), widget.NewLabel(rp(m.Payslip)),
+				widget.NewLabel(rp(m.Reported)), widget.NewLabel(rp(m.Gap)), widget.NewLabel(rp(m.JHT)), widget.NewLabel(rp(m.JP)))
+		}
+	}
+	p.table.Objects = cells
+	p.table.Refresh()
+	p.tableTitle.Hidden = len(cells) == 0
+}
+
+// addEntry reads the form and adds (or replaces) the month's wage.
+func (p *payslipSection) addEntry() {
+	wage, err := parseRupiahInput(p.wage.Text)
+	year, yerr := strconv.Atoi(p.fromYear.Selected)
+	month := p.fromMonth.SelectedIndex()
+	switch {
+	case err != nil || wage <= 0 || wage > audit.MaxPayslipWage:
+		p.problem.SetText(lang.L("audit.wage.bad"))
+	case yerr != nil || month < 0:
+		p.problem.SetText(lang.L("audit.wage.pickMonth"))
+	default:
+		p.problem.Hide()
+		p.wage.SetText("")
+		from := time.Date(year, time.Month(month+1), 1, 0, 0, 0, 0, time.UTC)
+		p.set(append(slices.Clone(p.data.Payslip), audit.PayslipWage{From: from, Wage: wage}))
+		return
+	}
+	p.problem.Show()
+}
+
+func (p *payslipSection) remove(from time.Time) {
+	kept := slices.DeleteFunc(slices.Clone(p.data.Payslip), func(w audit.PayslipWage) bool { return w.From.Equal(from) })
+	p.set(kept)
+}
+
+// set takes the new wages, shows them and hands them to the shell.
+func (p *payslipSection) set(wages []audit.PayslipWage) {
+	wages = audit.NormalizePayslip(wages)
+	p.data.Payslip = wages
+	p.a.data.Payslip = wages
+	p.a.d.data.Payslip = wages
+	p.show()
+	if p.a.d.OnPayslip == nil {
+		p.setStatus(lang.L("audit.wage.unsaved"))
+		return
+	}
+	p.setStatus(lang.L("audit.wage.saving"))
+	p.a.d.OnPayslip(wages)
+}
+
+func (p *payslipSection) setStatus(s string) {
+	p.status.SetText(s)
+	p.status.Show()
+}
+
+func (p *payslipSection) clear() {
+	p.data = memberdata.Data{}
+	p.gap = audit.Gap{}
+	p.wage.SetText("")
+	p.status.Hide()
+	p.problem.Hide()
+	for _, c := range []*fyne.Container{p.entries, p.costs, p.table} {
+		c.Objects = nil
+		c.Refresh()
+	}
+	p.result.SetText("")
+}
+
+// SetPayslipSaved tells the member what became of the payslip wages they
+// changed (OnPayslip): saved in the encrypted cache, kept only for the
+// session (the offline cache is off), or not saved (err).
+func (d *Dashboard) SetPayslipSaved(saved bool, err error) {
+	p := d.audit.payslip
+	switch {
+	case err != nil:
+		p.setStatus(lang.L("audit.wage.saveFailed", map[string]any{"Reason": i18n.Describe(err)}))
+	case saved:
+		p.setStatus(lang.L("audit.wage.saved"))
+	default:
+		p.setStatus(lang.L("audit.wage.sessionOnly"))
+	}
+}

@@ -1,0 +1,143 @@
+package dashboard
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/lang"
+
+	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+)
+
+// The audit's findings in plain words, in the app's language. The rules
+// and the arithmetic are package audit's; this file only words them.
+
+// auditAsOf is when the data was true: the balance date, else the fetch.
+func auditAsOf(data memberdata.Data) time.Time {
+	if !data.Balance.AsOf.IsZero() {
+		return data.Balance.AsOf
+	}
+	return data.FetchedAt
+}
+
+// runAudit audits the data; nil contributions (a summary whose history is
+// still on its way) audit nothing.
+func runAudit(data memberdata.Data) audit.Report {
+	if data.Contributions == nil {
+		return audit.Report{}
+	}
+	return audit.Run(audit.Input{Member: data.Member, Contributions: data.Contributions, AsOf: auditAsOf(data)})
+}
+
+func auditLang() audit.Lang {
+	if i18n.CurrentLanguage() == "en" {
+		return audit.EN
+	}
+	return audit.ID
+}
+
+func months(ms []time.Time) string { return audit.FormatMonths(auditLang(), ms) }
+
+func rp(n int64) string { return i18n.FormatRupiah(service.Rupiah(n)) }
+
+func findingTitle(f audit.Finding) string {
+	args := map[string]any{"Months": months(f.Months), "Count": len(f.Months), "Wage": rp(f.Wage)}
+	switch f.Kind {
+	case audit.KindMissing:
+		return lang.L("audit.missing.title", args)
+	case audit.KindLagging:
+		return lang.L("audit.lagging.title", map[string]any{"Last": i18n.FormatMonth(f.Months[0].AddDate(0, -1, 0))})
+	case audit.KindLate:
+		return lang.L("audit.late.title", args)
+	case audit.KindNoJP:
+		return lang.L("audit.noJP.title", args)
+	case audit.KindWageFlat:
+		args["Count"] = monthSpan(f.Months[0], f.Months[1])
+		return lang.L("audit.wageFlat.title", args)
+	case audit.KindWageDrop:
+		return lang.L("audit.wageDrop.title", map[string]any{"Month": i18n.FormatMonth(f.Months[0])})
+	}
+	return string(f.Kind)
+}
+
+func monthSpan(from, to time.Time) int {
+	return (to.Year()-from.Year())*12 + int(to.Month()) - int(from.Month()) + 1
+}
+
+func findingBody(f audit.Finding) string {
+	args := map[string]any{
+		"KPJ": i18n.MaskKPJ(f.KPJ), "Employer": f.Employer, "Months": months(f.Months), "Count": len(f.Months),
+		"Amount": rp(f.Amount), "Worker": rp(f.WorkerShare), "Wage": rp(f.Wage), "Prev": rp(f.PrevWage),
+	}
+	switch f.Kind {
+	case audit.KindMissing:
+		return lang.L("audit.missing.body", args)
+	case audit.KindLagging:
+		return lang.L("audit.lagging.body", args)
+	case audit.KindLate:
+		return lang.L("audit.late.body", args)
+	case audit.KindNoJP:
+		return lang.L("audit.noJP.body", args)
+	case audit.KindWageFlat:
+		args["From"], args["To"] = i18n.FormatMonth(f.Months[0]), i18n.FormatMonth(f.Months[1])
+		args["Count"] = monthSpan(f.Months[0], f.Months[1])
+		return lang.L("audit.wageFlat.body", args)
+	case audit.KindWageDrop:
+		args["Month"] = i18n.FormatMonth(f.Months[0])
+		return lang.L("audit.wageDrop.body", args)
+	}
+	return ""
+}
+
+// lateLines are a late finding's months, one line each.
+func lateLines(f audit.Finding) []string {
+	out := make([]string, 0, len(f.Late))
+	for _, m := range f.Late {
+		s := lang.L("audit.late.line", map[string]any{
+			"Month": i18n.FormatMonth(m.Month), "Deadline": i18n.FormatDate(m.Deadline), "Paid": i18n.FormatDate(m.Paid),
+			"Days": m.DaysLate, "Late": m.MonthsLate, "Fine": rp(m.Fine),
+		})
+		if m.MaybeHoliday {
+			s += " " + lang.L("audit.late.holiday")
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// ruleText is a finding's rule line: its citation and how firmly it was
+// read.
+func ruleText(cite string, src audit.Source) string {
+	s := lang.L("audit.rule", map[string]any{"Cite": cite})
+	switch src {
+	case audit.SourceSecondary:
+		s += " " + lang.L("audit.source.secondary")
+	case audit.SourceUnconfirmed:
+		s += " " + lang.L("audit.source.unconfirmed")
+	}
+	return s
+}
+
+func reliefTitle(r audit.Relief) string {
+	args := map[string]any{"Months": months(r.Months)}
+	if r.Kind == audit.ReliefCOVID {
+		return lang.L("audit.relief.covid.title", args)
+	}
+	return lang.L("audit.relief.padatKarya.title", args)
+}
+
+func reliefBody(r audit.Relief) string {
+	if r.Kind == audit.ReliefCOVID {
+		s := lang.L("audit.relief.covid.body")
+		if r.Applied {
+			s += " " + lang.L("audit.relief.covid.applied")
+		}
+		if r.JPDeferred {
+			s += " " + lang.L("audit.relief.covid.jpDeferred")
+		}
+		return s
+	}
+	return lang.L("audit.relief.padatKarya.body")
+}

@@ -1,0 +1,56 @@
+package dashboard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
+)
+
+// auditNotice is the Ringkasan's line when the audit finds something, with
+// the way to "Periksa iuran". It stays hidden when nothing is found, and
+// while the contribution history is on its way.
+type auditNotice struct {
+	OnOpen func()
+
+	text   *widget.Label
+	button *widget.Button
+	box    *fyne.Container
+}
+
+func newAuditNotice() *auditNotice {
+	n := &auditNotice{}
+	n.text = widget.NewLabel("")
+	n.text.Wrapping = fyne.TextWrapWord
+	n.button = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
+		if n.OnOpen != nil {
+			n.OnOpen()
+		}
+	})
+	n.box = container.NewStack(widgets.NewTint(theme.ColorNameWarning, 0x30),
+		container.NewPadded(container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(theme.WarningIcon())),
+			container.NewCenter(n.button), n.text)))
+	n.box.Hide()
+	return n
+}
+
+func (n *auditNotice) set(data memberdata.Data) {
+	findings := runAudit(data).Findings()
+	if len(findings) == 0 {
+		n.clear()
+		return
+	}
+	args := map[string]any{"Count": len(findings), "First": findingTitle(findings[0])}
+	n.text.SetText(pluralL(len(findings), lang.L("audit.notice.one", args), lang.L("audit.notice", args)))
+	n.button.SetText(lang.L("audit.notice.open"))
+	n.box.Show()
+}
+
+func (n *auditNotice) clear() {
+	n.text.SetText("")
+	n.box.Hide()
+}

@@ -1,0 +1,188 @@
+package dashboard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
+)
+
+// auditTab is "Periksa iuran": what the audit (package audit) finds in the
+// member's own contributions, card by card, in plain words with the rule
+// behind each; the relief months labelled; "Upah saya", the payslip wage
+// and what its gap to the reported wage costs (audit_payslip.go); and the
+// way to the action kit (audit_kit.go).
+type auditTab struct {
+	d      *Dashboard
+	data   memberdata.Data
+	report audit.Report
+
+	headline  *widget.Label
+	headBg    *widgets.Tint
+	headIcon  *widget.Icon
+	scope     *widget.Label
+	kitButton *widget.Button
+
+	findingsTitle *widget.Label
+	findings      *fyne.Container
+	reliefsTitle  *widget.Label
+	reliefs       *fyne.Container
+	cardsTitle    *widget.Label
+	cards         *fyne.Container
+
+	payslip *payslipSection
+	inner   *container.AppTabs
+	checkIt *container.TabItem
+	wageIt  *container.TabItem
+
+	content fyne.CanvasObject
+}
+
+func newAuditTab(d *Dashboard) *auditTab {
+	a := &auditTab{d: d}
+	a.headline = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	a.headline.Wrapping = fyne.TextWrapWord
+	a.headBg = widgets.NewTint(theme.ColorNameWarning, 0x30)
+	a.headIcon = widget.NewIcon(theme.WarningIcon())
+	a.scope = widget.NewLabel("")
+	a.scope.Wrapping = fyne.TextWrapWord
+	a.kitButton = widget.NewButtonWithIcon("", theme.MailSendIcon(), d.ShowActionKit)
+	a.kitButton.Importance = widget.HighImportance
+
+	bold := func() *widget.Label {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	a.findingsTitle, a.reliefsTitle, a.cardsTitle = bold(), bold(), bold()
+	a.findings, a.reliefs, a.cards = container.NewVBox(), container.NewVBox(), container.NewVBox()
+
+	head := container.NewStack(a.headBg, container.NewPadded(container.NewBorder(nil, nil,
+		container.NewCenter(a.headIcon), container.NewCenter(a.kitButton), a.headline)))
+	check := container.NewVScroll(container.NewPadded(container.NewVBox(
+		head, a.scope,
+		a.findingsTitle, a.findings,
+		a.reliefsTitle, a.reliefs,
+		a.cardsTitle, a.cards,
+	)))
+	a.payslip = newPayslipSection(a)
+	a.checkIt = container.NewTabItem("", check)
+	a.wageIt = container.NewTabItem("", a.payslip.content)
+	a.inner = container.NewAppTabs(a.checkIt, a.wageIt)
+	a.content = a.inner
+	return a
+}
+
+func (a *auditTab) translate() {
+	a.checkIt.Text = lang.L("audit.tab.check")
+	a.wageIt.Text = lang.L("audit.tab.wage")
+	a.inner.Refresh()
+	a.kitButton.SetText(lang.L("audit.kit.open"))
+	a.findingsTitle.SetText(lang.L("audit.findings"))
+	a.reliefsTitle.SetText(lang.L("audit.reliefs"))
+	a.cardsTitle.SetText(lang.L("audit.cards"))
+	a.payslip.translate()
+}
+
+func (a *auditTab) setData(data memberdata.Data) {
+	a.data = data
+	a.report = runAudit(data)
+	a.translate()
+	findings := a.report.Findings()
+	if len(findings) == 0 {
+		a.headline.SetText(lang.L("audit.none"))
+		a.headBg.Color = theme.ColorNameSuccess
+		a.headIcon.SetResource(theme.ConfirmIcon())
+		a.kitButton.Hide()
+	} else {
+		a.headline.SetText(pluralL(len(findings), lang.L("audit.found.one", map[string]any{"Count": len(findings)}),
+			lang.L("audit.found", map[string]any{"Count": len(findings)})))
+		a.headBg.Color = theme.ColorNameWarning
+		a.headIcon.SetResource(theme.WarningIcon())
+		a.kitButton.Show()
+	}
+	a.headBg.Refresh()
+	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(auditAsOf(data))}))
+
+	rows := make([]fyne.CanvasObject, 0, len(findings))
+	for _, f := range findings {
+		rows = append(rows, findingBox(f))
+	}
+	if len(rows) == 0 {
+		rows = append(rows, widget.NewLabel(lang.L("audit.findings.none")))
+	}
+	a.findings.Objects = rows
+	a.findings.Refresh()
+
+	reliefs := a.report.Reliefs()
+	rows = make([]fyne.CanvasObject, 0, len(reliefs))
+	for _, r := range reliefs {
+		rows = append(rows, noteBox(theme.ColorNamePrimary, theme.InfoIcon(), reliefTitle(r), []string{reliefBody(r)}, ruleText(r.Cite, r.Source)))
+	}
+	a.reliefs.Objects = rows
+	a.reliefsTitle.Hidden = len(rows) == 0
+	a.reliefs.Refresh()
+
+	rows = make([]fyne.CanvasObject, 0, len(a.report.Cards))
+	for _, c := range a.report.Cards {
+		rows = append(rows, cardLine(c))
+	}
+	a.cards.Objects = rows
+	a.cards.Refresh()
+	a.payslip.setData(data)
+}
+
+// findingBox is one finding: a title, what it means, the months, the rule.
+func findingBox(f audit.Finding) fyne.CanvasObject {
+	lines := []string{findingBody(f)}
+	if f.Kind == audit.KindLate {
+		lines = append(lines, lateLines(f)...)
+	}
+	return noteBox(theme.ColorNameWarning, theme.WarningIcon(), findingTitle(f), lines, ruleText(f.Cite, f.Source))
+}
+
+// noteBox is a tinted block with an icon, a bold title, wrapped lines and
+// an italic rule line.
+func noteBox(tint fyne.ThemeColorName, icon fyne.Resource, title string, lines []string, rule string) fyne.CanvasObject {
+	t := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	t.Wrapping = fyne.TextWrapWord
+	objs := []fyne.CanvasObject{t}
+	for _, l := range lines {
+		lb := widget.NewLabel(l)
+		lb.Wrapping = fyne.TextWrapWord
+		objs = append(objs, lb)
+	}
+	r := widget.NewLabelWithStyle(rule, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	r.Wrapping = fyne.TextWrapWord
+	r.Importance = widget.LowImportance
+	objs = append(objs, r)
+	body := container.New(layout.NewCustomPaddedVBoxLayout(0), objs...)
+	return container.NewStack(widgets.NewTint(tint, 0x1c),
+		container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(widget.NewIcon(icon))), nil, body))
+}
+
+// cardLine sums one card's audit up.
+func cardLine(c audit.CardReport) fyne.CanvasObject {
+	l := widget.NewLabel(lang.L("audit.card.line", map[string]any{
+		"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer, "Paid": c.MonthsPaid, "Due": c.MonthsDue, "OnTime": c.OnTime,
+		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Count": len(c.Findings),
+	}))
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func (a *auditTab) clear() {
+	a.data, a.report = memberdata.Data{}, audit.Report{}
+	a.headline.SetText("")
+	a.scope.SetText("")
+	for _, c := range []*fyne.Container{a.findings, a.reliefs, a.cards} {
+		c.Objects = nil
+		c.Refresh()
+	}
+	a.payslip.clear()
+}

@@ -1,0 +1,22 @@
+package shell
+
+import (
+	"context"
+
+	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
+)
+
+// savePayslip keeps the payslip wages the member typed in "Upah saya" with
+// the open account (the encrypted cache only), off the UI goroutine, and
+// tells the dashboard how it went; a result of an ended session is
+// dropped.
+func (c *Shell) savePayslip(wages []audit.PayslipWage) {
+	epoch := c.app.Epoch()
+	async.Run(c.session, app.KeyringTimeout, func(ctx context.Context) (bool, error) {
+		return c.app.SetPayslip(ctx, epoch, wages)
+	}, func(saved bool, err error) {
+		c.dashView().SetPayslipSaved(saved, err)
+	})
+}
