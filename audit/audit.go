@@ -236,7 +236,9 @@ func auditCard(card service.KPJCard, months []service.MonthContribution, birth, 
 		dl := Deadline(m.Period)
 		n := monthsLate(dl, m.PaidDate)
 		if n == 0 {
-			cr.OnTime++
+			if !m.Period.After(cr.Last) {
+				cr.OnTime++
+			}
 			continue
 		}
 		days := int(m.PaidDate.Sub(dl).Hours() / 24)

@@ -73,7 +73,7 @@ var auditDemoMembers = []seedMember{
 		// A plastics factory in Cikarang (Kabupaten Bekasi, UMK 2022
 		// Rp4.791.843) that fell behind in 2026.
 		nik: "3216062109930005", name: "Rudi Hartono", birth: "1993-09-21",
-		status: "aktif", statusSince: "2022-01-03", memberSince: "2022-01-03",
+		status: "aktif", statusSince: "2022-01-01", memberSince: "2022-01-01",
 		jobs: []seedJob{
 			{kpj: "22056789012", employer: "PT Sumber Rejeki Plastindo", npp: "22098765", risk: 3,
 				from: month(2022, time.January), to: month(2026, time.August), wage: 4_900_000, raiseBP: 500,
@@ -88,7 +88,7 @@ var auditDemoMembers = []seedMember{
 		// A garment maker in Semarang (UMK 2020 Rp2.715.000) that stopped
 		// reporting raises after January 2023.
 		nik: "3374105405970002", name: "Wulan Sari", birth: "1997-05-14",
-		status: "aktif", statusSince: "2020-03-02", memberSince: "2020-03-02",
+		status: "aktif", statusSince: "2020-03-01", memberSince: "2020-03-01",
 		jobs: []seedJob{
 			{kpj: "20067890123", employer: "PT Sandang Makmur Semarang", npp: "20054321", risk: 2,
 				from: month(2020, time.March), to: LastPeriod, wage: 2_800_000, raiseBP: 700,

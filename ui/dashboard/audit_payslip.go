@@ -78,10 +78,9 @@ func newPayslipSection(a *auditTab) *payslipSection {
 	p.entriesTitle, p.resultTitle, p.tableTitle = bold(), bold(), bold()
 	p.entries = container.NewVBox()
 	p.result = wrap(widget.NewLabel(""))
-	p.costs = container.New(layout.NewFormLayout())
+	p.costs = container.NewVBox()
 	p.basis = wrap(widget.NewLabel(""))
 	p.basis.TextStyle.Italic = true
-	p.basis.Importance = widget.LowImportance
 	p.table = container.NewGridWithColumns(6)
 
 	form := container.New(layout.NewFormLayout(),
@@ -156,7 +155,10 @@ func (p *payslipSection) show() {
 	row := func(key, value string) {
 		k := widget.NewLabel(key)
 		k.Wrapping = fyne.TextWrapWord
-		costs = append(costs, k, widget.NewLabelWithStyle(value, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
+		// A Border, not a form: a wrapping key in a form column is as
+		// narrow as one letter.
+		costs = append(costs, container.NewBorder(nil, nil, nil,
+			widget.NewLabelWithStyle(value, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), k))
 	}
 	switch {
 	case len(wages) == 0:

@@ -159,7 +159,6 @@ func noteBox(tint fyne.ThemeColorName, icon fyne.Resource, title string, lines [
 	}
 	r := widget.NewLabelWithStyle(rule, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	r.Wrapping = fyne.TextWrapWord
-	r.Importance = widget.LowImportance
 	objs = append(objs, r)
 	body := container.New(layout.NewCustomPaddedVBoxLayout(0), objs...)
 	return container.NewStack(widgets.NewTint(tint, 0x1c),
