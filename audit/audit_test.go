@@ -321,10 +321,22 @@ func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
 		"the unpaid JP is about Rp 3.240.000, including Rp 1.080.000 deducted from my wage",
 		"The reported wage stayed at Rp 3.000.000 for 36 months (January 2016–December 2018)",
 		"Law 24/2011 Article 19",
+		"Basis: PP 45/2015 Article 28; Perpres 109/2013 Article 6.",
 	} {
 		if !strings.Contains(en, want) {
 			t.Errorf("English complaint lacks %q:\n%s", want, en)
 		}
+	}
+	// One month is "1 month"; the Indonesian citation reads as written.
+	enA := Complaint(EN, letter, rep.Cards[0].Findings)
+	for _, want := range []string{"although my membership was active (1 month;", "(2 months; estimated JHT and JP: Rp 783.000)",
+		"Basis: Law 24/2011 Article 19(1)–(2) and Article 55.", "Basis: PP 44/2015, PP 45/2015, PP 46/2015 (deadline and fine)."} {
+		if !strings.Contains(enA, want) {
+			t.Errorf("English complaint lacks %q:\n%s", want, enA)
+		}
+	}
+	if !strings.Contains(id, "(1 bulan;") || !strings.Contains(id, "Dasar: UU 24/2011 Pasal 19 ayat (1)–(2) dan Pasal 55.") {
+		t.Errorf("Indonesian counts or citation:\n%s", id)
 	}
 	if strings.Contains(en, "Tidak ada") || strings.Contains(id, "Dear") {
 		t.Error("languages mixed")

@@ -86,6 +86,32 @@ func rupiah(n int64) string {
 	return sign + "Rp " + b.String()
 }
 
+// monthCount writes "3 bulan", "1 month", "3 months".
+func monthCount(l Lang, n int) string {
+	switch {
+	case l == ID:
+		return strconv.Itoa(n) + " bulan"
+	case n == 1:
+		return "1 month"
+	}
+	return strconv.Itoa(n) + " months"
+}
+
+// citeEN are the words of an Indonesian citation in English.
+var citeEN = strings.NewReplacer(
+	"UU ", "Law ", "Pasal ", "Article ", " ayat ", "", " dan ", " and ", "jo. ", "as amended by ",
+	"(batas bayar dan denda)", "(deadline and fine)", "(berlaku 1 Juli 2015)", "(in force from 1 July 2015)",
+)
+
+// Cite writes a citation in a language: as the regulation has it in
+// Indonesian, with "Article" for "Pasal" (and so on) in English.
+func Cite(l Lang, cite string) string {
+	if l == EN {
+		return citeEN.Replace(cite)
+	}
+	return cite
+}
+
 type phrases struct {
 	subject, greeting, intro, request, evidence, closing string
 	missing, lagging, late, lateLine, holiday, noJP      string
@@ -102,15 +128,15 @@ var text = map[Lang]phrases{
 			"dan saya diberi bukti pembayarannya. Kewajiban pemberi kerja untuk memungut dan menyetor iuran diatur dalam UU 24/2011 Pasal 19; pelanggarannya diancam pidana menurut Pasal 55.",
 		evidence:    "Sebagai bukti saya lampirkan rincian iuran saya (PDF/CSV) dari aplikasi Cek BPJSTK.",
 		closing:     "Hormat saya,",
-		missing:     "Tidak ada iuran untuk %s, padahal kepesertaan saya aktif (%d bulan; perkiraan JHT dan JP yang tidak masuk: %s, termasuk potongan upah saya %s).",
-		lagging:     "Iuran terakhir yang tercatat adalah untuk %s; iuran %s sudah lewat batas bayarnya dan belum tercatat (%d bulan; perkiraan JHT dan JP: %s).",
+		missing:     "Tidak ada iuran untuk %s, padahal kepesertaan saya aktif (%s; perkiraan JHT dan JP yang tidak masuk: %s, termasuk potongan upah saya %s).",
+		lagging:     "Iuran terakhir yang tercatat adalah untuk %s; iuran %s sudah lewat batas bayarnya dan belum tercatat (%s; perkiraan JHT dan JP: %s).",
 		late:        "Iuran %s dibayar melewati batas tanggal 15 bulan berikutnya. Denda keterlambatan (2%% per bulan, ditanggung pemberi kerja, tidak boleh dipotong dari upah) diperkirakan %s:",
 		lateLine:    "  - %s: batas %s, dibayar %s (%d hari terlambat), denda %s",
 		holiday:     " (mungkin tepat waktu bila tanggal 15 hari libur)",
-		noJP:        "Iuran JHT dibayar tanpa iuran Jaminan Pensiun untuk %s (%d bulan). Bila perusahaan berskala menengah atau besar, JP wajib: iuran JP yang tidak dibayar sekitar %s, termasuk potongan upah saya %s.",
-		wageFlat:    "Upah yang dilaporkan tetap %s selama %d bulan (%s), sedangkan perubahan upah wajib dilaporkan paling lama 7 hari kerja (PP 44/2015 Pasal 9 ayat (3)).",
+		noJP:        "Iuran JHT dibayar tanpa iuran Jaminan Pensiun untuk %s (%s). Bila perusahaan berskala menengah atau besar, JP wajib: iuran JP yang tidak dibayar sekitar %s, termasuk potongan upah saya %s.",
+		wageFlat:    "Upah yang dilaporkan tetap %s selama %s (%s), sedangkan perubahan upah wajib dilaporkan paling lama 7 hari kerja (PP 44/2015 Pasal 9 ayat (3)).",
 		wageDrop:    "Upah yang dilaporkan turun dari %s menjadi %s pada %s.",
-		gap:         "Upah pada slip gaji saya %s, sedangkan yang dilaporkan %s (selisih %s per bulan pada bulan terakhir; %d bulan dengan selisih sejak %s).",
+		gap:         "Upah pada slip gaji saya %s, sedangkan yang dilaporkan %s (selisih %s per bulan pada bulan terakhir; %s dengan selisih sejak %s).",
 		gapCost:     "Akibatnya JHT saya kurang %s, iuran JP kurang %s, dan potongan upah saya yang tidak sampai ke BPJS sekitar %s.",
 		source:      "Dasar: %s.",
 		unconfirmed: " (belum terkonfirmasi)",
@@ -123,15 +149,15 @@ var text = map[Lang]phrases{
 			"and that I be given proof of payment. The employer's duty to collect and pay contributions is set by Law 24/2011 Article 19; breaking it carries the criminal sanction of Article 55.",
 		evidence:    "As evidence I attach my contribution statement (PDF/CSV) from the Cek BPJSTK app.",
 		closing:     "Yours faithfully,",
-		missing:     "No contribution was paid for %s although my membership was active (%d months; estimated JHT and JP not credited: %s, including %s deducted from my wage).",
-		lagging:     "The last contribution recorded is for %s; the contributions for %s are past their deadline and not recorded (%d months; estimated JHT and JP: %s).",
+		missing:     "No contribution was paid for %s although my membership was active (%s; estimated JHT and JP not credited: %s, including %s deducted from my wage).",
+		lagging:     "The last contribution recorded is for %s; the contributions for %s are past their deadline and not recorded (%s; estimated JHT and JP: %s).",
 		late:        "The contributions for %s were paid after the deadline of the 15th of the next month. The late fine (2%% a month, borne by the employer, never to be deducted from wages) is about %s:",
 		lateLine:    "  - %s: due %s, paid %s (%d days late), fine %s",
 		holiday:     " (may be on time if the 15th was a public holiday)",
-		noJP:        "JHT was paid without Pension (JP) contributions for %s (%d months). If the company is a medium or large business, JP is compulsory: the unpaid JP is about %s, including %s deducted from my wage.",
-		wageFlat:    "The reported wage stayed at %s for %d months (%s), while a change of wage must be reported within 7 working days (PP 44/2015 Article 9(3)).",
+		noJP:        "JHT was paid without Pension (JP) contributions for %s (%s). If the company is a medium or large business, JP is compulsory: the unpaid JP is about %s, including %s deducted from my wage.",
+		wageFlat:    "The reported wage stayed at %s for %s (%s), while a change of wage must be reported within 7 working days (PP 44/2015 Article 9(3)).",
 		wageDrop:    "The reported wage fell from %s to %s in %s.",
-		gap:         "The wage on my payslip is %s, while %s was reported (a gap of %s a month in the latest month; %d months with a gap since %s).",
+		gap:         "The wage on my payslip is %s, while %s was reported (a gap of %s a month in the latest month; %s with a gap since %s).",
 		gapCost:     "As a result my JHT is short by %s, JP contributions by %s, and about %s deducted from my wage did not reach BPJS.",
 		source:      "Basis: %s.",
 		unconfirmed: " (unconfirmed)",
@@ -158,9 +184,9 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 	for _, f := range findings {
 		switch f.Kind {
 		case KindMissing:
-			item(t.missing, FormatMonths(l, f.Months), len(f.Months), rupiah(f.Amount), rupiah(f.WorkerShare))
+			item(t.missing, FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount), rupiah(f.WorkerShare))
 		case KindLagging:
-			item(t.lagging, FormatMonth(l, f.Months[0].AddDate(0, -1, 0)), FormatMonths(l, f.Months), len(f.Months), rupiah(f.Amount))
+			item(t.lagging, FormatMonth(l, f.Months[0].AddDate(0, -1, 0)), FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount))
 		case KindLate:
 			item(t.late, FormatMonths(l, f.Months), rupiah(f.Amount))
 			for _, m := range f.Late {
@@ -171,16 +197,16 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 				line("%s", s)
 			}
 		case KindNoJP:
-			item(t.noJP, FormatMonths(l, f.Months), len(f.Months), rupiah(f.Amount), rupiah(f.WorkerShare))
+			item(t.noJP, FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount), rupiah(f.WorkerShare))
 		case KindWageFlat:
 			count := monthIndex(f.Months[1]) - monthIndex(f.Months[0]) + 1
-			item(t.wageFlat, rupiah(f.Wage), count, FormatMonth(l, f.Months[0])+"–"+FormatMonth(l, f.Months[1]))
+			item(t.wageFlat, rupiah(f.Wage), monthCount(l, count), FormatMonth(l, f.Months[0])+"–"+FormatMonth(l, f.Months[1]))
 		case KindWageDrop:
 			item(t.wageDrop, rupiah(f.PrevWage), rupiah(f.Wage), FormatMonth(l, f.Months[0]))
 		default:
 			continue
 		}
-		src := f.Cite
+		src := Cite(l, f.Cite)
 		if f.Source == SourceUnconfirmed {
 			src += t.unconfirmed
 		}
@@ -195,9 +221,9 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 				break
 			}
 		}
-		item(t.gap, rupiah(last.Payslip), rupiah(last.Reported), rupiah(last.Gap), g.MonthsUnder, FormatMonth(l, since))
+		item(t.gap, rupiah(last.Payslip), rupiah(last.Reported), rupiah(last.Gap), monthCount(l, g.MonthsUnder), FormatMonth(l, since))
 		line("   "+t.gapCost, rupiah(g.JHT), rupiah(g.JP), rupiah(g.WorkerDeducted))
-		line("   "+t.source, CiteWage)
+		line("   "+t.source, Cite(l, CiteWage))
 	}
 	line("")
 	line("%s", t.request)

@@ -277,3 +277,12 @@ func (d *Dashboard) SetPayslipSaved(saved bool, err error) {
 		p.setStatus(lang.L("audit.wage.sessionOnly"))
 	}
 }
+
+// PayslipStatus is what Upah saya says of the member's last change ("" when
+// it says nothing).
+func (d *Dashboard) PayslipStatus() string {
+	if !d.audit.payslip.status.Visible() {
+		return ""
+	}
+	return d.audit.payslip.status.Text
+}

@@ -110,7 +110,7 @@ func lateLines(f audit.Finding) []string {
 // ruleText is a finding's rule line: its citation and how firmly it was
 // read.
 func ruleText(cite string, src audit.Source) string {
-	s := lang.L("audit.rule", map[string]any{"Cite": cite})
+	s := lang.L("audit.rule", map[string]any{"Cite": audit.Cite(auditLang(), cite)})
 	switch src {
 	case audit.SourceSecondary:
 		s += " " + lang.L("audit.source.secondary")
