@@ -191,8 +191,9 @@ wait_log() {
 }
 gone() { kill -0 "$apid" 2>/dev/null && return 1; echo "before the app exited"; }
 window() { { xdotool search --onlyvisible --name '^Cek BPJSTK( |$)' 2>/dev/null || true; } | head -1; }
-shot() { # shot NAME: the app's window (else the screen) as $shots/NAME.png
-  local w; w=$(window)
+shot() { # shot NAME: the app's window (waited for up to 10 s; else the screen) as $shots/NAME.png
+  local w="" i
+  for i in $(seq 40); do w=$(window); [ -n "$w" ] && break; sleep 0.25; done
   import -window "${w:-root}" "$shots/$1.png" 2>/dev/null && say "screenshot $shots/$1.png"
 }
 # stop_app RUN: close the window the way a user does (WM_CLOSE), then wait
