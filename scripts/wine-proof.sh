@@ -17,6 +17,10 @@
 # namespace (unshare), so they vanish with it, whatever happens.
 # Exit status: 0 PASS, 1 FAIL, 2 could not run (missing tool, no chroot).
 set -euo pipefail
+# EXE is relative to where the script was started; the rest to the repo root.
+if [ $# -gt 0 ] && [ "$1" != --chroot ] && [ -f "$1" ]; then
+  set -- "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")" "${@:2}"
+fi
 cd "$(dirname "$0")/.."
 root=$PWD
 
@@ -35,7 +39,7 @@ die() { echo "wine-proof: $*" >&2; exit 2; }
 
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || die "needs root (debootstrap, mount, chroot) and there is no sudo"
-  exec sudo --preserve-env=WINE_CHROOT,DEBIAN_MIRROR,WINE_PROOF_SHOTS,WINE_PROOF_KEEP,TMPDIR "$0" "$@"
+  exec sudo --preserve-env=WINE_CHROOT,DEBIAN_MIRROR,WINE_PROOF_SHOTS,WINE_PROOF_KEEP,TMPDIR "$root/scripts/wine-proof.sh" "$@"
 fi
 
 # build_chroot makes the chroot when it is missing or was made by another
@@ -85,7 +89,6 @@ if [ -z "$exe" ]; then
   exe=${found[0]}
 fi
 [ -f "$exe" ] || die "$exe: no such file"
-exe=$(cd "$(dirname "$exe")" && pwd)/$(basename "$exe")
 shots=${WINE_PROOF_SHOTS:-$(dirname "$exe")/wine-proof}
 # The demo member the proof logs in as (sandbox.DemoAccounts), and what of
 # his must never be written in plaintext: his password, full name, NIK and
