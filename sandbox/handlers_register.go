@@ -182,7 +182,7 @@ func (s *Server) sendCodes(regHash []byte, req registerRequest, m regMatch, now 
 	case m.memberID != 0 && m.hasAccount && m.phoneOnFile != "":
 		s.outbox.send(Message{At: now, Channel: "sms", To: m.phoneOnFile,
 			Body: "Ada yang mencoba mendaftarkan akun online untuk kepesertaan BPJSTK Anda, padahal Anda sudah punya akun. Jika bukan Anda, abaikan."})
-	case m.memberID != 0 && m.phoneOK && !m.hasAccount:
+	case m.canRegister():
 		s.outbox.send(Message{At: now, Channel: "sms", To: m.phoneOnFile,
 			Body: "Kode verifikasi Cek BPJSTK Sandbox: " + smsCode + ". Berlaku 5 menit. JANGAN berikan kode ini kepada siapa pun.",
 			Code: smsCode})

@@ -29,6 +29,11 @@ func newRegisterTest(t *testing.T) (*View, fyne.Window) {
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	v := New(w)
+	// The resend countdown ticks through a queue the test drains when it
+	// wants to (fyne.Do in the test driver would run them on the ticker's
+	// goroutine, racing the test's).
+	v.Do = uitest.NewQueue(t).Do
+	t.Cleanup(v.Stop)
 	w.SetContent(v.Content())
 	w.Resize(fyne.NewSize(720, 1200))
 	return v, w

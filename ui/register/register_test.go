@@ -376,6 +376,7 @@ func TestRegister_CodesErrorsInBothLanguages(t *testing.T) {
 			v, _ := newRegisterTest(t)
 			uitest.SetLanguage(t, lang)
 			v = New(test.NewWindow(nil))
+			v.Do = uitest.NewQueue(t).Do
 			v.ShowCodes(service.PendingRegistration{CodesExpire: time.Now().Add(5 * time.Minute), AttemptsRemaining: 5})
 			defer v.Stop()
 			for _, err := range []error{
