@@ -1,8 +1,12 @@
 // Package sandbox implements the Cek BPJSTK member API contract
-// (api/openapi.yaml) as a real server: TLS with a persisted, pinnable
-// certificate, a SQLite database seeded with deterministic demo members,
-// argon2id password hashes, RFC 6238 TOTP, rotating refresh tokens and login
-// lockout.
+// (api/openapi.yaml) as a real server: TLS with a persisted, pinnable leaf
+// certificate under a signing-only, name-constrained CA, a SQLite database
+// seeded with deterministic demo members, argon2id password hashes behind a
+// semaphore, RFC 6238 TOTP, rotating refresh tokens with a 90-day family
+// lifetime, limits that count every attempt before checking it, and
+// registration in two steps whose email and SMS codes go to an outbox
+// (Outbox, LatestCode; WithDevOutbox logs them and serves GET
+// /v1/dev/outbox to loopback callers).
 //
 // BPJS Ketenagakerjaan publishes no member API, so this package is the
 // counterpart the client (service/) and UI are built and tested against. It
@@ -13,7 +17,8 @@
 //	ts := httptest.NewUnstartedServer(srv.Handler())
 //	ts.TLS = srv.TLSConfig()
 //	ts.StartTLS()
-//	// pin srv.PinSHA256() (and srv.BackupPinSHA256()) in the client
+//	// trust srv.CertPEM() (the CA) and pin srv.PinSHA256() and
+//	// srv.BackupPinSHA256() (the leaf key and a backup) in the client
 //
 // Demo members (online accounts use DemoPassword, "Sandbox#2026"):
 //   - Budi Santoso, budi@contoh.id, KPJ 18012345678 (and closed card
@@ -21,7 +26,8 @@
 //   - Siti Rahayu, siti@contoh.id, KPJ 19023456789: nonaktif since 2025, a JHT
 //     claim in process, TOTP with secret SitiTOTPSecret (JBSWY3DPEHPK3PXP).
 //   - Andi Pratama, andi@contoh.id, KPJ 23034567890: aktif, three months.
-//   - Dewi Lestari, NIK 5171044407950004, KPJ 21045678901, born 1995-07-04:
+//   - Dewi Lestari, NIK 5171044407950004, KPJ 21045678901, born 1995-07-04,
+//     mobile 081337001122 on her record (where the registration SMS goes):
 //     a member without an online account, to register.
 //
 // DemoAccounts is the one list of these log-ins (with a note on each, an

@@ -428,5 +428,5 @@ func decodeRegistered(body []byte) (Registered, error) {
 	if validate.ValidateKPJ(w.KPJ) != nil || w.Email == "" || len(w.Email) > 254 || len(w.FullName) > 400 {
 		return Registered{}, badf("incomplete registration result")
 	}
-	return Registered{KPJ: w.KPJ, Email: w.Email, FullName: w.FullName}, nil
+	return Registered(w), nil
 }

@@ -373,9 +373,9 @@ func TestRegister_ResendWaitsForTheCountdown(t *testing.T) {
 func TestRegister_CodesErrorsInBothLanguages(t *testing.T) {
 	for _, lang := range []string{"id", "en"} {
 		t.Run(lang, func(t *testing.T) {
-			v, _ := newRegisterTest(t)
+			newRegisterTest(t) // the test app
 			uitest.SetLanguage(t, lang)
-			v = New(test.NewWindow(nil))
+			v := New(test.NewWindow(nil)) // built in the language
 			v.Do = uitest.NewQueue(t).Do
 			v.ShowCodes(service.PendingRegistration{CodesExpire: time.Now().Add(5 * time.Minute), AttemptsRemaining: 5})
 			defer v.Stop()
