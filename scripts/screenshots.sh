@@ -104,6 +104,42 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     stop_app
   fi
 
+  if want audit; then
+    # Periksa iuran: Rudi's employer paid two months late, skipped June and
+    # has paid nothing since August; the Ringkasan's notice, the findings,
+    # Upah saya with a payslip wage of Rp6.500.000 and the action kit. Then
+    # Wulan: a wage unchanged since January 2023 and the relief months.
+    start_app "$lang" "$work/audit-$lang" --demo
+    wait_log 'server verified'
+    sleep 0.5
+    type_text 'rudi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
+    wait_log 'refresh done' 60
+    shot "dashboard-summary-audit-$lang" 1
+    click 550 700; sleep 0.5
+    if [ "$lang" = id ]; then auditx=585; else auditx=690; fi
+    click "$auditx" 120
+    shot "dashboard-audit-$lang" 1
+    click 130 172; sleep 0.5                  # Upah saya
+    click 400 290; type_text '6.500.000'; xdotool key Return
+    shot "dashboard-audit-wage-$lang" 1
+    click 40 172; sleep 0.5                   # back to the findings
+    click 1014 220                            # Paket tindakan
+    shot "audit-kit-$lang" 1
+    xdotool mousemove --window "$(window)" 300 500; for _ in $(seq 10); do xdotool click 5; done
+    shot "audit-kit-steps-$lang" 0.8
+    stop_app
+    start_app "$lang" "$work/audit-wulan-$lang" --demo
+    wait_log 'server verified'
+    sleep 0.5
+    type_text 'wulan@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
+    wait_log 'refresh done' 60
+    click 550 700; sleep 0.5
+    click "$auditx" 120
+    xdotool mousemove --window "$(window)" 550 500; for _ in $(seq 4); do xdotool click 5; done
+    shot "dashboard-audit-relief-$lang" 1
+    stop_app
+  fi
+
   if want offline; then
     start_app "$lang" "$work/off-$lang" --demo
     wait_log 'server verified'

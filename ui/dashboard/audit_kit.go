@@ -64,7 +64,7 @@ func newActionKit(d *Dashboard) *actionKit {
 	k.language.Required = true
 	k.letter = widget.NewMultiLineEntry()
 	k.letter.Wrapping = fyne.TextWrapWord
-	k.letter.SetMinRowsVisible(14)
+	k.letter.SetMinRowsVisible(8)
 	copyButton := widget.NewButtonWithIcon(lang.L("audit.kit.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(k.letter.Text)
 		d.SetNotice(lang.L("audit.kit.copied"), false)
@@ -80,16 +80,19 @@ func newActionKit(d *Dashboard) *actionKit {
 	if len(options) > 1 {
 		choose.Add(k.card)
 	}
-	k.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+	// Two columns, so that the whole kit shows at once: what was found,
+	// the evidence and where to go on the left; the letter on the right.
+	left := container.NewVScroll(container.NewVBox(
 		head(lang.L("audit.kit.found")), found,
-		widget.NewSeparator(),
-		head(lang.L("audit.kit.letter")), wrap(lang.L("audit.kit.letterHint")), choose, k.letter,
-		container.NewHBox(copyButton, saveButton),
 		widget.NewSeparator(),
 		head(lang.L("audit.kit.evidence")), wrap(lang.L("audit.kit.evidenceHint")), container.NewHBox(evidence),
 		widget.NewSeparator(),
 		head(lang.L("audit.kit.where")), steps,
-	)))
+	))
+	right := container.NewBorder(
+		container.NewVBox(head(lang.L("audit.kit.letter")), wrap(lang.L("audit.kit.letterHint")), choose),
+		container.NewHBox(copyButton, saveButton), nil, nil, k.letter)
+	k.content = container.NewGridWithColumns(2, left, right)
 	if len(options) > 0 {
 		k.card.SetSelectedIndex(0)
 	}
@@ -201,7 +204,7 @@ func (d *Dashboard) ShowActionKit() {
 	}
 	k := newActionKit(d)
 	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, d.win)
-	dlg.Resize(fyne.NewSize(760, 640))
+	dlg.Resize(fyne.NewSize(980, 640))
 	d.kit = k
 	dialogs.Show(dlg, d.win)
 }

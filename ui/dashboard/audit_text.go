@@ -42,8 +42,20 @@ func months(ms []time.Time) string { return audit.FormatMonths(auditLang(), ms) 
 
 func rp(n int64) string { return i18n.FormatRupiah(service.Rupiah(n)) }
 
+// count writes "1 month", "3 months" (the same word in Indonesian).
+func count(n int, one, other string) string {
+	args := map[string]any{"N": n}
+	return pluralL(n, lang.L(one, args), lang.L(other, args))
+}
+
+func nMonths(n int) string { return count(n, "audit.count.month", "audit.count.months") }
+
+func nDays(n int) string { return count(n, "audit.count.day", "audit.count.days") }
+
+func nFindings(n int) string { return count(n, "audit.count.finding", "audit.count.findings") }
+
 func findingTitle(f audit.Finding) string {
-	args := map[string]any{"Months": months(f.Months), "Count": len(f.Months), "Wage": rp(f.Wage)}
+	args := map[string]any{"Months": months(f.Months), "Wage": rp(f.Wage)}
 	switch f.Kind {
 	case audit.KindMissing:
 		return lang.L("audit.missing.title", args)
@@ -54,7 +66,7 @@ func findingTitle(f audit.Finding) string {
 	case audit.KindNoJP:
 		return lang.L("audit.noJP.title", args)
 	case audit.KindWageFlat:
-		args["Count"] = monthSpan(f.Months[0], f.Months[1])
+		args["Count"] = nMonths(monthSpan(f.Months[0], f.Months[1]))
 		return lang.L("audit.wageFlat.title", args)
 	case audit.KindWageDrop:
 		return lang.L("audit.wageDrop.title", map[string]any{"Month": i18n.FormatMonth(f.Months[0])})
@@ -68,7 +80,7 @@ func monthSpan(from, to time.Time) int {
 
 func findingBody(f audit.Finding) string {
 	args := map[string]any{
-		"KPJ": i18n.MaskKPJ(f.KPJ), "Employer": f.Employer, "Months": months(f.Months), "Count": len(f.Months),
+		"KPJ": i18n.MaskKPJ(f.KPJ), "Employer": f.Employer, "Months": months(f.Months), "Count": nMonths(len(f.Months)),
 		"Amount": rp(f.Amount), "Worker": rp(f.WorkerShare), "Wage": rp(f.Wage), "Prev": rp(f.PrevWage),
 	}
 	switch f.Kind {
@@ -82,7 +94,6 @@ func findingBody(f audit.Finding) string {
 		return lang.L("audit.noJP.body", args)
 	case audit.KindWageFlat:
 		args["From"], args["To"] = i18n.FormatMonth(f.Months[0]), i18n.FormatMonth(f.Months[1])
-		args["Count"] = monthSpan(f.Months[0], f.Months[1])
 		return lang.L("audit.wageFlat.body", args)
 	case audit.KindWageDrop:
 		args["Month"] = i18n.FormatMonth(f.Months[0])
@@ -97,7 +108,7 @@ func lateLines(f audit.Finding) []string {
 	for _, m := range f.Late {
 		s := lang.L("audit.late.line", map[string]any{
 			"Month": i18n.FormatMonth(m.Month), "Deadline": i18n.FormatDate(m.Deadline), "Paid": i18n.FormatDate(m.Paid),
-			"Days": m.DaysLate, "Late": m.MonthsLate, "Fine": rp(m.Fine),
+			"Days": nDays(m.DaysLate), "Late": nMonths(m.MonthsLate), "Fine": rp(m.Fine),
 		})
 		if m.MaybeHoliday {
 			s += " " + lang.L("audit.late.holiday")

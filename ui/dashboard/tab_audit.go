@@ -169,7 +169,7 @@ func noteBox(tint fyne.ThemeColorName, icon fyne.Resource, title string, lines [
 func cardLine(c audit.CardReport) fyne.CanvasObject {
 	l := widget.NewLabel(lang.L("audit.card.line", map[string]any{
 		"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer, "Paid": c.MonthsPaid, "Due": c.MonthsDue, "OnTime": c.OnTime,
-		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Count": len(c.Findings),
+		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Count": nFindings(len(c.Findings)),
 	}))
 	l.Wrapping = fyne.TextWrapWord
 	return l

@@ -47,8 +47,8 @@ func TestAuditTab_RudisFindings(t *testing.T) {
 		"Iuran terakhir yang tercatat: Agustus 2026",
 		"Dibayar terlambat: Februari–Maret 2026",
 		// Dues 589.048: × 2% × 3 months = 35.342, × 2% × 2 = 23.561.
-		"Februari 2026: batas 16 Maret 2026, dibayar 20 Mei 2026 (65 hari, 3 bulan denda), denda Rp 35.342",
-		"Maret 2026: batas 15 April 2026, dibayar 20 Mei 2026 (35 hari, 2 bulan denda), denda Rp 23.561",
+		"Februari 2026: batas 16 Maret 2026, dibayar 20 Mei 2026 (65 hari terlambat, denda 3 bulan), denda Rp 35.342",
+		"Maret 2026: batas 15 April 2026, dibayar 20 Mei 2026 (35 hari terlambat, denda 2 bulan), denda Rp 23.561",
 		"sekitar Rp 58.903",
 		"Aturan: UU 24/2011 Pasal 19 ayat (1)–(2) dan Pasal 55.",
 		"Sumber sekunder",
@@ -86,6 +86,9 @@ func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
 	d.tabs.Select(d.auditItem)
 	if d.auditItem.Text != "Check contributions" {
 		t.Errorf("tab %q", d.auditItem.Text)
+	}
+	if cards := dashTexts(t, d.audit.cards); !hasText(cards, "79 of 79 months recorded (March 2020 – September 2026), 79 paid on time; 1 finding.") {
+		t.Errorf("card line %q", cards)
 	}
 	texts := dashTexts(t, d.audit.findings)
 	for _, want := range []string{"Wage reported unchanged at Rp 3.430.000 for 46 months", "From January 2023 to October 2026",
