@@ -441,7 +441,13 @@ else
   log_tail run2
   fail "run 2: the second start did not open the cached dashboard (no 'first screen cached=true' and 'screen=dashboard offline=true' in its log)"
 fi
-wait_log run2 'msg="refresh done"' 60 || true
+# The refresh token read back from Credential Manager resumes the session.
+if wait_log run2 'msg="session refreshed"' 60 && wait_log run2 'msg="refresh done"' 60; then
+  pass "run 2: the refresh token from Credential Manager resumed the session and refreshed the dashboard online"
+else
+  log_tail run2
+  fail "run 2: the remembered session was not resumed online (no 'session refreshed' and 'refresh done' in its log)"
+fi
 sleep 2
 shot 5-second-start-refreshed
 stop_app run2
