@@ -23,7 +23,7 @@ type DemoAccount struct {
 func DemoAccounts() []DemoAccount {
 	return []DemoAccount{
 		{Identifier: "budi@contoh.id", Password: DemoPassword, Note: "active, 15 years, two KPJ cards, no 2FA"},
-		{Identifier: "siti@contoh.id", Password: DemoPassword, Note: "inactive, JHT claim in process, 2FA on"},
+		{Identifier: "siti@contoh.id", Password: DemoPassword, Note: "inactive, JHT claim past its payout time, 2FA on"},
 		{Identifier: "andi@contoh.id", Password: DemoPassword, Note: "new member, three months of contributions"},
 		{Identifier: "rudi@contoh.id", Password: DemoPassword, Note: "active, employer paid late and skipped months"},
 		{Identifier: "wulan@contoh.id", Password: DemoPassword, Note: "active, reported wage unchanged since 2023"},
