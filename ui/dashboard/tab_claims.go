@@ -57,7 +57,12 @@ func newClaimsTab() *claimsTab {
 			row.Objects[0].(*widget.Label).SetText(lang.L("dash.claim.listLine", map[string]any{
 				"Date": i18n.FormatDate(cl.Submitted), "Amount": i18n.FormatRupiah(cl.Amount)}))
 			bg, fg := claimStatusColors(cl.Status)
-			row.Objects[1].(*fyne.Container).Objects[0].(*widgets.Badge).Set(claimStatusText(cl.Status), bg, fg)
+			text := claimStatusText(cl.Status)
+			if _, late := claimrules.IsLate(cl, clock()); late {
+				text = lang.L("dash.claim.lateBadge", map[string]any{"Status": text})
+				bg, fg = theme.ColorNameError, theme.ColorNameForegroundOnError
+			}
+			row.Objects[1].(*fyne.Container).Objects[0].(*widgets.Badge).Set(text, bg, fg)
 		})
 	c.list.OnSelected = func(i widget.ListItemID) {
 		if i >= 0 && i < len(c.claims) {

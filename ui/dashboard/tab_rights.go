@@ -167,7 +167,7 @@ func (r *rightsTab) cardBlock(c claimrules.Card, kpj func(string) string, today 
 		acc := widget.NewAccordion()
 		for _, ch := range c.Checks {
 			acc.Append(widget.NewAccordionItem(
-				lang.L("rights.reasonLine", map[string]any{"Reason": reasonText(ch.Reason), "State": stateText(ch.State)}),
+				stateMark(ch.State)+lang.L("rights.reasonLine", map[string]any{"Reason": reasonText(ch.Reason), "State": stateText(ch.State)}),
 				r.checkDetail(c, ch)))
 		}
 		reasons = acc
@@ -445,6 +445,18 @@ func stateText(s claimrules.State) string {
 		claimrules.Blocked: "rights.state.blocked", claimrules.Depends: "rights.state.depends",
 		claimrules.InProcess: "rights.state.inProcess", claimrules.Paid: "rights.state.paid",
 	}[s])
+}
+
+// stateMark puts a tick before a reason ready to claim and a cross before
+// one blocked, so the list reads at a glance.
+func stateMark(s claimrules.State) string {
+	switch s {
+	case claimrules.Ready:
+		return "✓ "
+	case claimrules.Blocked:
+		return "✗ "
+	}
+	return ""
 }
 
 func docText(d claimrules.Document) string {

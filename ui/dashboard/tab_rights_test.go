@@ -10,6 +10,7 @@ import (
 
 	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 // atClock fixes the dashboard's today for one test.
@@ -186,6 +187,10 @@ func TestClaims_SitiClaimPastPayoutTimeIsFlagged(t *testing.T) {
 		if !strings.Contains(d.claims.late.Text, want) {
 			t.Errorf("the flag lacks %q:\n%s", want, d.claims.late.Text)
 		}
+	}
+	d.tabs.Select(d.claimsItem)
+	if !uitest.Contains(d.Content(), "Diproses · terlambat") {
+		t.Errorf("the list does not mark the claim late:\n%s", strings.Join(uitest.Texts(d.Content()), "|"))
 	}
 	d.Clear()
 	if d.claims.lateBox.Visible() || d.claims.late.Text != "" {
