@@ -11,10 +11,11 @@ import (
 // savePayslip keeps the payslip wages the member typed in "Upah saya" with
 // the open account (the encrypted cache only), off the UI goroutine, and
 // tells the dashboard how it went; a result of an ended session is
-// dropped.
+// dropped. The save can wait for a refresh's own save and a key wrap, so
+// it has an action's time, not a keyring call's.
 func (c *Shell) savePayslip(wages []audit.PayslipWage) {
 	epoch := c.app.Epoch()
-	async.Run(c.session, app.KeyringTimeout, func(ctx context.Context) (bool, error) {
+	async.Run(c.session, app.ActionTimeout, func(ctx context.Context) (bool, error) {
 		return c.app.SetPayslip(ctx, epoch, wages)
 	}, func(saved bool, err error) {
 		c.dashView().SetPayslipSaved(saved, err)

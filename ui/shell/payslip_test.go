@@ -16,6 +16,7 @@ func TestPayslip_TypedOnTheDashboardIsKeptByTheApp(t *testing.T) {
 	h := newHarness(t)
 	h.login("rudi@contoh.id", sandbox.DemoPassword, false)
 	h.waitDashboard()
+	h.waitFor("the refresh done", func() bool { return !h.c.refreshing && !h.c.dash.HistoryPending() })
 	wages := []audit.PayslipWage{{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 6_500_000}}
 	h.c.dash.OnPayslip(wages)
 	h.waitFor("the payslip wage kept", func() bool {
