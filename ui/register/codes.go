@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/service/validate"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
@@ -295,6 +296,7 @@ func (p *codesPage) setTopError(text string) {
 func (p *codesPage) showError(err error) {
 	var ce *service.CodeError
 	var locked *service.LockedError
+	var ve *service.ValidationError
 	switch {
 	case err == nil || errors.Is(err, context.Canceled):
 		p.setTopError("")
@@ -328,6 +330,14 @@ func (p *codesPage) showError(err error) {
 		p.confirm.Disable()
 	case errors.As(err, &locked) && locked.RateLimited:
 		p.setTopError(lang.L("New codes can be sent again in {{.Wait}}.", map[string]any{"Wait": i18n.FormatWait(locked.RetryAfter)}))
+	case errors.As(err, &ve):
+		// Only a racing registration can refuse a field now: the email
+		// became taken meanwhile.
+		if f, ok := ve.Field(validate.FieldEmail); ok {
+			p.setTopError(i18n.FieldErrorText(validate.FieldEmail, f.Code))
+		} else {
+			p.setTopError(lang.L("Some details were not accepted. Correct the fields marked below and register again."))
+		}
 	default:
 		p.setTopError(registerErrorText(err))
 	}

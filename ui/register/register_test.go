@@ -388,6 +388,10 @@ func TestRegister_CodesErrorsInBothLanguages(t *testing.T) {
 					t.Errorf("%v: no sentence", err)
 				}
 			}
+			v.ShowCodesError(&service.ValidationError{Fields: []validate.FieldError{{Field: "email", Code: validate.CodeTaken}}})
+			if want := i18n.FieldErrorText("email", validate.CodeTaken); v.codes.topError.Text != want {
+				t.Errorf("email taken meanwhile: %q, want %q", v.codes.topError.Text, want)
+			}
 			v.ShowCodesError(&service.CodeError{Email: true, AttemptsRemaining: 2})
 			if v.codes.emailMsg.Text == "" || v.codes.smsMsg.Text != "" {
 				t.Errorf("email %q sms %q", v.codes.emailMsg.Text, v.codes.smsMsg.Text)
