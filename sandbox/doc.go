@@ -29,6 +29,9 @@
 //   - Dewi Lestari, NIK 5171044407950004, KPJ 21045678901, born 1995-07-04,
 //     mobile 081337001122 on her record (where the registration SMS goes):
 //     a member without an online account, to register.
+//   - Rina Marlina, NIK 3273015002930007 (it says 10 February 1993), KPJ
+//     22078901234, born 1 February 1993 on her corrected record, mobile
+//     085221334455: registers although her NIK's date differs.
 //
 // DemoAccounts is the one list of these log-ins (with a note on each, an
 // English translation key) for a login screen, DemoTOTPCode is Siti's

@@ -506,3 +506,22 @@ func TestStrictJSON(t *testing.T) {
 	e.problem("POST", "/v1/register/verify", "", `{"registration_id":"a","x":1}`, http.StatusBadRequest, "bad-request")
 	e.problem("POST", "/v1/token/refresh", "", `{"refresh_token":"a","x":1}`, http.StatusBadRequest, "bad-request")
 }
+
+// Rina's NIK says 10 February 1993, her record (corrected) 1 February: she
+// registers with the record's date, the codes reach her, and she signs in.
+func TestRegister_CorrectedBirthDateMemberRegisters(t *testing.T) {
+	e := newEnv(t)
+	reg := e.startRegistration(map[string]any{
+		"nik": "3273015002930007", "kpj": "22078901234", "full_name": "Rina Marlina",
+		"birth_date": "1993-02-01", "email": "rina@contoh.id", "phone": "085221334455",
+		"password": "Batagor#Dago77",
+	})
+	emailCode, smsCode := e.codes("rina@contoh.id", "085221334455")
+	if emailCode == "" || smsCode == "" {
+		t.Fatalf("codes %q %q", emailCode, smsCode)
+	}
+	if status, body := e.verify(reg, emailCode, smsCode); status != http.StatusCreated {
+		t.Fatalf("verify: %d %s", status, body)
+	}
+	e.login("22078901234", "Batagor#Dago77")
+}

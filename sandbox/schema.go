@@ -11,7 +11,7 @@ import (
 )
 
 // schemaVersion is stored in PRAGMA user_version; bump it with a migration.
-const schemaVersion = 2
+const schemaVersion = 3
 
 // schema is the whole sandbox database. Secrets are never stored in the
 // clear: passwords are argon2id hashes and tokens are SHA-256 digests.
@@ -192,6 +192,25 @@ func migrate(ctx context.Context, db *sql.DB, pw PasswordParams) error {
 	if v < 2 {
 		if _, err := tx.ExecContext(ctx, schemaV2); err != nil {
 			return fmt.Errorf("migrate schema to version 2: %w", err)
+		}
+		if err := seedPhones(ctx, tx); err != nil {
+			return err
+		}
+	}
+	if v >= 1 && v < 3 {
+		// A demo database from before Rina (issue 15's corrected birth
+		// date) gets her; a new one has her from seed.
+		for _, m := range registerDemoMembers {
+			var n int
+			if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM members WHERE nik = ?`, m.nik).Scan(&n); err != nil {
+				return fmt.Errorf("look for %s: %w", m.name, err)
+			}
+			if n > 0 {
+				continue
+			}
+			if err := seedOne(ctx, tx, m, pw); err != nil {
+				return fmt.Errorf("seed %s: %w", m.name, err)
+			}
 		}
 		if err := seedPhones(ctx, tx); err != nil {
 			return err

@@ -157,6 +157,16 @@ func TestOpen_MigratesAnOldDataDir(t *testing.T) {
 	if err := seed(context.Background(), tx, FastPasswordParams); err != nil {
 		t.Fatal(err)
 	}
+	// The old sandbox had no Rina.
+	if _, err := tx.Exec(`DELETE FROM contributions WHERE kpj = '22078901234'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`DELETE FROM cards WHERE kpj = '22078901234'`); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.Exec(`DELETE FROM members WHERE nik = '3273015002930007'`); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := tx.Exec(`PRAGMA user_version = 1`); err != nil {
 		t.Fatal(err)
 	}
@@ -187,5 +197,8 @@ func TestOpen_MigratesAnOldDataDir(t *testing.T) {
 	}
 	if err := rn.Server().db.QueryRow(`SELECT phone FROM members WHERE nik = '3174051708850003'`).Scan(&phone); err != nil || phone != "081234567890" {
 		t.Errorf("Budi's phone on record: %q, %v", phone, err)
+	}
+	if err := rn.Server().db.QueryRow(`SELECT phone FROM members WHERE nik = '3273015002930007'`).Scan(&phone); err != nil || phone != "085221334455" {
+		t.Errorf("Rina, the registration's new demo member: %q, %v", phone, err)
 	}
 }

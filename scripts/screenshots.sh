@@ -192,33 +192,24 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
   fi
 
   if want regcodes; then
-    # Dewi registers. First with the birth date 5 July while her NIK says
-    # 4 July (a corrected birth date): a warning, and the form could still
-    # be sent. Then as on her membership card: the codes page with the
-    # demo's codes, and filled in.
-    dewi_form() { # birth date
-      xdotool key Tab Tab Tab space
-      sleep 0.8
-      xdotool key Tab
-      type_text '5171044407950004'; xdotool key Tab
-      type_text '21045678901'; xdotool key Tab
-      type_text 'Dewi Lestari'; xdotool key Tab
-      type_text "$1"; xdotool key Tab Tab
-      type_text 'dewi@contoh.id'; xdotool key Tab
-      type_text '0813 3700 1122'; xdotool key Tab
-      type_text 'Kintamani!Pagi7'; xdotool key Tab
-      type_text 'Kintamani!Pagi7'; xdotool key Tab space
-    }
+    # Rina registers: her NIK says 10 February 1993, her corrected record
+    # 1 February, which she types: a warning, and the form is still sent;
+    # then the codes page with the demo's codes, and filled in.
     start_app "$lang" "$work/codes-$lang" --demo
     wait_log 'server verified'
     sleep 0.5
-    dewi_form '05-07-1995'
+    xdotool key Tab Tab Tab space
+    sleep 0.8
+    xdotool key Tab
+    type_text '3273015002930007'; xdotool key Tab
+    type_text '22078901234'; xdotool key Tab
+    type_text 'Rina Marlina'; xdotool key Tab
+    type_text '01-02-1993'; xdotool key Tab Tab
+    type_text 'rina@contoh.id'; xdotool key Tab
+    type_text '0852 2133 4455'; xdotool key Tab
+    type_text 'Batagor#Dago77'; xdotool key Tab
+    type_text 'Batagor#Dago77'; xdotool key Tab space
     shot "register-warning-$lang" 1
-    stop_app
-    start_app "$lang" "$work/codes-$lang" --demo
-    wait_log 'server verified'
-    sleep 0.5
-    dewi_form '04-07-1995'
     xdotool key shift+Tab Return
     wait_log 'registration codes requested' 20
     shot "register-codes-$lang" 1
