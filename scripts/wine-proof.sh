@@ -257,7 +257,7 @@ shot 3-dashboard
 stop_app run1
 
 # --- what run 1 left in the prefix --------------------------------------------
-# check_prefix RUN: the cache file in the app's data dir, the app's items in
+# check_prefix LABEL N: the cache file in the app's data dir, the app's items in
 # Wine's Credential Manager (HKCU\Software\Wine\Credential Manager in
 # user.reg, each secret RC4-encrypted under the prefix's EncryptionKey, as
 # dlls/advapi32/cred.c does), and no secret or member data in plaintext
@@ -265,7 +265,7 @@ stop_app run1
 check_prefix() {
   local out
   out=$(python3 - "$work/prefix" "$1" "${want_items[*]}" "$demo_id" "${plain_never[@]}" <<'PY'
-import os, re, sys
+import hashlib, os, re, sys
 
 prefix, run, want, ident = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4].encode()
 never = [s.encode() for s in sys.argv[5:]]
@@ -347,6 +347,7 @@ else:
         found[purpose] = found.get(purpose, 0) + 1
         secrets.append((target, secret, name))
         say('INFO', 'Credential Manager item %s (type %s, %d-byte secret, RC4-sealed in user.reg)' % (target, vals.get('Type', '?'), len(secret)))
+        print('DIGEST', purpose, hashlib.sha256(secret).hexdigest())  # to compare runs; never the secret
     missing = [p for p in want if p not in found]
     if not secrets:
         say('FAIL', 'no cekbpjstk:* item in Credential Manager (user.reg)')
@@ -417,10 +418,11 @@ PY
       PASS\ *) pass "${line#PASS }" ;;
       FAIL\ *) fail "${line#FAIL }" ;;
       INFO\ *) say "${line#INFO }" ;;
+      DIGEST\ *) echo "${line#DIGEST }" >>"$work/digests-$2" ;;
     esac
   done <<<"$out"
 }
-check_prefix "after run 1"
+check_prefix "after run 1" 1
 
 # Run 2: start again on the same prefix. The remembered account must open
 # straight on its dashboard from the cache (the data key read back from
@@ -451,7 +453,16 @@ fi
 sleep 2
 shot 5-second-start-refreshed
 stop_app run2
-check_prefix "after run 2"
+check_prefix "after run 2" 2
+# The session resumed in run 2 rotated its refresh token (the server allows
+# each one once): the new one must have been written to Credential Manager.
+t1=$(sed -n 's/^refresh-token //p' "$work/digests-1" 2>/dev/null | head -1)
+t2=$(sed -n 's/^refresh-token //p' "$work/digests-2" 2>/dev/null | head -1)
+if [ -n "$t1" ] && [ -n "$t2" ] && [ "$t1" != "$t2" ]; then
+  pass "run 2: the rotated refresh token was written back to Credential Manager (the item changed)"
+else
+  fail "run 2: the refresh token in Credential Manager did not change after the resumed session rotated it"
+fi
 
 summary
 [ $failed -eq 0 ]
