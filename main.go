@@ -172,6 +172,11 @@ func startDemo(ctx context.Context, runner *sandbox.DemoRunner) (app.DemoServer,
 		// registration shows them with a "fill" button.
 		RegistrationCode: srv.LatestCode,
 	}
+	for _, r := range sandbox.DemoRegistrations() {
+		demo.Registrations = append(demo.Registrations, app.DemoRegistration{Note: r.Note, Form: service.Registration{
+			NIK: r.NIK, KPJ: r.KPJ, FullName: r.FullName, BirthDate: r.BirthDate,
+			Email: r.Email, Phone: r.Phone, Password: r.Password}})
+	}
 	for _, acc := range sandbox.DemoAccounts() {
 		demo.Accounts = append(demo.Accounts, app.DemoAccount{Identifier: acc.Identifier, Password: acc.Password, Note: acc.Note})
 	}

@@ -525,3 +525,26 @@ func TestRegister_CorrectedBirthDateMemberRegisters(t *testing.T) {
 	}
 	e.login("22078901234", "Batagor#Dago77")
 }
+
+// Every member the demo offers to register can: the codes reach the phone
+// on record and the account is created.
+func TestDemoRegistrations_EachCanRegister(t *testing.T) {
+	regs := DemoRegistrations()
+	if len(regs) < 2 {
+		t.Fatalf("%d demo registrations, want Dewi and Rina", len(regs))
+	}
+	e := newEnv(t)
+	for _, r := range regs {
+		if r.Note == "" {
+			t.Errorf("%s has no note", r.FullName)
+		}
+		reg := e.startRegistration(map[string]any{
+			"nik": r.NIK, "kpj": r.KPJ, "full_name": r.FullName, "birth_date": r.BirthDate.Format(time.DateOnly),
+			"email": r.Email, "phone": r.Phone, "password": r.Password,
+		})
+		emailCode, smsCode := e.codes(r.Email, r.Phone)
+		if status, body := e.verify(reg, emailCode, smsCode); status != http.StatusCreated {
+			t.Errorf("%s: %d %s", r.FullName, status, body)
+		}
+	}
+}

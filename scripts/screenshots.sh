@@ -176,7 +176,7 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     xdotool key Tab Tab Tab space
     sleep 0.8
     shot "register-empty-$lang" 0.3
-    xdotool key Tab   # into the NIK field
+    xdotool key Tab Tab Tab   # past the demo card's two "Isi" buttons, into the NIK field
     # A NIK whose date is 17-08-85, a different birth date, a 10-digit KPJ,
     # a broken email and phone, a weak password and a confirmation that differs.
     type_text '3174051708850003'; xdotool key Tab
@@ -200,7 +200,7 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     sleep 0.5
     xdotool key Tab Tab Tab space
     sleep 0.8
-    xdotool key Tab
+    xdotool key Tab Tab Tab   # past the demo card's "Isi" buttons: Rina is typed in by hand
     type_text '3273015002930007'; xdotool key Tab
     type_text '22078901234'; xdotool key Tab
     type_text 'Rina Marlina'; xdotool key Tab

@@ -87,6 +87,16 @@ type DemoServer struct {
 	// ("email" or "sms") to recipient, "" if none: the demo shows the
 	// codes a real member would receive.
 	RegistrationCode func(channel, recipient string) string
+	// Registrations are the sandbox members without an online account, for
+	// the registration form to offer (a password to use included).
+	Registrations []DemoRegistration
+}
+
+// DemoRegistration is a sandbox member the registration form offers to
+// fill in: the form, and a note (a translation key).
+type DemoRegistration struct {
+	Form service.Registration
+	Note string
 }
 
 // Params are what the application layer needs from the composition root.

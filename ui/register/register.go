@@ -56,6 +56,9 @@ type View struct {
 	page    *fyne.Container
 	codes   *codesPage
 
+	demoCard *widget.Card
+	demoList *fyne.Container
+
 	topError *widget.Label
 	topBox   *fyne.Container
 
@@ -175,7 +178,11 @@ func (v *View) build() {
 	consent := container.NewVBox(v.consent, container.New(layout.NewCustomPaddedVBoxLayout(0), pdp1, pdp2))
 	buttons := container.NewHBox(v.backButton, layout.NewSpacer(), v.activity, v.busyLabel, v.submitButton)
 
-	v.page = container.NewVBox(title, intro, v.topBox, form, widget.NewSeparator(), consent, buttons)
+	v.demoList = container.NewVBox()
+	v.demoCard = widget.NewCard("", lang.L("Demo: these sandbox members have no online account yet."), v.demoList)
+	v.demoCard.Hide()
+
+	v.page = container.NewVBox(title, intro, v.demoCard, v.topBox, form, widget.NewSeparator(), consent, buttons)
 	v.scroll = container.NewVScroll(layouts.NewMaxWidth(640, v.page))
 	v.codes = newCodesPage(v)
 	v.codes.content.Hide()

@@ -9,9 +9,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -548,5 +550,57 @@ func TestRegister_TabFollowsTheVisualOrder(t *testing.T) {
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("Tab visits %d of the fields in order %v", len(got), got)
+	}
+}
+
+// In the demo the form offers the sandbox's members without an account;
+// "Isi" fills every field as if typed (Rina's NIK warning shows), the
+// consent stays the member's, and the filled form registers.
+func TestRegister_DemoMembersFillTheForm(t *testing.T) {
+	v, _ := newRegisterTest(t)
+	srv, client := uitest.SandboxWithClient(t)
+	started, created := regRegisterWith(v, client)
+	var members []DemoMember
+	for _, r := range sandbox.DemoRegistrations() {
+		if lang.L(r.Note) == r.Note {
+			t.Errorf("note %q has no Indonesian translation", r.Note)
+		}
+		members = append(members, DemoMember{Note: r.Note, Form: service.Registration{NIK: r.NIK, KPJ: r.KPJ,
+			FullName: r.FullName, BirthDate: r.BirthDate, Email: r.Email, Phone: r.Phone, Password: r.Password}})
+	}
+	v.SetDemoMembers(members)
+	if !v.demoCard.Visible() || !uitest.Contains(v.Content(), "Rina Marlina — NIK-nya masih memuat tanggal lahir sebelum dikoreksi") {
+		t.Fatalf("demo card: %v", uitest.Texts(v.Content()))
+	}
+	uitest.Button(t, v.Content(), "Isi").OnTapped() // Dewi, the first
+	if v.nik.Text != dewiNIK || v.birth.Text != dewiBirth || v.password.Text == "" || v.password.Text != v.confirm.Text || v.consent.Checked {
+		t.Fatalf("filled: nik %q birth %q consent %v", v.nik.Text, v.birth.Text, v.consent.Checked)
+	}
+	test.Tap(v.consent)
+	test.Tap(v.submitButton)
+	if len(*started) != 1 || !v.CodesShown() {
+		t.Fatalf("the filled form was not sent: %q", v.topError.Text)
+	}
+	test.Type(v.codes.emailCode, srv.LatestCode("email", dewiEmail))
+	test.Type(v.codes.smsCode, srv.LatestCode("sms", "081337001122"))
+	test.Tap(v.codes.confirm)
+	if len(*created) != 1 {
+		t.Fatalf("not registered: %v", uitest.Texts(v.Content()))
+	}
+	// Rina's button: her NIK's warning shows, Daftar stays possible.
+	var rina *widget.Button
+	uitest.Walk(v.Content(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Isi" {
+			rina = b
+		}
+		return true
+	})
+	rina.OnTapped()
+	if m := v.messages[validate.FieldNIK]; m.Importance != widget.WarningImportance {
+		t.Errorf("Rina's NIK message %q (importance %v)", m.Text, m.Importance)
+	}
+	test.Tap(v.consent)
+	if v.submitButton.Disabled() {
+		t.Error("Daftar disabled for Rina")
 	}
 }

@@ -74,6 +74,10 @@ func newSandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptes
 	for _, a := range sandbox.DemoAccounts() {
 		demo.Accounts = append(demo.Accounts, app.DemoAccount{Identifier: a.Identifier, Password: a.Password, Note: a.Note})
 	}
+	for _, r := range sandbox.DemoRegistrations() {
+		demo.Registrations = append(demo.Registrations, app.DemoRegistration{Note: r.Note, Form: service.Registration{
+			NIK: r.NIK, KPJ: r.KPJ, FullName: r.FullName, BirthDate: r.BirthDate, Email: r.Email, Phone: r.Phone, Password: r.Password}})
+	}
 	return srv, ts, demo
 }
 

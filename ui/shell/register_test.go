@@ -2,9 +2,10 @@ package shell
 
 import (
 	"testing"
-	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
@@ -24,11 +25,10 @@ func TestRegister_DemoShowsTheSentCodesAndNoLoginBeforeThem(t *testing.T) {
 	h := newHarness(t)
 	h.waitVerified()
 	h.c.show(screenRegister)
-	h.c.registerView().OnSubmit(service.Registration{
-		NIK: "5171044407950004", KPJ: "21045678901", FullName: "Dewi Lestari",
-		BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC),
-		Email:     "dewi@contoh.id", Phone: "+62 813 3700 1122", Password: "Kopi-Pagi#Bali-2026",
-	})
+	// As a tester of --demo does: Dewi's "Isi", the consent, Daftar.
+	uitest.Button(t, h.screen(), "Isi").OnTapped()
+	uitest.Find(h.screen(), func(c *widget.Check) bool { return true }).SetChecked(true)
+	uitest.Button(t, h.screen(), "Daftar").OnTapped()
 	h.waitFor("the codes page", func() bool { return h.c.registerView().CodesShown() })
 	emailCode, smsCode := h.srv.LatestCode("email", "dewi@contoh.id"), h.srv.LatestCode("sms", "081337001122")
 	if emailCode == "" || smsCode == "" {
@@ -46,6 +46,6 @@ func TestRegister_DemoShowsTheSentCodesAndNoLoginBeforeThem(t *testing.T) {
 		t.Error("the abandoned registration is still pending")
 	}
 	h.c.show(screenLogin)
-	h.login("dewi@contoh.id", "Kopi-Pagi#Bali-2026", false)
+	h.login("dewi@contoh.id", sandbox.DemoRegistrationPassword, false)
 	h.waitFor("the refusal", func() bool { return h.contains("Email/KPJ atau kata sandi salah") })
 }

@@ -90,8 +90,13 @@ func (c *Shell) registerView() *register.View {
 		c.register.OnConfirm = c.confirmRegistration
 		c.register.OnResend = c.resendRegistration
 		c.register.OnEditForm = c.app.CancelRegistration
-		if c.app.Demo() != nil {
+		if demo := c.app.Demo(); demo != nil {
 			c.register.DemoCodes = c.app.DemoRegistrationCodes
+			members := make([]register.DemoMember, len(demo.Registrations))
+			for i, r := range demo.Registrations {
+				members[i] = register.DemoMember{Form: r.Form, Note: r.Note}
+			}
+			c.register.SetDemoMembers(members)
 		}
 	}
 	return c.register
