@@ -194,8 +194,8 @@ func (h *helper) copy(text string) {
 	if text == "" {
 		return
 	}
-	fyne.CurrentApp().Clipboard().SetContent(text)
-	h.copied.SetText(lang.L("sms.copied"))
+	copyForAMinute(fyne.CurrentApp().Clipboard(), text)
+	h.copied.SetText(lang.L("sms.copied") + " " + lang.L("sms.clipboardClears", map[string]any{"Seconds": int(clipboardClearAfter.Seconds())}))
 }
 
 // Show opens the SMS 2757 helper in a dialog over win, with the fields

@@ -2,7 +2,9 @@ package sms
 
 import (
 	"context"
+	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -121,5 +123,39 @@ func TestShow_OpensTheHelperOverTheWindow(t *testing.T) {
 	w.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
 	if w.Canvas().Overlays().Top() != nil {
 		t.Error("Escape does not close the helper")
+	}
+}
+
+// A copied message (NIK, KPJ, birth date) leaves the clipboard after a
+// minute if it is still there, and the helper says so; something the
+// member copied meanwhile stays.
+func TestSMSHelper_ClipboardClearedAfterAMinute(t *testing.T) {
+	w := newTestWindow(t)
+	var pending []func()
+	var waited []time.Duration
+	clipboardTimer = func(d time.Duration, f func()) { waited, pending = append(waited, d), append(pending, f) }
+	t.Cleanup(func() { clipboardTimer = func(d time.Duration, f func()) { time.AfterFunc(d, f) } })
+	h := newHelper(w, smstext.Registration{KPJ: "18012345678"})
+	cb := fyne.CurrentApp().Clipboard()
+	test.Tap(h.balCopy)
+	if cb.Content() != "SALDO 18012345678" {
+		t.Fatalf("clipboard = %q", cb.Content())
+	}
+	if !strings.Contains(h.copied.Text, "60 detik") {
+		t.Errorf("the helper does not say the clipboard is cleared: %q", h.copied.Text)
+	}
+	if len(pending) != 1 || waited[0] != time.Minute {
+		t.Fatalf("clearing scheduled %d times, after %v", len(pending), waited)
+	}
+	pending[0]()
+	if cb.Content() != "" {
+		t.Fatalf("after a minute the clipboard still holds %q", cb.Content())
+	}
+	// Copied again, then the member copies something else: that stays.
+	test.Tap(h.balCopy)
+	cb.SetContent("alamat rumah")
+	pending[1]()
+	if cb.Content() != "alamat rumah" {
+		t.Fatalf("the member's own clipboard was cleared: %q", cb.Content())
 	}
 }
