@@ -10,6 +10,8 @@
 package dashboard
 
 import (
+	"context"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -95,7 +97,8 @@ type Dashboard struct {
 
 	top        *fyne.Container // the header, notice and separator
 	content    *fyne.Container
-	generation int // bumps with every SetData and Clear
+	generation int                              // bumps with every SetData and Clear
+	inflight   map[*context.CancelFunc]struct{} // saves under way (saveInBackground)
 }
 
 // New builds an empty dashboard for win; SetData fills it.
@@ -361,6 +364,7 @@ func (d *Dashboard) SetNotice(text string, isError bool) {
 // lock or logout the decrypted data is no longer referenced by the UI.
 func (d *Dashboard) Clear() {
 	d.generation++ // drops tab fills still queued
+	d.cancelSaves()
 	d.unfilled = nil
 	d.setHistoryPending(false)
 	d.data, d.hasData, d.kpjRevealed = memberdata.Data{}, false, false

@@ -1,7 +1,6 @@
 package dashboard
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +16,6 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/statement"
-	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -187,7 +185,7 @@ func (s *statementDialog) save() {
 			return
 		}
 		saved := w.URI().Name()
-		async.Do(async.Runner{}, saveTimeout, func(context.Context) error {
+		s.d.saveInBackground(w, func(w io.WriteCloser) error {
 			return writeStatement(w, in, format)
 		}, func(err error) {
 			if !s.d.hasData {

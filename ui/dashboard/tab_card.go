@@ -1,8 +1,8 @@
 package dashboard
 
 import (
-	"context"
 	"image/color"
+	"io"
 	"log/slog"
 	"time"
 
@@ -20,7 +20,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/qrcode"
 	"github.com/cekbpjstk/cekbpjstk/service"
-	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -219,7 +218,7 @@ func (c *cardTab) save() {
 		}
 		name := w.URI().Name()
 		c.saveButton.Disable()
-		async.Do(async.Runner{}, saveTimeout, func(context.Context) error {
+		c.d.saveInBackground(w, func(w io.WriteCloser) error {
 			return cardimage.WritePNG(w, text, fonts)
 		}, func(err error) {
 			c.saveButton.Enable()
