@@ -290,3 +290,5 @@ func (h *harness) unlockEntry() *widget.Entry {
 	}
 	return e
 }
+
+func (h *harness) screenTexts() []string { return uitest.Texts(h.screen()) }
