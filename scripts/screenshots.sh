@@ -58,6 +58,8 @@ for lang in id en; do
   # Where the codes page's "fill in the demo codes" button is, per language.
   if [ "$lang" = id ]; then fillx=${FILLX_ID:-806}; filly=${FILLY_ID:-540}; else fillx=${FILLX_EN:-780}; filly=${FILLY_EN:-525}; fi
   rm -rf "$HOME/.config/fyne"
+  # Each language starts with no remembered account (the keyring outlives the app).
+  command -v secret-tool >/dev/null && secret-tool clear service cekbpjstk 2>/dev/null || true
 
   if want login || want dashboard; then
     start_app "$lang" "$data" --demo
@@ -150,10 +152,44 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     click 1074 28; sleep 0.6; click 1000 142   # menu -> Keluar
     wait_log 'logged out' 10
     sleep 1
-    # Focus is in the password; Tab: "Ingat saya", "Daftar", the SMS 2757
-    # helper, then the offline account.
-    xdotool key Tab Tab Tab Tab space
+    stop_app
+    # A new start: the login view lists the account masked; it opens with
+    # the password. Focus is in the (empty) identifier; Tab: the password,
+    # "Ingat saya", "Daftar", the SMS 2757 helper, then the offline account.
+    start_app "$lang" "$work/off-$lang" --demo
+    wait_log 'server verified'
+    sleep 0.8
+    xdotool key Tab Tab Tab Tab Tab space
+    wait_log 'screen=unlock' 10
+    shot "offline-password-$lang" 1
+    type_text 'Salah#2026'; xdotool key Return
+    wait_log 'offline password refused' 20   # one Argon2id derivation
+    shot "offline-password-wrong-$lang" 0.5
+    type_text 'Sandbox#2026'; xdotool key Return
+    wait_log 'offline=true' 10
     shot "offline-$lang" 1.2
+    stop_app
+  fi
+
+  if want locked; then
+    # Budi, remembered, locks; the next start holds the lock.
+    start_app "$lang" "$work/lock-$lang" --demo
+    wait_log 'server verified'
+    sleep 0.5
+    click 1000 400; sleep 0.3   # a first click only gives the window focus
+    click 760 655; sleep 0.5    # Budi's "Pakai" fills the form
+    # "Pakai" put the focus on Masuk: back to "Ingat saya", tick it, Masuk.
+    xdotool key shift+Tab; sleep 0.3; xdotool key space; sleep 0.3
+    xdotool key Tab; sleep 0.3; xdotool key space
+    wait_log 'refresh done' 60
+    sleep 1
+    click 550 700; sleep 0.5
+    click 1074 28; sleep 0.6; click 1000 103   # menu -> Kunci
+    sleep 1
+    stop_app
+    start_app "$lang" "$work/lock-$lang" --demo
+    wait_log 'server verified'
+    shot "login-locked-$lang" 1.2
     stop_app
   fi
 

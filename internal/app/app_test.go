@@ -86,6 +86,7 @@ type env struct {
 	prefs   *prefs.Settings
 	dataDir string
 	kdf     cache.KDFParams  // cheap by default; zero: the production defaults
+	osKeys  cache.KeyStore   // when set, the app instances use it instead of keys
 	now     func() time.Time // nil: time.Now
 }
 
@@ -126,9 +127,13 @@ func newEnv(t *testing.T, opts ...sandbox.Option) *env {
 func (e *env) newApp() (*App, Opening) {
 	e.t.Helper()
 	demo := e.demo
+	var keys cache.KeyStore = e.keys
+	if e.osKeys != nil {
+		keys = e.osKeys
+	}
 	a := New(Params{
 		DataDir:   e.dataDir,
-		Keys:      e.keys,
+		Keys:      keys,
 		Settings:  e.prefs,
 		ForceDemo: true,
 		StartDemo: func(context.Context) (DemoServer, error) { return demo, nil },

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -324,5 +325,62 @@ func TestDeleteOfflineData_DataAndKeysGo(t *testing.T) {
 	}
 	if list, _ := a.OfflineAccounts(e.ctx()); len(list) != 0 {
 		t.Fatal("a refresh with the setting off wrote data")
+	}
+}
+
+// slowKeys stands for a keyring that does not answer in time at the
+// first start (seen once under Wine): every call waits for its context
+// while slow is set.
+type slowKeys struct {
+	*keystore.Memory
+	mu   sync.Mutex
+	slow bool
+}
+
+func (k *slowKeys) isSlow() bool {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.slow
+}
+
+func (k *slowKeys) Get(ctx context.Context, account, purpose string) (string, error) {
+	if k.isSlow() {
+		<-ctx.Done()
+		return "", fmt.Errorf("%w: %w", keystore.ErrUnavailable, ctx.Err())
+	}
+	return k.Memory.Get(ctx, account, purpose)
+}
+
+// A keyring too slow at start does not switch offline data off: the
+// cache opens and lists the accounts, the password opens them, and a
+// retry in the background finds the remembered account once it answers.
+func TestSlowKeyringAtStart_OfflineStaysOnAndARetryFindsIt(t *testing.T) {
+	e := newEnv(t)
+	a, _ := e.newApp()
+	e.login(a, budi, true)
+	a.Close()
+	keys := &slowKeys{Memory: e.keys, slow: true}
+	b := New(Params{DataDir: e.dataDir, Keys: keys, Settings: e.prefs, ForceDemo: true, KDF: e.kdf,
+		StartDemo: func(context.Context) (DemoServer, error) { return e.demo, nil }})
+	t.Cleanup(b.Close)
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	o := b.OpenCache(ctx, nil)
+	if o.Err != nil || o.KeyringErr == nil || o.Cached != nil {
+		t.Fatalf("slow start: err %v, keyring %v, cached %v", o.Err, o.KeyringErr, o.Cached != nil)
+	}
+	list, err := b.OfflineAccounts(e.ctx())
+	if err != nil || len(list) != 1 {
+		t.Fatalf("offline accounts with a slow keyring: %v %v", list, err)
+	}
+	if _, err := b.UnlockOffline(e.ctx(), list[0].Ref, sandbox.DemoPassword); err != nil {
+		t.Fatalf("the password with a slow keyring: %v", err)
+	}
+	keys.mu.Lock()
+	keys.slow = false
+	keys.mu.Unlock()
+	id, err := b.RetryKeyring(e.ctx())
+	if err != nil || id != budi || b.Remembered() != budi || b.KeyringErr() != nil {
+		t.Fatalf("retry: %q, %v, remembered %q", id, err, b.Remembered())
 	}
 }

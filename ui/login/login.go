@@ -271,11 +271,10 @@ func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	v.offline.Add(widget.NewLabelWithStyle(lang.L("No signal? Your last data is saved on this computer:"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	for _, a := range accounts {
 		a := a
-		text := lang.L("View offline: {{.Name}} (as of {{.When}})", map[string]any{"Name": a.Masked, "When": i18n.FormatDateTime(a.FetchedAt)})
-		icon := theme.HistoryIcon()
+		args := map[string]any{"Name": a.Masked, "When": i18n.FormatDateTime(a.FetchedAt)}
+		text, icon := lang.L("View offline: {{.Name}} (as of {{.When}})", args), theme.HistoryIcon()
 		if a.Locked {
-			text = lang.L("{{.Account}} — locked", map[string]any{"Account": text})
-			icon = theme.VisibilityOffIcon()
+			text, icon = lang.L("Locked: {{.Name}} (as of {{.When}})", args), theme.VisibilityOffIcon()
 		}
 		b := widget.NewButtonWithIcon(text, icon, func() {
 			if v.OnOffline != nil {

@@ -27,6 +27,7 @@ type UnlockView struct {
 	message  *widget.Label
 	content  fyne.CanvasObject
 
+	canvas    fyne.Canvas // the window's, once Focus has been given it
 	busyNow   bool
 	waitUntil time.Time
 	now       func() time.Time
@@ -91,10 +92,14 @@ func (v *UnlockView) Reset(masked string, asOf time.Time) {
 	v.SetBusy(false)
 }
 
-// Focus puts the cursor in the password entry.
-func (v *UnlockView) Focus() {
-	if c := fyne.CurrentApp().Driver().CanvasForObject(v.password); c != nil {
-		c.Focus(v.password)
+// Focus puts the cursor in the password entry of the window canvas c
+// (nil: the canvas given before). The shell calls it when it shows the view.
+func (v *UnlockView) Focus(c fyne.Canvas) {
+	if c != nil {
+		v.canvas = c
+	}
+	if v.canvas != nil {
+		v.canvas.Focus(v.password)
 	}
 }
 
@@ -119,7 +124,7 @@ func (v *UnlockView) ShowWrong(until time.Time) {
 	v.waitUntil = until
 	v.Stop()
 	if v.tick() {
-		v.Focus()
+		v.Focus(nil)
 		return
 	}
 	stop := make(chan struct{})
@@ -135,7 +140,7 @@ func (v *UnlockView) ShowWrong(until time.Time) {
 				v.do(func() {
 					if v.stop == stop && v.tick() {
 						v.Stop()
-						v.Focus()
+						v.Focus(nil)
 					}
 				})
 			}

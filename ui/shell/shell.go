@@ -247,7 +247,7 @@ func (c *Shell) show(s screen) {
 	case screenUnlock:
 		content = c.unlockPage().Content()
 		c.idle.Stop()
-		defer c.unlock.Focus()
+		defer c.unlock.Focus(c.win.Canvas())
 	}
 	c.win.SetContent(widgets.NewActivityCatcher(content, c.idle.Reset))
 	c.updateTitle()
