@@ -115,6 +115,10 @@ type Shell struct {
 // that they do not compete with opening it on a 2-core machine.
 func NewMainWindow(p Params) fyne.Window {
 	c := build(p, true)
+	// After the app stops (a SIGTERM quits Fyne without closing the window
+	// first) a late result must not retitle the destroyed window: GLFW
+	// panics on it (seen once in six SIGTERMs under load).
+	p.App.Lifecycle().SetOnStopped(func() { c.windowOpen = false })
 	p.App.Lifecycle().SetOnStarted(func() {
 		c.windowOpen = true
 		c.updateTitle()
@@ -177,6 +181,7 @@ func build(p Params, withFontPreload bool) *Shell {
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.prefs.IdleLock(), time.Now, func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(func() {
+		c.windowOpen = false
 		c.shutdown()
 		if p.Closed != nil {
 			p.Closed()
