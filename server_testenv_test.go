@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,7 +28,9 @@ func runAgainst(t *testing.T, rec *tlsrec.Recorder, want string, pins ...string)
 		args = append(args, "--pin-sha256", p)
 	}
 	cmd := exec.Command(buildApp(t), args...)
-	var log strings.Builder
+	// exec copies the child's output from its own goroutine: the log is
+	// read here while it is written there.
+	var log lockedBuilder
 	cmd.Stdout, cmd.Stderr = &log, &log
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
@@ -54,6 +57,25 @@ func runAgainst(t *testing.T, rec *tlsrec.Recorder, want string, pins ...string)
 	}
 	time.Sleep(time.Second) // anything on its way arrives
 	return log.String()
+}
+
+// lockedBuilder is a strings.Builder safe to write from exec's copying
+// goroutine while the test reads it.
+type lockedBuilder struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *lockedBuilder) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuilder) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
 
 // cekbpjstk --server with a wrong pin opens the window and refuses the

@@ -446,6 +446,7 @@ func TestRegister_ShowErrorMapsEveryFieldAndConnectionErrors(t *testing.T) {
 		errors.New("boom"):                 "Server belum dapat mendaftarkan Anda",
 		&service.APIError{Status: 503}:     "Server belum dapat mendaftarkan Anda",
 		&service.DomainError{Host: "evil"}: "Server tidak dapat diverifikasi",
+		&service.LockedError{RetryAfter: time.Minute, RateLimited: true}: "Terlalu banyak pendaftaran dimulai dari perangkat ini atau untuk NIK ini.",
 	} {
 		v.ShowError(err)
 		if !strings.HasPrefix(v.topError.Text, want) {
