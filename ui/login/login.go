@@ -385,6 +385,16 @@ func (v *View) startCountdown(until time.Time) {
 	stop := make(chan struct{})
 	v.stopTicker = stop
 	v.tickCountdown()
+	everySecond(v.do, stop, func() {
+		if v.stopTicker == stop && v.tickCountdown() {
+			v.Stop()
+		}
+	})
+}
+
+// everySecond runs tick through do (on the UI goroutine) once a second
+// until stop is closed: the lockout's and the offline wait's countdowns.
+func everySecond(do func(func()), stop <-chan struct{}, tick func()) {
 	go func() {
 		t := time.NewTicker(time.Second)
 		defer t.Stop()
@@ -393,11 +403,7 @@ func (v *View) startCountdown(until time.Time) {
 			case <-stop:
 				return
 			case <-t.C:
-				v.do(func() {
-					if v.stopTicker == stop && v.tickCountdown() {
-						v.Stop()
-					}
-				})
+				do(tick)
 			}
 		}
 	}()

@@ -129,23 +129,12 @@ func (v *UnlockView) ShowWrong(until time.Time) {
 	}
 	stop := make(chan struct{})
 	v.stop = stop
-	go func() {
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				v.do(func() {
-					if v.stop == stop && v.tick() {
-						v.Stop()
-						v.Focus(nil)
-					}
-				})
-			}
+	everySecond(v.do, stop, func() {
+		if v.stop == stop && v.tick() {
+			v.Stop()
+			v.Focus(nil)
 		}
-	}()
+	})
 }
 
 // tick updates the sentence; it reports whether a new attempt is allowed.
