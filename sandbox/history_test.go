@@ -230,3 +230,36 @@ func TestAcceptsGzipAndNotModified(t *testing.T) {
 		}
 	}
 }
+
+// The long-history member: 480 months over 41 calendar years on three
+// cards, one after the other, all in one page of the history; a second
+// seeding changes nothing.
+func TestSeedLongMember_FortyYearsInOnePage(t *testing.T) {
+	e := newEnv(t)
+	ctx := t.Context()
+	for range 2 {
+		if err := e.srv.SeedLongMember(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tok := e.login(LongMemberEmail, DemoPassword).AccessToken
+	var h testHistory
+	e.call("GET", "/v1/me/contributions/history", tok, nil, http.StatusOK, &h)
+	months, kpjs := 0, map[string]bool{}
+	for _, y := range h.Years {
+		months += len(y.Months)
+		for _, m := range y.Months {
+			kpjs[m.KPJ] = true
+		}
+	}
+	if h.NextTo != nil || len(h.Years) != 41 || months != 480 || len(kpjs) != 3 {
+		t.Fatalf("%d years, %d months, %d cards, next_to %v", len(h.Years), months, len(kpjs), h.NextTo)
+	}
+	if first := h.Years[40].Months[0]; first.Period != "1986-11" || first.ReportedWage != 95_000 {
+		t.Fatalf("first month %s at %d", first.Period, first.ReportedWage)
+	}
+	var n int
+	if err := e.srv.db.QueryRow(`SELECT COUNT(*) FROM members WHERE nik = '3175031405670007'`).Scan(&n); err != nil || n != 1 {
+		t.Fatalf("%d long members (%v)", n, err)
+	}
+}

@@ -21,7 +21,8 @@ type Progress struct {
 	// Summary is set once, when everything but the contribution history is
 	// in (profile, balance, claims, cards; Contributions is nil) and it
 	// differs from the previous data: the screen can show it while the
-	// history tabs wait. Unchanged, it is not reported.
+	// history tabs wait. Unchanged, or when the history came first (the
+	// whole data follows at once), it is not reported.
 	Summary *Data
 	// HistoryYears of HistoryTotal years of contributions are in (0 of 0
 	// until the history's first page has come).
@@ -66,11 +67,12 @@ func Fetch(ctx context.Context, client *service.Client, identifier string, now f
 	}
 	data := Data{Identifier: identifier, Contributions: map[int]service.Contributions{}}
 	var (
-		mu         sync.Mutex // orders progress and guards what it reads
-		summaryIn  int
-		historyIn  int
-		historyAll int
-		history    service.HistoryPage
+		mu          sync.Mutex // orders progress and guards what it reads
+		summaryIn   int
+		historyIn   int
+		historyAll  int
+		history     service.HistoryPage
+		historyDone bool // the whole history is in: a summary would only delay it on screen
 	)
 	report := func(p Progress) {
 		if cfg.progress != nil {
@@ -85,7 +87,7 @@ func Fetch(ctx context.Context, client *service.Client, identifier string, now f
 		}
 		s := Data{Identifier: identifier, Member: data.Member, Balance: data.Balance, Claims: data.Claims,
 			Cards: data.Cards, FetchedAt: now()}
-		if prev != nil && sameSummary(*prev, s) {
+		if historyDone || (prev != nil && sameSummary(*prev, s)) {
 			return
 		}
 		report(Progress{Summary: &s, HistoryYears: historyIn, HistoryTotal: historyAll})
@@ -105,13 +107,16 @@ func Fetch(ctx context.Context, client *service.Client, identifier string, now f
 	g.Go(part("claims", func(ctx context.Context) (err error) { data.Claims, err = client.Claims(ctx); return err }))
 	g.Go(part("cards", func(ctx context.Context) (err error) { data.Cards, err = client.Cards(ctx); return err }))
 	g.Go(func() (err error) {
-		history, err = client.ContributionHistory(gctx, 0, 0, func(p service.HistoryPage) {
+		h, err := client.ContributionHistory(gctx, 0, 0, func(p service.HistoryPage) {
 			mu.Lock()
 			defer mu.Unlock()
 			historyIn += len(p.Years)
 			historyAll = len(p.AvailableYears)
 			report(Progress{HistoryYears: historyIn, HistoryTotal: historyAll})
 		})
+		mu.Lock()
+		history, historyDone = h, err == nil
+		mu.Unlock()
 		return wrap("contributions", err)
 	})
 	if err := g.Wait(); err != nil {

@@ -296,12 +296,16 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		})
 	}
 	rest = append(rest, func() {
-		if d.generation == gen && d.OnFilled != nil {
+		// A summary's (SetSummary) fills are not the whole data yet.
+		if d.generation == gen && d.OnFilled != nil && !d.HistoryPending() {
 			d.OnFilled()
 		}
 	})
 	d.later(rest)
 }
+
+// Filled reports whether every tab shows the last SetData's data.
+func (d *Dashboard) Filled() bool { return d.hasData && len(d.unfilled) == 0 }
 
 // fillNow fills item with the last SetData's data if that has not been
 // done yet.
