@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -52,6 +53,12 @@ func TestDashboard_SummaryHoldsTheHistoryTabs(t *testing.T) {
 	d.tabs.Select(d.simItem)
 	if !slices.Contains(dashTexts(t, w.Content()), lang.L("dash.history.loading")) {
 		t.Fatal("the Simulasi tab does not wait")
+	}
+	for _, item := range []*container.TabItem{d.rightsItem, d.auditItem} {
+		d.tabs.Select(item)
+		if !slices.Contains(dashTexts(t, w.Content()), lang.L("dash.history.loading")) {
+			t.Fatalf("the %s tab, built from the contributions, does not wait", item.Text)
+		}
 	}
 	d.tabs.Select(d.summaryItem) // before its later fill ran: filled as it shows
 	if got := d.summary.balance.Text; got != i18n.FormatRupiah(summary.Balance.Total) {
