@@ -133,8 +133,9 @@ func (v *View) build() {
 	v.customDomains = widget.NewEntry()
 	v.customURLLabel, v.customPinsLabel, v.customDomLbl = widget.NewLabel(""), widget.NewLabel(""), widget.NewLabel("")
 	v.customCA = widget.NewMultiLineEntry()
-	v.customCA.SetMinRowsVisible(3)
+	v.customCA.SetMinRowsVisible(4)
 	v.customCA.TextStyle.Monospace = true
+	v.customCA.Wrapping = fyne.TextWrapBreak // PEM lines are wider than the form
 	v.customCALabel = widget.NewLabel("")
 	v.customSave = widget.NewButton("", v.saveCustom)
 	v.customStatus = wrapped("")
