@@ -68,7 +68,7 @@ func (h *harness) serverBalance(identifier string) service.Rupiah {
 func TestProgressive_SummaryFirstThenHistory(t *testing.T) {
 	h := newHarness(t)
 	balance := i18n.FormatRupiah(h.serverBalance("budi@contoh.id"))
-	h.slowHistory(time.Second)
+	h.slowHistory(3 * time.Second) // long enough for the checks under load and -race
 	h.login("budi@contoh.id", sandbox.DemoPassword, false)
 	h.waitFor("the summary on the dashboard", func() bool {
 		return h.c.current == screenDashboard && h.c.dash.HistoryPending()
@@ -122,7 +122,12 @@ func TestProgressive_OldDataNeverBesideNew(t *testing.T) {
 	}
 
 	for _, cancel := range []bool{false, true} {
-		h.slowHistory(time.Second)
+		// Cancelled, the history must still be on its way when Cancel comes.
+		latency := 3 * time.Second
+		if cancel {
+			latency = time.Minute
+		}
+		h.slowHistory(latency)
 		h.c.startRefresh()
 		h.waitFor("the new summary", func() bool { return h.c.dash.HistoryPending() })
 		if h.yearOptions() != nil || !h.contains(lang.L("dash.history.loading")) {
