@@ -299,15 +299,26 @@ func (c *Cache) candidates(ctx context.Context, profile, account string) ([]vaul
 // the account's mask that the password did not open (stale: sealed under
 // a key the member's current password does not wrap).
 func (c *Cache) FindByPassword(ctx context.Context, profile, account, password string) (key *Key, others []int64, err error) {
+	key, _, others, err = c.findByPassword(ctx, profile, account, password)
+	return key, others, err
+}
+
+// FindByPasswordWithWrap is FindByPassword that also returns the wrap the
+// password opened (its parameters tell whether it needs making again).
+func (c *Cache) FindByPasswordWithWrap(ctx context.Context, profile, account, password string) (key *Key, wrap []byte, others []int64, err error) {
+	return c.findByPassword(ctx, profile, account, password)
+}
+
+func (c *Cache) findByPassword(ctx context.Context, profile, account, password string) (key *Key, wrap []byte, others []int64, err error) {
 	rows, err := c.candidates(ctx, profile, account)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, r := range rows {
 		if key == nil && r.wrap != nil && ctx.Err() == nil {
 			if k, err := Unwrap(r.wrap, password); err == nil {
 				if s, err := k.sealer(); err == nil && hmac.Equal(s.accountKey(profile, account), r.lookup) {
-					key = k
+					key, wrap = k, r.wrap
 					continue
 				}
 			}
@@ -315,12 +326,12 @@ func (c *Cache) FindByPassword(ctx context.Context, profile, account, password s
 		others = append(others, r.id)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if key == nil {
-		return nil, others, ErrNotFound
+		return nil, nil, others, ErrNotFound
 	}
-	return key, others, nil
+	return key, wrap, others, nil
 }
 
 // Accounts lists the accounts cached for a server profile, most recently

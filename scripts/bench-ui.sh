@@ -76,6 +76,9 @@ xdotool key Tab; xdotool type --delay 5 'Sandbox#2026'
 xdotool key Tab; xdotool key space   # Ingat saya
 xdotool key shift+Tab; xdotool key Return
 wait_log "$work/login.log" 'screen=dashboard offline=false' 60 >/dev/null
+# The dashboard shows before the refresh is saved (with the account key's
+# Argon2id wrap): wait for the save, or the next start has nothing cached.
+wait_log "$work/login.log" 'refresh done' 60 >/dev/null
 sleep 1
 stop_app
 

@@ -593,7 +593,7 @@ func (a *App) Login(ctx context.Context, identifier, password string, remember b
 		}
 		a.identifier = identifier
 		// The server took the password: prepare the account's key and
-		// its new wrap meanwhile (about a second of Argon2id).
+		// its wrap meanwhile (one or two Argon2id derivations).
 		a.startPrep(identifier, password)
 		if result.MFA != nil {
 			a.pendingRemember = remember

@@ -91,7 +91,7 @@ func (a *App) startPrep(identifier, password string) {
 		if store == nil {
 			return
 		}
-		key, drop, err := store.FindByPassword(ctx, profile, identifier, password)
+		key, found, drop, err := store.FindByPasswordWithWrap(ctx, profile, identifier, password)
 		if key == nil && a.p.Keys != nil && ctx.Err() == nil {
 			// Not wrapped by this password (changed on the server, or
 			// written before version 2): the keyring may hold the key.
@@ -115,6 +115,13 @@ func (a *App) startPrep(identifier, password string) {
 		}
 		if key == nil {
 			key = cache.NewKey()
+		}
+		// The password opened a wrap made with today's parameters: it is
+		// the current password's wrap already, and a second derivation
+		// (half a second) would only change the salt.
+		if params, err := cache.WrapParams(found); found != nil && err == nil && params == a.p.KDF {
+			p.key, p.wrap, p.drop = key, found, drop
+			return
 		}
 		wrap, err := cache.Wrap(key, password, a.p.KDF)
 		if err != nil {
