@@ -15,6 +15,7 @@
 package sms
 
 import (
+	"errors"
 	"strings"
 	"time"
 
@@ -58,10 +59,13 @@ type Registration struct {
 // asks ("Budi Santoso" → "BUDISANTOSO"). Every field is checked with the
 // rules the registration form uses; the first failure comes back as a
 // *validate.FieldError. A "#" inside a field would shift the others, so
-// it is refused too.
+// it is refused too. A NIK whose date part is not the birth date is not
+// refused (see NIKDateDiffers): Dukcapil keeps a NIK when a birth date is
+// corrected, and the birth date on the membership record is what the
+// service matches.
 func ComposeRegistration(r Registration) (string, error) {
 	nik := strings.TrimSpace(r.NIK)
-	if _, err := validate.ValidateNIK(nik, r.BirthDate); err != nil {
+	if _, err := validate.ValidateNIK(nik, time.Time{}); err != nil {
 		return "", err
 	}
 	name := strings.TrimSpace(r.FullName)
@@ -102,3 +106,19 @@ func ComposeBalance(kpj string) (string, error) {
 // QRText is the QR payload that opens a phone's messaging app with the
 // message to 2757 filled in.
 func QRText(message string) string { return "SMSTO:" + Number + ":" + message }
+
+// NIKDateDiffers reports whether r's NIK is valid but encodes another
+// birth date than r.BirthDate, and that date: the helper warns, and the
+// message still carries the birth date typed (the one the membership
+// record should hold), as the registration form does.
+func NIKDateDiffers(r Registration) (time.Time, bool) {
+	if r.BirthDate.IsZero() {
+		return time.Time{}, false
+	}
+	info, err := validate.ValidateNIK(strings.TrimSpace(r.NIK), r.BirthDate)
+	var fe *validate.FieldError
+	if errors.As(err, &fe) && fe.Code == validate.CodeMismatch {
+		return info.BirthDate, true
+	}
+	return time.Time{}, false
+}

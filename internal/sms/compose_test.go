@@ -22,7 +22,8 @@ func TestComposeRegistration(t *testing.T) {
 			"DAFTAR SALDO#5171044407950004#DEWILESTARI#04-07-1995#21045678901#dewi@contoh.id", "", ""},
 		{"three names, extra spaces", func(r *Registration) { r.FullName = "  Ni  Made Dewi Lestari " },
 			"DAFTAR SALDO#5171044407950004#NIMADEDEWILESTARI#04-07-1995#21045678901#dewi@contoh.id", "", ""},
-		{"birth date not the NIK's", func(r *Registration) { r.BirthDate = r.BirthDate.AddDate(0, 0, 1) }, "", "nik", "mismatch"},
+		{"birth date not the NIK's: composed with the birth date typed", func(r *Registration) { r.BirthDate = r.BirthDate.AddDate(0, 0, 1) },
+			"DAFTAR SALDO#5171044407950004#DEWILESTARI#05-07-1995#21045678901#dewi@contoh.id", "", ""},
 		{"short NIK", func(r *Registration) { r.NIK = "517104440795" }, "", "nik", ""},
 		{"no name", func(r *Registration) { r.FullName = " " }, "", "full_name", "required"},
 		{"# in the name", func(r *Registration) { r.FullName = "Dewi#Lestari" }, "", "full_name", "format"},
@@ -45,6 +46,27 @@ func TestComposeRegistration(t *testing.T) {
 				t.Fatalf("err = %v, want field %s code %s", err, tt.field, tt.errorCode)
 			}
 		})
+	}
+}
+
+func TestNIKDateDiffers(t *testing.T) {
+	// 5171044407950004: day 44 = 4 + 40 (a woman), July 1995.
+	r := Registration{NIK: "5171044407950004", BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC)}
+	if _, differs := NIKDateDiffers(r); differs {
+		t.Error("the NIK's own date was said to differ")
+	}
+	r.BirthDate = time.Date(1995, 7, 5, 0, 0, 0, 0, time.UTC)
+	d, differs := NIKDateDiffers(r)
+	if !differs || !d.Equal(time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC)) {
+		t.Errorf("5 July vs the NIK's 4 July: %v %v", d, differs)
+	}
+	r.NIK = "517104440795" // invalid: an error for the form, not a date warning
+	if _, differs := NIKDateDiffers(r); differs {
+		t.Error("a short NIK was said to differ")
+	}
+	r.NIK, r.BirthDate = "5171044407950004", time.Time{}
+	if _, differs := NIKDateDiffers(r); differs {
+		t.Error("no birth date yet was said to differ")
 	}
 }
 

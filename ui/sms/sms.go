@@ -35,6 +35,7 @@ type helper struct {
 
 	nik, name, birth, kpj, email *widget.Entry
 	regError, balError           *widget.Label
+	regWarn                      *widget.Label
 	regText, balText             *widget.Label
 	regCopy, balCopy             *widget.Button
 	qrFor                        *widget.RadioGroup
@@ -83,6 +84,9 @@ func newHelper(win fyne.Window, pre smstext.Registration) *helper {
 	}
 	h.regText, h.balText = msg(), msg()
 	h.regError, h.balError = errLabel(), errLabel()
+	h.regWarn = errLabel()
+	h.regWarn.Importance = widget.WarningImportance
+	h.regWarn.Hide()
 	h.copied = widget.NewLabel("")
 	h.copied.Importance = widget.SuccessImportance
 	h.regCopy = widget.NewButtonWithIcon(lang.L("sms.copy"), theme.ContentCopyIcon(), func() { h.copy(h.reg) })
@@ -121,7 +125,7 @@ func newHelper(win fyne.Window, pre smstext.Registration) *helper {
 		return widget.NewLabelWithStyle(lang.L(key), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	}
 	left := container.NewVBox(intro, form,
-		heading("sms.regTitle"), container.NewBorder(nil, nil, nil, h.regCopy, h.regText), h.regError,
+		heading("sms.regTitle"), container.NewBorder(nil, nil, nil, h.regCopy, h.regText), h.regError, h.regWarn,
 		heading("sms.balTitle"), container.NewBorder(nil, nil, nil, h.balCopy, h.balText), h.balError,
 		h.copied)
 	right := container.NewVBox(heading("sms.qrTitle"), h.qrFor, container.NewCenter(h.qr), h.qrCaption)
@@ -141,11 +145,21 @@ func (h *helper) update() {
 		}
 	}
 	var err error
-	h.reg, err = smstext.ComposeRegistration(smstext.Registration{NIK: h.nik.Text, FullName: h.name.Text, BirthDate: birth, KPJ: h.kpj.Text, Email: h.email.Text})
+	reg := smstext.Registration{NIK: h.nik.Text, FullName: h.name.Text, BirthDate: birth, KPJ: h.kpj.Text, Email: h.email.Text}
+	h.reg, err = smstext.ComposeRegistration(reg)
 	if birthErr != nil {
 		h.reg, err = "", birthErr
 	}
 	h.show(h.regText, h.regError, h.regCopy, h.reg, err, "DAFTAR SALDO#NIK#NAMA#DD-MM-YYYY#KPJ#email")
+	// A warning, not a block: Dukcapil keeps a NIK when a birth date is
+	// corrected, and the service matches the birth date on the record.
+	if nikDate, differs := smstext.NIKDateDiffers(reg); differs && birthErr == nil {
+		h.regWarn.SetText(lang.L("sms.nikDateWarning", map[string]any{"Date": i18n.FormatDate(nikDate)}))
+		h.regWarn.Show()
+	} else {
+		h.regWarn.SetText("")
+		h.regWarn.Hide()
+	}
 	h.bal, err = smstext.ComposeBalance(h.kpj.Text)
 	h.show(h.balText, h.balError, h.balCopy, h.bal, err, "SALDO KPJ")
 

@@ -74,10 +74,17 @@ func TestSMSHelper_ComposesCopiesAndMakesTheQR(t *testing.T) {
 	if h.qr.Image == nil {
 		t.Fatal("no QR code")
 	}
-	// A wrong birth date is named, and nothing can be copied.
+	// A birth date that is not the NIK's gets a warning that explains it,
+	// and the message is still composed with the date typed.
+	if h.regWarn.Visible() {
+		t.Errorf("a warning with the NIK's own date: %q", h.regWarn.Text)
+	}
 	h.birth.SetText("05-07-1995")
-	if !h.regCopy.Disabled() || !h.regError.Visible() || h.regError.Text != i18n.FieldErrorText("nik", "mismatch") {
-		t.Errorf("mismatched birth date: copy enabled %v, error %q", !h.regCopy.Disabled(), h.regError.Text)
+	if h.regCopy.Disabled() || h.regError.Visible() || h.regText.Text != strings.Replace(want, "04-07-1995", "05-07-1995", 1) {
+		t.Errorf("mismatched birth date: copy enabled %v, error %q, message %q", !h.regCopy.Disabled(), h.regError.Text, h.regText.Text)
+	}
+	if !h.regWarn.Visible() || !strings.Contains(h.regWarn.Text, "4 Juli 1995") || !strings.Contains(h.regWarn.Text, "Dukcapil") {
+		t.Errorf("mismatched birth date: warning %q", h.regWarn.Text)
 	}
 	if h.balCopy.Disabled() {
 		t.Error("the balance request does not need the birth date")
