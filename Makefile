@@ -98,13 +98,20 @@ bench: deps
 ## proof (scripts/wine-proof.sh): the .exe under Wine 10 on a fresh prefix,
 ## a demo login through the window, the cache and Credential Manager checked;
 ## it fails make package when it fails. WINE_PROOF=0 skips it, and says so.
+## The packaging checks' silent Setup.exe install/uninstall runs under the
+## same Wine 10 (scripts/wine-chroot/wine64), or PACKAGE_WINE=/path/to/wine64;
+## WINE_PROOF=0 skips it too (PACKAGE_WINE=off), and the test says so.
 PACKAGE_TARGETS ?= linux windows
 WINE_PROOF ?= 1
+PACKAGE_WINE ?= $(if $(filter 0,$(WINE_PROOF)),off,$(CURDIR)/scripts/wine-chroot/wine64)
 package:
 	@scripts/deps.sh package
 	rm -rf dist
 	scripts/package.sh $(PACKAGE_TARGETS) sums
-	CEKBPJSTK_DIST=$(CURDIR)/dist $(TESTENV) $(GO) test -tags $(TEST_TAGS) -count=1 -v ./packaging
+	@case " $(PACKAGE_TARGETS) |$(PACKAGE_WINE)" in \
+	  *" windows "*"|$(CURDIR)/scripts/wine-chroot/wine64") scripts/wine-proof.sh --chroot ;; \
+	esac
+	CEKBPJSTK_DIST=$(CURDIR)/dist CEKBPJSTK_WINE=$(PACKAGE_WINE) $(TESTENV) $(GO) test -tags $(TEST_TAGS) -count=1 -v ./packaging
 	@case " $(PACKAGE_TARGETS) " in \
 	  *" windows "*) if [ "$(WINE_PROOF)" = 0 ]; then \
 	      echo "package: WINE_PROOF=0: the Windows proof under Wine was NOT run"; \

@@ -389,7 +389,8 @@ func TestSetup_PE(t *testing.T) {
 // TestSetup_InstallsAndUninstallsUnderWine runs the Setup.exe silently in a
 // throwaway Wine prefix and checks what it leaves: the files, both Start-menu
 // shortcuts, the Uninstall key; then the uninstaller must remove them all.
-// It needs wine64 (not in the package deps: it is large), else it skips.
+// It runs the wine64 that CEKBPJSTK_WINE names (make package: Wine 10 from
+// the chroot, scripts/wine-chroot/wine64), else one installed here; see wine64.
 func TestSetup_InstallsAndUninstallsUnderWine(t *testing.T) {
 	m := meta(t)
 	// the real installer only (make package): in make test it would add half
@@ -398,12 +399,7 @@ func TestSetup_InstallsAndUninstallsUnderWine(t *testing.T) {
 	if f, err := pe.Open(setup); err != nil || f.Machine != pe.IMAGE_FILE_MACHINE_AMD64 {
 		t.Skip("the Setup.exe is not amd64 (this NSIS has no amd64 stubs); wine64 cannot run it")
 	}
-	wine, err := exec.LookPath("wine64")
-	if err != nil {
-		if wine, err = exec.LookPath("/usr/lib/wine/wine64"); err != nil {
-			t.Skip("wine64 is not installed")
-		}
-	}
+	wine := wine64(t)
 	prefix := t.TempDir()
 	env := append(os.Environ(), "WINEPREFIX="+prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=",
 		"PATH="+filepath.Dir(wine)+string(os.PathListSeparator)+os.Getenv("PATH"))
@@ -475,6 +471,36 @@ func TestSetup_InstallsAndUninstallsUnderWine(t *testing.T) {
 	if err := cmd.Run(); err == nil {
 		t.Errorf("the Uninstall key is still there")
 	}
+}
+
+// wine64 is the Wine to run the Setup.exe with: CEKBPJSTK_WINE, the path of
+// a wine64 with its wineserver beside it (make package sets it to
+// scripts/wine-chroot/wine64, Wine 10 in the Debian 13 chroot, and to "off"
+// with WINE_PROOF=0), else an installed wine64, else a skip.
+func wine64(t *testing.T) string {
+	t.Helper()
+	switch w := os.Getenv("CEKBPJSTK_WINE"); w {
+	case "off":
+		t.Skip("CEKBPJSTK_WINE=off (make package WINE_PROOF=0): the Setup.exe was not run under Wine")
+	case "":
+	default:
+		if !filepath.IsAbs(w) {
+			t.Fatalf("CEKBPJSTK_WINE=%q: want the absolute path of a wine64 (with wineserver beside it)", w)
+		}
+		for _, p := range []string{w, filepath.Join(filepath.Dir(w), "wineserver")} {
+			if _, err := os.Stat(p); err != nil {
+				t.Fatalf("CEKBPJSTK_WINE: %v", err)
+			}
+		}
+		return w
+	}
+	for _, p := range []string{"wine64", "/usr/lib/wine/wine64"} {
+		if w, err := exec.LookPath(p); err == nil {
+			return w
+		}
+	}
+	t.Skip("no CEKBPJSTK_WINE and wine64 is not installed (make package runs this with the Wine 10 chroot of scripts/wine-chroot.sh)")
+	return ""
 }
 
 func subsystem(f *pe.File) uint16 {

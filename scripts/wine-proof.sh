@@ -132,21 +132,14 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# wine_ CMD...: CMD inside the chroot, as root with the run's fresh prefix,
-# in a private mount namespace: /proc, /dev, /sys, the X socket and the
-# run's directory (at /proof) are mounted for it and vanish with it.
+# wine_ CMD...: CMD from the chroot (scripts/wine-chroot.sh: a private mount
+# namespace with /proc, /dev, /sys, /tmp, the X socket and the run's
+# directory), as root with the run's fresh prefix and only this environment.
 wine_() {
-  unshare --mount --propagation private bash -c '
-    set -e; r=$1; w=$2; shift 2
-    mount -t proc proc "$r/proc"
-    mount --rbind /dev "$r/dev"
-    mount --rbind /sys "$r/sys"
-    mkdir -p "$r/tmp/.X11-unix" "$r/proof"
-    mount --bind /tmp/.X11-unix "$r/tmp/.X11-unix"
-    mount --bind "$w" "$r/proof"
-    exec chroot "$r" env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root USER=root LOGNAME=root \
-      LANG=C.UTF-8 DISPLAY="$DISPLAY" WINEPREFIX=/proof/prefix WINEDEBUG=-all \
-      WINEDLLOVERRIDES="mscoree,mshtml=" "$@"' wine-proof "$chroot_dir" "$work" "$@"
+  env -i PATH="$PATH" HOME=/root USER=root LOGNAME=root LANG=C.UTF-8 DISPLAY="${DISPLAY:-}" \
+    ${TMPDIR:+TMPDIR="$TMPDIR"} \
+    WINE_CHROOT="$chroot_dir" WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" \
+    "$root/scripts/wine-chroot.sh" "$@"
 }
 
 results=()
@@ -181,7 +174,7 @@ say "fresh Wine prefix made ($(wine_ wine --version)) in $(( $(date +%s) - t ))s
 apid=""
 start_app() { # start_app RUN: the .exe with --demo, its log in $work/RUN.log
   : >"$work/$1.log"
-  wine_ wine /proof/cekbpjstk.exe --demo --verbose >"$work/$1.log" 2>&1 &
+  wine_ wine "$work/cekbpjstk.exe" --demo --verbose >"$work/$1.log" 2>&1 &
   apid=$!
 }
 # wait_log RUN REGEX SECONDS: until the app's log has a line matching REGEX
