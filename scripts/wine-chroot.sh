@@ -32,7 +32,7 @@ chroot_dir=${WINE_CHROOT:-/var/cache/cekbpjstk/wine-trixie}
 if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "wine-chroot: needs root (mount, chroot) and there is no sudo" >&2; exit 2; }
   self=$(readlink -f "$0")
-  exec sudo --preserve-env WINE_CHROOT_USER="$(id -u):$(id -g)" "$self" "$tool" "$@"
+  exec sudo --preserve-env env WINE_CHROOT_USER="$(id -u):$(id -g)" "$self" "$tool" "$@"
 fi
 
 # The host directories the tool may need, each mounted at its own path,
@@ -48,7 +48,7 @@ for a in "$@"; do
   if [ -d "$a" ]; then dirs+=("$a"); elif [ -e "$a" ]; then dirs+=("$(dirname "$a")"); fi
 done
 mapfile -t dirs < <(for d in "${dirs[@]}"; do realpath -e "$d" 2>/dev/null || true; done |
-  awk '{ print length($0) "\t" $0 }' | sort -n -u | cut -f2-)
+  sort -u | awk '{ print length($0) "\t" $0 }' | sort -n -s | cut -f2-)
 
 unset LD_LIBRARY_PATH LD_PRELOAD
 
