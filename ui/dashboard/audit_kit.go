@@ -202,6 +202,7 @@ func (d *Dashboard) ShowActionKit() {
 	if !d.hasData || d.HistoryPending() {
 		return
 	}
+	d.fillNow(d.auditItem) // the kit reads the tab's audit (built when first shown)
 	k := newActionKit(d)
 	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, d.win)
 	dlg.Resize(fyne.NewSize(980, 640))

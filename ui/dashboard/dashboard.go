@@ -42,7 +42,7 @@ type Dashboard struct {
 	OnSettings      func()                     // menu: the settings
 	OnForget        func()                     // menu: forget this device; the shell asks for confirmation
 	OnGoOnline      func()                     // offline view: go to the login to refresh
-	OnFilled        func()                     // every tab shows the data of the last SetData
+	OnFilled        func()                     // the background fills of the last SetData are done (Filled)
 	OnSMS           func(pre sms.Registration) // menu: the SMS 2757 helper, prefilled from the member
 	OnPayslip       func([]audit.PayslipWage)  // Upah saya changed: keep the wages (answer with SetPayslipSaved)
 
@@ -289,6 +289,9 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		}
 		item := f.item
 		d.unfilled[item] = f.fill
+		if d.onShowOnly(item) {
+			continue
+		}
 		rest = append(rest, func() {
 			if d.generation == gen {
 				d.fillNow(item)
@@ -304,8 +307,32 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	d.later(rest)
 }
 
-// Filled reports whether every tab shows the last SetData's data.
-func (d *Dashboard) Filled() bool { return d.hasData && len(d.unfilled) == 0 }
+// Filled reports whether the background fills of the last SetData are
+// done: every tab shows its data, but for the ones built only when first
+// shown (onShowOnly), which fill as they are chosen.
+func (d *Dashboard) Filled() bool {
+	if !d.hasData {
+		return false
+	}
+	for item := range d.unfilled {
+		if !d.onShowOnly(item) {
+			return false
+		}
+	}
+	return true
+}
+
+// onShowOnly reports whether item is built only when it is first shown
+// after a SetData, never in the background. Hak saya and Periksa iuran
+// build every card's reasons, rules and findings as new widgets in text
+// styles (italic citations) no other tab shows at start, so that filling
+// them in the background cost the remembered start ~6 MiB of heap (~9 MiB
+// of RSS with its fragmentation, a system fallback font parsed for the new
+// style among them) for tabs most starts never open (measured with a heap
+// profile against 98cb2de; notes/rss.md).
+func (d *Dashboard) onShowOnly(item *container.TabItem) bool {
+	return item == d.rightsItem || item == d.auditItem
+}
 
 // fillNow fills item with the last SetData's data if that has not been
 // done yet.

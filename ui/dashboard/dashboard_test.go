@@ -399,3 +399,34 @@ func TestDashboard_SMSMenuPrefillsFromTheMember(t *testing.T) {
 		t.Errorf("after Clear: %+v", got[2])
 	}
 }
+
+func TestDashboard_RightsAndAuditAreBuiltOnlyWhenFirstShown(t *testing.T) {
+	d, _ := newTestDashboard(t)
+	var queued [][]func()
+	d.SetLater(func(fs []func()) { queued = append(queued, fs) })
+	filled := 0
+	d.OnFilled = func() { filled++ }
+	d.SetData(dashDemoMember(t, "rudi@contoh.id"))
+	for _, batch := range queued {
+		for _, f := range batch {
+			f()
+		}
+	}
+	if filled != 1 || !d.Filled() {
+		t.Fatalf("OnFilled called %d times, Filled %v: the background fills must finish without Hak saya and Periksa iuran", filled, d.Filled())
+	}
+	if len(dashTexts(t, d.rights.body)) > 0 || d.audit.headline.Text != "" {
+		t.Fatal("Hak saya or Periksa iuran was built in the background")
+	}
+	if !d.summary.audit.box.Visible() {
+		t.Fatal("the Ringkasan's audit notice waits for the tab: it must not")
+	}
+	test.Tap(d.summary.audit.button) // the notice opens Periksa iuran, built as it shows
+	if d.tabs.Selected() != d.auditItem || !strings.HasPrefix(d.audit.headline.Text, "Kami menemukan 3 hal") {
+		t.Fatalf("Periksa iuran after it was chosen: %q", d.audit.headline.Text)
+	}
+	d.tabs.Select(d.rightsItem)
+	if len(d.rights.assessment.Cards) == 0 || len(dashTexts(t, d.rights.body)) == 0 {
+		t.Fatal("Hak saya empty after it was chosen")
+	}
+}

@@ -53,6 +53,7 @@ func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) 
 	data := dashDemoMember(t, "siti@contoh.id")
 	d, _ := newTestDashboard(t)
 	d.SetData(data)
+	d.tabs.Select(d.rightsItem) // built when first shown
 	a := d.rights.assessment
 	if len(a.Cards) != 1 {
 		t.Fatalf("cards %+v", a.Cards)
@@ -91,6 +92,7 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
 	d.SetData(data)
+	d.tabs.Select(d.rightsItem) // built when first shown
 	a := d.rights.assessment
 	m := a.Merge
 	if !m.Needed || m.Keep != "09011223344" || m.Active != "18012345678" || int64(data.Balance.Total) != m.Total {
