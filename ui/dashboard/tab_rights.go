@@ -348,6 +348,11 @@ func (r *rightsTab) jkpSection() fyne.CanvasObject {
 	} else {
 		box.Add(para(lang.L("rights.jkp.past", map[string]any{"Date": i18n.FormatDate(j.PHKDate)})))
 	}
+	if j.WindowPassed {
+		// Said before the conditions and the amount, so that "met" and
+		// Rp 18.000.000 are not read as a claim still open.
+		box.Add(warn(lang.L("rights.jkp.windowPassed", map[string]any{"Date": i18n.FormatDate(j.ClaimBy)})))
+	}
 	var progs []string
 	for _, p := range j.Programs {
 		mark := "✓"
@@ -369,9 +374,7 @@ func (r *rightsTab) jkpSection() fyne.CanvasObject {
 		"Total": rupiah(j.Total), "Wage": rupiah(j.LastWage)})))
 	box.Add(cite(jkp.CiteBenefit.Text, false))
 	box.Add(para(lang.L("rights.jkp.sourcesDiffer", map[string]any{"Note": jkp.CiteBenefit.Note})))
-	if j.WindowPassed {
-		box.Add(para(lang.L("rights.jkp.windowPassed", map[string]any{"Date": i18n.FormatDate(j.ClaimBy)})))
-	} else {
+	if !j.WindowPassed {
 		box.Add(para(lang.L("rights.jkp.window", map[string]any{"Date": i18n.FormatDate(j.ClaimBy)})))
 	}
 	box.Add(cite(jkp.CiteWindow.Text+"; "+jkp.CiteSIAPkerja.Text, false))

@@ -85,6 +85,15 @@ func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) 
 			t.Errorf("Hak saya lacks %q", want)
 		}
 	}
+	// Her JKP deadline (31 May 2025 + 6 months) is said before the
+	// conditions met and the amount, so they are not read as a claim open.
+	passed, met := strings.Index(text, "sudah lewat pada 30 November 2025"), strings.Index(text, "Syarat iuran terpenuhi")
+	if passed < 0 || met < 0 || passed > met {
+		t.Errorf("the passed JKP deadline (at %d) does not come before the conditions met (at %d)", passed, met)
+	}
+	if strings.Contains(text, "Ajukan paling lambat") {
+		t.Error("a passed JKP deadline is also offered as open")
+	}
 }
 
 func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
