@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/rates"
+	"github.com/cekbpjstk/cekbpjstk/rules/rates"
 )
 
 // querier is what both *sql.DB and *sql.Tx offer, so read helpers work

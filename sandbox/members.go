@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/rates"
+	"github.com/cekbpjstk/cekbpjstk/rules/rates"
 )
 
 // member is a membership record (with or without an online account).

@@ -2,8 +2,6 @@ package sandbox
 
 import (
 	"time"
-
-	"github.com/cekbpjstk/cekbpjstk/rates"
 )
 
 // The contribution rules themselves (rates, JP and JKP caps, program start
@@ -25,4 +23,4 @@ var jhtReturns = map[int]int64{
 	2021: 560, 2022: 510, 2023: 610, 2024: 610, 2025: 620, 2026: 600,
 }
 
-func month(y int, m time.Month) time.Time { return rates.Month(y, m) }
+func month(y int, m time.Month) time.Time { return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC) }

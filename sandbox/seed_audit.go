@@ -3,7 +3,7 @@ package sandbox
 import (
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/rates"
+	"github.com/cekbpjstk/cekbpjstk/rules/rates"
 )
 
 // The seeded history's departures from the rules, so that a new user sees

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"sync"
 	"testing"
+
+	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
 // statusLog records each response's path, status and whether the request
@@ -116,7 +118,7 @@ func TestConditional_UnchangedIs304(t *testing.T) {
 	c := sb.client(t, WithTransportWrapper(log.wrap))
 	login(t, c, budi)
 	ctx := context.Background()
-	read := func(c *Client) (Member, Balance, HistoryPage) {
+	read := func(c *Client) (member.Member, member.Balance, HistoryPage) {
 		t.Helper()
 		m, err := c.Profile(ctx)
 		if err != nil {

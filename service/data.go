@@ -8,45 +8,46 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
 // Profile returns the member's profile.
-func (c *Client) Profile(ctx context.Context) (Member, error) {
+func (c *Client) Profile(ctx context.Context) (member.Member, error) {
 	b, err := c.memberGET(ctx, "/v1/me", nil)
 	if err != nil {
-		return Member{}, err
+		return member.Member{}, err
 	}
 	return decodeMember(b)
 }
 
 // Balance returns the JHT balance per KPJ with its yearly history.
-func (c *Client) Balance(ctx context.Context) (Balance, error) {
+func (c *Client) Balance(ctx context.Context) (member.Balance, error) {
 	b, err := c.memberGET(ctx, "/v1/me/balance", nil)
 	if err != nil {
-		return Balance{}, err
+		return member.Balance{}, err
 	}
 	return decodeBalance(b)
 }
 
 // Contributions returns one year of contributions; year 0 means the latest.
-func (c *Client) Contributions(ctx context.Context, year int) (Contributions, error) {
+func (c *Client) Contributions(ctx context.Context, year int) (member.Contributions, error) {
 	var q url.Values
 	if year != 0 {
 		if year < 1900 || year > 9999 {
-			return Contributions{}, &ValidationError{Fields: []validate.FieldError{{Field: "year", Code: validate.CodeFormat}}}
+			return member.Contributions{}, &ValidationError{Fields: []validate.FieldError{{Field: "year", Code: validate.CodeFormat}}}
 		}
 		q = url.Values{"year": {strconv.Itoa(year)}}
 	}
 	b, err := c.memberGET(ctx, "/v1/me/contributions", q)
 	if err != nil {
-		return Contributions{}, err
+		return member.Contributions{}, err
 	}
 	return decodeContributions(b)
 }
 
 // Claims returns the member's benefit claims.
-func (c *Client) Claims(ctx context.Context) ([]Claim, error) {
+func (c *Client) Claims(ctx context.Context) ([]member.Claim, error) {
 	b, err := c.memberGET(ctx, "/v1/me/claims", nil)
 	if err != nil {
 		return nil, err
@@ -55,7 +56,7 @@ func (c *Client) Claims(ctx context.Context) ([]Claim, error) {
 }
 
 // Cards returns the digital membership cards.
-func (c *Client) Cards(ctx context.Context) ([]Card, error) {
+func (c *Client) Cards(ctx context.Context) ([]member.Card, error) {
 	b, err := c.memberGET(ctx, "/v1/me/card", nil)
 	if err != nil {
 		return nil, err

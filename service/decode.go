@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
@@ -151,32 +152,32 @@ type wireMember struct {
 	LastContribution wdate `json:"last_contribution"`
 }
 
-func decodeMember(body []byte) (Member, error) {
+func decodeMember(body []byte) (member.Member, error) {
 	var w wireMember
 	if err := decodeJSON(body, &w); err != nil {
-		return Member{}, err
+		return member.Member{}, err
 	}
 	if w.FullName == "" {
-		return Member{}, badf("member without name")
+		return member.Member{}, badf("member without name")
 	}
 	if w.Gender != "" && w.Gender != "L" && w.Gender != "P" {
-		return Member{}, badf("gender %q", w.Gender)
+		return member.Member{}, badf("gender %q", w.Gender)
 	}
-	m := Member{
+	m := member.Member{
 		FullName: w.FullName, NIKMasked: w.NIKMasked, Email: w.Email, PhoneMasked: w.PhoneMasked,
-		BirthDate: w.BirthDate.Time, Gender: Gender(w.Gender), Status: w.Status,
+		BirthDate: w.BirthDate.Time, Gender: member.Gender(w.Gender), Status: w.Status,
 		StatusSince: w.StatusSince.Time, Segment: w.Segment, MemberSince: w.MemberSince.Time,
 		MFAEnabled: w.MFAEnabled, LastContribution: w.LastContribution.Time,
-		Cards: []KPJCard{}, Programs: []Program{},
+		Cards: []member.KPJCard{}, Programs: []member.Program{},
 	}
 	if w.Employer != nil {
-		m.Employer = &Employer{Name: w.Employer.Name, NPP: w.Employer.NPP, Since: w.Employer.Since.Time}
+		m.Employer = &member.Employer{Name: w.Employer.Name, NPP: w.Employer.NPP, Since: w.Employer.Since.Time}
 	}
 	for _, c := range w.Cards {
-		m.Cards = append(m.Cards, KPJCard{KPJ: c.KPJ, EmployerName: c.EmployerName, Status: c.Status, Opened: c.Opened.Time, Closed: c.Closed.Time})
+		m.Cards = append(m.Cards, member.KPJCard{KPJ: c.KPJ, EmployerName: c.EmployerName, Status: c.Status, Opened: c.Opened.Time, Closed: c.Closed.Time})
 	}
 	for _, p := range w.Programs {
-		m.Programs = append(m.Programs, Program{Code: p.Code, Name: p.Name, Status: p.Status, Joined: p.Joined.Time})
+		m.Programs = append(m.Programs, member.Program{Code: p.Code, Name: p.Name, Status: p.Status, Joined: p.Joined.Time})
 	}
 	return m, nil
 }
@@ -201,21 +202,21 @@ type wireBalance struct {
 	} `json:"accounts"`
 }
 
-func decodeBalance(body []byte) (Balance, error) {
+func decodeBalance(body []byte) (member.Balance, error) {
 	var w wireBalance
 	if err := decodeJSON(body, &w); err != nil {
-		return Balance{}, err
+		return member.Balance{}, err
 	}
 	if w.Total == nil || w.Accounts == nil {
-		return Balance{}, badf("balance without total or accounts")
+		return member.Balance{}, badf("balance without total or accounts")
 	}
-	b := Balance{AsOf: w.AsOf.Time, Total: Rupiah(*w.Total), Accounts: []BalanceAccount{}}
+	b := member.Balance{AsOf: w.AsOf.Time, Total: member.Rupiah(*w.Total), Accounts: []member.BalanceAccount{}}
 	for _, a := range w.Accounts {
-		acc := BalanceAccount{KPJ: a.KPJ, EmployerName: a.EmployerName, Employer: Rupiah(a.EmployerShare), Worker: Rupiah(a.WorkerShare),
-			Development: Rupiah(a.Development), Total: Rupiah(a.Total), History: []YearBalance{}}
+		acc := member.BalanceAccount{KPJ: a.KPJ, EmployerName: a.EmployerName, Employer: member.Rupiah(a.EmployerShare), Worker: member.Rupiah(a.WorkerShare),
+			Development: member.Rupiah(a.Development), Total: member.Rupiah(a.Total), History: []member.YearBalance{}}
 		for _, h := range a.History {
-			acc.History = append(acc.History, YearBalance{Year: h.Year, Employer: Rupiah(h.EmployerShare),
-				Worker: Rupiah(h.WorkerShare), Development: Rupiah(h.Development), Closing: Rupiah(h.ClosingBalance)})
+			acc.History = append(acc.History, member.YearBalance{Year: h.Year, Employer: member.Rupiah(h.EmployerShare),
+				Worker: member.Rupiah(h.WorkerShare), Development: member.Rupiah(h.Development), Closing: member.Rupiah(h.ClosingBalance)})
 		}
 		b.Accounts = append(b.Accounts, acc)
 	}
@@ -253,29 +254,29 @@ type wireContributions struct {
 	} `json:"totals"`
 }
 
-func decodeContributions(body []byte) (Contributions, error) {
+func decodeContributions(body []byte) (member.Contributions, error) {
 	var w wireContributions
 	if err := decodeJSON(body, &w); err != nil {
-		return Contributions{}, err
+		return member.Contributions{}, err
 	}
 	return contributionsFromWire(w)
 }
 
 // contributionsFromWire checks and converts one year of contributions (of
 // the single-year call or of the history).
-func contributionsFromWire(w wireContributions) (Contributions, error) {
+func contributionsFromWire(w wireContributions) (member.Contributions, error) {
 	if w.Year < 1900 || w.Year > 9999 || w.Totals == nil {
-		return Contributions{}, badf("contributions without year or totals")
+		return member.Contributions{}, badf("contributions without year or totals")
 	}
-	c := Contributions{Year: w.Year, AvailableYears: append([]int{}, w.AvailableYears...), Months: []MonthContribution{},
-		Totals: ContributionTotals{ReportedWage: Rupiah(w.Totals.ReportedWage), JHT: Rupiah(w.Totals.JHT),
-			JP: Rupiah(w.Totals.JP), JKK: Rupiah(w.Totals.JKK), JKM: Rupiah(w.Totals.JKM), JKP: Rupiah(w.Totals.JKP),
-			Total: Rupiah(w.Totals.Total)}}
+	c := member.Contributions{Year: w.Year, AvailableYears: append([]int{}, w.AvailableYears...), Months: []member.MonthContribution{},
+		Totals: member.ContributionTotals{ReportedWage: member.Rupiah(w.Totals.ReportedWage), JHT: member.Rupiah(w.Totals.JHT),
+			JP: member.Rupiah(w.Totals.JP), JKK: member.Rupiah(w.Totals.JKK), JKM: member.Rupiah(w.Totals.JKM), JKP: member.Rupiah(w.Totals.JKP),
+			Total: member.Rupiah(w.Totals.Total)}}
 	for _, m := range w.Months {
-		c.Months = append(c.Months, MonthContribution{Period: m.Period.Time, KPJ: m.KPJ, EmployerName: m.EmployerName,
-			ReportedWage: Rupiah(m.ReportedWage), JHTEmployer: Rupiah(m.JHTEmployer), JHTWorker: Rupiah(m.JHTWorker),
-			JHT: Rupiah(m.JHT), JPEmployer: Rupiah(m.JPEmployer), JPWorker: Rupiah(m.JPWorker), JP: Rupiah(m.JP),
-			JKK: Rupiah(m.JKK), JKM: Rupiah(m.JKM), JKP: Rupiah(m.JKP), Total: Rupiah(m.Total), PaidDate: m.PaidDate.Time})
+		c.Months = append(c.Months, member.MonthContribution{Period: m.Period.Time, KPJ: m.KPJ, EmployerName: m.EmployerName,
+			ReportedWage: member.Rupiah(m.ReportedWage), JHTEmployer: member.Rupiah(m.JHTEmployer), JHTWorker: member.Rupiah(m.JHTWorker),
+			JHT: member.Rupiah(m.JHT), JPEmployer: member.Rupiah(m.JPEmployer), JPWorker: member.Rupiah(m.JPWorker), JP: member.Rupiah(m.JP),
+			JKK: member.Rupiah(m.JKK), JKM: member.Rupiah(m.JKM), JKP: member.Rupiah(m.JKP), Total: member.Rupiah(m.Total), PaidDate: m.PaidDate.Time})
 	}
 	return c, nil
 }
@@ -297,7 +298,7 @@ type wireClaims struct {
 	} `json:"claims"`
 }
 
-func decodeClaims(body []byte) ([]Claim, error) {
+func decodeClaims(body []byte) ([]member.Claim, error) {
 	var w wireClaims
 	if err := decodeJSON(body, &w); err != nil {
 		return nil, err
@@ -305,12 +306,12 @@ func decodeClaims(body []byte) ([]Claim, error) {
 	if w.Claims == nil {
 		return nil, badf("no claims list")
 	}
-	out := []Claim{}
+	out := []member.Claim{}
 	for _, c := range w.Claims {
-		cl := Claim{ID: c.ID, KPJ: c.KPJ, Program: c.Program, Type: c.Type, Submitted: c.Submitted.Time,
-			Amount: Rupiah(c.Amount), Status: c.Status, Timeline: []ClaimEvent{}}
+		cl := member.Claim{ID: c.ID, KPJ: c.KPJ, Program: c.Program, Type: c.Type, Submitted: c.Submitted.Time,
+			Amount: member.Rupiah(c.Amount), Status: c.Status, Timeline: []member.ClaimEvent{}}
 		for _, e := range c.Timeline {
-			cl.Timeline = append(cl.Timeline, ClaimEvent{Status: e.Status, At: e.At.Time, Note: e.Note})
+			cl.Timeline = append(cl.Timeline, member.ClaimEvent{Status: e.Status, At: e.At.Time, Note: e.Note})
 		}
 		out = append(out, cl)
 	}
@@ -331,7 +332,7 @@ type wireCards struct {
 	} `json:"cards"`
 }
 
-func decodeCards(body []byte) ([]Card, error) {
+func decodeCards(body []byte) ([]member.Card, error) {
 	var w wireCards
 	if err := decodeJSON(body, &w); err != nil {
 		return nil, err
@@ -339,9 +340,9 @@ func decodeCards(body []byte) ([]Card, error) {
 	if w.Cards == nil {
 		return nil, badf("no cards list")
 	}
-	out := []Card{}
+	out := []member.Card{}
 	for _, c := range w.Cards {
-		out = append(out, Card{KPJ: c.KPJ, FullName: c.FullName, BirthDate: c.BirthDate.Time, NIKMasked: c.NIKMasked,
+		out = append(out, member.Card{KPJ: c.KPJ, FullName: c.FullName, BirthDate: c.BirthDate.Time, NIKMasked: c.NIKMasked,
 			Segment: c.Segment, Status: c.Status, EmployerName: c.EmployerName,
 			Programs: append([]string{}, c.Programs...), MemberSince: c.MemberSince.Time})
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
@@ -20,7 +21,7 @@ type HistoryPage struct {
 	AvailableYears []int
 	// Years are this page's years, newest first; each carries
 	// AvailableYears too, as the single-year call gives it.
-	Years []Contributions
+	Years []member.Contributions
 	// NextTo is the year to continue with, 0 on the last page.
 	NextTo int
 }

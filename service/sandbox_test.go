@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
 	"github.com/pquerna/otp/totp"
@@ -151,7 +152,7 @@ func TestSession_EveryCallWorks(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var sum Rupiah
+			var sum member.Rupiah
 			for _, a := range b.Accounts {
 				sum += a.Total
 				if len(a.History) == 0 {
@@ -172,7 +173,7 @@ func TestSession_EveryCallWorks(t *testing.T) {
 			if err != nil || y2019.Year != 2019 || len(y2019.Months) != 12 {
 				t.Errorf("contributions 2019: %d months, %v", len(y2019.Months), err)
 			}
-			var monthSum Rupiah
+			var monthSum member.Rupiah
 			for _, mo := range y2019.Months {
 				monthSum += mo.Total
 			}

@@ -21,6 +21,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
@@ -210,7 +211,7 @@ func (e *env) ref(a *App, account string) int64 {
 }
 
 // The sandbox's own answer for Budi's balance, with a client of the test's own.
-func (e *env) sandboxBalance(identifier string) service.Balance {
+func (e *env) sandboxBalance(identifier string) member.Balance {
 	e.t.Helper()
 	client, err := service.New(e.demo.Profile)
 	if err != nil {

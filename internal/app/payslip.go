@@ -4,9 +4,10 @@ import (
 	"context"
 	"errors"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 )
 
 // ErrNoData is a call that needs the open account's data when none is
@@ -21,7 +22,7 @@ var ErrNoData = errors.New("app: no member data open")
 // the wages stay in that account's snapshot (they are its member's) but
 // not in memory. saved reports whether the cache now holds them; with the
 // offline cache off they last only as long as the session.
-func (a *App) SetPayslip(ctx context.Context, epoch uint64, wages []audit.PayslipWage) (saved bool, err error) {
+func (a *App) SetPayslip(ctx context.Context, epoch uint64, wages []member.PayslipWage) (saved bool, err error) {
 	wages = audit.NormalizePayslip(wages)
 	a.saveMu.Lock()
 	defer a.saveMu.Unlock()
@@ -60,7 +61,7 @@ func (a *App) SetPayslip(ctx context.Context, epoch uint64, wages []audit.Paysli
 // keptPayslip is the payslip wages already kept for an account: those of
 // the open data when it is that account's, else those in its cached
 // snapshot. Callers hold saveMu.
-func (a *App) keptPayslip(ctx context.Context, identifier string) []audit.PayslipWage {
+func (a *App) keptPayslip(ctx context.Context, identifier string) []member.PayslipWage {
 	a.mu.Lock()
 	if a.data != nil && a.data.Identifier == identifier {
 		w := a.data.Payslip

@@ -9,13 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
-func payslip() []audit.PayslipWage {
-	return []audit.PayslipWage{
+func payslip() []member.PayslipWage {
+	return []member.PayslipWage{
 		{From: time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 17_350_000},
 		{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 18_750_000},
 	}

@@ -21,7 +21,7 @@ const buildTags = "migrated_fynedo,no_emoji"
 // the Fyne-free parts of the app taken out of ui live (internal/app,
 // internal/memberdata, internal/prefs, ...). Those that hold no Go package
 // (yet) are left out.
-var backendDirs = []string{"service", "cache", "sandbox", "keystore", "statement", "projection", "rates", "audit", "claims", "pension", "jkp", "internal"}
+var backendDirs = []string{"service", "cache", "sandbox", "keystore", "member", "rules", "internal"}
 
 // fyneAllowed are the packages under backendDirs that may use Fyne:
 // internal/minimalwindow is the minimal Fyne window make bench measures the
@@ -345,4 +345,35 @@ func TestSecurityTableNamesExistingTests(t *testing.T) {
 	} else {
 		t.Logf("all %d tests named in %s exist", len(refs), doc)
 	}
+}
+
+// ruleDirs are the rules' wing and the member model it reads. They compute
+// from member data and nothing else: no package of the app but the model
+// and each other, and nothing that can reach a network, a database or a
+// window, however indirectly.
+var ruleDirs = []string{"member", "rules"}
+
+// ruleForbidden are import paths (and everything below them) that no rule
+// package may pull in, directly or through a library.
+var ruleForbidden = []string{"net/http", "crypto/tls", "database/sql", "github.com/go-resty", "modernc.org/sqlite", "fyne.io", "github.com/zalando/go-keyring"}
+
+func TestRulesReadOnlyTheModel(t *testing.T) {
+	root, module := moduleRoot(t)
+	pats := existing(t, root, ruleDirs)
+	if len(pats) != len(ruleDirs) {
+		t.Fatalf("expected a package under each of %v, found %v", ruleDirs, pats)
+	}
+	graph, roots := importGraph(t, root, pats)
+	bad := func(p string) bool {
+		if under(p, module) {
+			return !under(p, module+"/member") && !under(p, module+"/rules")
+		}
+		return slices.ContainsFunc(ruleForbidden, func(f string) bool { return under(p, f) })
+	}
+	for _, r := range roots {
+		if c := chain(graph, r, bad); c != nil {
+			t.Errorf("%s reaches %s: %s", r, c[len(c)-1], strings.Join(c, " -> "))
+		}
+	}
+	t.Logf("checked %d packages of %s", len(roots), strings.Join(pats, " "))
 }

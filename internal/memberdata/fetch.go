@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
@@ -65,7 +66,7 @@ func Fetch(ctx context.Context, client *service.Client, identifier string, now f
 	if prev != nil {
 		client.Prime(prev.Revalidation)
 	}
-	data := Data{Identifier: identifier, Contributions: map[int]service.Contributions{}}
+	data := Data{Identifier: identifier, Contributions: map[int]member.Contributions{}}
 	var (
 		mu          sync.Mutex // orders progress and guards what it reads
 		summaryIn   int

@@ -5,7 +5,7 @@ import (
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
 // FuzzFromSnapshot: the last step of reading the offline cache — the
@@ -16,12 +16,12 @@ func FuzzFromSnapshot(f *testing.F) {
 	at := time.Date(2026, 11, 16, 8, 30, 0, 0, time.UTC)
 	good, err := Snapshot(Data{
 		Identifier: "budi@contoh.id",
-		Member:     service.Member{FullName: "Budi Santoso"},
-		Balance:    service.Balance{Total: 1000},
-		Contributions: map[int]service.Contributions{2025: {Year: 2025, AvailableYears: []int{2024, 2025},
-			Months: []service.MonthContribution{{KPJ: "1", Total: 7}}}},
-		Claims:    []service.Claim{{ID: "K-1", Amount: 100}},
-		Cards:     []service.Card{{KPJ: "1", FullName: "B"}},
+		Member:     member.Member{FullName: "Budi Santoso"},
+		Balance:    member.Balance{Total: 1000},
+		Contributions: map[int]member.Contributions{2025: {Year: 2025, AvailableYears: []int{2024, 2025},
+			Months: []member.MonthContribution{{KPJ: "1", Total: 7}}}},
+		Claims:    []member.Claim{{ID: "K-1", Amount: 100}},
+		Cards:     []member.Card{{KPJ: "1", FullName: "B"}},
 		FetchedAt: at,
 	})
 	if err != nil {

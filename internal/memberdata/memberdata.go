@@ -7,23 +7,23 @@ import (
 	"sort"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
 // Data is everything the dashboard shows about one member, fetched
 // together from the server or read back from the offline cache.
 type Data struct {
-	Identifier    string                        // the login identifier (email or KPJ)
-	Member        service.Member                // GET /v1/me
-	Balance       service.Balance               // GET /v1/me/balance
-	Contributions map[int]service.Contributions // by year: every available year
-	Claims        []service.Claim
-	Cards         []service.Card
+	Identifier    string                       // the login identifier (email or KPJ)
+	Member        member.Member                // GET /v1/me
+	Balance       member.Balance               // GET /v1/me/balance
+	Contributions map[int]member.Contributions // by year: every available year
+	Claims        []member.Claim
+	Cards         []member.Card
 	// Payslip is the wage on the member's payslip, typed in by the member
 	// ("Upah saya"): never fetched nor sent, kept only in the encrypted
 	// offline cache (payslip.go).
-	Payslip   []audit.PayslipWage
+	Payslip   []member.PayslipWage
 	FetchedAt time.Time // when this data was true: the oldest part's fetch time
 	Offline   bool      // read from the cache; nothing may touch the network
 	// Revalidation is what the next refresh needs to ask "changed?"

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 )
 
 // The payslip wages ("Upah saya") are the member's own input, stored as an
@@ -37,7 +38,7 @@ func decodePayslip(snap cache.Snapshot, data *Data) {
 	if !ok {
 		return
 	}
-	var wages []audit.PayslipWage
+	var wages []member.PayslipWage
 	if json.Unmarshal(entry.Data, &wages) == nil {
 		data.Payslip = audit.NormalizePayslip(wages)
 	}
@@ -45,7 +46,7 @@ func decodePayslip(snap cache.Snapshot, data *Data) {
 
 // LoadPayslip reads only the payslip wages cached for an account (none
 // when the account has no snapshot under key).
-func LoadPayslip(ctx context.Context, store *cache.Cache, profile, account string, key *cache.Key) ([]audit.PayslipWage, error) {
+func LoadPayslip(ctx context.Context, store *cache.Cache, profile, account string, key *cache.Key) ([]member.PayslipWage, error) {
 	if key == nil {
 		return nil, nil
 	}

@@ -5,15 +5,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/cache"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
 func TestPayslipPart_OptionalAndRoundTrips(t *testing.T) {
 	at := time.Date(2026, time.November, 16, 8, 0, 0, 0, time.UTC)
-	data := Data{Identifier: "budi@contoh.id", Member: service.Member{FullName: "Budi Santoso"},
-		Contributions: map[int]service.Contributions{}, FetchedAt: at}
+	data := Data{Identifier: "budi@contoh.id", Member: member.Member{FullName: "Budi Santoso"},
+		Contributions: map[int]member.Contributions{}, FetchedAt: at}
 	snap, err := Snapshot(data)
 	if err != nil {
 		t.Fatal(err)
@@ -26,7 +25,7 @@ func TestPayslipPart_OptionalAndRoundTrips(t *testing.T) {
 		t.Fatalf("a snapshot without wages: %+v, %v", back.Payslip, err)
 	}
 	// Entered out of order, with a day of the month: kept sorted, by month.
-	data.Payslip = []audit.PayslipWage{
+	data.Payslip = []member.PayslipWage{
 		{From: time.Date(2026, time.March, 20, 0, 0, 0, 0, time.UTC), Wage: 9_000_000},
 		{From: time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 8_000_000},
 	}
@@ -37,7 +36,7 @@ func TestPayslipPart_OptionalAndRoundTrips(t *testing.T) {
 		t.Errorf("payslip part fetched at %s, want the data's %s", e.FetchedAt, at)
 	}
 	back, err = FromSnapshot(data.Identifier, snap)
-	want := []audit.PayslipWage{
+	want := []member.PayslipWage{
 		{From: time.Date(2025, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 8_000_000},
 		{From: time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC), Wage: 9_000_000},
 	}

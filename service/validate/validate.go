@@ -11,6 +11,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/wilayah"
 	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn"
+	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
 // Error codes; the server's 422 codes use the same words.
@@ -47,13 +48,13 @@ func (e *FieldError) Error() string { return e.Field + ": " + e.Code }
 
 func fail(field, code string) error { return &FieldError{Field: field, Code: code} }
 
-// Gender as the NIK encodes it and the API spells it.
-type Gender string
+// Gender as the NIK encodes it and the API spells it (the member model's).
+type Gender = member.Gender
 
 // Genders.
 const (
-	Male   Gender = "L" // laki-laki
-	Female Gender = "P" // perempuan
+	Male   = member.Male   // laki-laki
+	Female = member.Female // perempuan
 )
 
 // NIKInfo is what a NIK reveals.

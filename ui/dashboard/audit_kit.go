@@ -13,7 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"

@@ -12,9 +12,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/projection"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/projection"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -219,19 +220,19 @@ func (p *payslipSection) addEntry() {
 		p.problem.Hide()
 		p.wage.SetText("")
 		from := time.Date(year, time.Month(month+1), 1, 0, 0, 0, 0, time.UTC)
-		p.set(append(slices.Clone(p.data.Payslip), audit.PayslipWage{From: from, Wage: wage}))
+		p.set(append(slices.Clone(p.data.Payslip), member.PayslipWage{From: from, Wage: wage}))
 		return
 	}
 	p.problem.Show()
 }
 
 func (p *payslipSection) remove(from time.Time) {
-	kept := slices.DeleteFunc(slices.Clone(p.data.Payslip), func(w audit.PayslipWage) bool { return w.From.Equal(from) })
+	kept := slices.DeleteFunc(slices.Clone(p.data.Payslip), func(w member.PayslipWage) bool { return w.From.Equal(from) })
 	p.set(kept)
 }
 
 // set takes the new wages, shows them and hands them to the shell.
-func (p *payslipSection) set(wages []audit.PayslipWage) {
+func (p *payslipSection) set(wages []member.PayslipWage) {
 	wages = audit.NormalizePayslip(wages)
 	p.data.Payslip = wages
 	p.a.data.Payslip = wages

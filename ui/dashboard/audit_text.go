@@ -5,9 +5,9 @@ import (
 
 	"fyne.io/fyne/v2/lang"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -40,7 +40,7 @@ func auditLang() audit.Lang {
 
 func months(ms []time.Time) string { return audit.FormatMonths(auditLang(), ms) }
 
-func rp(n int64) string { return i18n.FormatRupiah(service.Rupiah(n)) }
+func rp(n int64) string { return i18n.FormatRupiah(member.Rupiah(n)) }
 
 // count writes "1 month", "3 months" (the same word in Indonesian).
 func count(n int, one, other string) string {

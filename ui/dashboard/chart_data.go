@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -35,7 +35,7 @@ func contribSeries() []chartSeries {
 // development returns, each summed from the start. A card whose history
 // ends (a closed card) keeps its last balance in the later years, as the
 // money stays in the account until it is claimed.
-func balanceByYear(accounts []service.BalanceAccount) (years []int, values [][]float64) {
+func balanceByYear(accounts []member.BalanceAccount) (years []int, values [][]float64) {
 	seen := map[int]bool{}
 	for _, a := range accounts {
 		for _, y := range a.History {
@@ -51,9 +51,9 @@ func balanceByYear(accounts []service.BalanceAccount) (years []int, values [][]f
 		values[i] = make([]float64, 3)
 	}
 	for _, a := range accounts {
-		hist := append([]service.YearBalance(nil), a.History...)
+		hist := append([]member.YearBalance(nil), a.History...)
 		sort.Slice(hist, func(i, j int) bool { return hist[i].Year < hist[j].Year })
-		var emp, wrk, dev service.Rupiah
+		var emp, wrk, dev member.Rupiah
 		h := 0
 		for i, y := range years {
 			for h < len(hist) && hist[h].Year <= y {
@@ -73,7 +73,7 @@ func balanceByYear(accounts []service.BalanceAccount) (years []int, values [][]f
 // contributionsByMonth sums one year's contributions per calendar month
 // (every card together): JHT, JP, and JKK with JKM. JKP is left out, as it
 // is in the month's total: the government funds it, nobody pays it in.
-func contributionsByMonth(c service.Contributions) (months []time.Month, values [][]float64) {
+func contributionsByMonth(c member.Contributions) (months []time.Month, values [][]float64) {
 	byMonth := map[time.Month][]float64{}
 	for _, m := range c.Months {
 		v := byMonth[m.Period.Month()]

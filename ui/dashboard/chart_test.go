@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -78,12 +78,12 @@ func TestBarChart_EmptyShowsTheEmptyText(t *testing.T) {
 }
 
 func TestBalanceByYear_SumsCardsAndCarriesAClosedCard(t *testing.T) {
-	accounts := []service.BalanceAccount{
-		{KPJ: "1", History: []service.YearBalance{
+	accounts := []member.BalanceAccount{
+		{KPJ: "1", History: []member.YearBalance{
 			{Year: 2020, Employer: 100, Worker: 50, Development: 10, Closing: 160},
 			{Year: 2021, Employer: 100, Worker: 50, Development: 20, Closing: 330},
 		}},
-		{KPJ: "2", History: []service.YearBalance{
+		{KPJ: "2", History: []member.YearBalance{
 			{Year: 2021, Employer: 10, Worker: 5, Development: 0, Closing: 15},
 			{Year: 2022, Employer: 10, Worker: 5, Development: 1, Closing: 31},
 		}},
@@ -113,7 +113,7 @@ func TestDashboard_BalanceChartEndsAtTheTotal(t *testing.T) {
 		t.Fatal("no bars")
 	}
 	last := c.Values[len(c.Values)-1]
-	if got := service.Rupiah(last[0] + last[1] + last[2]); got != data.Balance.Total {
+	if got := member.Rupiah(last[0] + last[1] + last[2]); got != data.Balance.Total {
 		t.Errorf("last bar %s, balance %s", i18n.FormatRupiah(got), i18n.FormatRupiah(data.Balance.Total))
 	}
 }
@@ -130,7 +130,7 @@ func TestDashboard_ContributionChartFollowsTheYear(t *testing.T) {
 		for _, v := range c.Values {
 			sum += v[0] + v[1] + v[2]
 		}
-		if service.Rupiah(sum) != data.Contributions[y].Totals.Total {
+		if member.Rupiah(sum) != data.Contributions[y].Totals.Total {
 			t.Errorf("%d: chart sums to %v, year total %d", y, sum, data.Contributions[y].Totals.Total)
 		}
 		if len(c.Labels) != len(data.Contributions[y].Months) && len(c.Labels) > 12 {

@@ -19,9 +19,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -44,7 +44,7 @@ type Dashboard struct {
 	OnGoOnline      func()                     // offline view: go to the login to refresh
 	OnFilled        func()                     // the background fills of the last SetData are done (Filled)
 	OnSMS           func(pre sms.Registration) // menu: the SMS 2757 helper, prefilled from the member
-	OnPayslip       func([]audit.PayslipWage)  // Upah saya changed: keep the wages (answer with SetPayslipSaved)
+	OnPayslip       func([]member.PayslipWage) // Upah saya changed: keep the wages (answer with SetPayslipSaved)
 
 	win         fyne.Window
 	later       func([]func()) // runs each function on a later turn of the UI loop, in order (SetLater)

@@ -11,7 +11,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -284,7 +284,7 @@ func TestDashboard_PluralsInEnglish(t *testing.T) {
 // claims yet) gets empty states, not a crash.
 func TestDashboard_MemberWithoutData(t *testing.T) {
 	d, _ := newTestDashboard(t)
-	d.SetData(memberdata.Data{Member: service.Member{FullName: "Dewi Lestari", Status: "aktif"}, FetchedAt: dashFetchedAt})
+	d.SetData(memberdata.Data{Member: member.Member{FullName: "Dewi Lestari", Status: "aktif"}, FetchedAt: dashFetchedAt})
 	if d.summary.balance.Text != "Rp 0" || d.summary.employer.value.Text != "Tidak ada" {
 		t.Errorf("balance %q employer %q", d.summary.balance.Text, d.summary.employer.value.Text)
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -48,7 +49,7 @@ func dashFetchMemberData(t *testing.T, client *service.Client) memberdata.Data {
 	t.Helper()
 	ctx := context.Background()
 	var err error
-	data := memberdata.Data{Identifier: "test", Contributions: map[int]service.Contributions{}, FetchedAt: dashFetchedAt}
+	data := memberdata.Data{Identifier: "test", Contributions: map[int]member.Contributions{}, FetchedAt: dashFetchedAt}
 	if data.Member, err = client.Profile(ctx); err != nil {
 		t.Fatal(err)
 	}

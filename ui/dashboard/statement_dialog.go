@@ -15,7 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/statement"
+	"github.com/cekbpjstk/cekbpjstk/rules/statement"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )

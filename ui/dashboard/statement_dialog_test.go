@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/statement"
+	"github.com/cekbpjstk/cekbpjstk/rules/statement"
 )
 
 func TestStatementDialog_WritesTheChosenPeriodFromCachedData(t *testing.T) {

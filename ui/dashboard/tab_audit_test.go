@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
@@ -109,8 +109,8 @@ func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
 func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 	d, _ := newTestDashboard(t)
 	d.SetData(dashDemoMember(t, "rudi@contoh.id"))
-	var got [][]audit.PayslipWage
-	d.OnPayslip = func(w []audit.PayslipWage) { got = append(got, w) }
+	var got [][]member.PayslipWage
+	d.OnPayslip = func(w []member.PayslipWage) { got = append(got, w) }
 	d.tabs.Select(d.auditItem)
 	p := d.audit.payslip
 
@@ -124,7 +124,7 @@ func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 	p.fromMonth.SetSelectedIndex(0)
 	p.fromYear.SetSelected("2026")
 	test.Tap(p.add)
-	want := []audit.PayslipWage{{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 6_500_000}}
+	want := []member.PayslipWage{{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 6_500_000}}
 	if len(got) != 1 || len(got[0]) != 1 || got[0][0] != want[0] {
 		t.Fatalf("OnPayslip got %+v", got)
 	}

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -79,16 +79,16 @@ func (b *balanceTab) setData(data memberdata.Data, kpj func(string) string) {
 }
 
 // cardStatus is the status of one KPJ card from the profile.
-func cardStatus(m service.Member, kpj string) service.KPJCard {
+func cardStatus(m member.Member, kpj string) member.KPJCard {
 	for _, c := range m.Cards {
 		if c.KPJ == kpj {
 			return c
 		}
 	}
-	return service.KPJCard{KPJ: kpj}
+	return member.KPJCard{KPJ: kpj}
 }
 
-func newAccountView(acc service.BalanceAccount, kc service.KPJCard) *accountView {
+func newAccountView(acc member.BalanceAccount, kc member.KPJCard) *accountView {
 	v := &accountView{kpj: acc.KPJ}
 	v.employer = newField("dash.balance.employer")
 	v.worker = newField("dash.balance.worker")
@@ -146,7 +146,7 @@ func (b *balanceTab) clear() {
 
 // historyGrid lists an account's years, newest first: the dues paid in
 // (employer and worker), the development returns and the closing balance.
-func historyGrid(years []service.YearBalance) fyne.CanvasObject {
+func historyGrid(years []member.YearBalance) fyne.CanvasObject {
 	// Truncating cells keep the grid's minimum width small, so two cards
 	// still fit side by side in the narrowest window.
 	cell := func(text string, align fyne.TextAlign, bold bool) fyne.CanvasObject {

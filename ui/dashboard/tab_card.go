@@ -19,7 +19,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/cardimage"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/qrcode"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -43,7 +43,7 @@ const saveTimeout = time.Minute
 // the KPJ, which can be saved as a PNG.
 type cardTab struct {
 	d       *Dashboard
-	cards   []service.Card
+	cards   []member.Card
 	current int
 
 	picker     *widget.Select

@@ -7,9 +7,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -17,7 +17,7 @@ import (
 // claimsTab is Klaim: the claims in a list; the selected one shows its
 // details and status timeline.
 type claimsTab struct {
-	claims []service.Claim
+	claims []member.Claim
 	list   *widget.List
 	empty  *widget.Label
 
@@ -134,7 +134,7 @@ func (c *claimsTab) setData(data memberdata.Data) {
 }
 
 // show fills the detail pane with one claim and its timeline.
-func (c *claimsTab) show(cl service.Claim) {
+func (c *claimsTab) show(cl member.Claim) {
 	c.hint.Hide()
 	c.title.SetText(cl.Type)
 	bg, fg := claimStatusColors(cl.Status)
@@ -157,7 +157,7 @@ func (c *claimsTab) show(cl service.Claim) {
 
 // showLate flags a JHT claim still open after its payout time, with what
 // the member can do (claims.IsLate).
-func (c *claimsTab) showLate(cl service.Claim) {
+func (c *claimsTab) showLate(cl member.Claim) {
 	l, late := claimrules.IsLate(cl, clock())
 	if !late {
 		c.late.SetText("")
@@ -175,7 +175,7 @@ func (c *claimsTab) showLate(cl service.Claim) {
 // timelineStep is one event: a tick for a step passed, a dot for the
 // latest, then the status, when, and the office's note. Themed icons keep
 // the marks right in light and dark.
-func timelineStep(e service.ClaimEvent, latest bool) fyne.CanvasObject {
+func timelineStep(e member.ClaimEvent, latest bool) fyne.CanvasObject {
 	var mark fyne.Resource = theme.NewSuccessThemedResource(theme.ConfirmIcon())
 	if latest {
 		mark = theme.NewPrimaryThemedResource(theme.MediaRecordIcon())

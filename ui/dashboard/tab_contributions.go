@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -37,7 +37,7 @@ type contributionsTab struct {
 	OnExport func() // "Unduh rincian"
 
 	data         memberdata.Data
-	year         service.Contributions
+	year         member.Contributions
 	years        []int
 	yearSelect   *widget.Select
 	exportButton *widget.Button
@@ -230,7 +230,7 @@ func (c *contributionsTab) showYear(s string) {
 	y, err := strconv.Atoi(s)
 	contrib, ok := c.data.Contributions[y]
 	if err != nil || !ok {
-		c.year = service.Contributions{}
+		c.year = member.Contributions{}
 		c.summary.SetText("")
 		c.empty.Show()
 		c.chart.SetData(nil, nil)
@@ -253,7 +253,7 @@ func (c *contributionsTab) showYear(s string) {
 
 func (c *contributionsTab) clear() {
 	c.data = memberdata.Data{}
-	c.year = service.Contributions{}
+	c.year = member.Contributions{}
 	c.years = nil
 	c.yearSelect.ClearSelected()
 	c.yearSelect.SetOptions(nil)

@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/jkp"
-	"github.com/cekbpjstk/cekbpjstk/pension"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
+	"github.com/cekbpjstk/cekbpjstk/rules/pension"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -50,8 +50,8 @@ func newRightsTab() *rightsTab {
 }
 
 // allMonths is every fetched year's months, oldest first.
-func allMonths(data memberdata.Data) []service.MonthContribution {
-	var out []service.MonthContribution
+func allMonths(data memberdata.Data) []member.MonthContribution {
+	var out []member.MonthContribution
 	years := data.Years()
 	for i := len(years) - 1; i >= 0; i-- {
 		out = append(out, data.Contributions[years[i]].Months...)
@@ -109,7 +109,7 @@ func cite(text string, secondary bool) *widget.Label {
 
 func claimCite(c claimrules.Citation) *widget.Label { return cite(c.Text, c.Secondary) }
 
-func rupiah(v int64) string { return i18n.FormatRupiah(service.Rupiah(v)) }
+func rupiah(v int64) string { return i18n.FormatRupiah(member.Rupiah(v)) }
 
 // --- JHT per card and reason ---
 
@@ -179,7 +179,7 @@ func (r *rightsTab) cardBlock(c claimrules.Card, kpj func(string) string, today 
 		para(lang.L(taxKey, taxArgs)), claimCite(claimrules.CiteTax))
 }
 
-func lastEvent(cl service.Claim) time.Time {
+func lastEvent(cl member.Claim) time.Time {
 	if n := len(cl.Timeline); n > 0 {
 		return cl.Timeline[n-1].At
 	}

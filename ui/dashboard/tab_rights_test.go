@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
-	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
+	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )

@@ -14,10 +14,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	claimrules "github.com/cekbpjstk/cekbpjstk/claims"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/projection"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/rules/projection"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -117,9 +117,9 @@ func (s *simulationTab) fill() {
 
 // latestWage is the reported wage of the newest month held (every card
 // of that month together).
-func latestWage(data memberdata.Data) service.Rupiah {
+func latestWage(data memberdata.Data) member.Rupiah {
 	var latest time.Time
-	var wage service.Rupiah
+	var wage member.Rupiah
 	for _, c := range data.Contributions {
 		for _, m := range c.Months {
 			switch {
@@ -136,7 +136,7 @@ func latestWage(data memberdata.Data) service.Rupiah {
 var errInput = errors.New("unreadable number")
 
 // formatRupiahInput writes an amount for an input: "45.678.900".
-func formatRupiahInput(r service.Rupiah) string {
+func formatRupiahInput(r member.Rupiah) string {
 	return strings.TrimPrefix(i18n.FormatRupiah(r), "Rp ")
 }
 
@@ -198,14 +198,14 @@ func (s *simulationTab) recompute() {
 	s.outcome = res
 
 	s.resultTitle.SetText(lang.L("sim.resultTitle", map[string]any{"Date": i18n.FormatDate(res.RetireOn)}))
-	s.result.SetText(i18n.FormatRupiah(service.Rupiah(res.Balance)))
+	s.result.SetText(i18n.FormatRupiah(member.Rupiah(res.Balance)))
 	if res.Months == 0 {
 		s.resultNote.SetText(lang.L("sim.reached"))
 	} else {
 		s.resultNote.SetText(lang.L("sim.resultNote", map[string]any{
 			"Years": res.Months / 12, "Months": res.Months % 12,
-			"Contributions": i18n.FormatRupiah(service.Rupiah(res.Contributions)),
-			"Returns":       i18n.FormatRupiah(service.Rupiah(res.Returns)),
+			"Contributions": i18n.FormatRupiah(member.Rupiah(res.Contributions)),
+			"Returns":       i18n.FormatRupiah(member.Rupiah(res.Returns)),
 		}))
 	}
 	if used := claimrules.UsedPartial(s.data.Claims); used != nil {
@@ -215,8 +215,8 @@ func (s *simulationTab) recompute() {
 	} else if res.PartialOpen {
 		s.partial.SetText(lang.L("sim.partialOpen", map[string]any{
 			"Years": res.MembershipYears,
-			"P10":   i18n.FormatRupiah(service.Rupiah(res.Partial10)),
-			"P30":   i18n.FormatRupiah(service.Rupiah(res.Partial30)),
+			"P10":   i18n.FormatRupiah(member.Rupiah(res.Partial10)),
+			"P30":   i18n.FormatRupiah(member.Rupiah(res.Partial30)),
 		}))
 		s.partialBg.Color = theme.ColorNameSuccess
 	} else {

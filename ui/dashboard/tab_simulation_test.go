@@ -5,8 +5,8 @@ import (
 
 	"fyne.io/fyne/v2/test"
 
-	"github.com/cekbpjstk/cekbpjstk/projection"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/projection"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
@@ -35,8 +35,8 @@ func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.result.Text != i18n.FormatRupiah(service.Rupiah(want.Balance)) {
-		t.Errorf("result %q, want %s", s.result.Text, i18n.FormatRupiah(service.Rupiah(want.Balance)))
+	if s.result.Text != i18n.FormatRupiah(member.Rupiah(want.Balance)) {
+		t.Errorf("result %q, want %s", s.result.Text, i18n.FormatRupiah(member.Rupiah(want.Balance)))
 	}
 	// Budi has been a member since 2011: the partial withdrawal is open.
 	if !s.outcome.PartialOpen || !uitest.Contains(d.Content(), "pencairan sebagian sudah dapat diajukan") {

@@ -8,7 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -94,7 +94,7 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	s.audit.set(data)
 }
 
-func programRow(p service.Program) fyne.CanvasObject {
+func programRow(p member.Program) fyne.CanvasObject {
 	code := widget.NewLabelWithStyle(p.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name := widget.NewLabel(programName(p.Code, p.Name))
 	name.Truncation = fyne.TextTruncateEllipsis

@@ -13,7 +13,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/cardimage"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -64,7 +64,7 @@ func TestDashboard_EachCardBalanceAndTheTotal(t *testing.T) {
 	if len(d.balance.accounts) != 2 {
 		t.Fatalf("balance tab shows %d cards, want 2", len(d.balance.accounts))
 	}
-	var sum service.Rupiah
+	var sum member.Rupiah
 	for i, acc := range data.Balance.Accounts {
 		v := d.balance.accounts[i]
 		sum += acc.Total
@@ -105,7 +105,7 @@ func TestDashboard_ContributionTotalsRowIsTheSumOfTheMonths(t *testing.T) {
 		if rows != len(months)+1 || cols != colCount {
 			t.Fatalf("%s: table %d×%d, want %d×%d", year, rows, cols, len(months)+1, colCount)
 		}
-		var jht, jp, jkk, jkm, jkp, total, wage service.Rupiah
+		var jht, jp, jkk, jkm, jkp, total, wage member.Rupiah
 		for _, m := range months {
 			wage += m.ReportedWage
 			jht += m.JHT
@@ -116,7 +116,7 @@ func TestDashboard_ContributionTotalsRowIsTheSumOfTheMonths(t *testing.T) {
 			total += m.Total
 		}
 		last := len(months)
-		for col, want := range map[int]service.Rupiah{colWage: wage, colJHT: jht, colJP: jp, colJKK: jkk, colJKM: jkm, colJKP: jkp, colTotal: total} {
+		for col, want := range map[int]member.Rupiah{colWage: wage, colJHT: jht, colJP: jp, colJKK: jkk, colJKM: jkm, colJKP: jkp, colTotal: total} {
 			if got := c.cellText(last, col); got != i18n.FormatRupiah(want) {
 				t.Errorf("%s totals column %d = %q, want %q", year, col, got, i18n.FormatRupiah(want))
 			}

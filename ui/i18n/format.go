@@ -7,8 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/lang"
-
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
 // Jakarta time is what members read on their statements; the app shows
@@ -22,11 +21,11 @@ var displayZone = func() *time.Location {
 
 // FormatRupiah writes an amount the Indonesian way in both languages:
 // "Rp 45.678.900", "-Rp 1.500".
-func FormatRupiah(amount service.Rupiah) string { return amount.Format() }
+func FormatRupiah(amount member.Rupiah) string { return amount.Format() }
 
 // MonthName is the month in the app's language ("Agustus" / "August").
 func MonthName(m time.Month) string {
-	return lang.X("month."+strconv.Itoa(int(m)), m.String())
+	return member.MonthName(member.Lang(CurrentLanguage()), m)
 }
 
 // FormatDate writes a calendar date: "17 Agustus 2026" / "17 August 2026".
@@ -86,7 +85,7 @@ func FormatRupiahShort(v float64) string {
 	case n >= 1e3:
 		n, key, fallback = n/1e3, "chart.rp.thousand", "Rp {{.N}}K"
 	default:
-		return FormatRupiah(service.Rupiah(math.Round(v)))
+		return FormatRupiah(member.Rupiah(math.Round(v)))
 	}
 	num := strconv.FormatFloat(math.Round(n*10)/10, 'f', -1, 64)
 	if CurrentLanguage() == "id" {

@@ -5,12 +5,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-
-	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
 func TestFormatRupiah(t *testing.T) {
-	for amount, want := range map[service.Rupiah]string{
+	for amount, want := range map[member.Rupiah]string{
 		0: "Rp 0", 999: "Rp 999", 1000: "Rp 1.000", 45678900: "Rp 45.678.900",
 		1234567890123: "Rp 1.234.567.890.123", -1500: "-Rp 1.500",
 	} {

@@ -3,8 +3,8 @@ package shell
 import (
 	"context"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
 	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 )
 
@@ -13,7 +13,7 @@ import (
 // tells the dashboard how it went; a result of an ended session is
 // dropped. The save can wait for a refresh's own save and a key wrap, so
 // it has an action's time, not a keyring call's.
-func (c *Shell) savePayslip(wages []audit.PayslipWage) {
+func (c *Shell) savePayslip(wages []member.PayslipWage) {
 	epoch := c.app.Epoch()
 	async.Run(c.session, app.ActionTimeout, func(ctx context.Context) (bool, error) {
 		return c.app.SetPayslip(ctx, epoch, wages)

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/audit"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
@@ -17,7 +17,7 @@ func TestPayslip_TypedOnTheDashboardIsKeptByTheApp(t *testing.T) {
 	h.login("rudi@contoh.id", sandbox.DemoPassword, false)
 	h.waitDashboard()
 	h.waitFor("the refresh done", func() bool { return !h.c.refreshing && !h.c.dash.HistoryPending() })
-	wages := []audit.PayslipWage{{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 6_500_000}}
+	wages := []member.PayslipWage{{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 6_500_000}}
 	h.c.dash.OnPayslip(wages)
 	h.waitFor("the payslip wage kept", func() bool {
 		d := h.c.app.Data()

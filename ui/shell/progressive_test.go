@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
 	"github.com/cekbpjstk/cekbpjstk/service"
@@ -44,7 +45,7 @@ func (h *harness) yearOptions() []string {
 }
 
 // The member's own balance, asked of the sandbox with a client of the test's own.
-func (h *harness) serverBalance(identifier string) service.Rupiah {
+func (h *harness) serverBalance(identifier string) member.Rupiah {
 	h.t.Helper()
 	c, err := service.New(h.demo.Profile)
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -20,7 +21,7 @@ import (
 )
 
 // sandboxBalance asks the sandbox directly, with a client of the test's own.
-func sandboxBalance(t *testing.T, demo app.DemoServer, identifier string) service.Balance {
+func sandboxBalance(t *testing.T, demo app.DemoServer, identifier string) member.Balance {
 	t.Helper()
 	client, err := service.New(demo.Profile)
 	if err != nil {

@@ -10,8 +10,8 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	smstext "github.com/cekbpjstk/cekbpjstk/internal/sms"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
-	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
@@ -31,7 +31,7 @@ func newTestWindow(t *testing.T) fyne.Window {
 }
 
 // budiProfile logs Budi in to a sandbox over TLS and returns his profile.
-func budiProfile(t *testing.T) service.Member {
+func budiProfile(t *testing.T) member.Member {
 	t.Helper()
 	client := uitest.SandboxClient(t)
 	ctx := context.Background()
