@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/tlsrec"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsrec"
 )
 
 // runAgainst starts the app with --server and the pins given against rec,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # UI start-up benchmark, run by `make bench` inside scripts/testenv.sh.
-# Each number is compared with a minimal Fyne window (internal/minimalwindow)
+# Each number is compared with a minimal Fyne window (internal/testkit/minimalwindow)
 # built with the same toolchain and tags, and measured the same way, in this run:
 #   first frame   exec -> window mapped (polled with xdotool)
 #   cached dash   exec -> the remembered account's cached dashboard on screen:
@@ -22,7 +22,7 @@ trap cleanup EXIT
 
 echo "bench-ui: building the app and the baseline window"
 go build -tags "$TAGS" -o "$work/cekbpjstk" .
-go build -tags "$TAGS" -o "$work/minimal" ./internal/minimalwindow
+go build -tags "$TAGS" -o "$work/minimal" ./internal/testkit/minimalwindow
 
 now_ms() { date +%s%3N; }
 

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
-	"github.com/cekbpjstk/cekbpjstk/internal/tlsrec"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsrec"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"

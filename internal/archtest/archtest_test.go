@@ -24,9 +24,9 @@ const buildTags = "migrated_fynedo,no_emoji"
 var backendDirs = []string{"service", "cache", "sandbox", "keystore", "member", "rules", "internal"}
 
 // fyneAllowed are the packages under backendDirs that may use Fyne:
-// internal/minimalwindow is the minimal Fyne window make bench measures the
-// app against.
-var fyneAllowed = []string{"internal/minimalwindow"}
+// internal/testkit/minimalwindow is the minimal Fyne window make bench
+// measures the app against.
+var fyneAllowed = []string{"internal/testkit/minimalwindow"}
 
 // featureDirs are the UI's feature packages; none may import another.
 var featureDirs = []string{"ui/login", "ui/register", "ui/dashboard", "ui/settings", "ui/sms"}

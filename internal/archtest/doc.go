@@ -5,8 +5,7 @@
 //     keystore, statement, projection, rates, claims, pension, jkp) and
 //     every package under internal/ (internal/app, internal/memberdata,
 //     internal/prefs, ...: the parts of the app taken out of ui), but
-//     internal/minimalwindow, build without
-//     Fyne;
+//     internal/testkit/minimalwindow, build without Fyne;
 //   - TestSandboxImportsNeitherServiceNorUI: the sandbox server stands apart
 //     from the client it is a server for, and from the UI;
 //   - TestUIFeaturesDoNotImportEachOther: the UI's feature packages
@@ -14,7 +13,13 @@
 //     import each other, and only ui/shell and the main package import
 //     internal/app;
 //   - TestSecurityTableNamesExistingTests: every test docs/SECURITY.md
-//     names is defined where it says.
+//     names is defined where it says;
+//   - TestTestkitOnlyInTests: internal/testkit (test helpers, make bench's
+//     minimal window) is imported by tests only, never by the app's code;
+//   - TestThirdPartyForksStandApart: each fork under internal/thirdparty
+//     has its licence and an upstream note (repository, version, commit,
+//     what changed), and only the packages listed for it import it
+//     (internal/thirdparty/zxcvbn: service/validate).
 //
 // They read the module through `go list` (with the Makefile's tags) and
 // its files on disk, from the module root, found by walking up to go.mod.

@@ -9,8 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn"
 	"github.com/cekbpjstk/cekbpjstk/internal/wilayah"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn"
 	"github.com/cekbpjstk/cekbpjstk/member"
 )
 

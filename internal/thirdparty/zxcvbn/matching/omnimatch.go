@@ -1,9 +1,9 @@
 package matching
 
 import (
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/adjacency"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/frequency"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/adjacency"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/frequency"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"regexp"
 	"sync"
 )

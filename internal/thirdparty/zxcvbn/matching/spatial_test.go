@@ -3,8 +3,8 @@ package matching
 import (
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/adjacency"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/adjacency"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"github.com/test-go/testify/assert"
 )
 

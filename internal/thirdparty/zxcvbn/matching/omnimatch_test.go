@@ -2,7 +2,7 @@ package matching
 
 import (
 	"encoding/json"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"github.com/test-go/testify/assert"
 	"os"
 	"testing"

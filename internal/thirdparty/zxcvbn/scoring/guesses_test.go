@@ -4,11 +4,11 @@ import (
 	"math"
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/adjacency"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/internal/mathutils"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/matching"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/adjacency"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/internal/mathutils"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/matching"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/scoring"
 	"github.com/test-go/testify/assert"
 )
 

@@ -1,12 +1,12 @@
 package zxcvbn
 
 import (
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"time"
 	"unicode/utf8"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/matching"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/matching"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/scoring"
 )
 
 type Result struct {

@@ -4,7 +4,7 @@ import (
 	"github.com/test-go/testify/assert"
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 )
 
 func Test_dictionaryMatch(t *testing.T) {

@@ -1,7 +1,7 @@
 package matching
 
 import (
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 )
 
 type reverseDictionnaryMatch struct {

@@ -3,9 +3,9 @@ package scoring_test
 import (
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/scoring"
 	"github.com/test-go/testify/assert"
 )
 

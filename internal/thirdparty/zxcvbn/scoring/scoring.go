@@ -4,8 +4,8 @@ import (
 	"math"
 	"sort"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/internal/mathutils"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/internal/mathutils"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 )
 
 type Result struct {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"github.com/test-go/testify/assert"
 )
 

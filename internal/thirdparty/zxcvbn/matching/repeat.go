@@ -1,8 +1,8 @@
 package matching
 
 import (
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/scoring"
 	"github.com/dlclark/regexp2"
 )
 

@@ -3,12 +3,12 @@ package zxcvbn
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/scoring"
 	"os"
 	"path/filepath"
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 
 	"github.com/test-go/testify/assert"
 	"github.com/test-go/testify/require"

@@ -2,8 +2,8 @@ package matching
 
 import (
 	"bytes"
-	// "github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/entropy"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	// "github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/entropy"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"sort"
 	"strings"
 )

@@ -3,7 +3,7 @@ package matching
 import (
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 	"github.com/test-go/testify/assert"
 )
 

@@ -3,7 +3,7 @@ package matching
 import (
 	"strings"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
 )
 
 type dictionaryMatch struct {

@@ -3,9 +3,9 @@ package matching
 import (
 	"strconv"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/internal/mathutils"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/match"
-	"github.com/cekbpjstk/cekbpjstk/internal/zxcvbn/scoring"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/internal/mathutils"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/match"
+	"github.com/cekbpjstk/cekbpjstk/internal/thirdparty/zxcvbn/scoring"
 	"github.com/dlclark/regexp2"
 )
 
