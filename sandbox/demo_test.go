@@ -3,25 +3,19 @@ package sandbox
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 )
 
 // demoClient trusts rn's certificate, and only that.
 func demoClient(t *testing.T, rn *Running) *http.Client {
 	t.Helper()
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(rn.Server().CertPEM()) {
-		t.Fatal("cert PEM not parseable")
-	}
-	tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}, ForceAttemptHTTP2: true}
-	t.Cleanup(tr.CloseIdleConnections)
-	return &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	return &http.Client{Transport: tlsserve.Transport(t, rn.Server().CertPEM()), Timeout: 10 * time.Second}
 }
 
 // postJSON posts body to rn and decodes the answer into out.

@@ -3,8 +3,6 @@ package sandbox
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -15,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
@@ -88,22 +87,14 @@ func newEnv(t *testing.T, opts ...Option) *env {
 	if err != nil {
 		t.Fatalf("Open: %v", err)
 	}
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.EnableHTTP2 = true
-	ts.StartTLS()
 	t.Cleanup(func() {
-		ts.Close()
 		if err := srv.Close(); err != nil {
 			t.Errorf("Close: %v", err)
 		}
 	})
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(srv.CertPEM()) {
-		t.Fatal("cert PEM not parseable")
-	}
-	base := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}, ForceAttemptHTTP2: true}
-	t.Cleanup(base.CloseIdleConnections)
+	// tlsserve, not sandboxtls: that one imports this package.
+	ts := tlsserve.Serve(t, srv.Handler(), srv.TLSConfig(), tlsserve.HTTP2())
+	base := tlsserve.Transport(t, srv.CertPEM())
 	e := &env{t: t, srv: srv, ts: ts, clock: clock, dir: dir}
 	// The router matches the server URL, so point a copy of the document at
 	// this test server.

@@ -3,13 +3,12 @@ package service
 import (
 	"context"
 	"crypto/tls"
-	"io"
-	"log"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 )
 
 // DNS spoofing: the member's resolver sends the allowed name to the
@@ -44,12 +43,10 @@ func TestDowngrade_TLSBelow12IsRefused(t *testing.T) {
 	ca := newTestCA(t)
 	cert, lc, _ := leaf(t, ca, leafOpts{})
 	var requests atomic.Int64
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }))
-	ts.TLS = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS11} // #nosec G402 -- the old server under test
-	// The refused handshakes would be logged on stderr.
-	ts.Config.ErrorLog = log.New(io.Discard, "", 0)
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
+	// Quiet: the refused handshakes would be logged on stderr.
+	ts := tlsserve.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }),
+		&tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS10, MaxVersion: tls.VersionTLS11}, // #nosec G402 -- the old server under test
+		tlsserve.Quiet())
 	c, err := New(profileFor(ts.URL, ca.pem, SPKIPin(lc), randomPin()), WithLogger(quietLog))
 	if err != nil {
 		t.Fatal(err)

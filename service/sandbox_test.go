@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/sandboxtls"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
@@ -61,40 +63,30 @@ type testSandbox struct {
 
 func newSandbox(t testing.TB, h2 bool, opts ...sandbox.Option) *testSandbox {
 	t.Helper()
-	opts = append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams)}, opts...)
-	srv, err := sandbox.Open(t.TempDir(), opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sb := &testSandbox{srv: srv}
-	h := srv.Handler()
-	ts := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ProtoMajor == 2 {
-			sb.h2.Add(1)
-		} else {
-			sb.h1.Add(1)
-		}
-		if v := sb.spec.Load(); v != nil {
-			if err := v.check(r); err != nil {
-				t.Errorf("the client's request violates api/openapi.yaml: %v", err)
-			}
-		}
-		h.ServeHTTP(w, r)
-	}))
-	ts.TLS = srv.TLSConfig()
+	sb := &testSandbox{}
+	proto := tlsserve.HTTP1Only()
 	if h2 {
-		ts.EnableHTTP2 = true
-	} else {
-		ts.TLS.NextProtos = []string{"http/1.1"}
+		proto = tlsserve.HTTP2()
 	}
-	ts.StartTLS()
-	sb.ts = ts
-	sb.spec.Store(newRequestValidator(t, ts.URL))
-	sb.profile = DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256())
-	t.Cleanup(func() {
-		ts.Close()
-		srv.Close()
-	})
+	started := sandboxtls.Start(t, sandboxtls.With(opts...), sandboxtls.Serve(proto),
+		sandboxtls.Wrap(func(h http.Handler) http.Handler {
+			return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if r.ProtoMajor == 2 {
+					sb.h2.Add(1)
+				} else {
+					sb.h1.Add(1)
+				}
+				if v := sb.spec.Load(); v != nil {
+					if err := v.check(r); err != nil {
+						t.Errorf("the client's request violates api/openapi.yaml: %v", err)
+					}
+				}
+				h.ServeHTTP(w, r)
+			})
+		}))
+	sb.srv, sb.ts = started.Server, started.TS
+	sb.spec.Store(newRequestValidator(t, sb.ts.URL))
+	sb.profile = DemoProfile(sb.ts.URL, sb.srv.CertPEM(), sb.srv.PinSHA256(), sb.srv.BackupPinSHA256())
 	return sb
 }
 

@@ -7,20 +7,19 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/sandboxtls"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 )
 
 func TestRunVerify(t *testing.T) {
 	var requests atomic.Int64
-	ts := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }))
-	defer ts.Close()
+	ts := tlsserve.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }), nil)
 	cert := ts.Certificate()
 	sum := sha256.Sum256(cert.RawSubjectPublicKeyInfo)
 	pin := base64.StdEncoding.EncodeToString(sum[:])
@@ -65,16 +64,8 @@ func TestRunVerify(t *testing.T) {
 
 // The sandbox as the app ships it: its certificate file and both pins.
 func TestRunVerify_Sandbox(t *testing.T) {
-	srv, err := sandbox.Open(t.TempDir(), sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer srv.Close()
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.EnableHTTP2 = true
-	ts.StartTLS()
-	defer ts.Close()
+	sb := sandboxtls.Start(t, sandboxtls.Serve(tlsserve.HTTP2()))
+	srv, ts := sb.Server, sb.TS
 	var out, errOut bytes.Buffer
 	code := RunVerify(context.Background(), []string{"--server", ts.URL, "--ca", srv.CertPath(),
 		"--pin-sha256", srv.PinSHA256(), "--pin-sha256", srv.BackupPinSHA256()}, &out, &errOut)

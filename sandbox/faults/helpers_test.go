@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -19,6 +18,8 @@ import (
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/legacy"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/sandboxtls"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
@@ -59,33 +60,15 @@ func loadSpec(t *testing.T) *openapi3.T {
 	return specDoc
 }
 
-// newEnv starts a sandbox on httptest with TLS and fast password hashing.
+// newEnv starts a sandbox over TLS (sandboxtls) with fast password hashing.
 // Every response e.client receives is validated against api/openapi.yaml
 // unless e.vt.skip is set.
 func newEnv(t *testing.T, opts ...sandbox.Option) *env {
 	t.Helper()
-	all := append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams)}, opts...)
-	srv, err := sandbox.Open(t.TempDir(), all...)
-	if err != nil {
-		t.Fatalf("Open: %v", err)
-	}
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.EnableHTTP2 = true
-	ts.StartTLS()
-	t.Cleanup(func() {
-		ts.Close()
-		if err := srv.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
-	pool := x509.NewCertPool()
-	if !pool.AppendCertsFromPEM(srv.CertPEM()) {
-		t.Fatal("cert PEM not parseable")
-	}
-	base := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}, ForceAttemptHTTP2: true}
-	t.Cleanup(base.CloseIdleConnections)
-	e := &env{t: t, srv: srv, ts: ts}
+	sb := sandboxtls.Start(t, sandboxtls.With(opts...), sandboxtls.Serve(tlsserve.HTTP2()))
+	e := &env{t: t, srv: sb.Server, ts: sb.TS}
+	base := sb.Transport(t)
+	ts := sb.TS
 	doc := *loadSpec(t)
 	doc.Servers = openapi3.Servers{{URL: ts.URL + "/v1"}}
 	router, err := legacy.NewRouter(&doc)
@@ -250,17 +233,12 @@ func (e *env) raw(client *http.Client, method, path, token string) (*http.Respon
 
 // plainClient trusts the sandbox but does not validate or decompress.
 func (e *env) plainClient(http2 bool) *http.Client {
-	pool := x509.NewCertPool()
-	pool.AppendCertsFromPEM(e.srv.CertPEM())
-	tr := &http.Transport{
-		TLSClientConfig:    &tls.Config{RootCAs: pool},
-		DisableCompression: true,
-		ForceAttemptHTTP2:  http2,
-	}
+	tr := tlsserve.Transport(e.t, e.srv.CertPEM())
+	tr.DisableCompression = true
+	tr.ForceAttemptHTTP2 = http2
 	if !http2 {
 		tr.TLSNextProto = map[string]func(string, *tls.Conn) http.RoundTripper{}
 	}
-	e.t.Cleanup(tr.CloseIdleConnections)
 	return &http.Client{
 		Transport:     tr,
 		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },

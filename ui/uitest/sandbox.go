@@ -5,28 +5,19 @@ import (
 	"net/http/httptest"
 	"testing"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/sandboxtls"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
-// Sandbox starts a real sandbox over TLS on loopback for one test, with the
-// light password hashing and its log in LogWriter, and returns it with the
-// profile that pins its certificate.
+// Sandbox starts a real sandbox over TLS on loopback for one test
+// (sandboxtls), with the light password hashing and its log in LogWriter,
+// and returns it with the profile that pins its certificate.
 func Sandbox(t testing.TB, opts ...sandbox.Option) (*sandbox.Server, *httptest.Server, service.Profile) {
 	t.Helper()
-	opts = append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams),
-		sandbox.WithLogger(slog.New(slog.NewTextHandler(LogWriter, nil)))}, opts...)
-	srv, err := sandbox.Open(t.TempDir(), opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
-	ts := httptest.NewUnstartedServer(srv.Handler())
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
-	return srv, ts, service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256())
+	sb := sandboxtls.Start(t, sandboxtls.With(sandbox.WithLogger(slog.New(slog.NewTextHandler(LogWriter, nil)))), sandboxtls.With(opts...))
+	return sb.Server, sb.TS, service.DemoProfile(sb.URL, sb.CertPEM(), sb.PinSHA256(), sb.BackupPinSHA256())
 }
 
 // SandboxClient starts a sandbox (see Sandbox) and returns a client that pins it.
