@@ -14,6 +14,11 @@ import (
 // the app against. No package of the app imports it outside its tests.
 const testkitDir = "internal/testkit"
 
+// testHelpers are the test-support packages outside testkitDir that may
+// import it in their code (ui/uitest starts its sandbox with
+// testkit/sandboxtls); no package of the app imports them outside its tests.
+var testHelpers = []string{"ui/uitest"}
+
 // thirdPartyDir holds forked third-party code, each directory a fork with
 // its licence and a README.md that names its upstream (repository, version,
 // commit) and says what was changed and why.
@@ -38,9 +43,13 @@ func TestTestkitOnlyInTests(t *testing.T) {
 			continue
 		}
 		checked++
+		helper := slices.ContainsFunc(testHelpers, func(h string) bool { return f[0] == module+"/"+h })
 		for _, imp := range f[1:] {
-			if under(imp, kit) {
+			if under(imp, kit) && !helper {
 				t.Errorf("%s imports %s outside its tests: %s/ is for tests only", f[0], imp, testkitDir)
+			}
+			if slices.ContainsFunc(testHelpers, func(h string) bool { return imp == module+"/"+h }) {
+				t.Errorf("%s imports the test helper %s outside its tests", f[0], imp)
 			}
 		}
 	}
