@@ -27,7 +27,7 @@ func newMemKeys() *memKeys { return &memKeys{m: map[string]string{}} }
 
 func memKeysWith(key []byte) *memKeys {
 	k := newMemKeys()
-	k.m[KeyAccount+"/"+KeyPurpose] = encodeKey(key)
+	k.m[keystore.AccountInstallation+"/"+keystore.PurposeLegacyDataKey] = encodeKey(key)
 	return k
 }
 
@@ -70,7 +70,7 @@ func (k *memKeys) Delete(_ context.Context, account, purpose string) error {
 func (k *memKeys) key() string {
 	k.mu.Lock()
 	defer k.mu.Unlock()
-	return k.m[KeyAccount+"/"+KeyPurpose]
+	return k.m[keystore.AccountInstallation+"/"+keystore.PurposeLegacyDataKey]
 }
 
 // demoMember is one of the demo members whose data must never reach the
@@ -220,7 +220,7 @@ func writeLegacyCache(t testing.TB, dir string, keys *memKeys, members ...demoMe
 	t.Helper()
 	ctx := context.Background()
 	key := newDataKey()
-	keys.m[KeyAccount+"/"+KeyPurpose] = encodeKey(key)
+	keys.m[keystore.AccountInstallation+"/"+keystore.PurposeLegacyDataKey] = encodeKey(key)
 	s, err := newSealer(key)
 	if err != nil {
 		t.Fatal(err)

@@ -28,7 +28,7 @@ func realKeyStore(t *testing.T) *keystore.Store {
 		t.Fatal("no D-Bus session: run the tests through scripts/testenv.sh (make test)")
 	}
 	ks := keystore.NewWithService("cekbpjstk-test-cache-"+strings.ReplaceAll(t.Name(), "/", "-"), 5*time.Second)
-	t.Cleanup(func() { ks.Delete(context.Background(), KeyAccount, KeyPurpose) })
+	t.Cleanup(func() { ks.Delete(context.Background(), keystore.AccountInstallation, keystore.PurposeLegacyDataKey) })
 	return ks
 }
 
@@ -41,16 +41,16 @@ func TestKeyring_Version1KeyLeavesOSKeyring(t *testing.T) {
 	dir := t.TempDir()
 	mem := newMemKeys()
 	writeLegacyCache(t, dir, mem, demoMembers[0])
-	if err := ks.Set(ctx, KeyAccount, KeyPurpose, mem.key()); err != nil {
+	if err := ks.Set(ctx, keystore.AccountInstallation, keystore.PurposeLegacyDataKey, mem.key()); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ks.Delete(context.Background(), KeyAccount, PurposePendingKey) })
+	t.Cleanup(func() { ks.Delete(context.Background(), keystore.AccountInstallation, keystore.PurposePendingKeys) })
 	c, rep, err := Open(ctx, Params{Dir: dir, Keys: ks, LegacyProfiles: []string{testProfile}})
 	if err != nil || rep.Migrated != 1 {
 		t.Fatalf("Open: %+v, %v", rep, err)
 	}
 	defer c.Close()
-	if _, err := ks.Get(ctx, KeyAccount, KeyPurpose); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := ks.Get(ctx, keystore.AccountInstallation, keystore.PurposeLegacyDataKey); !errors.Is(err, keystore.ErrNotFound) {
 		t.Errorf("the installation key is still in the keyring (%v)", err)
 	}
 	k, err := PendingKey(ctx, ks, testProfile, demoMembers[0].Account)

@@ -10,13 +10,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 )
 
-// Version 1's installation data key's place in the keyring: read only to
-// move version-1 data over, then deleted.
-const (
-	KeyAccount = "installation"
-	KeyPurpose = "cache-data-key"
-)
-
 var (
 	// errKeyMissing: the keyring answered, and holds no usable data key.
 	errKeyMissing = errors.New("cache: no data key in the keyring")
@@ -33,7 +26,7 @@ var canaryPlain = []byte("cekbpjstk offline cache key check")
 // failure other than "not found" means no keyring: the cache never falls
 // back to plaintext.
 func getKey(ctx context.Context, ks KeyStore) ([]byte, error) {
-	s, err := ks.Get(ctx, KeyAccount, KeyPurpose)
+	s, err := ks.Get(ctx, keystore.AccountInstallation, keystore.PurposeLegacyDataKey)
 	switch {
 	case err == nil:
 		k, err := decodeKey(s)

@@ -16,24 +16,11 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 )
 
-// Keyring items of account keys: the app's "remember me" copy (one item
-// per account, under KeyItem), and the keys of data moved over from
-// version 1 waiting for a password (all in one item under KeyAccount, so
-// that turning offline data off can delete them without knowing the
-// accounts).
-const (
-	PurposeAccountKey = "cache-account-key"
-	PurposePendingKey = "cache-pending-keys"
-)
-
 const (
 	tableVaults     = "vaults"
 	tableVaultParts = "vault_parts"
 	tableToken      = "vault-token"
 )
-
-// KeyItem is the keyring account name of an account's key items.
-func KeyItem(profile, account string) string { return profile + ":" + normalizeAccount(account) }
 
 // AccountSummary is one entry of the offline account list: what can be
 // shown without the password.
@@ -532,7 +519,7 @@ func (c *Cache) ForgetAll(ctx context.Context) error {
 		errs = append(errs, removeDB(p))
 	}
 	if c.keys != nil {
-		if err := c.keys.Delete(ctx, KeyAccount, KeyPurpose); err != nil && !isNotFound(err) {
+		if err := c.keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposeLegacyDataKey); err != nil && !isNotFound(err) {
 			errs = append(errs, fmt.Errorf("%w: %w", ErrNoKeyring, err))
 		}
 	}
@@ -572,7 +559,7 @@ func (c *Cache) migrateLegacy(ctx context.Context, profiles []string, rep *OpenR
 	}
 	hasKey := false
 	if c.keys != nil {
-		_, err := c.keys.Get(ctx, KeyAccount, KeyPurpose)
+		_, err := c.keys.Get(ctx, keystore.AccountInstallation, keystore.PurposeLegacyDataKey)
 		hasKey = err == nil
 		if err != nil && !isNotFound(err) {
 			if n > 0 {
@@ -669,7 +656,7 @@ func (c *Cache) migrateLegacy(ctx context.Context, profiles []string, rep *OpenR
 			return nil
 		}
 		for _, m := range out {
-			pending[KeyItem(m.profile, m.account)] = m.key.Encode()
+			pending[keystore.AccountKeyItem(m.profile, m.account)] = m.key.Encode()
 		}
 		if err := setPendingKeys(ctx, c.keys, pending); err != nil {
 			rep.LegacyWaiting = true
@@ -712,7 +699,7 @@ func (c *Cache) migrateLegacy(ctx context.Context, profiles []string, rep *OpenR
 		}
 	}
 	if hasKey {
-		if err := c.keys.Delete(ctx, KeyAccount, KeyPurpose); err != nil && !isNotFound(err) {
+		if err := c.keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposeLegacyDataKey); err != nil && !isNotFound(err) {
 			return nil // deleted at the next start
 		}
 	}
@@ -740,7 +727,7 @@ func fileVersion(ctx context.Context, path string) (int, error) {
 // pendingKeys reads the pending keys (empty when there are none).
 func pendingKeys(ctx context.Context, ks KeyStore) (map[string]string, error) {
 	m := map[string]string{}
-	s, err := ks.Get(ctx, KeyAccount, PurposePendingKey)
+	s, err := ks.Get(ctx, keystore.AccountInstallation, keystore.PurposePendingKeys)
 	if isNotFound(err) {
 		return m, nil
 	}
@@ -755,7 +742,7 @@ func pendingKeys(ctx context.Context, ks KeyStore) (map[string]string, error) {
 
 func setPendingKeys(ctx context.Context, ks KeyStore, m map[string]string) error {
 	if len(m) == 0 {
-		if err := ks.Delete(ctx, KeyAccount, PurposePendingKey); err != nil && !isNotFound(err) {
+		if err := ks.Delete(ctx, keystore.AccountInstallation, keystore.PurposePendingKeys); err != nil && !isNotFound(err) {
 			return err
 		}
 		return nil
@@ -764,7 +751,7 @@ func setPendingKeys(ctx context.Context, ks KeyStore, m map[string]string) error
 	if err != nil {
 		return err
 	}
-	return ks.Set(ctx, KeyAccount, PurposePendingKey, string(b))
+	return ks.Set(ctx, keystore.AccountInstallation, keystore.PurposePendingKeys, string(b))
 }
 
 // PendingKey is the key version-1 data of the account was moved under,
@@ -774,7 +761,7 @@ func PendingKey(ctx context.Context, ks KeyStore, profile, account string) (*Key
 	if err != nil {
 		return nil, err
 	}
-	s, ok := m[KeyItem(profile, account)]
+	s, ok := m[keystore.AccountKeyItem(profile, account)]
 	if !ok {
 		return nil, ErrNotFound
 	}
@@ -787,9 +774,9 @@ func DropPendingKey(ctx context.Context, ks KeyStore, profile, account string) e
 	if err != nil {
 		return err
 	}
-	if _, ok := m[KeyItem(profile, account)]; !ok {
+	if _, ok := m[keystore.AccountKeyItem(profile, account)]; !ok {
 		return nil
 	}
-	delete(m, KeyItem(profile, account))
+	delete(m, keystore.AccountKeyItem(profile, account))
 	return setPendingKeys(ctx, ks, m)
 }

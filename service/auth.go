@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 )
 
@@ -261,10 +262,10 @@ func (c *Client) establish(ctx context.Context, identifier string, remember bool
 	c.mu.Unlock()
 	if c.store != nil {
 		if remember {
-			if err := c.store.Set(ctx, identifier, TokenPurpose, w.RefreshToken); err != nil {
+			if err := c.store.Set(ctx, identifier, keystore.PurposeRefreshToken, w.RefreshToken); err != nil {
 				c.log.Warn("could not remember the session", "err", err)
 			}
-		} else if err := c.store.Delete(ctx, identifier, TokenPurpose); err != nil {
+		} else if err := c.store.Delete(ctx, identifier, keystore.PurposeRefreshToken); err != nil {
 			c.log.Debug("no remembered session dropped", "err", err)
 		}
 	}
@@ -286,7 +287,7 @@ func (c *Client) Resume(ctx context.Context, identifier string) error {
 	if c.store == nil {
 		return ErrNoTokenStore
 	}
-	tok, err := c.store.Get(ctx, identifier, TokenPurpose)
+	tok, err := c.store.Get(ctx, identifier, keystore.PurposeRefreshToken)
 	if err != nil {
 		return fmt.Errorf("%w: %w", ErrUnauthorized, err)
 	}
@@ -327,7 +328,7 @@ func (c *Client) refreshAfter(ctx context.Context, stale string) error {
 			c.log.Warn("session ended by the server", "err", errClass(err), "revoked", errors.Is(err, ErrSessionRevoked))
 			c.clearSession()
 			if c.store != nil && s.remember {
-				_ = c.store.Delete(ctx, s.identifier, TokenPurpose)
+				_ = c.store.Delete(ctx, s.identifier, keystore.PurposeRefreshToken)
 			}
 		}
 		return err
@@ -343,7 +344,7 @@ func (c *Client) refreshAfter(ctx context.Context, stale string) error {
 	}
 	c.mu.Unlock()
 	if c.store != nil && s.remember {
-		if err := c.store.Set(ctx, s.identifier, TokenPurpose, w.RefreshToken); err != nil {
+		if err := c.store.Set(ctx, s.identifier, keystore.PurposeRefreshToken, w.RefreshToken); err != nil {
 			c.log.Warn("could not remember the rotated session", "err", err)
 		}
 	}
@@ -425,7 +426,7 @@ func (c *Client) Logout(ctx context.Context) error {
 	}
 	c.clearSession()
 	if c.store != nil && s.identifier != "" && s.remember {
-		if derr := c.store.Delete(ctx, s.identifier, TokenPurpose); derr != nil {
+		if derr := c.store.Delete(ctx, s.identifier, keystore.PurposeRefreshToken); derr != nil {
 			c.log.Debug("no remembered session dropped", "err", derr)
 		}
 	}
@@ -439,7 +440,7 @@ func (c *Client) Forget(ctx context.Context, identifier string) error {
 	if c.store == nil {
 		return ErrNoTokenStore
 	}
-	return c.store.Delete(ctx, identifier, TokenPurpose)
+	return c.store.Delete(ctx, identifier, keystore.PurposeRefreshToken)
 }
 
 // Register starts a registration (step 1 of 2). Fields are validated

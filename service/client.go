@@ -31,9 +31,6 @@ type TokenStore interface {
 	Delete(ctx context.Context, account, purpose string) error
 }
 
-// TokenPurpose is the keystore purpose of remembered refresh tokens.
-const TokenPurpose = "refresh-token"
-
 // Option configures a Client; options validate their input.
 type Option func(*Client) error
 

@@ -30,7 +30,7 @@ func TestRemember_RevokedTokenIsForgottenFromMemoryStore(t *testing.T) {
 func testRememberRefreshToken(t *testing.T, store TokenStore) {
 	sb := newSandbox(t, false)
 	ctx := context.Background()
-	t.Cleanup(func() { _ = store.Delete(ctx, budi, TokenPurpose) })
+	t.Cleanup(func() { _ = store.Delete(ctx, budi, keystore.PurposeRefreshToken) })
 
 	if _, err := sb.client(t).Login(ctx, budi, password, true); !errors.Is(err, ErrNoTokenStore) {
 		t.Fatalf("remember without a store: %v", err)
@@ -41,7 +41,7 @@ func testRememberRefreshToken(t *testing.T, store TokenStore) {
 		t.Fatal(err)
 	}
 	_, refresh := first.tokensForTest()
-	got, err := store.Get(ctx, budi, TokenPurpose)
+	got, err := store.Get(ctx, budi, keystore.PurposeRefreshToken)
 	if err != nil || got != refresh || got == password {
 		t.Fatalf("keyring holds %q (err %v), want the refresh token", got, err)
 	}
@@ -55,7 +55,7 @@ func testRememberRefreshToken(t *testing.T, store TokenStore) {
 		t.Fatal(err)
 	}
 	_, rotated := second.tokensForTest()
-	if got, _ := store.Get(ctx, budi, TokenPurpose); got != rotated || got == refresh {
+	if got, _ := store.Get(ctx, budi, keystore.PurposeRefreshToken); got != rotated || got == refresh {
 		t.Fatalf("keyring not updated after rotation")
 	}
 	if s, ok := second.Session(); !ok || !s.Remembered || s.Identifier != budi {
@@ -65,7 +65,7 @@ func testRememberRefreshToken(t *testing.T, store TokenStore) {
 	if err := second.Logout(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Get(ctx, budi, TokenPurpose); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := store.Get(ctx, budi, keystore.PurposeRefreshToken); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("token still remembered after logout: %v", err)
 	}
 	err = sb.client(t, WithTokenStore(store)).Resume(ctx, budi)
@@ -81,7 +81,7 @@ func testRememberRefreshToken(t *testing.T, store TokenStore) {
 	if _, err := c.Login(ctx, budi, password, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Get(ctx, budi, TokenPurpose); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := store.Get(ctx, budi, keystore.PurposeRefreshToken); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("remembered token survived a login without remember: %v", err)
 	}
 	if _, err := c.Login(ctx, budi, password, true); err != nil {
@@ -90,7 +90,7 @@ func testRememberRefreshToken(t *testing.T, store TokenStore) {
 	if err := c.Forget(ctx, budi); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := store.Get(ctx, budi, TokenPurpose); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := store.Get(ctx, budi, keystore.PurposeRefreshToken); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("Forget left the token: %v", err)
 	}
 }
@@ -101,7 +101,7 @@ func testRememberRevokedTokenIsForgotten(t *testing.T, store TokenStore) {
 	clock := newFakeClock()
 	sb := newSandbox(t, false, sandbox.WithClock(clock.Now), sandbox.WithAccessTTL(time.Minute))
 	ctx := context.Background()
-	t.Cleanup(func() { _ = store.Delete(ctx, budi, TokenPurpose) })
+	t.Cleanup(func() { _ = store.Delete(ctx, budi, keystore.PurposeRefreshToken) })
 	c := sb.client(t, WithTokenStore(store), WithClock(clock.Now))
 	if _, err := c.Login(ctx, budi, password, true); err != nil {
 		t.Fatal(err)
@@ -120,7 +120,7 @@ func testRememberRevokedTokenIsForgotten(t *testing.T, store TokenStore) {
 	if _, err := c.Profile(ctx); !errors.Is(err, ErrUnauthorized) {
 		t.Fatalf("after revocation: %v", err)
 	}
-	if _, err := store.Get(ctx, budi, TokenPurpose); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := store.Get(ctx, budi, keystore.PurposeRefreshToken); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("revoked token still remembered: %v", err)
 	}
 }

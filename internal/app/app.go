@@ -33,12 +33,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
-// Keyring items the app keeps besides the service's refresh tokens.
-const (
-	KeyAccountInstallation = "installation"
-	KeyPurposeRemembered   = "remembered-identifier"
-)
-
 // Timeouts for one user action; the service has its own per-call timeouts.
 // The UI passes them to the blocking methods' contexts.
 const (
@@ -352,7 +346,7 @@ func (a *App) OpenCache(ctx context.Context, onRemembered func(string)) Opening 
 		var r remembered
 		if keys == nil {
 			r.err = fmt.Errorf("%w: no key store", cache.ErrNoKeyring)
-		} else if got, err := keys.Get(ctx, KeyAccountInstallation, KeyPurposeRemembered); err == nil {
+		} else if got, err := keys.Get(ctx, keystore.AccountInstallation, keystore.PurposeRemembered); err == nil {
 			r.id = got
 		} else if !errors.Is(err, keystore.ErrNotFound) {
 			r.err = fmt.Errorf("%w: %w", cache.ErrNoKeyring, err)
@@ -361,7 +355,7 @@ func (a *App) OpenCache(ctx context.Context, onRemembered func(string)) Opening 
 			onRemembered(r.id)
 		}
 		if r.id != "" {
-			if s, err := keys.Get(ctx, cache.KeyItem(profile, r.id), cache.PurposeAccountKey); err == nil {
+			if s, err := keys.Get(ctx, keystore.AccountKeyItem(profile, r.id), keystore.PurposeAccountKey); err == nil {
 				r.key, _ = cache.ParseKey(s)
 			}
 		}
@@ -653,9 +647,9 @@ func (a *App) RememberLogin(ctx context.Context) error {
 	}
 	var err error
 	if remember {
-		err = keys.Set(ctx, KeyAccountInstallation, KeyPurposeRemembered, identifier)
+		err = keys.Set(ctx, keystore.AccountInstallation, keystore.PurposeRemembered, identifier)
 	} else {
-		err = ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered))
+		err = ignoreNotFound(keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposeRemembered))
 	}
 	if err != nil {
 		a.log.Warn("remember identifier", "err", err)
@@ -904,7 +898,7 @@ func (a *App) Logout() (tellServer func(ctx context.Context) error) {
 		}
 		// A next start must not open the data without the password.
 		if keys := a.p.Keys; keys != nil && identifier != "" {
-			_ = ignoreNotFound(keys.Delete(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey))
+			_ = ignoreNotFound(keys.Delete(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey))
 		}
 		return err
 	}

@@ -339,7 +339,7 @@ func TestRemember_NextStartHasTheAccountAndItsData(t *testing.T) {
 	// Logging in again without "remember me" drops it.
 	c, _ := e.newApp()
 	e.login(c, budi, false)
-	if _, err := e.keys.Get(e.ctx(), KeyAccountInstallation, KeyPurposeRemembered); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := e.keys.Get(e.ctx(), keystore.AccountInstallation, keystore.PurposeRemembered); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("remembered identifier after a login without remember: %v", err)
 	}
 }
@@ -509,7 +509,7 @@ func TestLogout_EndsTheSessionHereThenTellsTheServer(t *testing.T) {
 	if _, ok := old.Session(); ok {
 		t.Error("the logged-out client still holds a session")
 	}
-	if _, err := e.keys.Get(e.ctx(), budi, service.TokenPurpose); !errors.Is(err, keystore.ErrNotFound) {
+	if _, err := e.keys.Get(e.ctx(), budi, keystore.PurposeRefreshToken); !errors.Is(err, keystore.ErrNotFound) {
 		t.Fatalf("remembered refresh token after logout: %v", err)
 	}
 }
@@ -521,7 +521,7 @@ func TestForget_CacheTokenAndRememberedLogin(t *testing.T) {
 	e.login(a, budi, true)
 	other, _ := e.newApp()
 	e.login(other, "andi@contoh.id", true) // another account's data stays
-	if !slices.Contains(e.keys.Items(), budi+"/"+service.TokenPurpose) {
+	if !slices.Contains(e.keys.Items(), budi+"/"+keystore.PurposeRefreshToken) {
 		t.Fatalf("no remembered token to forget: %v", e.keys.Items())
 	}
 	a.Remembered() // budi was remembered by a; andi by other
@@ -536,7 +536,7 @@ func TestForget_CacheTokenAndRememberedLogin(t *testing.T) {
 	if _, err := e.cached(a, budi); !errors.Is(err, cache.ErrNotFound) {
 		t.Fatalf("Budi's cache after forget: %v", err)
 	}
-	if slices.Contains(e.keys.Items(), budi+"/"+service.TokenPurpose) {
+	if slices.Contains(e.keys.Items(), budi+"/"+keystore.PurposeRefreshToken) {
 		t.Fatal("Budi's refresh token survived forget")
 	}
 	if _, err := e.cached(a, "andi@contoh.id"); err != nil {
@@ -555,7 +555,7 @@ func TestClearAll_LeavesNothing(t *testing.T) {
 	if err != nil || len(accounts) != 0 {
 		t.Fatalf("accounts after clear all: %v %v", accounts, err)
 	}
-	for _, gone := range []string{budi + "/" + service.TokenPurpose, KeyAccountInstallation + "/" + KeyPurposeRemembered} {
+	for _, gone := range []string{budi + "/" + keystore.PurposeRefreshToken, keystore.AccountInstallation + "/" + keystore.PurposeRemembered} {
 		if slices.Contains(e.keys.Items(), gone) {
 			t.Errorf("keyring item %s left after clear all", gone)
 		}

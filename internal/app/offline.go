@@ -10,7 +10,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
-	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
 // The offline data's protection: each account's data key is wrapped by
@@ -95,7 +94,7 @@ func (a *App) startPrep(identifier, password string) {
 		if key == nil && a.p.Keys != nil && ctx.Err() == nil {
 			// Not wrapped by this password (changed on the server, or
 			// written before version 2): the keyring may hold the key.
-			if s, err := a.p.Keys.Get(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey); err == nil {
+			if s, err := a.p.Keys.Get(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey); err == nil {
 				key, _ = cache.ParseKey(s)
 			}
 			if key == nil {
@@ -164,7 +163,7 @@ func (a *App) save(ctx context.Context, store *cache.Cache, epoch uint64, data m
 	}
 	keys := a.p.Keys
 	if key == nil && remembered && keys != nil {
-		if s, err := keys.Get(ctx, cache.KeyItem(profile, data.Identifier), cache.PurposeAccountKey); err == nil {
+		if s, err := keys.Get(ctx, keystore.AccountKeyItem(profile, data.Identifier), keystore.PurposeAccountKey); err == nil {
 			key, _ = cache.ParseKey(s)
 		}
 		if key == nil {
@@ -196,12 +195,12 @@ func (a *App) save(ctx context.Context, store *cache.Cache, epoch uint64, data m
 		}
 	}
 	if !copied {
-		item := cache.KeyItem(profile, data.Identifier)
+		item := keystore.AccountKeyItem(profile, data.Identifier)
 		var err error
 		if remembered {
-			err = keys.Set(ctx, item, cache.PurposeAccountKey, key.Encode())
+			err = keys.Set(ctx, item, keystore.PurposeAccountKey, key.Encode())
 		} else {
-			err = ignoreNotFound(keys.Delete(ctx, item, cache.PurposeAccountKey))
+			err = ignoreNotFound(keys.Delete(ctx, item, keystore.PurposeAccountKey))
 		}
 		if err != nil {
 			a.log.Warn("keyring copy of the offline data key", "err", err)
@@ -224,7 +223,7 @@ func (a *App) promotePending(ctx context.Context, profile, identifier string) *c
 	if err != nil {
 		return nil
 	}
-	if keys.Set(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey, key.Encode()) != nil {
+	if keys.Set(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey, key.Encode()) != nil {
 		return nil
 	}
 	_ = cache.DropPendingKey(ctx, keys, profile, identifier)
@@ -263,7 +262,7 @@ func (a *App) RetryKeyring(ctx context.Context) (string, error) {
 	if keys == nil {
 		return "", fmt.Errorf("%w: no key store", cache.ErrNoKeyring)
 	}
-	id, err := keys.Get(ctx, KeyAccountInstallation, KeyPurposeRemembered)
+	id, err := keys.Get(ctx, keystore.AccountInstallation, keystore.PurposeRemembered)
 	if errors.Is(err, keystore.ErrNotFound) {
 		id, err = "", nil
 	}
@@ -329,7 +328,7 @@ func (a *App) OpenOffline(ctx context.Context, ref int64) (memberdata.Data, erro
 	if remembered == "" || a.p.Keys == nil || summary.Locked || summary.Masked != cache.MaskIdentifier(remembered) {
 		return memberdata.Data{}, a.passwordNeeded(summary)
 	}
-	s, err := a.p.Keys.Get(ctx, cache.KeyItem(profile, remembered), cache.PurposeAccountKey)
+	s, err := a.p.Keys.Get(ctx, keystore.AccountKeyItem(profile, remembered), keystore.PurposeAccountKey)
 	if err != nil {
 		return memberdata.Data{}, a.passwordNeeded(summary)
 	}
@@ -443,13 +442,13 @@ func (a *App) unlockPersisted(ctx context.Context, store *cache.Cache, identifie
 		a.log.Warn("locked token", "err", err)
 	}
 	if keys != nil && token != "" {
-		if err := keys.Set(ctx, identifier, service.TokenPurpose, token); err != nil {
+		if err := keys.Set(ctx, identifier, keystore.PurposeRefreshToken, token); err != nil {
 			a.log.Warn("restore remembered session", "err", err)
 			return // keep it set aside
 		}
 	}
 	if keys != nil && remembered {
-		if err := keys.Set(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey, key.Encode()); err != nil {
+		if err := keys.Set(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey, key.Encode()); err != nil {
 			a.log.Warn("keyring copy of the offline data key", "err", err)
 		}
 	}
@@ -492,10 +491,10 @@ func (a *App) saveLock(ctx context.Context, job lockJob) error {
 	var errs []error
 	token := ""
 	if keys != nil {
-		if t, err := keys.Get(ctx, job.identifier, service.TokenPurpose); err == nil {
+		if t, err := keys.Get(ctx, job.identifier, keystore.PurposeRefreshToken); err == nil {
 			token = t
 		}
-		errs = append(errs, ignoreNotFound(keys.Delete(ctx, cache.KeyItem(job.profile, job.identifier), cache.PurposeAccountKey)))
+		errs = append(errs, ignoreNotFound(keys.Delete(ctx, keystore.AccountKeyItem(job.profile, job.identifier), keystore.PurposeAccountKey)))
 	}
 	setAside := false
 	if job.store != nil && job.key != nil {
@@ -504,7 +503,7 @@ func (a *App) saveLock(ctx context.Context, job lockJob) error {
 		errs = append(errs, ignoreNotFound(err))
 	}
 	if keys != nil && token != "" {
-		errs = append(errs, ignoreNotFound(keys.Delete(ctx, job.identifier, service.TokenPurpose)))
+		errs = append(errs, ignoreNotFound(keys.Delete(ctx, job.identifier, keystore.PurposeRefreshToken)))
 		if !setAside {
 			a.log.Info("lock: remembered session dropped (no cached data to set it aside in)")
 		}
@@ -552,7 +551,7 @@ func (a *App) PrepareForget(identifier string) func(ctx context.Context) error {
 		keys := a.p.Keys
 		k := key
 		if k == nil && keys != nil {
-			if s, err := keys.Get(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey); err == nil {
+			if s, err := keys.Get(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey); err == nil {
 				k, _ = cache.ParseKey(s)
 			}
 			if k == nil {
@@ -565,11 +564,11 @@ func (a *App) PrepareForget(identifier string) func(ctx context.Context) error {
 		}
 		if keys != nil {
 			errs = append(errs,
-				ignoreNotFound(keys.Delete(ctx, identifier, service.TokenPurpose)),
-				ignoreNotFound(keys.Delete(ctx, cache.KeyItem(profile, identifier), cache.PurposeAccountKey)),
+				ignoreNotFound(keys.Delete(ctx, identifier, keystore.PurposeRefreshToken)),
+				ignoreNotFound(keys.Delete(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey)),
 				ignoreNotFound(cache.DropPendingKey(ctx, keys, profile, identifier)))
 			if remembered {
-				errs = append(errs, ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered)))
+				errs = append(errs, ignoreNotFound(keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposeRemembered)))
 			}
 		}
 		err := errors.Join(errs...)
@@ -620,8 +619,8 @@ func (a *App) ClearAll(ctx context.Context) error {
 		if all, ok := keys.(deleteAller); ok {
 			errs = append(errs, all.DeleteAll(ctx))
 		} else {
-			errs = append(errs, ignoreNotFound(keys.Delete(ctx, KeyAccountInstallation, KeyPurposeRemembered)),
-				ignoreNotFound(keys.Delete(ctx, cache.KeyAccount, cache.PurposePendingKey)))
+			errs = append(errs, ignoreNotFound(keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposeRemembered)),
+				ignoreNotFound(keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposePendingKeys)))
 		}
 	}
 	err := errors.Join(errs...)
@@ -661,9 +660,9 @@ func (a *App) DeleteOfflineData(ctx context.Context) error {
 		errs = append(errs, store.ForgetAll(ctx))
 	}
 	if keys := a.p.Keys; keys != nil {
-		errs = append(errs, ignoreNotFound(keys.Delete(ctx, cache.KeyAccount, cache.PurposePendingKey)))
+		errs = append(errs, ignoreNotFound(keys.Delete(ctx, keystore.AccountInstallation, keystore.PurposePendingKeys)))
 		if remembered != "" {
-			errs = append(errs, ignoreNotFound(keys.Delete(ctx, cache.KeyItem(profile, remembered), cache.PurposeAccountKey)))
+			errs = append(errs, ignoreNotFound(keys.Delete(ctx, keystore.AccountKeyItem(profile, remembered), keystore.PurposeAccountKey)))
 		}
 	}
 	err := errors.Join(errs...)

@@ -143,14 +143,14 @@ func TestLock_PersistsAcrossRestartUntilThePassword(t *testing.T) {
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
-	if !slices.Contains(e.keys.Items(), cache.KeyItem("demo", budi)+"/"+cache.PurposeAccountKey) {
+	if !slices.Contains(e.keys.Items(), keystore.AccountKeyItem("demo", budi)+"/"+keystore.PurposeAccountKey) {
 		t.Fatalf("no keyring copy of the key with remember me: %v", e.keys.Items())
 	}
 	a.Lock()
 	if err := a.WaitLockSaved(e.ctx()); err != nil {
 		t.Fatal(err)
 	}
-	for _, gone := range []string{cache.KeyItem("demo", budi) + "/" + cache.PurposeAccountKey, budi + "/" + service.TokenPurpose} {
+	for _, gone := range []string{keystore.AccountKeyItem("demo", budi) + "/" + keystore.PurposeAccountKey, budi + "/" + keystore.PurposeRefreshToken} {
 		if slices.Contains(e.keys.Items(), gone) {
 			t.Errorf("keyring item %s left after the lock", gone)
 		}
@@ -174,7 +174,7 @@ func TestLock_PersistsAcrossRestartUntilThePassword(t *testing.T) {
 	if _, err := b.UnlockOffline(e.ctx(), ref, sandbox.DemoPassword); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := e.keys.Get(e.ctx(), budi, service.TokenPurpose); err != nil {
+	if _, err := e.keys.Get(e.ctx(), budi, keystore.PurposeRefreshToken); err != nil {
 		t.Errorf("the set-aside refresh token did not come back: %v", err)
 	}
 	if _, err := b.CheckServer(e.ctx()); err != nil {
@@ -242,7 +242,7 @@ func TestRace_LogoutRacingARefreshWritesNoTokenBack(t *testing.T) {
 	<-e.gate.arrived
 	tell := b.Logout()
 	// The logout's own deletion, done before the rotation answers.
-	_ = e.keys.Delete(e.ctx(), budi, service.TokenPurpose)
+	_ = e.keys.Delete(e.ctx(), budi, keystore.PurposeRefreshToken)
 	e.gate.release()
 	if err := <-done; !errors.Is(err, ErrStale) {
 		t.Fatalf("resume after the logout: %v, want ErrStale", err)
@@ -250,7 +250,7 @@ func TestRace_LogoutRacingARefreshWritesNoTokenBack(t *testing.T) {
 	if tell != nil {
 		_ = tell(e.ctx())
 	}
-	if slices.Contains(e.keys.Items(), budi+"/"+service.TokenPurpose) {
+	if slices.Contains(e.keys.Items(), budi+"/"+keystore.PurposeRefreshToken) {
 		t.Fatal("a refresh that finished after the logout wrote its token back")
 	}
 }
@@ -314,10 +314,10 @@ func TestDeleteOfflineData_DataAndKeysGo(t *testing.T) {
 	if list, _ := a.OfflineAccounts(e.ctx()); len(list) != 0 {
 		t.Fatalf("accounts left: %+v", list)
 	}
-	if slices.Contains(e.keys.Items(), cache.KeyItem("demo", budi)+"/"+cache.PurposeAccountKey) {
+	if slices.Contains(e.keys.Items(), keystore.AccountKeyItem("demo", budi)+"/"+keystore.PurposeAccountKey) {
 		t.Fatal("the key copy survived")
 	}
-	if !slices.Contains(e.keys.Items(), budi+"/"+service.TokenPurpose) {
+	if !slices.Contains(e.keys.Items(), budi+"/"+keystore.PurposeRefreshToken) {
 		t.Fatal("the remembered login went too")
 	}
 	if _, err := a.Refresh(e.ctx()); err != nil {

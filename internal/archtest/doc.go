@@ -19,7 +19,12 @@
 //   - TestThirdPartyForksStandApart: each fork under internal/thirdparty
 //     has its licence and an upstream note (repository, version, commit,
 //     what changed), and only the packages listed for it import it
-//     (internal/thirdparty/zxcvbn: service/validate).
+//     (internal/thirdparty/zxcvbn: service/validate);
+//   - TestKeyringItemsNamedOnlyInKeystore: every keyring item name is
+//     declared once, in keystore (keystore/items.go): no other package's
+//     non-test code spells one in a string, or passes to a keyring
+//     Get/Set/Delete an account or purpose of its own or of another
+//     package (TestKeyringViolations_CatchesEachWay shows each way caught).
 //
 // They read the module through `go list` (with the Makefile's tags) and
 // its files on disk, from the module root, found by walking up to go.mod.

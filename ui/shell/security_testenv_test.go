@@ -281,11 +281,11 @@ func TestSecretScan_FullSessionLeavesNoPlaintextSecret(t *testing.T) {
 	h.c.startRefresh()
 	h.waitDashboard()
 	ctx := context.Background()
-	refreshToken, err := h.keys.Get(ctx, "siti@contoh.id", service.TokenPurpose)
+	refreshToken, err := h.keys.Get(ctx, "siti@contoh.id", keystore.PurposeRefreshToken)
 	if err != nil || len(refreshToken) < 32 {
 		t.Fatalf("no remembered refresh token in the keyring to look for (%v)", err)
 	}
-	dataKey, err := h.keys.Get(ctx, cache.KeyItem(h.c.app.ProfileName(), "siti@contoh.id"), cache.PurposeAccountKey)
+	dataKey, err := h.keys.Get(ctx, keystore.AccountKeyItem(h.c.app.ProfileName(), "siti@contoh.id"), keystore.PurposeAccountKey)
 	if err != nil {
 		t.Fatalf("no copy of the account key in the keyring to look for: %v", err)
 	}
