@@ -27,6 +27,7 @@ const (
 )
 
 func TestHelperProcess(t *testing.T) {
+	t.Parallel()
 	role := os.Getenv(envHelper)
 	if role == "" {
 		t.Skip("child process of other tests")
@@ -102,6 +103,7 @@ func helperCmd(ctx context.Context, role, dir string, key []byte, arg int) *exec
 // quick_check, and holds one complete snapshot: the last one reported
 // committed, or the one in flight.
 func TestCrash_KilledWriterNeverCorrupts(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "windows" || runtime.GOOS == "js" {
 		t.Skip("needs SIGKILL and a re-executable test binary")
 	}
@@ -276,6 +278,7 @@ func runSharer(p Params, id int) error {
 // same time, opening it together on a fresh directory: none fails, none
 // waits forever, and the file is sound afterwards.
 func TestTwoProcesses_ShareOneCache(t *testing.T) {
+	t.Parallel()
 	if runtime.GOOS == "js" {
 		t.Skip("no processes")
 	}

@@ -11,6 +11,7 @@ import (
 )
 
 func TestSealer_BindsAssociatedData(t *testing.T) {
+	t.Parallel()
 	s, err := newSealer(newDataKey())
 	if err != nil {
 		t.Fatal(err)
@@ -67,6 +68,7 @@ func mustExec(t *testing.T, db *sql.DB, q string, args ...any) {
 }
 
 func TestLoad_TamperedOrSwappedBlobFails(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	keys := newMemKeys()
@@ -139,6 +141,7 @@ func TestLoad_TamperedOrSwappedBlobFails(t *testing.T) {
 
 // A blob of an older snapshot of the same account cannot be mixed into a newer one.
 func TestLoad_PartFromOlderSnapshotFails(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	m := demoMembers[0]

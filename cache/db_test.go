@@ -44,6 +44,7 @@ func TestOpen_PrivateFileModes(t *testing.T) {
 }
 
 func TestOpen_NarrowsExistingModes(t *testing.T) {
+	t.Parallel()
 	skipOnWindows(t)
 	dir := t.TempDir()
 	os.Chmod(dir, 0o755)
@@ -70,6 +71,7 @@ func wantMode(t *testing.T, path string, want os.FileMode) {
 
 // Every pooled connection, not just the first, runs with the pragmas.
 func TestOpen_PragmasOnEveryConnection(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	for i := 0; i < readers; i++ {
@@ -142,6 +144,7 @@ func scanFiles(t *testing.T, dir, stage string) {
 }
 
 func TestRawBytes_NoPersonalData(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	c, _ := openTest(t, dir, newMemKeys())
@@ -184,6 +187,7 @@ func TestRawBytes_NoPersonalData(t *testing.T) {
 // Two caches in one process (the UI and a background refresh, say) share
 // the file safely; the one-writer rule holds per Cache.
 func TestOpen_TwoCachesOneProcess(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	keys := newMemKeys()

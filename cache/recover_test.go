@@ -34,6 +34,7 @@ func seeded(t *testing.T) (string, *memKeys) {
 }
 
 func TestOpen_DamagedFileIsQuarantined(t *testing.T) {
+	t.Parallel()
 	random := func(n int) []byte { b := make([]byte, n); rand.Read(b); return b }
 	cases := []struct {
 		name   string
@@ -149,6 +150,7 @@ func runtimeModes() bool { return os.PathSeparator == '/' }
 
 // Recurring damage keeps only the newest few moved-aside files.
 func TestQuarantine_KeepsNewestThree(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir, keys := seeded(t)
 	base := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -169,6 +171,7 @@ func TestQuarantine_KeepsNewestThree(t *testing.T) {
 // Without any keyring the cache opens and works: the password's wrap is
 // what protects it.
 func TestOpen_NoKeyringWorksWithPassword(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	for _, keys := range []KeyStore{nil, &memKeys{m: map[string]string{}, err: errUnavailableForTest}, &memKeys{m: map[string]string{}, err: errLockedForTest}} {
 		dir := filepath.Join(t.TempDir(), "data")
@@ -214,6 +217,7 @@ func TestOpen_NoKeyringWorksWithPassword(t *testing.T) {
 // login); the version-1 rows, the installation key and version-1 copies
 // set aside go.
 func TestOpen_MigratesVersion1Cache(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	keys := newMemKeys()

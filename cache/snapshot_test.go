@@ -11,6 +11,7 @@ import (
 )
 
 func TestSaveLoad_RoundTrip(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	keys := newMemKeys()
 	c, rep := openTest(t, t.TempDir(), keys)
@@ -48,6 +49,7 @@ func TestSaveLoad_RoundTrip(t *testing.T) {
 }
 
 func TestSave_ReplacesWholeSnapshot(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	at := time.Now()
@@ -78,6 +80,7 @@ func TestSave_ReplacesWholeSnapshot(t *testing.T) {
 }
 
 func TestAccounts_ListsMaskedIdentifiers(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	base := time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC)
@@ -116,6 +119,7 @@ func TestAccounts_ListsMaskedIdentifiers(t *testing.T) {
 }
 
 func TestForget_OneAccount(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	for _, m := range demoMembers {
@@ -140,6 +144,7 @@ func TestForget_OneAccount(t *testing.T) {
 }
 
 func TestForgetAll_DeletesDataAndKey(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	keys := newMemKeys()
@@ -185,6 +190,7 @@ func TestForgetAll_DeletesDataAndKey(t *testing.T) {
 
 // A reader never sees a mix of two saves.
 func TestLoad_AllOldOrAllNew(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	m := demoMembers[0]
@@ -226,6 +232,7 @@ func TestLoad_AllOldOrAllNew(t *testing.T) {
 }
 
 func TestClosed(t *testing.T) {
+	t.Parallel()
 	c, _ := openTest(t, t.TempDir(), newMemKeys())
 	c.Close()
 	if err := c.Close(); err != nil {
@@ -238,6 +245,7 @@ func TestClosed(t *testing.T) {
 
 // Two caches on one file (two processes) see each other's saves and forgets.
 func TestForgetAll_OtherCacheSeesIt(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	a, _ := openTest(t, dir, nil)

@@ -11,6 +11,7 @@ import (
 )
 
 func TestWrap_OpensOnlyWithThePassword(t *testing.T) {
+	t.Parallel()
 	k := NewKey()
 	wrap, err := Wrap(k, "Rahasia#2026", testKDF)
 	if err != nil {
@@ -55,6 +56,7 @@ func TestWrap_OpensOnlyWithThePassword(t *testing.T) {
 
 // The production parameters: what every wrap the app writes uses.
 func TestWrap_DefaultParams(t *testing.T) {
+	t.Parallel()
 	if DefaultKDF != (KDFParams{Time: 10, MemoryKiB: 128 * 1024, Threads: 2}) {
 		t.Fatalf("DefaultKDF = %+v; changing it needs a new measurement (BenchmarkDeriveDefault) and docs/SECURITY.md", DefaultKDF)
 	}
@@ -71,6 +73,7 @@ func TestWrap_DefaultParams(t *testing.T) {
 }
 
 func TestMaskIdentifier(t *testing.T) {
+	t.Parallel()
 	for in, want := range map[string]string{
 		"budi@contoh.id":     "b•••@contoh.id",
 		" Budi@Contoh.ID ":   "b•••@contoh.id",
@@ -89,6 +92,7 @@ func TestMaskIdentifier(t *testing.T) {
 // FindByPassword finds the account's row by its mask and the password, and
 // names the other rows under the same mask (stale after a password change).
 func TestFindByPassword(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	c, _ := openTest(t, t.TempDir(), nil)
 	m := demoMembers[0]
@@ -127,6 +131,7 @@ func TestFindByPassword(t *testing.T) {
 // A lock sets the refresh token aside under the account key; only the key
 // gets it back.
 func TestSetLock_TokenSetAside(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	c, _ := openTest(t, dir, nil)
@@ -168,6 +173,7 @@ func TestSetLock_TokenSetAside(t *testing.T) {
 // Forgetting one account removes it from the copies set aside too, and a
 // copy that cannot be edited goes whole.
 func TestForget_AlsoInQuarantinedCopies(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	dir := t.TempDir()
 	c, _ := openTest(t, dir, nil)

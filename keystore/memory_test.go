@@ -8,6 +8,7 @@ import (
 )
 
 func TestMemory_BehavesAsTheKeyring(t *testing.T) {
+	t.Parallel()
 	ctx := context.Background()
 	k := NewMemory()
 	if _, err := k.Get(ctx, "a", "p"); !errors.Is(err, ErrNotFound) {
@@ -41,6 +42,7 @@ func TestMemory_BehavesAsTheKeyring(t *testing.T) {
 // A call whose context is done does nothing, as with Store; DeleteAll
 // leaves no item.
 func TestMemory_DoneContextDoesNothingAndDeleteAll(t *testing.T) {
+	t.Parallel()
 	k := NewMemory()
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()

@@ -10,6 +10,7 @@ import (
 )
 
 func TestLogin_BudiByEmailAndByEitherKPJ(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	for _, id := range []string{"budi@contoh.id", "BUDI@contoh.id", "18012345678", "09011223344"} {
 		tok := e.login(id, DemoPassword)
@@ -21,6 +22,7 @@ func TestLogin_BudiByEmailAndByEitherKPJ(t *testing.T) {
 }
 
 func TestLogin_WrongPasswordCountsDown(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	for want := 4; want >= 1; want-- {
 		p := e.problem("POST", "/v1/login", "", map[string]string{"identifier": "andi@contoh.id", "password": "Salah#12345"},
@@ -42,6 +44,7 @@ func TestLogin_WrongPasswordCountsDown(t *testing.T) {
 }
 
 func TestLogin_LockoutAfterFiveFailures(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	bad := map[string]string{"identifier": "budi@contoh.id", "password": "wrong-password-1"}
 	for i := 0; i < 4; i++ {
@@ -68,6 +71,7 @@ func TestLogin_LockoutAfterFiveFailures(t *testing.T) {
 }
 
 func TestLogin_CustomLockoutAndUnknownIdentifier(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithLockout(2, time.Minute, 30*time.Second))
 	bad := map[string]string{"identifier": "nobody@contoh.id", "password": "whatever-123"}
 	p := e.problem("POST", "/v1/login", "", bad, http.StatusUnauthorized, "invalid-credentials")
@@ -90,6 +94,7 @@ func TestLogin_CustomLockoutAndUnknownIdentifier(t *testing.T) {
 }
 
 func TestLogin_Validation(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	p := e.problem("POST", "/v1/login", "", map[string]string{"identifier": "", "password": ""}, http.StatusUnprocessableEntity, "validation")
 	if !p.hasField("identifier", "required") || !p.hasField("password", "required") {
@@ -98,6 +103,7 @@ func TestLogin_Validation(t *testing.T) {
 }
 
 func TestLoginMFA_SitiNeedsTOTP(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	var ch testTokens
 	e.call("POST", "/v1/login", "", map[string]string{"identifier": "siti@contoh.id", "password": DemoPassword}, http.StatusOK, &ch)
@@ -136,6 +142,7 @@ func TestLoginMFA_SitiNeedsTOTP(t *testing.T) {
 }
 
 func TestLoginMFA_ChallengeExpiresAndUsesUp(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithLockout(50, time.Hour, time.Hour))
 	var ch testTokens
 	e.call("POST", "/v1/login", "", map[string]string{"identifier": "siti@contoh.id", "password": DemoPassword}, http.StatusOK, &ch)
@@ -154,6 +161,7 @@ func TestLoginMFA_ChallengeExpiresAndUsesUp(t *testing.T) {
 }
 
 func TestLoginMFA_WrongCodesLockTheAccount(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	var ch testTokens
 	e.call("POST", "/v1/login", "", map[string]string{"identifier": "siti@contoh.id", "password": DemoPassword}, http.StatusOK, &ch)
@@ -166,6 +174,7 @@ func TestLoginMFA_WrongCodesLockTheAccount(t *testing.T) {
 }
 
 func TestRefresh_RotatesAndReuseRevokesFamily(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	first := e.login("budi@contoh.id", DemoPassword)
 	var second testTokens
@@ -189,6 +198,7 @@ func TestRefresh_RotatesAndReuseRevokesFamily(t *testing.T) {
 }
 
 func TestRefresh_Expires(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithRefreshTTL(time.Hour))
 	tok := e.login("budi@contoh.id", DemoPassword)
 	e.clock.Advance(time.Hour)
@@ -196,6 +206,7 @@ func TestRefresh_Expires(t *testing.T) {
 }
 
 func TestAccessToken_ExpiresAndMustBeBearer(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithAccessTTL(time.Minute))
 	tok := e.login("budi@contoh.id", DemoPassword)
 	if tok.ExpiresIn != 60 {
@@ -214,6 +225,7 @@ func TestAccessToken_ExpiresAndMustBeBearer(t *testing.T) {
 }
 
 func TestLogout_RevokesSessionFamily(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword)
 	e.call("POST", "/v1/logout", tok.AccessToken, nil, http.StatusNoContent, nil)
@@ -223,6 +235,7 @@ func TestLogout_RevokesSessionFamily(t *testing.T) {
 }
 
 func TestTokens_StoredHashed(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword)
 	var n int
@@ -245,6 +258,7 @@ func TestTokens_StoredHashed(t *testing.T) {
 }
 
 func TestLogin_PerAddressLimitStopsPasswordSpraying(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithLockout(2, time.Minute, time.Minute))
 	// 2 per identifier × 4 = 8 per address: four identifiers, one guess
 	// each, twice over, and then even a fresh identifier is refused.
@@ -262,6 +276,7 @@ func TestLogin_PerAddressLimitStopsPasswordSpraying(t *testing.T) {
 }
 
 func TestEveryProtectedEndpointNeedsAToken(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	endpoints := []struct{ method, path string }{
 		{"POST", "/v1/logout"}, {"GET", "/v1/me"}, {"GET", "/v1/me/balance"}, {"GET", "/v1/me/contributions"},
@@ -279,6 +294,7 @@ func TestEveryProtectedEndpointNeedsAToken(t *testing.T) {
 }
 
 func TestConcurrentClients(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword)
 	var wg sync.WaitGroup

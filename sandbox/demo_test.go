@@ -34,6 +34,7 @@ func postJSON(t *testing.T, c *http.Client, rn *Running, path string, body, out 
 }
 
 func TestDemoRunner_StartsOnceAndCloses(t *testing.T) {
+	t.Parallel()
 	r := NewDemoRunner(t.TempDir(), nil)
 	t.Cleanup(r.Close)
 	ctx := context.Background()
@@ -79,6 +80,7 @@ func TestDemoRunner_StartsOnceAndCloses(t *testing.T) {
 // Every demo account logs in with its password; Siti's 2FA takes
 // DemoTOTPCode.
 func TestDemoAccounts_LogIn(t *testing.T) {
+	t.Parallel()
 	accounts := DemoAccounts()
 	if len(accounts) != 5 {
 		t.Fatalf("%d demo accounts, want Budi, Siti, Andi, Rudi and Wulan", len(accounts))
@@ -125,6 +127,7 @@ func TestDemoAccounts_LogIn(t *testing.T) {
 }
 
 func TestDemoTOTPCode_IsSitisCode(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, time.November, 20, 1, 0, 0, 0, time.UTC)
 	want, err := TOTPCode(SitiTOTPSecret, at)
 	if err != nil || len(want) != 6 {

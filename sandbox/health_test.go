@@ -6,6 +6,7 @@ import (
 )
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	var h struct{ Status, Version, Time string }
 	hdr := e.call("GET", "/v1/health", "", nil, http.StatusOK, &h)
@@ -18,6 +19,7 @@ func TestHealth(t *testing.T) {
 }
 
 func TestUnknownRoute_ProblemJSON(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.problem("GET", "/v1/nope", "", nil, http.StatusNotFound, "not-found")
 	e.problem("PUT", "/v1/health", "", nil, http.StatusMethodNotAllowed, "method-not-allowed")

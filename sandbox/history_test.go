@@ -55,6 +55,7 @@ func (e *env) get(path, token string, header http.Header) (*http.Response, []byt
 // TestHistory_WholeHistoryIsTheSingleYearCalls: the one call gives every
 // year, newest first, each exactly as the single-year call gives it.
 func TestHistory_WholeHistoryIsTheSingleYearCalls(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	var h testHistory
@@ -91,6 +92,7 @@ func TestHistory_WholeHistoryIsTheSingleYearCalls(t *testing.T) {
 // TestHistory_RangeAndPaging: from/to select years; a small limit pages
 // by whole years and next_to continues where the page stopped.
 func TestHistory_RangeAndPaging(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	var h testHistory
@@ -140,6 +142,7 @@ func TestHistory_RangeAndPaging(t *testing.T) {
 // data changes the tag and the answer is 200 again; another member's tag
 // never matches.
 func TestConditional_ETagAnd304(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	andi := e.login("andi@contoh.id", DemoPassword).AccessToken
@@ -192,6 +195,7 @@ func TestConditional_ETagAnd304(t *testing.T) {
 // TestConditional_Gzip: a large body travels gzipped to a client that
 // accepts it (Go's transport asks and unpacks), with the same ETag.
 func TestConditional_Gzip(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	resp, body := e.get("/v1/me/contributions/history", budi, nil)
@@ -212,6 +216,7 @@ func TestConditional_Gzip(t *testing.T) {
 }
 
 func TestAcceptsGzipAndNotModified(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		header string
 		want   bool
@@ -235,6 +240,7 @@ func TestAcceptsGzipAndNotModified(t *testing.T) {
 // cards, one after the other, all in one page of the history; a second
 // seeding changes nothing.
 func TestSeedLongMember_FortyYearsInOnePage(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	ctx := t.Context()
 	for range 2 {

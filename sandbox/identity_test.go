@@ -17,6 +17,7 @@ import (
 )
 
 func TestOpen_PersistsIdentityAndData(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "data")
 	s1, err := Open(dir, WithPasswordParams(FastPasswordParams))
 	if err != nil {
@@ -84,6 +85,7 @@ func TestOpen_PersistsIdentityAndData(t *testing.T) {
 }
 
 func TestOpen_ReissuesExpiringCertWithSameKey(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s, err := Open(dir, WithPasswordParams(FastPasswordParams))
 	if err != nil {
@@ -106,6 +108,7 @@ func TestOpen_ReissuesExpiringCertWithSameKey(t *testing.T) {
 }
 
 func TestOpen_RejectsBadOptions(t *testing.T) {
+	t.Parallel()
 	for name, o := range map[string]Option{
 		"clock":    WithClock(nil),
 		"ttl":      WithAccessTTL(0),
@@ -123,6 +126,7 @@ func TestOpen_RejectsBadOptions(t *testing.T) {
 }
 
 func TestStart_ServesPinnedTLSAndShutsDown(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	rn, err := Start(context.Background(), "", dir, WithPasswordParams(FastPasswordParams))
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 // at most the limit (5) are evaluated; the rest are refused with 429 before
 // any hashing, and argon2id never runs more than argonSlots at once.
 func TestLogin_ParallelWrongPasswordsEvaluateAtMostTheLimit(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithPasswordParams(DefaultPasswordParams))
 	before := e.srv.argon.runs.Load()
 	const n = 50
@@ -59,6 +60,7 @@ func TestLogin_ParallelWrongPasswordsEvaluateAtMostTheLimit(t *testing.T) {
 }
 
 func TestArgonGate_BoundsConcurrencyAndHonoursTheContext(t *testing.T) {
+	t.Parallel()
 	g := newArgonGate(2)
 	var wg sync.WaitGroup
 	release := make(chan struct{})
@@ -87,6 +89,7 @@ func TestArgonGate_BoundsConcurrencyAndHonoursTheContext(t *testing.T) {
 // Ten requests racing with one TOTP code: on ten challenges, exactly one
 // session; on one challenge, exactly one session.
 func TestLoginMFA_ParallelUsesOfOneCodeGiveExactlyOneSession(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, WithLockout(50, time.Hour, time.Hour))
 	countSessions := func() int {
 		var n int
@@ -155,6 +158,7 @@ func TestLoginMFA_ParallelUsesOfOneCodeGiveExactlyOneSession(t *testing.T) {
 // with Budi's email and one with his KPJ, each say 4, so the answers never
 // link the two; an unknown identifier counts the same way.
 func TestLogin_AttemptsRemainingPerIdentifierAsTyped(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	for _, id := range []string{"budi@contoh.id", "18012345678", "09011223344", "nobody@contoh.id", "BUDI@contoh.id"} {
 		p := e.problem("POST", "/v1/login", "", map[string]string{"identifier": id, "password": "Tebak#Sandi99"},
@@ -172,6 +176,7 @@ func TestLogin_AttemptsRemainingPerIdentifierAsTyped(t *testing.T) {
 // A session family ends 90 days after its sign-in however often it is
 // refreshed, and no token it hands out outlives that.
 func TestRefresh_FamilyHasAnAbsoluteLifetime(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword)
 	for day := 20; day < 90; day += 20 {
@@ -197,6 +202,7 @@ func TestRefresh_FamilyHasAnAbsoluteLifetime(t *testing.T) {
 // The dummy hash of unknown identifiers has the stored hashes' cost, even
 // when the server now creates hashes at another cost.
 func TestLogin_DummyHashUsesTheStoredHashesParameters(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s1, err := Open(dir, WithPasswordParams(PasswordParams{MemoryKiB: 256, Time: 3, Threads: 1}))
 	if err != nil {
@@ -225,6 +231,7 @@ func TestLogin_DummyHashUsesTheStoredHashesParameters(t *testing.T) {
 // The lockout table is bounded: expired entries go first, and a full table
 // refuses new keys rather than evicting a locked one.
 func TestLockout_TableIsBounded(t *testing.T) {
+	t.Parallel()
 	l := newLockout(2, time.Minute, time.Minute)
 	l.capacity = 3
 	now := testStart
@@ -253,6 +260,7 @@ func TestLockout_TableIsBounded(t *testing.T) {
 }
 
 func TestLockout_RefundAndSucceed(t *testing.T) {
+	t.Parallel()
 	l := newLockout(2, time.Minute, time.Minute)
 	now := testStart
 	r1, _, _ := l.reserve("k", now)

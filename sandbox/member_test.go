@@ -55,6 +55,7 @@ func findMonth(t *testing.T, c testContributions, period, kpj string) testMonth 
 // JHT 3.7%+2%, JP 2%+1% up to the JP wage cap, JKK by risk class, JKM 0.30%,
 // JKP 0.46%/0.36% on at most Rp5.000.000, all rounded half up.
 func TestContributions_MatchRatesAndCaps(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	siti := e.loginSiti().AccessToken
@@ -103,6 +104,7 @@ func TestContributions_MatchRatesAndCaps(t *testing.T) {
 }
 
 func TestContributions_YearsAndTotals(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	c := e.contributions(budi, "")
@@ -141,6 +143,7 @@ func TestContributions_YearsAndTotals(t *testing.T) {
 }
 
 func TestMe_Budi(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
 	var me struct {
@@ -176,6 +179,7 @@ func TestMe_Budi(t *testing.T) {
 }
 
 func TestMe_SitiIsNonaktifWithoutEmployer(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.loginSiti().AccessToken
 	var me struct {
@@ -191,6 +195,7 @@ func TestMe_SitiIsNonaktifWithoutEmployer(t *testing.T) {
 }
 
 func TestBalance_BudiIsSumOfBothCards(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
 	var b struct {
@@ -251,6 +256,7 @@ func TestBalance_BudiIsSumOfBothCards(t *testing.T) {
 }
 
 func TestClaims(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	type claims struct {
 		Claims []struct {
@@ -286,6 +292,7 @@ func (e *env) loginSitiAgain() string {
 }
 
 func TestCards_BudiHasTwo(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	var c struct {
 		Cards []struct {

@@ -44,6 +44,7 @@ func answer503(next http.Handler) http.Handler {
 // request it answers itself is counted and logged, and its problem body
 // (validated against api/openapi.yaml by env) carries Retry-After.
 func TestWithMiddleware_AnsweredRequestsCountedAndLogged(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	e := newEnv(t, WithMiddleware(answer503), WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
 	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
@@ -63,6 +64,7 @@ func TestWithMiddleware_AnsweredRequestsCountedAndLogged(t *testing.T) {
 }
 
 func TestSetMiddleware_ReplacesAndRemoves(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
 	e.call("GET", "/v1/me/balance", tok, nil, http.StatusOK, nil)
@@ -81,6 +83,7 @@ func TestSetMiddleware_ReplacesAndRemoves(t *testing.T) {
 }
 
 func TestWithMiddleware_Invalid(t *testing.T) {
+	t.Parallel()
 	if _, err := Open(t.TempDir(), WithMiddleware(nil)); err == nil {
 		t.Error("WithMiddleware(nil) accepted")
 	}
@@ -94,6 +97,7 @@ func TestWithMiddleware_Invalid(t *testing.T) {
 }
 
 func TestWriteServerError_StatusOutside5xxIs500(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		status, want int
 		slug         string

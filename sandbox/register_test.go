@@ -55,6 +55,7 @@ func (e *env) verify(reg testRegistration, emailCode, smsCode string) (int, []by
 }
 
 func TestRegister_DewiTwoStepsThenLogin(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(dewi())
 	if reg.EmailMasked != "de**@contoh.id" || reg.PhoneMasked != "0813****1122" || reg.ExpiresIn != 300 ||
@@ -91,6 +92,7 @@ func TestRegister_DewiTwoStepsThenLogin(t *testing.T) {
 }
 
 func TestRegister_UnverifiedRegistrationCannotLogIn(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(dewi())
 	// Step 1 done, codes not confirmed: no account yet.
@@ -117,6 +119,7 @@ func TestRegister_UnverifiedRegistrationCannotLogIn(t *testing.T) {
 // phone gets no SMS code and cannot finish; the member's phone on record
 // gets nothing either (there is nothing to confirm).
 func TestRegister_StrangersPhoneGetsNoCode(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	body := dewi()
 	body["email"], body["phone"] = "penipu@contoh.id", "081299998888"
@@ -137,6 +140,7 @@ func TestRegister_StrangersPhoneGetsNoCode(t *testing.T) {
 }
 
 func TestRegister_ExpiredAndReusedCodes(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(dewi())
 	oldEmail, oldSMS := e.codes("dewi@contoh.id", "081337001122")
@@ -173,6 +177,7 @@ func TestRegister_ExpiredAndReusedCodes(t *testing.T) {
 }
 
 func TestRegister_WrongCodesUseUpTheAttempts(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(dewi())
 	emailCode, smsCode := e.codes("dewi@contoh.id", "081337001122")
@@ -203,6 +208,7 @@ func mustAtoi(t *testing.T, s string) int {
 }
 
 func TestRegister_ParallelVerificationsCreateOneAccount(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(dewi())
 	emailCode, smsCode := e.codes("dewi@contoh.id", "081337001122")
@@ -230,6 +236,7 @@ func TestRegister_ParallelVerificationsCreateOneAccount(t *testing.T) {
 }
 
 func TestRegister_ResendCountdown(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(dewi())
 	body := map[string]string{"registration_id": reg.RegistrationID}
@@ -252,6 +259,7 @@ func TestRegister_ResendCountdown(t *testing.T) {
 }
 
 func TestRegister_RateLimitPerAddressAndPerNIK(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	// Per NIK (as typed, whether or not it exists): three starts an hour.
 	for i := 0; i < regPerNIK; i++ {
@@ -282,6 +290,7 @@ func TestRegister_RateLimitPerAddressAndPerNIK(t *testing.T) {
 // an account uses and a phone that is not on the record: only the
 // registration id differs.
 func TestRegister_IdenticalAnswersForExistingAndUnknownIdentities(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := func(m map[string]any) {
 		m["nik"], m["kpj"], m["birth_date"], m["full_name"] = "3174051708850003", "18012345678", "1985-08-17", "Budi Santoso"
@@ -364,6 +373,7 @@ func sortStrings(s []string) []string {
 }
 
 func TestRegister_Errors(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name        string
 		edit        func(map[string]any)
@@ -414,6 +424,7 @@ func TestRegister_Errors(t *testing.T) {
 // validation; 20 is not. A NIK whose date is not the birth date is not
 // refused either: the member record decides.
 func TestRegister_NIKProvince96AcceptedAnd20Refused(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	for _, nik := range []string{"9671044407950004", "9571044407950004", "9271044407950004"} {
 		body := dewi()
@@ -429,6 +440,7 @@ func TestRegister_NIKProvince96AcceptedAnd20Refused(t *testing.T) {
 }
 
 func TestRegister_NIKDateOtherThanBirthDateIsNoBlock(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	body := dewi()
 	body["birth_date"] = "1995-07-05" // the NIK says 1995-07-04
@@ -436,6 +448,7 @@ func TestRegister_NIKDateOtherThanBirthDateIsNoBlock(t *testing.T) {
 }
 
 func TestRegister_AllMissingListsEveryField(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	p := e.problem("POST", "/v1/register", "", map[string]any{}, 422, "validation")
 	for _, f := range []string{"nik", "kpj", "full_name", "birth_date", "email", "phone", "password"} {
@@ -449,6 +462,7 @@ func TestRegister_AllMissingListsEveryField(t *testing.T) {
 }
 
 func TestDevOutbox_LoopbackOnlyAndOnlyWhenEnabled(t *testing.T) {
+	t.Parallel()
 	off := newEnv(t)
 	off.problem("GET", "/v1/dev/outbox", "", nil, http.StatusNotFound, "not-found")
 
@@ -477,6 +491,7 @@ func TestDevOutbox_LoopbackOnlyAndOnlyWhenEnabled(t *testing.T) {
 }
 
 func TestStrictJSON(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	cases := []struct {
 		name, body, field string
@@ -510,6 +525,7 @@ func TestStrictJSON(t *testing.T) {
 // Rina's NIK says 10 February 1993, her record (corrected) 1 February: she
 // registers with the record's date, the codes reach her, and she signs in.
 func TestRegister_CorrectedBirthDateMemberRegisters(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	reg := e.startRegistration(map[string]any{
 		"nik": "3273015002930007", "kpj": "22078901234", "full_name": "Rina Marlina",
@@ -529,6 +545,7 @@ func TestRegister_CorrectedBirthDateMemberRegisters(t *testing.T) {
 // Every member the demo offers to register can: the codes reach the phone
 // on record and the account is created.
 func TestDemoRegistrations_EachCanRegister(t *testing.T) {
+	t.Parallel()
 	regs := DemoRegistrations()
 	if len(regs) < 2 {
 		t.Fatalf("%d demo registrations, want Dewi and Rina", len(regs))

@@ -6,6 +6,7 @@ import (
 )
 
 func TestNIKBirthDate(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		nik, gender, birth string
 		ok                 bool
@@ -35,6 +36,7 @@ func TestNIKBirthDate(t *testing.T) {
 }
 
 func TestPasswordHash(t *testing.T) {
+	t.Parallel()
 	h, err := hashPassword("Sandbox#2026", DefaultPasswordParams)
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +63,7 @@ func TestPasswordHash(t *testing.T) {
 }
 
 func TestPasswordWeakness(t *testing.T) {
+	t.Parallel()
 	personal := personalStrings("Dewi Lestari", "dewi@contoh.id", "5171044407950004", "21045678901", "1995-07-04")
 	for pw, weak := range map[string]bool{
 		"Kintamani!Pagi7": false,

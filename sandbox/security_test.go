@@ -8,6 +8,7 @@ import (
 )
 
 func TestTOTP_EnrollConfirmLoginDisable(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("andi@contoh.id", DemoPassword).AccessToken
 	// Confirming before enrolling is a conflict.
@@ -50,6 +51,7 @@ func TestTOTP_EnrollConfirmLoginDisable(t *testing.T) {
 }
 
 func TestTOTP_SitiKnownSecretRFC6238(t *testing.T) {
+	t.Parallel()
 	// RFC 6238 appendix B: SHA-1, secret "12345678901234567890" (base32
 	// GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ), T=59 → 94287082 (8 digits); the
 	// 6-digit code is its last six digits.
@@ -67,6 +69,7 @@ func TestTOTP_SitiKnownSecretRFC6238(t *testing.T) {
 }
 
 func TestPassword_ChangeRevokesOtherSessions(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	mine := e.login("budi@contoh.id", DemoPassword)
 	other := e.login("18012345678", DemoPassword)
@@ -99,6 +102,7 @@ func TestPassword_ChangeRevokesOtherSessions(t *testing.T) {
 }
 
 func TestPassword_WrongCurrentLocks(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", DemoPassword).AccessToken
 	body := map[string]string{"current_password": "Salah#Sekali1", "new_password": "Gunung#Rinjani9"}
@@ -109,6 +113,7 @@ func TestPassword_WrongCurrentLocks(t *testing.T) {
 }
 
 func TestLogins_NewestFirstWithCurrent(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	var last testTokens
 	for i := 0; i < 22; i++ {
@@ -144,6 +149,7 @@ func TestLogins_NewestFirstWithCurrent(t *testing.T) {
 }
 
 func TestTOTP_DisableGuessingLocks(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.loginSiti().AccessToken
 	for want := 4; want >= 1; want-- {
@@ -159,6 +165,7 @@ func TestTOTP_DisableGuessingLocks(t *testing.T) {
 }
 
 func TestTOTP_EnrolmentWithoutThePasswordRefused(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("andi@contoh.id", DemoPassword).AccessToken
 	// An access token alone turns nothing on: no body, an empty password,

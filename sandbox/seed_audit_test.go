@@ -4,6 +4,7 @@ import "testing"
 
 // The audit's demo data, worked out by hand from the rates and the seeds.
 func TestSeed_AuditDemoMembers(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	rudi := e.login("rudi@contoh.id", DemoPassword).AccessToken
 	c := e.contributions(rudi, "?year=2026")
@@ -67,6 +68,7 @@ func TestSeed_AuditDemoMembers(t *testing.T) {
 // Every employer of the time had PP 49/2020's JKK and JKM relief; Siti's
 // also paid on the 25th, inside the relief's later deadline.
 func TestSeed_COVIDRelief(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	budi := e.login("budi@contoh.id", DemoPassword).AccessToken
 	// 10.674.000 in 2020: JHT 394.938 + 213.480, JP on the 8.939.700 cap

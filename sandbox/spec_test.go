@@ -14,6 +14,7 @@ import (
 // TestSpec_ValidatorRejectsViolations guards the guard: if the validating
 // transport accepted anything, every other test would pass vacuously.
 func TestSpec_ValidatorRejectsViolations(t *testing.T) {
+	t.Parallel()
 	doc := *loadSpec(t)
 	if !doc.IsOpenAPI31OrLater() {
 		t.Fatalf("openapi version %q, want 3.1", doc.OpenAPI)

@@ -56,6 +56,7 @@ func handshake(t *testing.T, rn *Running) []*x509.Certificate {
 // so a user who trusts it trusts nothing else its key might sign. The pin
 // is the leaf key's.
 func TestTLS_ServedLeafIsNotACA(t *testing.T) {
+	t.Parallel()
 	rn, err := Start(context.Background(), "", t.TempDir(), WithPasswordParams(FastPasswordParams))
 	if err != nil {
 		t.Fatal(err)
@@ -131,6 +132,7 @@ func readKey(t *testing.T, path string) *ecdsa.PrivateKey {
 // certificate becomes a leaf under a new signing-only CA, the database
 // gains the new tables, and Dewi can register.
 func TestOpen_MigratesAnOldDataDir(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	key := readKey(t, filepath.Join(dir, keyFile))
 	tmpl := &x509.Certificate{SerialNumber: big.NewInt(1), Subject: pkix.Name{CommonName: "Cek BPJSTK Sandbox"},

@@ -45,6 +45,7 @@ func (l *statusLog) take() []string {
 
 // The whole history in one call is every single-year call, newest first.
 func TestContributionHistory_IsEverySingleYear(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, true)
 	c := sb.client(t)
 	login(t, c, budi)
@@ -75,6 +76,7 @@ func TestContributionHistory_IsEverySingleYear(t *testing.T) {
 // Pages follow one another by next_to until the last; the pages' years
 // together are the whole history.
 func TestContributionHistory_Pages(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, true)
 	c := sb.client(t)
 	login(t, c, budi)
@@ -113,6 +115,7 @@ func TestContributionHistory_Pages(t *testing.T) {
 // decoded from the kept body to the same values; the kept ETags and bodies
 // prime the next session's client, for the same member only.
 func TestConditional_UnchangedIs304(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, true)
 	var log statusLog
 	c := sb.client(t, WithTransportWrapper(log.wrap))
@@ -192,6 +195,7 @@ func TestConditional_UnchangedIs304(t *testing.T) {
 
 // A 304 to a request that was not conditional is a broken server.
 func TestConditional_Unasked304(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, true)
 	c := sb.client(t, WithTransportWrapper(func(rt http.RoundTripper) http.RoundTripper {
 		return roundTripFunc(func(r *http.Request) (*http.Response, error) {
@@ -209,6 +213,7 @@ func TestConditional_Unasked304(t *testing.T) {
 }
 
 func TestDecodeHistory_Hostile(t *testing.T) {
+	t.Parallel()
 	year := func(y string) string {
 		return `{"year":` + y + `,"months":[],"totals":{"reported_wage":0,"jht":0,"jp":0,"jkk":0,"jkm":0,"jkp":0,"total":0}}`
 	}

@@ -16,6 +16,7 @@ import (
 // name from a CA the client trusts. The normal checks pass; the pins refuse
 // it, and the attacker's server receives no request byte.
 func TestDNSSpoof_AllowedNameAtAttackerAddressIsRefused(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, _, _ := leaf(t, ca, leafOpts{dns: []string{"localhost"}})
 	attacker := newCountingServer(t, cert, okHandler())
@@ -40,6 +41,7 @@ func TestDNSSpoof_AllowedNameAtAttackerAddressIsRefused(t *testing.T) {
 // Downgrade: a server (or a MITM stripping the handshake) that offers only
 // TLS 1.0/1.1 is refused, though its certificate is trusted and pinned.
 func TestDowngrade_TLSBelow12IsRefused(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, lc, _ := leaf(t, ca, leafOpts{})
 	var requests atomic.Int64

@@ -36,6 +36,7 @@ func wantCertReason(t *testing.T, err error, reason CertReason) {
 // normal checks accept it, the pins refuse it, and the server gets nothing
 // beyond the handshake — on Verify, on Login, and through a transport wrapper.
 func TestLogin_WrongPinSendsNoCredentials(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, _, _ := leaf(t, ca, leafOpts{})
 	srv := newCountingServer(t, cert, okHandler())
@@ -62,6 +63,7 @@ func TestLogin_WrongPinSendsNoCredentials(t *testing.T) {
 }
 
 func TestVerify_CorrectPinReport(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, lc, _ := leaf(t, ca, leafOpts{})
 	srv := newCountingServer(t, cert, okHandler())
@@ -93,6 +95,7 @@ func TestVerify_CorrectPinReport(t *testing.T) {
 
 // Profiles that cannot be verified are refused before any dial.
 func TestNew_RefusesBeforeDialing(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, lc, _ := leaf(t, ca, leafOpts{})
 	srv := newCountingServer(t, cert, okHandler())
@@ -136,6 +139,7 @@ func TestNew_RefusesBeforeDialing(t *testing.T) {
 
 // A pin set that expires while the client lives is refused at the next call, before dialing.
 func TestClient_PinSetExpiresAtRuntime(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, lc, _ := leaf(t, ca, leafOpts{})
 	srv := newCountingServer(t, cert, okHandler())
@@ -158,6 +162,7 @@ func TestClient_PinSetExpiresAtRuntime(t *testing.T) {
 
 // The normal checks stay on: pins do not replace chain, hostname and expiry verification.
 func TestGuard_NormalVerificationStaysOn(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	for _, tc := range []struct {
 		name  string
@@ -189,6 +194,7 @@ func TestGuard_NormalVerificationStaysOn(t *testing.T) {
 }
 
 func TestHostAllowed(t *testing.T) {
+	t.Parallel()
 	allowed := []string{"bpjsketenagakerjaan.go.id", "127.0.0.1"}
 	for host, want := range map[string]bool{
 		"bpjsketenagakerjaan.go.id":        true,
@@ -215,6 +221,7 @@ func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { retu
 // would not): a dialer with the wrong pins that resumes a session another
 // dialer established is still refused.
 func TestGuard_ResumedSessionIsPinChecked(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	cert, lc, _ := leaf(t, ca, leafOpts{})
 	srv := newCountingServer(t, cert, okHandler())

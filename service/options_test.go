@@ -6,6 +6,7 @@ import (
 )
 
 func TestOptions_Validate(t *testing.T) {
+	t.Parallel()
 	ca := newTestCA(t)
 	p := profileFor("https://127.0.0.1:1", ca.pem, randomPin(), randomPin())
 	for name, o := range map[string]Option{

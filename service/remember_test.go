@@ -17,10 +17,12 @@ import (
 // build tag testenv, which make test sets).
 
 func TestRemember_RefreshTokenInMemoryStore(t *testing.T) {
+	t.Parallel()
 	testRememberRefreshToken(t, keystore.NewMemory())
 }
 
 func TestRemember_RevokedTokenIsForgottenFromMemoryStore(t *testing.T) {
+	t.Parallel()
 	testRememberRevokedTokenIsForgotten(t, keystore.NewMemory())
 }
 

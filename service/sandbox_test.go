@@ -116,6 +116,7 @@ func login(t testing.TB, c *Client, id string) {
 
 // Correct pins: login and every data call work, over HTTP/1.1 and HTTP/2.
 func TestSession_EveryCallWorks(t *testing.T) {
+	t.Parallel()
 	for _, h2 := range []bool{false, true} {
 		name := "http1.1"
 		if h2 {
@@ -238,6 +239,7 @@ func TestSession_EveryCallWorks(t *testing.T) {
 }
 
 func TestLogout_RevokesServerSide(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, false)
 	c := sb.client(t)
 	login(t, c, budi)
@@ -256,6 +258,7 @@ func TestLogout_RevokesServerSide(t *testing.T) {
 }
 
 func TestLogin_MFA(t *testing.T) {
+	t.Parallel()
 	clock := newFakeClock()
 	sb := newSandbox(t, true, sandbox.WithClock(clock.Now))
 	c := sb.client(t, WithClock(clock.Now))
@@ -287,6 +290,7 @@ func TestLogin_MFA(t *testing.T) {
 // Wrong passwords count down, then the account locks with a retry-after;
 // POST /login is never repeated by the client.
 func TestLogin_WrongPasswordThenLocked(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, false, sandbox.WithLockout(3, 15*time.Minute, 15*time.Minute))
 	c := sb.client(t)
 	ctx := context.Background()
@@ -318,6 +322,7 @@ func TestLogin_WrongPasswordThenLocked(t *testing.T) {
 // Access token expiry → one refresh → the call succeeds. Both when the
 // client knows the token expired and when only the server does (401).
 func TestRefresh_OnExpiry(t *testing.T) {
+	t.Parallel()
 	for _, clientKnows := range []bool{true, false} {
 		t.Run(map[bool]string{true: "proactive", false: "on 401"}[clientKnows], func(t *testing.T) {
 			clock := newFakeClock()
@@ -345,6 +350,7 @@ func TestRefresh_OnExpiry(t *testing.T) {
 
 // Several calls hitting 401 at once cause a single refresh.
 func TestRefresh_SingleFlight(t *testing.T) {
+	t.Parallel()
 	clock := newFakeClock()
 	sb := newSandbox(t, true, sandbox.WithClock(clock.Now), sandbox.WithAccessTTL(time.Minute))
 	c := sb.client(t) // real clock: only the server knows the token expired
@@ -375,6 +381,7 @@ func TestRefresh_SingleFlight(t *testing.T) {
 // A spent refresh token presented again revokes the whole session: both
 // holders end with ErrUnauthorized.
 func TestRefresh_ReuseRevokesSession(t *testing.T) {
+	t.Parallel()
 	clock := newFakeClock()
 	sb := newSandbox(t, false, sandbox.WithClock(clock.Now), sandbox.WithAccessTTL(time.Minute))
 	ctx := context.Background()
@@ -403,6 +410,7 @@ func TestRefresh_ReuseRevokesSession(t *testing.T) {
 }
 
 func TestResponses_Faults(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, false)
 	c := sb.client(t)
 	login(t, c, budi)
@@ -459,6 +467,7 @@ func TestResponses_Faults(t *testing.T) {
 // A 307 on login would make a default client re-send the password to the
 // new location. Ours refuses it, and the target receives nothing.
 func TestLogin_RedirectsRefused(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, false)
 	ca := newTestCA(t)
 	cert, _, _ := leaf(t, ca, leafOpts{})
@@ -502,6 +511,7 @@ func TestLogin_RedirectsRefused(t *testing.T) {
 
 // GETs follow same-origin redirects only.
 func TestGet_RedirectPolicy(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, false)
 	ca := newTestCA(t)
 	cert, _, _ := leaf(t, ca, leafOpts{})
@@ -526,6 +536,7 @@ func TestGet_RedirectPolicy(t *testing.T) {
 
 // The log of a full session holds no password, token, NIK, full KPJ or identifier.
 func TestLog_NoSecrets(t *testing.T) {
+	t.Parallel()
 	clock := newFakeClock()
 	sb := newSandbox(t, true, sandbox.WithClock(clock.Now), sandbox.WithAccessTTL(time.Minute))
 	var buf logBuffer
@@ -589,6 +600,7 @@ func TestLog_NoSecrets(t *testing.T) {
 }
 
 func TestRegister(t *testing.T) {
+	t.Parallel()
 	sb := newSandbox(t, false)
 	c := sb.client(t)
 	ctx := context.Background()
@@ -657,6 +669,7 @@ func TestRegister(t *testing.T) {
 }
 
 func TestRegister_ExpiredCodesAndResend(t *testing.T) {
+	t.Parallel()
 	clock := newFakeClock()
 	sb := newSandbox(t, false, sandbox.WithClock(clock.Now))
 	c := sb.client(t, WithClock(clock.Now))

@@ -88,6 +88,7 @@ func (v *requestValidator) check(r *http.Request) error {
 // request validator accepted anything, the client's requests would be
 // checked vacuously.
 func TestSpec_RequestValidatorRejectsViolations(t *testing.T) {
+	t.Parallel()
 	v := newRequestValidator(t, "https://127.0.0.1:8443")
 	cases := []struct{ name, method, path, body string }{
 		{"unknown field", "POST", "/v1/login", `{"identifier":"a","password":"b","remember":true}`},

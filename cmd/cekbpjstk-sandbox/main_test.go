@@ -20,6 +20,7 @@ import (
 // would: read the three lines, call /v1/health pinned to the printed key,
 // then stop it.
 func TestRun_PrintsURLPinAndCertThenShutsDown(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	pr, pw := io.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
@@ -75,6 +76,7 @@ func TestRun_PrintsURLPinAndCertThenShutsDown(t *testing.T) {
 }
 
 func TestRun_RejectsBadFlags(t *testing.T) {
+	t.Parallel()
 	for _, args := range [][]string{
 		{"--addr", "0.0.0.0:0"},
 		{"--addr", "nonsense"},
@@ -88,6 +90,7 @@ func TestRun_RejectsBadFlags(t *testing.T) {
 }
 
 func TestCheckLoopback(t *testing.T) {
+	t.Parallel()
 	for addr, ok := range map[string]bool{
 		"127.0.0.1:8443": true, "[::1]:8443": true, "localhost:8443": true,
 		"0.0.0.0:8443": false, ":8443": false, "192.168.1.5:8443": false,

@@ -27,6 +27,7 @@ func budiCard() Texts {
 }
 
 func TestRender_TwiceTheScreenSizeWithRoundedCorners(t *testing.T) {
+	t.Parallel()
 	img, err := Render(budiCard(), goFonts)
 	if err != nil {
 		t.Fatal(err)
@@ -49,6 +50,7 @@ func TestRender_TwiceTheScreenSizeWithRoundedCorners(t *testing.T) {
 }
 
 func TestWritePNG_WritesAPNGAndClosesTheWriter(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	w := &closeCounter{Writer: &buf}
 	if err := WritePNG(w, budiCard(), goFonts); err != nil {
@@ -67,6 +69,7 @@ func TestWritePNG_WritesAPNGAndClosesTheWriter(t *testing.T) {
 }
 
 func TestWritePNG_ABadFontIsAnErrorAndTheWriterIsClosed(t *testing.T) {
+	t.Parallel()
 	w := &closeCounter{Writer: io.Discard}
 	err := WritePNG(w, budiCard(), Fonts{Regular: []byte("not a font"), Bold: gobold.TTF})
 	if err == nil {
@@ -82,6 +85,7 @@ func TestWritePNG_ABadFontIsAnErrorAndTheWriterIsClosed(t *testing.T) {
 }
 
 func TestOutsideRounded(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		x, y int
 		want bool
@@ -96,6 +100,7 @@ func TestOutsideRounded(t *testing.T) {
 }
 
 func TestMix(t *testing.T) {
+	t.Parallel()
 	if got := mix(Light, Dark, 0); got != Light {
 		t.Errorf("mix at 0 = %v", got)
 	}

@@ -18,6 +18,7 @@ import (
 )
 
 func TestRunVerify(t *testing.T) {
+	t.Parallel()
 	var requests atomic.Int64
 	ts := tlsserve.Serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { requests.Add(1) }), nil)
 	cert := ts.Certificate()
@@ -64,6 +65,7 @@ func TestRunVerify(t *testing.T) {
 
 // The sandbox as the app ships it: its certificate file and both pins.
 func TestRunVerify_Sandbox(t *testing.T) {
+	t.Parallel()
 	sb := sandboxtls.Start(t, sandboxtls.Serve(tlsserve.HTTP2()))
 	srv, ts := sb.Server, sb.TS
 	var out, errOut bytes.Buffer

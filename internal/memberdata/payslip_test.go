@@ -10,6 +10,7 @@ import (
 )
 
 func TestPayslipPart_OptionalAndRoundTrips(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, time.November, 16, 8, 0, 0, 0, time.UTC)
 	data := Data{Identifier: "budi@contoh.id", Member: member.Member{FullName: "Budi Santoso"},
 		Contributions: map[int]member.Contributions{}, FetchedAt: at}

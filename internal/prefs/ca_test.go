@@ -37,6 +37,7 @@ func testCertPEM(t *testing.T, cn string) string {
 // and in the profile as its extra roots; "" removes it; anything else is
 // refused and leaves the stored CA as it was.
 func TestSettings_CustomCA(t *testing.T) {
+	t.Parallel()
 	s := New(NewMemoryStore())
 	one, two := testCertPEM(t, "CA one"), testCertPEM(t, "CA two")
 	if err := s.SetCustomCA("\n" + one + "\n"); err != nil {

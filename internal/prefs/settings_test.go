@@ -22,6 +22,7 @@ func newTestSettings(t *testing.T) (*Settings, *MemoryStore) {
 }
 
 func TestSettings_Defaults(t *testing.T) {
+	t.Parallel()
 	s, _ := newTestSettings(t)
 	if s.Language() != "id" || s.Theme() != ThemeSystem || s.ServerProfile() != ProfileDemo ||
 		s.IdleLock() != 5*time.Minute || !s.OfflineCache() {
@@ -88,6 +89,7 @@ func TestSettings_InvalidValuesAreRefused(t *testing.T) {
 }
 
 func TestSettings_InvalidCustomServerIsRejected(t *testing.T) {
+	t.Parallel()
 	good := []string{settingsPin("a"), settingsPin("b")}
 	for _, tc := range []struct {
 		name    string

@@ -3,6 +3,7 @@ package qrcode
 import "testing"
 
 func TestImage(t *testing.T) {
+	t.Parallel()
 	img, err := Image("18012345678", 200)
 	if err != nil {
 		t.Fatal(err)

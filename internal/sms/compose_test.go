@@ -9,6 +9,7 @@ import (
 )
 
 func TestComposeRegistration(t *testing.T) {
+	t.Parallel()
 	dewi := Registration{NIK: "5171044407950004", FullName: "Dewi Lestari", BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC),
 		KPJ: "21045678901", Email: "dewi@contoh.id"}
 	tests := []struct {
@@ -50,6 +51,7 @@ func TestComposeRegistration(t *testing.T) {
 }
 
 func TestNIKDateDiffers(t *testing.T) {
+	t.Parallel()
 	// 5171044407950004: day 44 = 4 + 40 (a woman), July 1995.
 	r := Registration{NIK: "5171044407950004", BirthDate: time.Date(1995, 7, 4, 0, 0, 0, 0, time.UTC)}
 	if _, differs := NIKDateDiffers(r); differs {
@@ -71,6 +73,7 @@ func TestNIKDateDiffers(t *testing.T) {
 }
 
 func TestComposeBalance(t *testing.T) {
+	t.Parallel()
 	if got, err := ComposeBalance(" 18012345678 "); err != nil || got != "SALDO 18012345678" {
 		t.Fatalf("got %q, %v", got, err)
 	}

@@ -3,6 +3,7 @@ package wilayah
 import "testing"
 
 func TestProvince(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		code string
 		name string

@@ -37,6 +37,7 @@ func byYear(rows ...member.MonthContribution) map[int]member.Contributions {
 }
 
 func TestDeadline(t *testing.T) {
+	t.Parallel()
 	for month, want := range map[time.Time]time.Time{
 		m(2023, time.December): day(2024, time.January, 15),   // a Monday
 		m(2026, time.February): day(2026, time.March, 16),     // the 15th is a Sunday
@@ -54,6 +55,7 @@ func TestDeadline(t *testing.T) {
 }
 
 func TestMonthsLate(t *testing.T) {
+	t.Parallel()
 	dl := day(2024, time.January, 15)
 	for paid, want := range map[time.Time]int{
 		day(2024, time.January, 10):  0,
@@ -112,6 +114,7 @@ func aMember() member.Member {
 }
 
 func TestRun_HandComputedCard(t *testing.T) {
+	t.Parallel()
 	rows := append(cardA(), cardB()...)
 	// As of 20 January 2024 December's deadline (15 January) has passed:
 	// the card should carry January to December 2023.
@@ -185,6 +188,7 @@ func TestRun_HandComputedCard(t *testing.T) {
 }
 
 func TestRun_CleanCardHasNoFindings(t *testing.T) {
+	t.Parallel()
 	var rows []member.MonthContribution
 	w := int64(4_000_000)
 	for p := m(2022, time.January); !p.After(m(2024, time.December)); p = p.AddDate(0, 1, 0) {
@@ -208,6 +212,7 @@ func TestRun_CleanCardHasNoFindings(t *testing.T) {
 }
 
 func TestRun_NoJPAfterPensionAge(t *testing.T) {
+	t.Parallel()
 	// Born March 1962: 57 in 2019, the pension age of 2019 (57): JP ends.
 	mem := member.Member{BirthDate: day(1962, time.March, 1), Cards: []member.KPJCard{{KPJ: "D", Opened: day(2018, time.December, 1), Closed: day(2019, time.January, 31)}}}
 	rows := byYear(
@@ -227,6 +232,7 @@ func TestRun_NoJPAfterPensionAge(t *testing.T) {
 }
 
 func TestRun_ReliefMonthsAreLabelledNotFlagged(t *testing.T) {
+	t.Parallel()
 	// Wage 4.000.000, class 1. Normal JKK 9.600 and JKM 12.000; PP 49/2020
 	// leaves 1%: 96 and 120. Every month paid on the 25th of the next
 	// (before the 30th).
@@ -265,6 +271,7 @@ func TestRun_ReliefMonthsAreLabelledNotFlagged(t *testing.T) {
 }
 
 func TestRun_COVIDMonthPaidAfterThe30thIsLateAtHalfAPercent(t *testing.T) {
+	t.Parallel()
 	// September 2020 due 30 October, paid 5 November: one month late at
 	// 0,5% of 228.000 + 120.000 + 96 + 120 = 348.216 → 1.741.
 	rows := byYear(row("G", m(2020, time.September), 4_000_000, 148_000, 80_000, 80_000, 40_000, 96, 120, day(2020, time.November, 5)))
@@ -276,6 +283,7 @@ func TestRun_COVIDMonthPaidAfterThe30thIsLateAtHalfAPercent(t *testing.T) {
 }
 
 func TestHalfJKK(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		wage, jkk int64
 		want      bool
@@ -293,6 +301,7 @@ func TestHalfJKK(t *testing.T) {
 }
 
 func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
+	t.Parallel()
 	rows := append(cardA(), cardB()...)
 	rep := Run(Input{Member: aMember(), Contributions: byYear(rows...), AsOf: day(2024, time.January, 20)})
 	letter := Letter{Name: "Rina Wulandari", KPJ: "A", Employer: "PT A", Date: day(2024, time.January, 22)}
@@ -344,6 +353,7 @@ func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
 }
 
 func TestFormatMonths(t *testing.T) {
+	t.Parallel()
 	ms := []time.Time{m(2025, time.December), m(2026, time.January), m(2026, time.February), m(2026, time.May), m(2026, time.July), m(2026, time.August)}
 	if got, want := FormatMonths(ID, ms), "Desember 2025–Februari 2026, Mei 2026, Juli–Agustus 2026"; got != want {
 		t.Errorf("got %q, want %q", got, want)

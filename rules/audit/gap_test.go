@@ -9,6 +9,7 @@ import (
 )
 
 func TestCompareWage_HandComputed(t *testing.T) {
+	t.Parallel()
 	// Payslip Rp8.000.000 from January 2025; reported 6.000.000 for
 	// January to March (JHT worker 2% 120.000, JP worker 1% 60.000).
 	contrib := byYear(
@@ -51,6 +52,7 @@ func TestCompareWage_HandComputed(t *testing.T) {
 }
 
 func TestCompareWage_JKPUnderTheCapAndNoGap(t *testing.T) {
+	t.Parallel()
 	contrib := byYear(
 		row("A", m(2026, time.May), 3_500_000, 129_500, 70_000, 70_000, 35_000, 8_400, 10_500, day(2026, time.June, 10)),
 		row("A", m(2026, time.June), 4_500_000, 166_500, 90_000, 90_000, 45_000, 10_800, 13_500, day(2026, time.July, 10)),
@@ -76,6 +78,7 @@ func TestCompareWage_JKPUnderTheCapAndNoGap(t *testing.T) {
 }
 
 func TestNormalizePayslip(t *testing.T) {
+	t.Parallel()
 	got := NormalizePayslip([]member.PayslipWage{
 		{From: day(2026, time.March, 20), Wage: 6_000_000},
 		{From: m(2026, time.January), Wage: 5_000_000},

@@ -11,6 +11,7 @@ import (
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func TestChannels(t *testing.T) {
+	t.Parallel()
 	all, office := []Channel{JMO, LapakAsik, Branch}, []Channel{LapakAsik, Branch}
 	for _, tc := range []struct {
 		name   string
@@ -33,6 +34,7 @@ func TestChannels(t *testing.T) {
 }
 
 func TestPayoutDays(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		amount int64
 		want   Payout
@@ -50,6 +52,7 @@ func TestPayoutDays(t *testing.T) {
 }
 
 func TestAddWorkingDays(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		from time.Time
@@ -76,6 +79,7 @@ func TestAddWorkingDays(t *testing.T) {
 }
 
 func TestTax(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		amount, lump, brackets int64
 	}{
@@ -138,6 +142,7 @@ func check(t *testing.T, c Card, r Reason) Check {
 }
 
 func TestAssess_Reasons(t *testing.T) {
+	t.Parallel()
 	t.Run("Siti, card closed 17 months ago, no claim: resignation ready, by Lapak Asik or a branch", func(t *testing.T) {
 		a := Assess(siti())
 		c := a.Cards[0]
@@ -204,6 +209,7 @@ func TestAssess_Reasons(t *testing.T) {
 }
 
 func TestDocuments(t *testing.T) {
+	t.Parallel()
 	if got := Documents(Resignation, 27_900_000); !reflect.DeepEqual(got, []Document{DocCard, DocKTP, DocKK, DocResignLetter, DocBankBook}) {
 		t.Errorf("resignation %v", got)
 	}
@@ -216,6 +222,7 @@ func TestDocuments(t *testing.T) {
 }
 
 func TestPartial(t *testing.T) {
+	t.Parallel()
 	t.Run("Budi: 15 years, active, never used", func(t *testing.T) {
 		p := Assess(budi()).Partial
 		if p.State != Ready || p.Years != 15 || !p.From.Equal(day(2021, time.November, 1)) {
@@ -272,6 +279,7 @@ func TestPartial(t *testing.T) {
 }
 
 func TestLate(t *testing.T) {
+	t.Parallel()
 	processing := []member.ClaimEvent{
 		{Status: "diajukan", At: time.Date(2026, time.October, 28, 2, 14, 0, 0, time.UTC)},
 		{Status: "diproses", At: time.Date(2026, time.November, 2, 3, 30, 0, 0, time.UTC)},
@@ -312,6 +320,7 @@ func TestLate(t *testing.T) {
 }
 
 func TestMerge(t *testing.T) {
+	t.Parallel()
 	m := Assess(budi()).Merge
 	if !m.Needed || m.Keep != "09011223344" || m.Active != "18012345678" || m.Total != 200_000_000 {
 		t.Fatalf("%+v", m)

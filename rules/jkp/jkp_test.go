@@ -28,6 +28,7 @@ func programs(codes ...string) []member.Program {
 var all = programs("JHT", "JKK", "JKM", "JP", "JKP")
 
 func TestAssess(t *testing.T) {
+	t.Parallel()
 	today := day(2026, time.November, 16)
 	active := member.Member{Status: "aktif", Programs: all}
 	t.Run("active, 34 months in a row at Rp12 juta: eligible, 60% of the Rp5 juta cap", func(t *testing.T) {

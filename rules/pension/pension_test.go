@@ -11,6 +11,7 @@ import (
 func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
 func TestAgeInForce(t *testing.T) {
+	t.Parallel()
 	for year, want := range map[int]int{2015: 56, 2018: 56, 2019: 57, 2021: 57, 2022: 58, 2025: 59, 2028: 60, 2042: 64, 2043: 65, 2060: 65} {
 		if got := AgeInForce(year); got != want {
 			t.Errorf("AgeInForce(%d) = %d, want %d", year, got, want)
@@ -19,6 +20,7 @@ func TestAgeInForce(t *testing.T) {
 }
 
 func TestPensionAge(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		birth time.Time
 		age   int
@@ -39,6 +41,7 @@ func TestPensionAge(t *testing.T) {
 }
 
 func TestIndexAndBounds(t *testing.T) {
+	t.Parallel()
 	// 2022 → 2024: 1,0551 × 1,0261, in millionths, truncated at each step.
 	if f := IndexFactor(2022, 2024); f != 1_082_638 {
 		t.Errorf("IndexFactor(2022, 2024) = %d", f)
@@ -69,6 +72,7 @@ func months(first time.Time, n int, wage int64) []member.MonthContribution {
 }
 
 func TestEstimate(t *testing.T) {
+	t.Parallel()
 	t.Run("180 months of Rp5 juta from 2025, still contributing in January 2040", func(t *testing.T) {
 		e := EstimateFor(Input{BirthDate: day(1980, time.June, 1), Months: months(day(2025, time.January, 1), 180, 5_000_000), Today: day(2040, time.January, 15)})
 		// 1% × 180/12 × 5.000.000 = 750.000 (no inflation figures after 2024: no indexing).

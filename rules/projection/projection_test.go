@@ -11,6 +11,7 @@ func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0
 // The cases are worked by hand in the comments; Project must agree to the
 // rupiah.
 func TestProject_HandComputed(t *testing.T) {
+	t.Parallel()
 	today := date(2026, time.March, 1)
 	tests := []struct {
 		name                      string
@@ -83,6 +84,7 @@ func TestProject_HandComputed(t *testing.T) {
 }
 
 func TestProject_PartialWithdrawalAfterTenYears(t *testing.T) {
+	t.Parallel()
 	base := Params{Balance: 120_000_000, MonthlyWage: 5_000_000, BirthDate: date(1985, time.May, 5), Today: date(2026, time.March, 1)}
 	tests := []struct {
 		since time.Time
@@ -112,6 +114,7 @@ func TestProject_PartialWithdrawalAfterTenYears(t *testing.T) {
 }
 
 func TestProject_RefusesBadInput(t *testing.T) {
+	t.Parallel()
 	today := date(2026, time.March, 1)
 	ok := Params{Balance: 1, MonthlyWage: 1, BirthDate: date(1990, 1, 1), Today: today}
 	bad := map[string]struct {

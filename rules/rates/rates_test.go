@@ -15,6 +15,7 @@ import (
 //	2020: 8.512.400 × 1,0502 = 8.939.722,48 → Rp8.939.700
 //	2021: 8.939.700 × 0,9793 = 8.754.648,21 → Rp8.754.600
 func TestJPCapsFromGDPChain(t *testing.T) {
+	t.Parallel()
 	caps := JPCaps()
 	if len(caps) != len(GDPChain)+1 {
 		t.Fatalf("%d caps for %d growth years", len(caps), len(GDPChain))
@@ -52,6 +53,7 @@ func TestJPCapsFromGDPChain(t *testing.T) {
 }
 
 func TestJPWageCap(t *testing.T) {
+	t.Parallel()
 	cases := map[string]int64{
 		"2015-06": 0,
 		"2015-07": 7_000_000,
@@ -80,6 +82,7 @@ func TestJPWageCap(t *testing.T) {
 }
 
 func TestCompute_RatesAndRounding(t *testing.T) {
+	t.Parallel()
 	p := member.Month(2026, time.May)
 	c := Compute(p, 4_999_999, 5)
 	// 4.999.999 × 3.7% = 184.999,963 → 185.000; × 2% = 99.999,98 → 100.000
@@ -125,6 +128,7 @@ func TestCompute_RatesAndRounding(t *testing.T) {
 }
 
 func TestReliefWindows(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		month             time.Time
 		covid, pk, pkFirm bool

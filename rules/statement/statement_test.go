@@ -49,6 +49,7 @@ func sample() Input {
 }
 
 func TestCSV_ParsesBackWithIndonesianHeadersAndWholeRupiah(t *testing.T) {
+	t.Parallel()
 	b, err := CSV(sample())
 	if err != nil {
 		t.Fatal(err)
@@ -81,6 +82,7 @@ func TestCSV_ParsesBackWithIndonesianHeadersAndWholeRupiah(t *testing.T) {
 }
 
 func TestCSV_EmptyPeriodRefused(t *testing.T) {
+	t.Parallel()
 	in := sample()
 	in.From, in.To = in.To, in.From
 	if _, err := CSV(in); !errors.Is(err, ErrEmptyPeriod) {
@@ -105,6 +107,7 @@ func pdfTexts(b []byte) []string {
 }
 
 func TestPDF_CarriesWhoWhenPeriodTotalsAndDisclaimer(t *testing.T) {
+	t.Parallel()
 	b, err := buildPDF(sample(), false)
 	if err != nil {
 		t.Fatal(err)
@@ -136,6 +139,7 @@ func TestPDF_CarriesWhoWhenPeriodTotalsAndDisclaimer(t *testing.T) {
 }
 
 func TestPDF_CompressedIsAWholeDocument(t *testing.T) {
+	t.Parallel()
 	b, err := PDF(sample())
 	if err != nil {
 		t.Fatal(err)
@@ -149,6 +153,7 @@ func TestPDF_CompressedIsAWholeDocument(t *testing.T) {
 }
 
 func TestRange(t *testing.T) {
+	t.Parallel()
 	first, last, ok := Range(sample().Contributions)
 	if !ok || !first.Equal(month(2025, time.November)) || !last.Equal(month(2026, time.February)) {
 		t.Fatalf("Range = %v %v %v", first, last, ok)
@@ -159,6 +164,7 @@ func TestRange(t *testing.T) {
 }
 
 func TestPDF_LongPeriodRepeatsTheHeaderOnEveryPage(t *testing.T) {
+	t.Parallel()
 	in := sample()
 	c := member.Contributions{Year: 2020}
 	for i := 0; i < 48; i++ {

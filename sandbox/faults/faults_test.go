@@ -15,6 +15,7 @@ import (
 )
 
 func TestFaults_StatusNTimesScopedToRoute(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	tok := e.login("budi@contoh.id", sandbox.DemoPassword)
 	if err := Arm(e.srv, Fault{Method: "GET", PathPrefix: "/v1/me/balance", Status: 503, RetryAfter: 7, Times: 2}); err != nil {
@@ -32,6 +33,7 @@ func TestFaults_StatusNTimesScopedToRoute(t *testing.T) {
 }
 
 func TestFaults_RedirectOnlyLogin(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.vt.skip.Store(true)
 	if err := Arm(e.srv,
@@ -54,6 +56,7 @@ func TestFaults_RedirectOnlyLogin(t *testing.T) {
 }
 
 func TestFaults_MalformedAndOversized(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	c := e.plainClient(true)
 	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", Malformed: true, Times: 1})
@@ -82,6 +85,7 @@ func TestFaults_MalformedAndOversized(t *testing.T) {
 }
 
 func TestFaults_GzipBomb(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	const size = 64 << 20
 	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", GzipBombBytes: size})
@@ -105,6 +109,7 @@ func TestFaults_GzipBomb(t *testing.T) {
 }
 
 func TestFaults_DropMidBody(t *testing.T) {
+	t.Parallel()
 	for _, h2 := range []bool{false, true} {
 		name := "http1"
 		if h2 {
@@ -131,6 +136,7 @@ func TestFaults_DropMidBody(t *testing.T) {
 }
 
 func TestFaults_LatencyRespectsCancel(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", Latency: 150 * time.Millisecond, Times: 1})
 	start := time.Now()
@@ -152,6 +158,7 @@ func TestFaults_LatencyRespectsCancel(t *testing.T) {
 }
 
 func TestFaults_Validation(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	for _, f := range []Fault{{Status: 404}, {RedirectTo: "/relative"}, {Times: -1}} {
 		if err := Arm(e.srv, f); err == nil {
@@ -167,6 +174,7 @@ func TestFaults_Validation(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
+	t.Parallel()
 	f, err := Parse("method=post,path=/v1/login,times=2,latency=250ms,status=503,retry-after=5")
 	want := Fault{Method: "POST", PathPrefix: "/v1/login", Times: 2, Latency: 250 * time.Millisecond, Status: 503, RetryAfter: 5}
 	if err != nil || f != want {
@@ -185,6 +193,7 @@ func TestParse(t *testing.T) {
 }
 
 func TestStats_CountsEveryRequest(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	if s := e.srv.Stats(); s.Total != 0 || len(s.ByRoute) != 0 {
 		t.Fatalf("fresh stats = %+v", s)
@@ -206,6 +215,7 @@ func TestStats_CountsEveryRequest(t *testing.T) {
 }
 
 func TestWith_ArmedFromOpenAndArmReplaces(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t, With(Fault{Method: "GET", PathPrefix: "/v1/health", Status: 503, Times: 1}))
 	e.problem("GET", "/v1/health", "", nil, http.StatusServiceUnavailable, "unavailable")
 	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
@@ -224,6 +234,7 @@ func TestWith_ArmedFromOpenAndArmReplaces(t *testing.T) {
 // A Set of one's own, through sandbox.WithMiddleware: Arm replaces its
 // faults and counts Times afresh.
 func TestSet_WrapThroughWithMiddleware(t *testing.T) {
+	t.Parallel()
 	set := new(Set)
 	e := newEnv(t, sandbox.WithMiddleware(set.Wrap))
 	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)

@@ -22,6 +22,7 @@ const (
 // injection (gzip bombs, dropped bodies, redirects...): only tests and
 // cmd/cekbpjstk-sandbox may link this package.
 func TestShippedAppDoesNotLinkFaults(t *testing.T) {
+	t.Parallel()
 	root := moduleRoot(t)
 	app := goListDeps(t, root, modulePath)
 	if !slices.Contains(app, sandboxPkg) {
