@@ -24,7 +24,10 @@
 //     declared once, in keystore (keystore/items.go): no other package's
 //     non-test code spells one in a string, or passes to a keyring
 //     Get/Set/Delete an account or purpose of its own or of another
-//     package (TestKeyringViolations_CatchesEachWay shows each way caught).
+//     package (TestKeyringViolations_CatchesEachWay shows each way caught);
+//   - TestNoLongFiles: no non-test Go file outside internal/thirdparty has
+//     more than 500 lines (longFilesBeingSplit lists those issue 22 is
+//     still splitting; it only shrinks).
 //
 // They read the module through `go list` (with the Makefile's tags) and
 // its files on disk, from the module root, found by walking up to go.mod.

@@ -1,6 +1,7 @@
 package archtest
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -117,4 +118,67 @@ func TestThirdPartyForksStandApart(t *testing.T) {
 		}
 	}
 	t.Logf("forks %v; imports of %d packages checked", forks, len(lines))
+}
+
+// maxFileLines is the most lines a non-test Go file of the app may have:
+// past it a file holds more than one thing to read. Forked third-party code
+// (thirdPartyDir) is left out.
+const maxFileLines = 500
+
+// longFilesBeingSplit are the files over maxFileLines while issue 22 splits
+// them. The list only shrinks: an entry that is no longer over the limit
+// fails the test until it is removed.
+var longFilesBeingSplit = []string{"internal/app/app.go", "internal/app/offline.go"}
+
+func TestNoLongFiles(t *testing.T) {
+	root, _ := moduleRoot(t)
+	trackModule(t, root)
+	checked := 0
+	over := map[string]int{}
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		name := d.Name()
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if p == root {
+				return nil
+			}
+			if strings.HasPrefix(name, ".") || name == "testdata" || name == "dist" || rel == thirdPartyDir {
+				return filepath.SkipDir
+			}
+			if _, err := os.Stat(filepath.Join(p, "go.mod")); err == nil {
+				return filepath.SkipDir // another module (tools/)
+			}
+			return nil
+		}
+		if !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		checked++
+		if n := bytes.Count(b, []byte("\n")); n > maxFileLines {
+			over[rel] = n
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for f, n := range over {
+		if !slices.Contains(longFilesBeingSplit, f) {
+			t.Errorf("%s has %d lines, over %d: split it along its seams", f, n, maxFileLines)
+		}
+	}
+	for _, f := range longFilesBeingSplit {
+		if _, ok := over[f]; !ok {
+			t.Errorf("%s is no longer over %d lines (or gone): remove it from longFilesBeingSplit", f, maxFileLines)
+		}
+	}
+	t.Logf("%d non-test Go files checked; over %d lines: %v", checked, maxFileLines, over)
 }
