@@ -99,8 +99,8 @@ demo_password='Sandbox#2026'
 plain_never=("$demo_password" "Budi Santoso" "3174051708850003" "18012345678")
 # The Credential Manager items a remembered login must leave (their keyring
 # purposes): the keyring's copy of the account's data key
-# (cache.PurposeAccountKey; the cache itself holds it wrapped by the
-# password) and the refresh token (service.TokenPurpose).
+# (keystore.PurposeAccountKey; the cache itself holds it wrapped by the
+# password) and the refresh token (keystore.PurposeRefreshToken).
 want_items=(cache-account-key refresh-token)
 
 need=()
