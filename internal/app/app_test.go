@@ -441,11 +441,11 @@ func TestRace_LockBetweenFetchAndCommit(t *testing.T) {
 	a, _ := e.newApp()
 	e.login(a, budi, false)
 	before, _ := e.cached(a, budi)
-	a.afterFetch = func() { a.Lock() }
+	a.refresh.afterFetch = func() { a.Lock() }
 	if _, err := a.Refresh(e.ctx()); !errors.Is(err, ErrStale) {
 		t.Fatalf("refresh: %v, want ErrStale", err)
 	}
-	a.afterFetch = nil
+	a.refresh.afterFetch = nil
 	if a.Data() != nil {
 		t.Fatal("data in memory after the lock")
 	}
@@ -489,7 +489,7 @@ func TestLogout_EndsTheSessionHereThenTellsTheServer(t *testing.T) {
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
-	old := a.client
+	old := a.session.client
 	tell := a.Logout()
 	if a.Data() != nil || a.Online() {
 		t.Fatal("data or session kept after logout")

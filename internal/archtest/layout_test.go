@@ -128,7 +128,7 @@ const maxFileLines = 500
 // longFilesBeingSplit are the files over maxFileLines while issue 22 splits
 // them. The list only shrinks: an entry that is no longer over the limit
 // fails the test until it is removed.
-var longFilesBeingSplit = []string{"internal/app/app.go", "internal/app/offline.go"}
+var longFilesBeingSplit []string
 
 func TestNoLongFiles(t *testing.T) {
 	root, _ := moduleRoot(t)
