@@ -10,7 +10,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"slices"
 	"strings"
 	"sync"
@@ -20,6 +19,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/sandboxtls"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
@@ -97,23 +97,14 @@ var testKDF = cache.KDFParams{Time: 1, MemoryKiB: 64, Threads: 1}
 
 func newEnv(t *testing.T, opts ...sandbox.Option) *env {
 	t.Helper()
-	opts = append([]sandbox.Option{sandbox.WithPasswordParams(sandbox.FastPasswordParams),
-		sandbox.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))}, opts...)
-	srv, err := sandbox.Open(t.TempDir(), opts...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = srv.Close() })
+	opts = append([]sandbox.Option{sandbox.WithLogger(slog.New(slog.NewTextHandler(io.Discard, nil)))}, opts...)
 	g := newGate()
-	ts := httptest.NewUnstartedServer(g.wrap(srv.Handler()))
-	ts.TLS = srv.TLSConfig()
-	ts.StartTLS()
-	t.Cleanup(ts.Close)
-	t.Cleanup(g.release)
+	sb := sandboxtls.Start(t, sandboxtls.With(opts...), sandboxtls.Wrap(g.wrap))
+	t.Cleanup(g.release) // before the server closes: a held request would block it
 	return &env{
-		t: t, srv: srv, gate: g,
+		t: t, srv: sb.Server, gate: g,
 		demo: DemoServer{
-			Profile:  service.DemoProfile(ts.URL, srv.CertPEM(), srv.PinSHA256(), srv.BackupPinSHA256()),
+			Profile:  service.DemoProfile(sb.URL, sb.CertPEM(), sb.PinSHA256(), sb.BackupPinSHA256()),
 			Accounts: []DemoAccount{{Identifier: budi, Password: sandbox.DemoPassword}},
 		},
 		keys:    keystore.NewMemory(),
