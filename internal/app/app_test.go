@@ -220,6 +220,7 @@ func (e *env) sandboxBalance(identifier string) member.Balance {
 }
 
 func TestCheckServer_WrongPinRefusesAndNothingCanBeSent(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.demo.Profile.Pins = []string{strings.Repeat("A", 43) + "=", strings.Repeat("B", 43) + "="}
 	a := New(Params{DataDir: e.dataDir, Keys: e.keys, Settings: e.prefs, ForceDemo: true,
@@ -242,6 +243,7 @@ func TestCheckServer_WrongPinRefusesAndNothingCanBeSent(t *testing.T) {
 }
 
 func TestLoginRefresh_DataAsTheSandboxComputedItAndCachedWhole(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	want := e.sandboxBalance(budi)
@@ -284,6 +286,7 @@ func TestLoginRefresh_DataAsTheSandboxComputedItAndCachedWhole(t *testing.T) {
 }
 
 func TestRefresh_OfflineCacheOffWritesNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.prefs.SetOfflineCache(false)
 	a, _ := e.newApp()
@@ -294,6 +297,7 @@ func TestRefresh_OfflineCacheOffWritesNothing(t *testing.T) {
 }
 
 func TestRemember_NextStartHasTheAccountAndItsData(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
@@ -336,6 +340,7 @@ func TestRemember_NextStartHasTheAccountAndItsData(t *testing.T) {
 }
 
 func TestMFA_SitiNeedsTheCode(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	res, err := a.Login(e.ctx(), siti, sandbox.DemoPassword, true)
@@ -382,6 +387,7 @@ func TestRefresh_UnauthorizedLocks(t *testing.T) {
 // A refresh waiting for the server when the member locks: the lock cancels
 // it, its result is dropped, and the cache keeps what it had.
 func TestRace_RefreshFinishingAfterALockIsDropped(t *testing.T) {
+	t.Parallel()
 	for _, end := range []struct {
 		name string
 		do   func(a *App)
@@ -428,6 +434,7 @@ func TestRace_RefreshFinishingAfterALockIsDropped(t *testing.T) {
 // The fetch is in but the session ends before it is committed: still
 // dropped, and nothing written.
 func TestRace_LockBetweenFetchAndCommit(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, false)
@@ -446,6 +453,7 @@ func TestRace_LockBetweenFetchAndCommit(t *testing.T) {
 }
 
 func TestRefresh_OneAtATimeAndCancel(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, false)
@@ -477,6 +485,7 @@ func TestRefresh_OneAtATimeAndCancel(t *testing.T) {
 // Logout: the client goes at once (a new check may start), the server is
 // told after, and the remembered token is gone.
 func TestLogout_EndsTheSessionHereThenTellsTheServer(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
@@ -507,6 +516,7 @@ func TestLogout_EndsTheSessionHereThenTellsTheServer(t *testing.T) {
 
 // Forgetting an account = its cache + its refresh token + the remembered login.
 func TestForget_CacheTokenAndRememberedLogin(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
@@ -536,6 +546,7 @@ func TestForget_CacheTokenAndRememberedLogin(t *testing.T) {
 }
 
 func TestClearAll_LeavesNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
@@ -559,6 +570,7 @@ func TestClearAll_LeavesNothing(t *testing.T) {
 // Close ends the session and closes the cache; a second Close (the exit
 // watchdog after the window's own) is harmless.
 func TestClose_TwiceIsHarmless(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, false)

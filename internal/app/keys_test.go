@@ -76,6 +76,7 @@ func encoded(k *cache.Key) string {
 // keyFor is the one place that decides which key a save uses: each of its
 // cases, and the keys it must not take.
 func TestKeyFor_PicksTheKeyInEachCase(t *testing.T) {
+	t.Parallel()
 	openK, copyK := cache.NewKey(), cache.NewKey()
 	cases := []struct {
 		name     string
@@ -173,6 +174,7 @@ func TestKeyFor_PicksTheKeyInEachCase(t *testing.T) {
 // one of an account not remembered removes it. The check is made once per
 // session.
 func TestKeyCustody_SaveKeepsTheKeyringCopyInStep(t *testing.T) {
+	t.Parallel()
 	e := newCustody(t, true)
 	e.k.setRemembered(budi, nil)
 	data := memberdata.Data{Identifier: budi, Member: member.Member{FullName: "Budi"}}
@@ -223,6 +225,7 @@ func TestKeyCustody_SaveKeepsTheKeyringCopyInStep(t *testing.T) {
 
 // A save whose session ended before it writes writes nothing.
 func TestKeyCustody_SaveOfAnEndedSessionIsStale(t *testing.T) {
+	t.Parallel()
 	e := newCustody(t, true)
 	e.k.setRemembered(budi, nil)
 	e.epoch.Store(1)
@@ -237,6 +240,7 @@ func TestKeyCustody_SaveOfAnEndedSessionIsStale(t *testing.T) {
 // Epoch-bound keys: set only in the current session, dropped when theirs
 // ends and not before.
 func TestKeyCustody_KeysBelongToTheirEpoch(t *testing.T) {
+	t.Parallel()
 	e := newCustody(t, true)
 	key := cache.NewKey()
 	if !e.k.setOpen(0, budi, key) || e.k.openFor(budi) == nil {
@@ -269,6 +273,7 @@ func TestKeyCustody_KeysBelongToTheirEpoch(t *testing.T) {
 // A login moves "remember me" and drops another account's key; a login of
 // an ended session changes nothing.
 func TestKeyCustody_LoggedIn(t *testing.T) {
+	t.Parallel()
 	e := newCustody(t, true)
 	e.k.setOpen(0, budi, cache.NewKey())
 	e.k.loggedIn(0, siti, true)
@@ -290,6 +295,7 @@ func TestKeyCustody_LoggedIn(t *testing.T) {
 // locked, the keyring's copy goes, and the refresh token is set aside
 // under the key until the password lifts the lock.
 func TestKeyCustody_LockThenUnlock(t *testing.T) {
+	t.Parallel()
 	e := newCustody(t, true)
 	e.k.setRemembered(budi, nil)
 	key, err := e.k.save(e.ctx(), e.store, 0, memberdata.Data{Identifier: budi})

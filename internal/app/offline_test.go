@@ -38,6 +38,7 @@ func (c *clock) add(d time.Duration) {
 // A wrong offline password is refused with nothing decrypted, and repeated
 // ones slow down: the next attempt waits, longer each time.
 func TestOffline_WrongPasswordRefusedAndSlowsDown(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	clk := &clock{t: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
 	e.now = clk.now
@@ -84,6 +85,7 @@ func TestOffline_WrongPasswordRefusedAndSlowsDown(t *testing.T) {
 // What the app stores with a wrap is the production parameters (the other
 // tests pass cheap ones).
 func TestLogin_WrapUsesProductionDefaults(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.kdf = cache.KDFParams{}
 	a, _ := e.newApp()
@@ -100,6 +102,7 @@ func TestLogin_WrapUsesProductionDefaults(t *testing.T) {
 // A password changed on the server takes effect at the next online login:
 // the old password no longer opens the offline data, the new one does.
 func TestLogin_PasswordChangedOnServerRewraps(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, false)
@@ -140,6 +143,7 @@ func TestLogin_PasswordChangedOnServerRewraps(t *testing.T) {
 // refresh token set aside; the password lifts it and the next start is
 // fast again.
 func TestLock_PersistsAcrossRestartUntilThePassword(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
@@ -196,6 +200,7 @@ func TestLock_PersistsAcrossRestartUntilThePassword(t *testing.T) {
 // No keyring answers at all: the login works, "remember me" cannot, and
 // after a restart the password opens the cached balance.
 func TestNoKeyring_PasswordOpensTheCachedBalance(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.keys.SetErr(keystore.ErrUnavailable)
 	a, o := e.newApp()
@@ -228,6 +233,7 @@ func TestNoKeyring_PasswordOpensTheCachedBalance(t *testing.T) {
 // Logout while a token rotation is on its way: the rotated token is never
 // written back to the keyring.
 func TestRace_LogoutRacingARefreshWritesNoTokenBack(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)
@@ -259,6 +265,7 @@ func TestRace_LogoutRacingARefreshWritesNoTokenBack(t *testing.T) {
 // refresh is cancelled and waited for, and no keyring item, cached account
 // or copy set aside is left.
 func TestClearAll_TwoRememberedAccountsNoKeyringItemLeft(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	other, _ := e.newApp()
 	e.login(other, "andi@contoh.id", true)
@@ -304,6 +311,7 @@ func TestClearAll_TwoRememberedAccountsNoKeyringItemLeft(t *testing.T) {
 // Turning offline data off (confirmed) deletes the data and its keys; the
 // remembered login stays.
 func TestDeleteOfflineData_DataAndKeysGo(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, true)

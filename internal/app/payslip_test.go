@@ -25,6 +25,7 @@ func payslip() []member.PayslipWage {
 // snapshot, survive a refresh, a second start and a fresh login, and never
 // appear in plaintext on disk.
 func TestSetPayslip_KeptEncryptedAndCarriedOver(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, false)
@@ -80,6 +81,7 @@ func TestSetPayslip_KeptEncryptedAndCarriedOver(t *testing.T) {
 }
 
 func TestSetPayslip_StaleEpochChangesNothing(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.login(a, budi, false)
@@ -97,6 +99,7 @@ func TestSetPayslip_StaleEpochChangesNothing(t *testing.T) {
 }
 
 func TestSetPayslip_OfflineCacheOffKeepsThemForTheSessionOnly(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.prefs.SetOfflineCache(false)
 	a, _ := e.newApp()

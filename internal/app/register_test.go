@@ -18,6 +18,7 @@ func dewiForm() service.Registration {
 // the two codes; only then can Dewi log in. In the demo the app reads the
 // codes the sandbox sent.
 func TestRegistration_TwoStepsThenLogin(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.demo.RegistrationCode = e.srv.LatestCode
 	a, _ := e.newApp()
@@ -60,6 +61,7 @@ func TestRegistration_TwoStepsThenLogin(t *testing.T) {
 // A registration belongs to the server it was sent to: a profile change
 // (a new epoch) drops it, and a confirmation racing the change is dropped.
 func TestRegistration_DroppedWhenTheServerChanges(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	e.demo.RegistrationCode = e.srv.LatestCode
 	a, _ := e.newApp()
@@ -80,6 +82,7 @@ func TestRegistration_DroppedWhenTheServerChanges(t *testing.T) {
 }
 
 func TestRegistration_CancelForgetsIt(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	if _, err := a.StartRegistration(e.ctx(), dewiForm()); err != nil {

@@ -87,6 +87,7 @@ func TestSession_StaleResultsRefused(t *testing.T) {
 // A login whose session ends while the server answers is dropped whole:
 // no identifier, and no key prepared with its password.
 func TestLogin_EndedWhileTheServerAnswersPreparesNoKey(t *testing.T) {
+	t.Parallel()
 	e := newEnv(t)
 	a, _ := e.newApp()
 	e.gate.mu.Lock()

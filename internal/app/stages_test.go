@@ -114,6 +114,7 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 // result is whole. A second refresh with nothing new is all 304 and
 // reports no summary (the screen keeps what it shows).
 func TestRefreshStages_SummaryThenHistory_NothingMixed(t *testing.T) {
+	t.Parallel()
 	var rec answers
 	e := newEnv(t, sandbox.WithMiddleware(rec.middleware))
 	a, _ := e.newApp()
@@ -191,6 +192,7 @@ func TestRefreshStages_SummaryThenHistory_NothingMixed(t *testing.T) {
 // A lock while the history is on its way: no stage comes after it, the
 // refresh is dropped, nothing is kept.
 func TestRefreshStages_NoneAfterALock(t *testing.T) {
+	t.Parallel()
 	var rec answers
 	e := newEnv(t, sandbox.WithMiddleware(rec.middleware))
 	a, _ := e.newApp()
@@ -223,6 +225,7 @@ func TestRefreshStages_NoneAfterALock(t *testing.T) {
 // The kept ETags and bodies travel in the encrypted snapshot: the next
 // start's first refresh, after resuming the remembered session, is all 304.
 func TestRefresh_NextStartIsConditional(t *testing.T) {
+	t.Parallel()
 	var rec answers
 	e := newEnv(t, sandbox.WithMiddleware(rec.middleware))
 	a, _ := e.newApp()
