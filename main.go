@@ -86,7 +86,7 @@ func main() {
 		*dataDir = filepath.Join(dir, "cekbpjstk")
 	}
 	if err := shell.CheckDisplay(); err != nil {
-		fmt.Fprintln(os.Stderr, lang.L("Cek BPJSTK cannot open a window: no display was found ({{.Detail}}). Start it from a desktop session.",
+		fmt.Fprintln(os.Stderr, lang.L("app.noDisplay",
 			map[string]any{"Detail": err.Error()}))
 		os.Exit(1)
 	}
@@ -195,7 +195,7 @@ func exitOnDisplayFailure() {
 	if !strings.Contains(msg, "GLFW") && !strings.Contains(msg, "display") {
 		panic(r)
 	}
-	fmt.Fprintln(os.Stderr, lang.L("Cek BPJSTK cannot open a window: no display was found ({{.Detail}}). Start it from a desktop session.",
+	fmt.Fprintln(os.Stderr, lang.L("app.noDisplay",
 		map[string]any{"Detail": msg}))
 	os.Exit(1)
 }

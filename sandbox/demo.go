@@ -12,8 +12,8 @@ import (
 type DemoAccount struct {
 	Identifier string
 	Password   string
-	// Note describes the member in a few words. It is an English
-	// translation key: the UI shows it through its translations.
+	// Note describes the member in a few words. It is a translation key
+	// (login.demo.note.budi): the UI shows it through its translations.
 	Note string
 }
 
@@ -22,11 +22,11 @@ type DemoAccount struct {
 // fresh slice.
 func DemoAccounts() []DemoAccount {
 	return []DemoAccount{
-		{Identifier: "budi@contoh.id", Password: DemoPassword, Note: "active, 15 years, two KPJ cards, no 2FA"},
-		{Identifier: "siti@contoh.id", Password: DemoPassword, Note: "inactive, JHT claim past its payout time, 2FA on"},
-		{Identifier: "andi@contoh.id", Password: DemoPassword, Note: "new member, three months of contributions"},
-		{Identifier: "rudi@contoh.id", Password: DemoPassword, Note: "active, employer paid late and skipped months"},
-		{Identifier: "wulan@contoh.id", Password: DemoPassword, Note: "active, reported wage unchanged since 2023"},
+		{Identifier: "budi@contoh.id", Password: DemoPassword, Note: "login.demo.note.budi"},
+		{Identifier: "siti@contoh.id", Password: DemoPassword, Note: "login.demo.note.siti"},
+		{Identifier: "andi@contoh.id", Password: DemoPassword, Note: "login.demo.note.andi"},
+		{Identifier: "rudi@contoh.id", Password: DemoPassword, Note: "login.demo.note.rudi"},
+		{Identifier: "wulan@contoh.id", Password: DemoPassword, Note: "login.demo.note.wulan"},
 	}
 }
 

@@ -14,15 +14,15 @@ type DemoRegistration struct {
 	BirthDate          time.Time
 	Phone, Email       string
 	Password           string
-	// Note describes the member in a few words. It is an English
-	// translation key: the UI shows it through its translations.
+	// Note describes the member in a few words. It is a translation key
+	// (register.demo.note.dewi): the UI shows it through its translations.
 	Note string
 }
 
 // demoRegistrationNotes are the notes of the members to register.
 var demoRegistrationNotes = map[string]string{
-	"5171044407950004": "no online account yet",
-	"3273015002930007": "her NIK keeps the birth date from before a correction",
+	"5171044407950004": "register.demo.note.dewi",
+	"3273015002930007": "register.demo.note.rina",
 }
 
 // DemoRegistrationPassword is the password the demo suggests for a new

@@ -9,53 +9,53 @@ import "fyne.io/fyne/v2/lang"
 func FieldErrorText(field, code string) string {
 	switch field + "/" + code {
 	case "nik/required":
-		return lang.L("Enter your NIK: the 16 digits on your KTP.")
+		return lang.L("register.field.nikRequired")
 	case "nik/format":
-		return lang.L("This is not a valid NIK: it has 16 digits and starts with a province code.")
+		return lang.L("register.field.nikFormat")
 	case "nik/length":
-		return lang.L("A NIK has 16 digits.")
+		return lang.L("register.field.nikLength")
 	case "nik/invalid_date":
-		return lang.L("The birth date inside this NIK does not exist. Check the digits.")
+		return lang.L("register.field.nikInvalidDate")
 	case "nik/mismatch":
-		return lang.L("The birth date in the NIK does not match the birth date.")
+		return lang.L("register.field.nikMismatch")
 	case "kpj/required":
-		return lang.L("Enter your KPJ number: the 11 digits on your membership card.")
+		return lang.L("register.field.kpjRequired")
 	case "kpj/format":
-		return lang.L("A KPJ number has digits only.")
+		return lang.L("register.field.kpjFormat")
 	case "kpj/length":
-		return lang.L("A KPJ number has 11 digits.")
+		return lang.L("register.field.kpjLength")
 	case "full_name/required":
-		return lang.L("Enter your full name as on your KTP.")
+		return lang.L("register.field.fullNameRequired")
 	case "full_name/length":
-		return lang.L("A full name has 2 to 100 characters.")
+		return lang.L("register.field.fullNameLength")
 	case "full_name/format":
-		return lang.L("The name contains characters that are not allowed.")
+		return lang.L("register.field.fullNameFormat")
 	case "birth_date/required":
-		return lang.L("Enter your birth date.")
+		return lang.L("register.field.birthDateRequired")
 	case "birth_date/format":
-		return lang.L("Write the date as DD-MM-YYYY, for example 04-07-1995.")
+		return lang.L("register.field.birthDateFormat")
 	case "birth_date/invalid_date":
-		return lang.L("This birth date is not possible.")
+		return lang.L("register.field.birthDateInvalidDate")
 	case "email/required":
-		return lang.L("Enter your email address.")
+		return lang.L("register.field.emailRequired")
 	case "email/format", "email/length":
-		return lang.L("This is not a valid email address, for example name@example.com.")
+		return lang.L("register.field.emailFormat")
 	case "email/taken":
-		return lang.L("Another account already uses this email. Use another address, or sign in.")
+		return lang.L("register.field.emailTaken")
 	case "phone/required":
-		return lang.L("Enter your mobile number.")
+		return lang.L("register.field.phoneRequired")
 	case "phone/format":
-		return lang.L("A mobile number starts with 08 or +628, for example 0812 3456 7890.")
+		return lang.L("register.field.phoneFormat")
 	case "phone/length":
-		return lang.L("This mobile number has too few or too many digits.")
+		return lang.L("register.field.phoneLength")
 	case "password/required":
-		return lang.L("Choose a password.")
+		return lang.L("register.field.passwordRequired")
 	case "password/length":
-		return lang.L("A password has 10 to 128 characters.")
+		return lang.L("register.field.passwordLength")
 	case "password/weak":
-		return lang.L("This password is too easy to guess. Make it longer or join unrelated words; avoid your name, email and birth date.")
+		return lang.L("register.field.passwordWeak")
 	case "confirm/mismatch":
-		return lang.L("The two passwords are not the same.")
+		return lang.L("register.field.confirmMismatch")
 	}
-	return lang.L("Check this field.")
+	return lang.L("register.field.unknown")
 }

@@ -46,7 +46,7 @@ func newIdentityPanel() *identityPanel {
 	p.title.Wrapping = fyne.TextWrapWord
 	p.background.CornerRadius = theme.InputRadiusSize() * 2
 	p.background.StrokeWidth = 1
-	p.retry = widget.NewButtonWithIcon(lang.L("Check again"), theme.ViewRefreshIcon(), func() {
+	p.retry = widget.NewButtonWithIcon(lang.L("login.identity.checkAgain"), theme.ViewRefreshIcon(), func() {
 		if p.OnRetry != nil {
 			p.OnRetry()
 		}
@@ -64,9 +64,9 @@ func (p *identityPanel) CreateRenderer() fyne.WidgetRenderer {
 // SetChecking shows that the server is being verified.
 func (p *identityPanel) SetChecking(host string) {
 	p.setTone(theme.ColorNameDisabled, assets.LockIcon)
-	p.title.SetText(lang.L("Checking the server's identity…"))
+	p.title.SetText(lang.L("login.identity.checking"))
 	p.host.SetText(host)
-	p.details.SetText(lang.L("Nothing is sent until the certificate and address are verified."))
+	p.details.SetText(lang.L("login.identity.checkingNote"))
 	p.progress.Show()
 	p.progress.Start()
 	p.retry.Hide()
@@ -75,13 +75,13 @@ func (p *identityPanel) SetChecking(host string) {
 // SetVerified shows a verified server and what was checked.
 func (p *identityPanel) SetVerified(r service.SecurityReport) {
 	p.setTone(theme.ColorNameSuccess, assets.LockIcon)
-	p.title.SetText(lang.L("Certificate verified"))
+	p.title.SetText(lang.L("login.identity.verified"))
 	p.host.SetText(r.Host)
-	role := lang.L("primary")
+	role := lang.L("login.identity.primary")
 	if r.PinRole == "backup" {
-		role = lang.L("backup")
+		role = lang.L("login.identity.backup")
 	}
-	p.details.SetText(lang.L("Its key matches the {{.Role}} pin ({{.Pin}}). Certificate valid until {{.Expiry}}; {{.TLS}}, {{.Cipher}}.",
+	p.details.SetText(lang.L("login.identity.details",
 		map[string]any{
 			"Role": role, "Pin": shortPin(r.PinSHA256), "Expiry": i18n.FormatDate(r.NotAfter),
 			"TLS": r.TLSVersion, "Cipher": r.CipherSuite,
@@ -94,9 +94,9 @@ func (p *identityPanel) SetVerified(r service.SecurityReport) {
 // SetRefused shows why the server was refused; the password stays disabled.
 func (p *identityPanel) SetRefused(host string, err error) {
 	p.setTone(theme.ColorNameError, assets.LockBrokenIcon)
-	p.title.SetText(lang.L("Server refused — nothing was sent"))
+	p.title.SetText(lang.L("login.identity.refused"))
 	p.host.SetText(host)
-	p.details.SetText(lang.L("{{.Reason}} Your password has not been sent anywhere, and the login form stays locked.",
+	p.details.SetText(lang.L("login.identity.refusedNote",
 		map[string]any{"Reason": i18n.Describe(err)}))
 	p.progress.Stop()
 	p.progress.Hide()

@@ -22,7 +22,7 @@ import (
 type DemoAccount struct {
 	Identifier string
 	Password   string
-	Note       string // a translation key: "no 2FA", "2FA on", ...
+	Note       string // a translation key: login.demo.note.budi, ...
 }
 
 // View is the first screen: the server's identity, then the login form.
@@ -76,9 +76,9 @@ func New(do func(func())) *View {
 		now:        time.Now,
 		do:         do,
 	}
-	v.identifier.SetPlaceHolder(lang.L("Email or 11-digit KPJ number"))
-	v.password.SetPlaceHolder(lang.L("Password"))
-	v.remember = widget.NewCheck(lang.L("Remember me on this computer"), nil)
+	v.identifier.SetPlaceHolder(lang.L("login.identifier.placeholder"))
+	v.password.SetPlaceHolder(lang.L("login.password"))
+	v.remember = widget.NewCheck(lang.L("login.remember"), nil)
 	v.rememberNo = widget.NewLabel("")
 	v.rememberNo.Wrapping = fyne.TextWrapWord
 	v.rememberNo.Importance = widget.WarningImportance
@@ -88,14 +88,14 @@ func New(do func(func())) *View {
 	v.message.Hide()
 	v.busy.Hide()
 
-	v.submit = widget.NewButtonWithIcon(lang.L("Log in"), theme.LoginIcon(), v.trySubmit)
+	v.submit = widget.NewButtonWithIcon(lang.L("login.submit"), theme.LoginIcon(), v.trySubmit)
 	v.submit.Importance = widget.HighImportance
 	v.identifier.OnSubmitted = func(string) { v.window().Focus(v.password) }
 	v.password.OnSubmitted = func(string) { v.trySubmit() }
 	v.identifier.OnChanged = func(string) { v.updateSubmit() }
 	v.password.OnChanged = func(string) { v.updateSubmit() }
 
-	v.register = widget.NewButton(lang.L("No online account yet? Register"), func() {
+	v.register = widget.NewButton(lang.L("login.register"), func() {
 		if v.OnRegister != nil {
 			v.OnRegister()
 		}
@@ -107,7 +107,7 @@ func New(do func(func())) *View {
 		}
 	})
 	v.sms.Importance = widget.LowImportance
-	v.settings = widget.NewButtonWithIcon(lang.L("Settings"), theme.SettingsIcon(), func() {
+	v.settings = widget.NewButtonWithIcon(lang.L("login.settings"), theme.SettingsIcon(), func() {
 		if v.OnSettings != nil {
 			v.OnSettings()
 		}
@@ -118,15 +118,15 @@ func New(do func(func())) *View {
 			v.OnRetry()
 		}
 	}
-	v.demoCard = widget.NewCard(lang.L("Demo accounts"), lang.L("This is the built-in sandbox: try one of these members."), v.demo)
+	v.demoCard = widget.NewCard(lang.L("login.demo.title"), lang.L("login.demo.intro"), v.demo)
 	v.demoCard.Hide()
 
-	heading := widget.NewLabelWithStyle(lang.L("Log in to your BPJS Ketenagakerjaan account"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	heading := widget.NewLabelWithStyle(lang.L("login.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
 	form := container.NewVBox(
 		heading,
-		widget.NewLabel(lang.L("Email or KPJ")), v.identifier,
-		widget.NewLabel(lang.L("Password")), v.password,
+		widget.NewLabel(lang.L("login.identifier")), v.identifier,
+		widget.NewLabel(lang.L("login.password")), v.password,
 		v.remember,
 		v.rememberNo,
 		container.NewBorder(nil, nil, nil, v.busy, v.submit),
@@ -134,7 +134,7 @@ func New(do func(func())) *View {
 		v.register,
 		v.sms,
 	)
-	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("Cek BPJSTK"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	column := container.NewVBox(top, v.identity, widget.NewSeparator(), form, v.offline, v.demoCard)
 	v.content = container.NewVScroll(container.NewPadded(layouts.NewColumn(480, column)))
 	v.setFormEnabled(false)
@@ -268,13 +268,13 @@ func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 		return
 	}
 	v.offline.Add(widget.NewSeparator())
-	v.offline.Add(widget.NewLabelWithStyle(lang.L("No signal? Your last data is saved on this computer:"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	v.offline.Add(widget.NewLabelWithStyle(lang.L("login.offline.intro"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
 	for _, a := range accounts {
 		a := a
 		args := map[string]any{"Name": a.Masked, "When": i18n.FormatDateTime(a.FetchedAt)}
-		text, icon := lang.L("View offline: {{.Name}} (as of {{.When}})", args), theme.HistoryIcon()
+		text, icon := lang.L("login.offline.view", args), theme.HistoryIcon()
 		if a.Locked {
-			text, icon = lang.L("Locked: {{.Name}} (as of {{.When}})", args), theme.VisibilityOffIcon()
+			text, icon = lang.L("login.offline.locked", args), theme.VisibilityOffIcon()
 		}
 		b := widget.NewButtonWithIcon(text, icon, func() {
 			if v.OnOffline != nil {
@@ -304,16 +304,16 @@ func (v *View) SetDemoAccounts(accounts []DemoAccount) {
 	v.demo.RemoveAll()
 	for _, a := range accounts {
 		a := a
-		fill := widget.NewButton(lang.L("Use"), func() {
+		fill := widget.NewButton(lang.L("login.demo.use"), func() {
 			v.identifier.SetText(a.Identifier)
 			v.password.SetText(a.Password)
 			v.window().Focus(v.submit)
 		})
 		v.demo.Add(container.NewBorder(nil, nil, nil, fill,
-			widget.NewLabel(lang.L("{{.ID}} — {{.Note}}", map[string]any{"ID": a.Identifier, "Note": lang.L(a.Note)}))))
+			widget.NewLabel(lang.L("login.demo.line", map[string]any{"ID": a.Identifier, "Note": lang.L(a.Note)}))))
 	}
 	if len(accounts) > 0 {
-		v.demo.Add(widget.NewLabelWithStyle(lang.L("Password for all: {{.Password}}", map[string]any{"Password": accounts[0].Password}),
+		v.demo.Add(widget.NewLabelWithStyle(lang.L("login.demo.password", map[string]any{"Password": accounts[0].Password}),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		v.demoCard.Show()
 	} else {
@@ -413,11 +413,11 @@ func everySecond(do func(func()), stop <-chan struct{}, tick func()) {
 func (v *View) tickCountdown() bool {
 	left := v.lockedUntil.Sub(v.now())
 	if left <= 0 {
-		v.ShowInfo(lang.L("You can try logging in again now."))
+		v.ShowInfo(lang.L("login.unpaused"))
 		v.updateSubmit()
 		return true
 	}
-	v.ShowMessage(lang.L("Too many failed attempts. Login is paused; try again in {{.Wait}}.",
+	v.ShowMessage(lang.L("errors.loginPaused",
 		map[string]any{"Wait": i18n.FormatWait(left)}))
 	v.updateSubmit()
 	return false

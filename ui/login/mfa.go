@@ -49,15 +49,15 @@ func NewMFAView() *MFAView {
 	v.message.Hide()
 	v.busy.Hide()
 
-	v.submit = widget.NewButtonWithIcon(lang.L("Verify"), theme.ConfirmIcon(), v.trySubmit)
+	v.submit = widget.NewButtonWithIcon(lang.L("login.mfa.submit"), theme.ConfirmIcon(), v.trySubmit)
 	v.submit.Importance = widget.HighImportance
 	v.submit.Disable()
-	v.cancel = widget.NewButton(lang.L("Back to login"), func() {
+	v.cancel = widget.NewButton(lang.L("login.back"), func() {
 		if v.OnCancel != nil {
 			v.OnCancel()
 		}
 	})
-	v.demoFill = widget.NewButton(lang.L("Fill in the demo code"), func() {
+	v.demoFill = widget.NewButton(lang.L("login.mfa.fillDemo"), func() {
 		if v.DemoCode != nil {
 			v.code.SetText(v.DemoCode())
 		}
@@ -65,8 +65,8 @@ func NewMFAView() *MFAView {
 	v.demoFill.Importance = widget.LowImportance
 	v.demoFill.Hide()
 
-	title := widget.NewLabelWithStyle(lang.L("Two-step verification"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	explain := widget.NewLabel(lang.L("Your password was right. Enter the 6-digit code shown by your authenticator app. You can paste it."))
+	title := widget.NewLabelWithStyle(lang.L("login.mfa.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	explain := widget.NewLabel(lang.L("login.mfa.intro"))
 	explain.Wrapping = fyne.TextWrapWord
 	column := container.NewVBox(
 		title, explain, v.code, v.attempts,
@@ -102,7 +102,7 @@ func (v *MFAView) SetAttempts(n int) {
 		v.attempts.SetText("")
 		return
 	}
-	v.attempts.SetText(lang.L("Attempts left: {{.N}}", map[string]any{"N": n}))
+	v.attempts.SetText(lang.L("login.attemptsLeft", map[string]any{"N": n}))
 }
 
 // SetBusy locks the view while the code is checked.

@@ -45,7 +45,7 @@ func NewUnlockView(do func(func())) *UnlockView {
 		do = fyne.Do
 	}
 	v := &UnlockView{
-		heading:  widget.NewLabelWithStyle(lang.L("Open your offline data"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		heading:  widget.NewLabelWithStyle(lang.L("login.unlock.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		account:  widget.NewLabel(""),
 		password: widget.NewPasswordEntry(),
 		busy:     widget.NewActivity(),
@@ -57,21 +57,21 @@ func NewUnlockView(do func(func())) *UnlockView {
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Hide()
 	v.busy.Hide()
-	v.password.SetPlaceHolder(lang.L("Password"))
+	v.password.SetPlaceHolder(lang.L("login.password"))
 	v.password.OnSubmitted = func(string) { v.trySubmit() }
 	v.password.OnChanged = func(string) { v.update() }
 	v.submit = widget.NewButtonWithIcon(lang.L("Open"), theme.LoginIcon(), v.trySubmit)
 	v.submit.Importance = widget.HighImportance
-	v.back = widget.NewButtonWithIcon(lang.L("Back to login"), theme.NavigateBackIcon(), func() {
+	v.back = widget.NewButtonWithIcon(lang.L("login.back"), theme.NavigateBackIcon(), func() {
 		if v.OnBack != nil {
 			v.OnBack()
 		}
 	})
 	v.back.Importance = widget.LowImportance
-	why := widget.NewLabel(lang.L("Your saved data is encrypted with your BPJSTK password. Type it to open the data; nothing is sent anywhere."))
+	why := widget.NewLabel(lang.L("login.unlock.intro"))
 	why.Wrapping = fyne.TextWrapWord
 	column := container.NewVBox(v.heading, v.account, why,
-		widget.NewLabel(lang.L("Password")), v.password,
+		widget.NewLabel(lang.L("login.password")), v.password,
 		container.NewBorder(nil, nil, nil, v.busy, v.submit),
 		v.message, v.back)
 	v.content = container.NewVScroll(container.NewPadded(layouts.NewColumn(480, column)))
@@ -85,7 +85,7 @@ func (v *UnlockView) Content() fyne.CanvasObject { return v.content }
 // Reset shows the prompt for one account, empty, with no message.
 func (v *UnlockView) Reset(masked string, asOf time.Time) {
 	v.Stop()
-	v.account.SetText(lang.L("{{.Account}}, saved data as of {{.When}}", map[string]any{"Account": masked, "When": i18n.FormatDateTime(asOf)}))
+	v.account.SetText(lang.L("login.unlock.account", map[string]any{"Account": masked, "When": i18n.FormatDateTime(asOf)}))
 	v.password.SetText("")
 	v.message.Hide()
 	v.waitUntil = time.Time{}
@@ -141,11 +141,11 @@ func (v *UnlockView) ShowWrong(until time.Time) {
 func (v *UnlockView) tick() bool {
 	left := v.waitUntil.Sub(v.now())
 	if left <= 0 {
-		v.ShowMessage(lang.L("That password does not open this data. Check it and try again (it is the password of your BPJSTK account as of your last online login here)."))
+		v.ShowMessage(lang.L("login.unlock.wrong"))
 		v.update()
 		return true
 	}
-	v.ShowMessage(lang.L("That password does not open this data. After several wrong tries the next one waits: try again in {{.Wait}}.",
+	v.ShowMessage(lang.L("login.unlock.wrongWait",
 		map[string]any{"Wait": i18n.FormatWait(left)}))
 	v.update()
 	return false

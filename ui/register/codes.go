@@ -49,11 +49,11 @@ type codesPage struct {
 
 func newCodesPage(v *View) *codesPage {
 	p := &codesPage{v: v}
-	title := widget.NewLabelWithStyle(lang.L("Confirm your email and phone"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(lang.L("register.codes.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	p.sentTo = widget.NewLabel("")
 	p.sentTo.Wrapping = fyne.TextWrapWord
-	why := widget.NewLabel(lang.L("The SMS goes only to the mobile number on your membership record, so that nobody else can open an account in your name. If no SMS comes, your details or that number may differ: ask your employer or a BPJS Ketenagakerjaan office."))
+	why := widget.NewLabel(lang.L("register.codes.smsNote"))
 	why.Wrapping = fyne.TextWrapWord
 	why.SizeName = theme.SizeNameCaptionText
 
@@ -70,14 +70,14 @@ func newCodesPage(v *View) *codesPage {
 	p.attempts = widget.NewLabel("")
 	p.attempts.SizeName = theme.SizeNameCaptionText
 
-	p.confirm = widget.NewButtonWithIcon(lang.L("Confirm and create the account"), theme.ConfirmIcon(), p.submit)
+	p.confirm = widget.NewButtonWithIcon(lang.L("register.codes.submit"), theme.ConfirmIcon(), p.submit)
 	p.confirm.Importance = widget.HighImportance
-	p.resend = widget.NewButtonWithIcon(lang.L("Send new codes"), theme.MailSendIcon(), func() {
+	p.resend = widget.NewButtonWithIcon(lang.L("register.codes.resend"), theme.MailSendIcon(), func() {
 		if v.OnResend != nil && !p.busy {
 			v.OnResend()
 		}
 	})
-	p.edit = widget.NewButtonWithIcon(lang.L("Change my details"), theme.NavigateBackIcon(), func() {
+	p.edit = widget.NewButtonWithIcon(lang.L("register.codes.edit"), theme.NavigateBackIcon(), func() {
 		p.stop()
 		if v.OnEditForm != nil {
 			v.OnEditForm()
@@ -89,9 +89,9 @@ func newCodesPage(v *View) *codesPage {
 
 	p.demoCodes = widget.NewLabel("")
 	p.demoCodes.Wrapping = fyne.TextWrapWord
-	p.demoFill = widget.NewButton(lang.L("Fill in the demo codes"), p.fillDemo)
-	p.demoBox = widget.NewCard(lang.L("Demo: the sandbox's outbox"),
-		lang.L("The sandbox sends no real mail or SMS; these are the codes a member would receive."),
+	p.demoFill = widget.NewButton(lang.L("register.codes.demoFill"), p.fillDemo)
+	p.demoBox = widget.NewCard(lang.L("register.codes.demoTitle"),
+		lang.L("register.codes.demoIntro"),
 		container.NewBorder(nil, nil, nil, p.demoFill, p.demoCodes))
 	p.demoBox.Hide()
 
@@ -99,8 +99,8 @@ func newCodesPage(v *View) *codesPage {
 		return widget.NewLabelWithStyle(s, fyne.TextAlignTrailing, fyne.TextStyle{})
 	}
 	form := container.New(layout.NewFormLayout(),
-		label(lang.L("Email code")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.emailCode, p.emailMsg),
-		label(lang.L("SMS code")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.smsCode, p.smsMsg),
+		label(lang.L("register.codes.email")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.emailCode, p.emailMsg),
+		label(lang.L("register.codes.sms")), container.New(layout.NewCustomPaddedVBoxLayout(0), p.smsCode, p.smsMsg),
 	)
 	// Confirm on a row of its own: the three buttons do not fit one row in
 	// English at the page's width.
@@ -162,7 +162,7 @@ func (p *codesPage) submit() {
 // show fills the page for a (new or resent) pending registration.
 func (p *codesPage) show(pending service.PendingRegistration) {
 	p.pending = pending
-	p.sentTo.SetText(lang.L("If these details match a BPJS Ketenagakerjaan member without an online account, we sent a 6-digit code to {{.Email}} and one by SMS to {{.Phone}}. Enter both; they are valid for {{.Minutes}} minutes.",
+	p.sentTo.SetText(lang.L("register.codes.intro",
 		map[string]any{"Email": pending.EmailMasked, "Phone": pending.PhoneMasked,
 			"Minutes": max(1, int(pending.CodesExpire.Sub(p.v.now()).Round(time.Minute)/time.Minute))}))
 	p.emailCode.SetText("")
@@ -181,7 +181,7 @@ func (p *codesPage) setAttempts(n int) {
 		p.attempts.SetText("")
 		return
 	}
-	p.attempts.SetText(lang.L("Attempts left: {{.N}}", map[string]any{"N": n}))
+	p.attempts.SetText(lang.L("login.attemptsLeft", map[string]any{"N": n}))
 }
 
 func (p *codesPage) refreshDemo() {
@@ -190,14 +190,14 @@ func (p *codesPage) refreshDemo() {
 		return
 	}
 	email, sms := p.v.DemoCodes()
-	none := lang.L("none sent")
+	none := lang.L("register.codes.demoNone")
 	if email == "" {
 		email = none
 	}
 	if sms == "" {
 		sms = none
 	}
-	p.demoCodes.SetText(lang.L("Email: {{.Email}} · SMS: {{.SMS}}", map[string]any{"Email": email, "SMS": sms}))
+	p.demoCodes.SetText(lang.L("register.codes.demoLine", map[string]any{"Email": email, "SMS": sms}))
 	p.demoBox.Show()
 }
 
@@ -243,13 +243,13 @@ func (p *codesPage) startCountdown() {
 func (p *codesPage) tick() bool {
 	left := p.pending.ResendAt.Sub(p.v.now())
 	if left <= 0 {
-		p.resend.SetText(lang.L("Send new codes"))
+		p.resend.SetText(lang.L("register.codes.resend"))
 		if !p.busy {
 			p.resend.Enable()
 		}
 		return true
 	}
-	p.resend.SetText(lang.L("Send new codes in {{.Wait}}", map[string]any{"Wait": i18n.FormatWait(left)}))
+	p.resend.SetText(lang.L("register.codes.resendIn", map[string]any{"Wait": i18n.FormatWait(left)}))
 	p.resend.Disable()
 	return false
 }
@@ -304,11 +304,11 @@ func (p *codesPage) showError(err error) {
 		// Empty the entry first: editing it clears its message.
 		if ce.Email {
 			p.emailCode.SetText("")
-			p.emailMsg.SetText(lang.L("The email code is not right. Check the newest message from us."))
+			p.emailMsg.SetText(lang.L("register.codes.emailWrong"))
 		}
 		if ce.SMS {
 			p.smsCode.SetText("")
-			p.smsMsg.SetText(lang.L("The SMS code is not right. Check the newest SMS from us."))
+			p.smsMsg.SetText(lang.L("register.codes.smsWrong"))
 		}
 		p.setAttempts(ce.AttemptsRemaining)
 		if ce.AttemptsRemaining >= 0 {
@@ -321,22 +321,22 @@ func (p *codesPage) showError(err error) {
 		}
 		p.v.win.Canvas().Focus(focus)
 	case errors.Is(err, service.ErrCodeExpired):
-		p.setTopError(lang.L("The codes have expired. Send new codes, then enter those."))
+		p.setTopError(lang.L("register.codes.expired"))
 		if !p.busy {
 			p.resend.Enable()
 		}
 	case errors.Is(err, service.ErrRegistrationExpired):
-		p.setTopError(lang.L("This registration has expired or used up its attempts. Change your details if needed and register again."))
+		p.setTopError(lang.L("register.codes.exhausted"))
 		p.confirm.Disable()
 	case errors.As(err, &locked) && locked.RateLimited:
-		p.setTopError(lang.L("New codes can be sent again in {{.Wait}}.", map[string]any{"Wait": i18n.FormatWait(locked.RetryAfter)}))
+		p.setTopError(lang.L("register.codes.resendWait", map[string]any{"Wait": i18n.FormatWait(locked.RetryAfter)}))
 	case errors.As(err, &ve):
 		// Only a racing registration can refuse a field now: the email
 		// became taken meanwhile.
 		if f, ok := ve.Field(validate.FieldEmail); ok {
 			p.setTopError(i18n.FieldErrorText(validate.FieldEmail, f.Code))
 		} else {
-			p.setTopError(lang.L("Some details were not accepted. Correct the fields marked below and register again."))
+			p.setTopError(lang.L("register.error.fields"))
 		}
 	default:
 		p.setTopError(registerErrorText(err))

@@ -24,12 +24,12 @@ func (v *View) SetDemoMembers(members []DemoMember) {
 	v.demoList.RemoveAll()
 	for _, m := range members {
 		m := m
-		fill := widget.NewButton(lang.L("Fill in"), func() { v.fill(m.Form) })
+		fill := widget.NewButton(lang.L("register.demo.fill"), func() { v.fill(m.Form) })
 		v.demoList.Add(container.NewBorder(nil, nil, nil, fill,
-			widget.NewLabel(lang.L("{{.Name}} — {{.Note}}", map[string]any{"Name": m.Form.FullName, "Note": lang.L(m.Note)}))))
+			widget.NewLabel(lang.L("register.demo.line", map[string]any{"Name": m.Form.FullName, "Note": lang.L(m.Note)}))))
 	}
 	if len(members) > 0 {
-		v.demoList.Add(widget.NewLabelWithStyle(lang.L("Password filled in: {{.Password}}", map[string]any{"Password": members[0].Form.Password}),
+		v.demoList.Add(widget.NewLabelWithStyle(lang.L("register.demo.password", map[string]any{"Password": members[0].Form.Password}),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		v.demoCard.Show()
 	} else {

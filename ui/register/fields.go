@@ -137,7 +137,7 @@ func (v *View) digitsState(field, text string, want int, check func(string) erro
 		if v.touched[field] {
 			return fieldErr(field, validate.CodeRequired)
 		}
-		return hint(lang.L("{{.Count}} digits", map[string]any{"Count": want}))
+		return hint(lang.L("register.digits.count", map[string]any{"Count": want}))
 	case !digitsOnly(text):
 		return fieldErr(field, validate.CodeFormat)
 	case n > want:
@@ -146,12 +146,12 @@ func (v *View) digitsState(field, text string, want int, check func(string) erro
 		if v.touched[field] {
 			return fieldErr(field, validate.CodeLength)
 		}
-		return hint(lang.L("{{.Count}} of {{.Want}} digits", map[string]any{"Count": n, "Want": want}))
+		return hint(lang.L("register.digits.progress", map[string]any{"Count": n, "Want": want}))
 	}
 	if err := check(text); err != nil {
 		return fieldErr(field, codeOf(err))
 	}
-	return fieldState{text: lang.L("{{.Count}} of {{.Want}} digits", map[string]any{"Count": n, "Want": want}), kind: msgOK, valid: true}
+	return fieldState{text: lang.L("register.digits.progress", map[string]any{"Count": n, "Want": want}), kind: msgOK, valid: true}
 }
 
 // nikState adds to the digit rule what a complete NIK implies: the birth
@@ -168,12 +168,12 @@ func (v *View) nikState() fieldState {
 	case code == validate.CodeMismatch:
 		// A warning, not a block: Dukcapil keeps a NIK when a birth date
 		// is corrected, and BPJS Ketenagakerjaan's record decides.
-		return fieldState{kind: msgWarn, valid: true, text: lang.L("The date in this NIK ({{.Date}}) is not the birth date you entered. That happens when a birth date was corrected after the NIK was issued; the NIK stays the same. You can still register: the birth date on your membership record decides.",
+		return fieldState{kind: msgWarn, valid: true, text: lang.L("register.nik.dateDiffers",
 			map[string]any{"Date": i18n.FormatDate(info.BirthDate)})}
 	default:
 		return fieldErr(validate.FieldNIK, code)
 	}
-	implied := lang.L("Born {{.Date}} · {{.Gender}}", map[string]any{"Date": i18n.FormatDate(info.BirthDate), "Gender": genderName(info.Gender)})
+	implied := lang.L("register.nik.born", map[string]any{"Date": i18n.FormatDate(info.BirthDate), "Gender": genderName(info.Gender)})
 	if birth.IsZero() {
 		// Nothing to compare with yet: say what the NIK implies, neutrally.
 		return fieldState{text: implied, valid: true}
@@ -255,7 +255,7 @@ func (v *View) phoneState() fieldState {
 	case v.touched[f] || badChar:
 		return fieldErr(f, codeOf(err))
 	}
-	return hint(lang.L("Starts with 08 or +628"))
+	return hint(lang.L("register.phone.hint"))
 }
 
 // passwordInputs are the words a password must not lean on: the same list
@@ -281,7 +281,7 @@ func (v *View) passwordState() fieldState {
 		if v.touched[f] {
 			return fieldErr(f, validate.CodeRequired)
 		}
-		return hint(lang.L("At least 10 characters"))
+		return hint(lang.L("register.password.hint"))
 	}
 	score, err := validate.ValidatePassword(pw, v.passwordInputs()...)
 	v.strength.SetScore(score, false)
@@ -289,7 +289,7 @@ func (v *View) passwordState() fieldState {
 	case err == nil:
 		return fieldState{valid: true}
 	case code == validate.CodeLength && utf8.RuneCountInString(pw) < validate.PasswordMinLength && !v.touched[f]:
-		return hint(lang.L("At least 10 characters"))
+		return hint(lang.L("register.password.hint"))
 	default:
 		return fieldErr(f, code)
 	}
@@ -301,7 +301,7 @@ func (v *View) confirmState() fieldState {
 	case c == "":
 		return hint("")
 	case c == pw:
-		return fieldState{text: lang.L("The passwords match"), kind: msgOK, valid: true}
+		return fieldState{text: lang.L("register.confirm.match"), kind: msgOK, valid: true}
 	case len(c) < len(pw) && strings.HasPrefix(pw, c):
 		return hint("") // still typing it
 	}

@@ -102,7 +102,7 @@ func (v *View) Content() fyne.CanvasObject { return v.content }
 func (v *View) build() {
 	title := widget.NewLabelWithStyle(lang.L("register.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	intro := widget.NewLabel(lang.L("Have your KTP and your BPJS Ketenagakerjaan membership card at hand. Your details must match the ones BPJS Ketenagakerjaan holds."))
+	intro := widget.NewLabel(lang.L("register.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 
 	v.topError = widget.NewLabel("")
@@ -120,13 +120,13 @@ func (v *View) build() {
 
 	v.nik = v.textEntry(validate.FieldNIK, "")
 	v.kpj = v.textEntry(validate.FieldKPJ, "")
-	v.fullName = v.textEntry(validate.FieldFullName, lang.L("As written on your KTP"))
+	v.fullName = v.textEntry(validate.FieldFullName, lang.L("register.fullName.hint"))
 	v.birth = NewDateField()
 	v.birth.SetPlaceHolder(lang.L("datefield.placeholder"))
 	v.birth.OnDateChanged = func(time.Time) { v.edited(validate.FieldBirthDate) }
 	v.birth.OnFocusLost = func() { v.left(validate.FieldBirthDate) }
-	v.email = v.textEntry(validate.FieldEmail, lang.L("name@example.com"))
-	v.phone = v.textEntry(validate.FieldPhone, lang.L("e.g. 0812 3456 7890"))
+	v.email = v.textEntry(validate.FieldEmail, lang.L("register.email.placeholder"))
+	v.phone = v.textEntry(validate.FieldPhone, lang.L("register.phone.placeholder"))
 
 	v.password = widget.NewPasswordEntry()
 	v.password.OnChanged = func(string) { v.edited(validate.FieldPassword) }
@@ -140,9 +140,9 @@ func (v *View) build() {
 	}
 	v.confirm.OnSubmitted = func(string) { v.submit() }
 
-	v.consent = widget.NewCheck(lang.L("I agree that my data is kept on this device"), func(bool) { v.update() })
-	pdp1 := widget.NewLabel(lang.L("Under Law No. 27/2022 on Personal Data Protection (UU PDP), your membership data is stored encrypted on this device only, for viewing offline."))
-	pdp2 := widget.NewLabel(lang.L("You can delete it at any time in Settings, and turn offline storage off there."))
+	v.consent = widget.NewCheck(lang.L("register.consent"), func(bool) { v.update() })
+	pdp1 := widget.NewLabel(lang.L("register.consent.law"))
+	pdp2 := widget.NewLabel(lang.L("register.consent.delete"))
 	for _, l := range []*widget.Label{pdp1, pdp2} {
 		l.Wrapping = fyne.TextWrapWord
 		l.SizeName = theme.SizeNameCaptionText
@@ -167,8 +167,8 @@ func (v *View) build() {
 	var rows []fyne.CanvasObject
 	rows = append(rows, row(lang.L("register.nik"), validate.FieldNIK, v.nik)...)
 	rows = append(rows, row(lang.L("register.kpj"), validate.FieldKPJ, v.kpj)...)
-	rows = append(rows, row(lang.L("register.full_name"), validate.FieldFullName, v.fullName)...)
-	rows = append(rows, row(lang.L("register.birth_date"), validate.FieldBirthDate, v.birth)...)
+	rows = append(rows, row(lang.L("register.fullName"), validate.FieldFullName, v.fullName)...)
+	rows = append(rows, row(lang.L("register.birthDate"), validate.FieldBirthDate, v.birth)...)
 	rows = append(rows, row(lang.L("register.email"), validate.FieldEmail, v.email)...)
 	rows = append(rows, row(lang.L("register.phone"), validate.FieldPhone, v.phone)...)
 	rows = append(rows, row(lang.L("register.password"), validate.FieldPassword, v.password, v.strength)...)
@@ -179,7 +179,7 @@ func (v *View) build() {
 	buttons := container.NewHBox(v.backButton, layout.NewSpacer(), v.activity, v.busyLabel, v.submitButton)
 
 	v.demoList = container.NewVBox()
-	v.demoCard = widget.NewCard("", lang.L("Demo: these sandbox members have no online account yet."), v.demoList)
+	v.demoCard = widget.NewCard("", lang.L("register.demo.title"), v.demoList)
 	v.demoCard.Hide()
 
 	v.page = container.NewVBox(title, intro, v.demoCard, v.topBox, form, widget.NewSeparator(), consent, buttons)
@@ -258,7 +258,7 @@ func (v *View) SetBusy(busy bool) {
 		}
 	}
 	if busy {
-		v.busyLabel.SetText(lang.L("Registering…"))
+		v.busyLabel.SetText(lang.L("register.busy"))
 		v.busyLabel.Show()
 		v.activity.Show()
 		v.activity.Start()
@@ -292,7 +292,7 @@ func (v *View) ShowError(err error) {
 				first = v.focusableOf(f.Field)
 			}
 		}
-		v.setTopError(lang.L("Some details were not accepted. Correct the fields marked below and register again."))
+		v.setTopError(lang.L("register.error.fields"))
 		v.update()
 		if first != nil && v.win != nil {
 			v.win.Canvas().Focus(first)
@@ -327,21 +327,21 @@ func registerErrorText(err error) string {
 	var locked *service.LockedError
 	switch {
 	case errors.As(err, &locked) && locked.RateLimited:
-		return lang.L("Too many registrations were started from this device or for this NIK. Try again in {{.Wait}}.",
+		return lang.L("register.error.tooMany",
 			map[string]any{"Wait": i18n.FormatWait(locked.RetryAfter)})
 	case errors.Is(err, service.ErrMemberNotFound):
-		return lang.L("No member matches this NIK, KPJ number and birth date together. Check them against your KTP and membership card, or ask your employer or a BPJS Ketenagakerjaan office.")
+		return lang.L("register.error.noMatch")
 	case errors.Is(err, service.ErrAlreadyRegistered):
-		return lang.L("This member already has an online account. Go back and sign in with its email or KPJ number.")
+		return lang.L("register.error.exists")
 	case errors.Is(err, service.ErrOffline):
-		return lang.L("The server cannot be reached. Check your internet connection and try again.")
+		return lang.L("register.error.offline")
 	case errors.Is(err, service.ErrTimeout):
-		return lang.L("The server took too long to answer. Wait a moment, then register again.")
+		return lang.L("register.error.timeout")
 	case errors.Is(err, service.ErrCertificate), errors.Is(err, service.ErrDomainNotAllowed),
 		errors.Is(err, service.ErrInsecureURL), errors.Is(err, service.ErrRedirect):
-		return lang.L("The server could not be verified, so nothing was sent. Check the server profile in Settings.")
+		return lang.L("register.error.refused")
 	}
-	return lang.L("The server could not register you right now. Try again later.")
+	return lang.L("register.error.server")
 }
 
 func (v *View) setTopError(text string) {

@@ -212,11 +212,11 @@ func (v *View) Refresh() {
 	v.profile.Options = []string{lang.L("settings.profile.demo"), lang.L("settings.profile.official"), lang.L("settings.profile.custom")}
 	v.customURLLabel.SetText(lang.L("settings.custom.url"))
 	v.customPinsLabel.SetText(lang.L("settings.custom.pins"))
-	v.customPins.SetPlaceHolder(lang.L("One base64 SHA-256 pin per line, at least two"))
+	v.customPins.SetPlaceHolder(lang.L("settings.custom.pinsPlaceholder"))
 	v.customDomLbl.SetText(lang.L("settings.custom.domains"))
-	v.customDomains.SetPlaceHolder(lang.L("e.g. api.example.id, separated by commas"))
+	v.customDomains.SetPlaceHolder(lang.L("settings.custom.domainsPlaceholder"))
 	v.customCALabel.SetText(lang.L("settings.custom.ca"))
-	v.customCA.SetPlaceHolder(lang.L("Optional: the server's CA certificate (PEM, -----BEGIN CERTIFICATE-----); empty for the system's trusted authorities"))
+	v.customCA.SetPlaceHolder(lang.L("settings.custom.caPlaceholder"))
 	v.customCA.SetText(v.s.CustomCA())
 	v.customSave.SetText(lang.L("settings.custom.save"))
 	u, pins, domains := v.s.CustomServer()
@@ -230,24 +230,24 @@ func (v *View) Refresh() {
 	v.securityTitle.SetText(lang.L("settings.security"))
 	v.idleLock.Options = []string{lang.L("settings.idle.1"), lang.L("settings.idle.5"), lang.L("settings.idle.15"), lang.L("settings.idle.30")}
 	v.idleLock.SetSelectedIndex(slices.Index(prefs.IdleLockChoices, v.s.IdleLock()))
-	v.idleLockHelp.SetText(lang.L("The app locks itself after this long without use; sign in again to go on."))
+	v.idleLockHelp.SetText(lang.L("settings.idle.hint"))
 
 	v.dataTitle.SetText(lang.L("settings.data"))
-	v.offline.Text = lang.L("Keep my data on this device for offline viewing")
+	v.offline.Text = lang.L("settings.offline")
 	v.offline.SetChecked(v.s.OfflineCache())
-	v.offlineHelp.SetText(lang.L("The data is stored encrypted, on this device only (UU PDP, Law No. 27/2022)."))
-	v.clearButton.SetText(lang.L("Delete data on this device"))
-	v.clearHelp.SetText(lang.L("Deletes the saved membership data and the remembered sign-in from this device. Your account at BPJS Ketenagakerjaan is not affected."))
+	v.offlineHelp.SetText(lang.L("settings.offline.hint"))
+	v.clearButton.SetText(lang.L("settings.clear"))
+	v.clearHelp.SetText(lang.L("settings.clear.hint"))
 }
 
 func (v *View) showProfile(name string) {
 	switch name {
 	case prefs.ProfileOfficial:
-		v.profileHelp.SetText(lang.L("The BPJS Ketenagakerjaan server. Its certificate pins are not published yet, so the app refuses to connect to it until they are."))
+		v.profileHelp.SetText(lang.L("settings.profile.official.about"))
 	case prefs.ProfileCustom:
-		v.profileHelp.SetText(lang.L("A server of your own, recognised by the SHA-256 pins of its public keys. Only https addresses inside the allowed domains are used."))
+		v.profileHelp.SetText(lang.L("settings.profile.custom.about"))
 	default:
-		v.profileHelp.SetText(lang.L("The sandbox built into the app, with made-up members. No real data is sent anywhere."))
+		v.profileHelp.SetText(lang.L("settings.profile.demo.about"))
 	}
 	if name == prefs.ProfileCustom {
 		v.customBox.Show()
@@ -267,7 +267,7 @@ func (v *View) profileSelected() {
 		if u, _, _ := v.s.CustomServer(); u == "" {
 			// Stored only once a valid custom server is saved.
 			v.customStatus.Importance = widget.MediumImportance
-			v.customStatus.SetText(lang.L("Fill in the custom server and save it to use it."))
+			v.customStatus.SetText(lang.L("settings.custom.fillIn"))
 			return
 		}
 	}
@@ -296,26 +296,26 @@ func (v *View) saveCustom() {
 		v.customStatus.Importance = widget.DangerImportance
 		switch {
 		case errors.Is(err, prefs.ErrCustomURL):
-			v.customStatus.SetText(lang.L("The address must start with https:// and name a server, e.g. https://api.example.id."))
+			v.customStatus.SetText(lang.L("settings.custom.urlInvalid"))
 		case errors.Is(err, prefs.ErrCustomCA):
-			v.customStatus.SetText(lang.L("The CA must be one or more PEM certificates (-----BEGIN CERTIFICATE----- … -----END CERTIFICATE-----), or empty."))
+			v.customStatus.SetText(lang.L("settings.custom.caInvalid"))
 		case errors.Is(err, prefs.ErrCustomPins):
-			v.customStatus.SetText(lang.L("Give at least two different pins, each a base64 SHA-256 hash (44 characters ending in =)."))
+			v.customStatus.SetText(lang.L("settings.custom.pinsInvalid"))
 		default:
-			v.customStatus.SetText(lang.L("The allowed domains must include the server's host name."))
+			v.customStatus.SetText(lang.L("settings.custom.domainsInvalid"))
 		}
 		return
 	}
 	v.customStatus.Importance = widget.SuccessImportance
-	v.customStatus.SetText(lang.L("Custom server saved."))
+	v.customStatus.SetText(lang.L("settings.custom.saved"))
 	if v.OnProfileChanged != nil {
 		v.OnProfileChanged()
 	}
 }
 
 func (v *View) confirmClear() {
-	v.clearDialog = dialog.NewConfirm(lang.L("Delete data on this device?"),
-		lang.L("The saved membership data and the remembered sign-in are deleted from this device. You can download the data again after signing in."),
+	v.clearDialog = dialog.NewConfirm(lang.L("settings.clear.title"),
+		lang.L("settings.clear.body"),
 		func(ok bool) {
 			if ok && v.OnClearData != nil {
 				v.OnClearData()

@@ -188,16 +188,16 @@ func (h *harness) screen() fyne.CanvasObject { return h.c.win.Content() }
 
 // The login form's widgets, found on screen by their (translated) texts.
 func (h *harness) identifierEntry() *widget.Entry {
-	return uitest.Entry(h.t, h.screen(), lang.L("Email or 11-digit KPJ number"))
+	return uitest.Entry(h.t, h.screen(), lang.L("login.identifier.placeholder"))
 }
 
 func (h *harness) passwordEntry() *widget.Entry {
-	return uitest.Entry(h.t, h.screen(), lang.L("Password"))
+	return uitest.Entry(h.t, h.screen(), lang.L("login.password"))
 }
 
 func (h *harness) rememberCheck() *widget.Check {
 	h.t.Helper()
-	c := uitest.Find(h.screen(), func(c *widget.Check) bool { return c.Text == lang.L("Remember me on this computer") })
+	c := uitest.Find(h.screen(), func(c *widget.Check) bool { return c.Text == lang.L("login.remember") })
 	if c == nil {
 		h.t.Fatal("no remember-me box on screen")
 	}
@@ -205,7 +205,7 @@ func (h *harness) rememberCheck() *widget.Check {
 }
 
 func (h *harness) loginButton() *widget.Button {
-	return uitest.Button(h.t, h.screen(), lang.L("Log in"))
+	return uitest.Button(h.t, h.screen(), lang.L("login.submit"))
 }
 
 // login types the credentials and taps Masuk, as a member would.
@@ -230,7 +230,7 @@ func (h *harness) login(identifier, password string, remember bool) {
 func (h *harness) enterCode(code string) {
 	h.t.Helper()
 	test.Type(uitest.Entry(h.t, h.screen(), "000000"), code)
-	test.Tap(uitest.Button(h.t, h.screen(), lang.L("Verify")))
+	test.Tap(uitest.Button(h.t, h.screen(), lang.L("login.mfa.submit")))
 }
 
 func (h *harness) waitDashboard() {

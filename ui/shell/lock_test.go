@@ -76,7 +76,7 @@ func TestLock_RestartNeedsThePasswordRememberedToo(t *testing.T) {
 	}
 	h.waitVerified()
 	h.waitFor("the locked sentence", func() bool {
-		return h.contains(lang.L("This computer was locked. Type your password to continue, online or offline."))
+		return h.contains(lang.L("login.lock.restarted"))
 	})
 	if !h.contains("b•••@contoh.id") || h.contains("Budi Santoso") {
 		t.Fatalf("login view: %v", h.screenTexts())

@@ -44,7 +44,7 @@ func (c *Shell) confirmRegistration(emailCode, smsCode string) {
 		}
 		v.Reset()
 		c.loginView().SetIdentifier(res.Email, false)
-		c.loginView().ShowSuccess(lang.L("Registration complete. Log in with your email and new password."))
+		c.loginView().ShowSuccess(lang.L("login.registered"))
 		c.show(screenLogin)
 	})
 }

@@ -33,15 +33,15 @@ func (c *Shell) cacheOpened(o app.Opening) {
 	}
 	if o.Locked {
 		if l := c.loginView(); !l.HasMessage() {
-			l.ShowInfo(lang.L("This computer was locked. Type your password to continue, online or offline."))
+			l.ShowInfo(lang.L("login.lock.restarted"))
 		}
 	}
 	switch report := o.Report; {
 	case o.Err != nil:
 		// The application layer logged it; the login view works without a cache.
 	case report.DataLost():
-		dialogs.Show(dialog.NewInformation(lang.L("Offline data was reset"),
-			lang.L("The saved offline data was damaged and has been set aside. It will come back with the next refresh."), c.win), c.win)
+		dialogs.Show(dialog.NewInformation(lang.L("login.cacheReset.title"),
+			lang.L("login.cacheReset.body"), c.win), c.win)
 	}
 	// An unbuilt login view takes the remembered account when it is built.
 	if c.login != nil && o.Remembered != "" && c.login.Identifier() == "" {
@@ -161,7 +161,7 @@ func (c *Shell) loggedIn() {
 	identifier := c.app.Identifier()
 	async.Do(c.session, app.KeyringTimeout, c.app.RememberLogin, func(err error) {
 		if err != nil && c.current == screenDashboard && c.app.Remembered() == identifier {
-			c.dashView().SetNotice(lang.L("This computer's keyring did not answer, so you will not be remembered here. Everything else works."), true)
+			c.dashView().SetNotice(lang.L("login.keyringUnavailable"), true)
 		}
 	})
 	if data := c.app.Data(); data != nil && data.Identifier == identifier {
@@ -179,14 +179,14 @@ func (c *Shell) loggedIn() {
 // resume continues a remembered session in the background while the
 // cached dashboard is already on screen.
 func (c *Shell) resume(identifier string) {
-	c.dashView().SetNotice(lang.L("Connecting to refresh your data…"), false)
+	c.dashView().SetNotice(lang.L("login.resume.connecting"), false)
 	async.Do(c.session, app.ActionTimeout, func(ctx context.Context) error {
 		return c.app.Resume(ctx, identifier)
 	}, func(err error) {
 		switch {
 		case errors.Is(err, app.ErrStale), errors.Is(err, app.ErrNoServer):
 		case errors.Is(err, service.ErrUnauthorized):
-			c.dashView().SetNotice(lang.L("Showing your saved data. Log in to refresh it."), false)
+			c.dashView().SetNotice(lang.L("login.resume.offline"), false)
 		case err != nil:
 			c.dashView().SetNotice(i18n.Describe(err), true)
 		default:
@@ -263,7 +263,7 @@ func (c *Shell) refreshDone(r app.RefreshResult, err error) {
 			c.loadingPage().SetError(i18n.Describe(err))
 			return
 		}
-		c.dashView().SetNotice(lang.L("Could not refresh. {{.Reason}} The data shown is from {{.When}}.",
+		c.dashView().SetNotice(lang.L("login.refreshFailed",
 			map[string]any{"Reason": i18n.Describe(err), "When": i18n.FormatDateTime(data.FetchedAt)}), true)
 		return
 	}

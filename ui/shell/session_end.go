@@ -18,13 +18,13 @@ import (
 // Each drops the member data the views hold.
 
 // lock drops tokens and decrypted data and goes back to the login view.
-func (c *Shell) lock() { c.lockWith(lang.L("Locked. Log in again to continue.")) }
+func (c *Shell) lock() { c.lockWith(lang.L("login.lock.manual")) }
 
 func (c *Shell) autoLock() {
 	if c.current != screenDashboard && c.current != screenMFA && c.current != screenLoading {
 		return
 	}
-	c.lockWith(lang.L("Locked after {{.Minutes}} minutes without activity, to protect your data. Log in again to continue.",
+	c.lockWith(lang.L("login.lock.idle",
 		map[string]any{"Minutes": int(c.prefs.IdleLock().Minutes())}))
 }
 
@@ -68,17 +68,17 @@ func (c *Shell) logout() {
 	}
 	async.Do(c.plain, app.ActionTimeout, tell, func(err error) {
 		if err != nil {
-			c.loginView().ShowInfo(lang.L("Logged out on this computer. The server could not be told; your session there ends by itself."))
+			c.loginView().ShowInfo(lang.L("login.logout.serverUnreached"))
 			return
 		}
-		c.loginView().ShowInfo(lang.L("You have logged out."))
+		c.loginView().ShowInfo(lang.L("login.logout.done"))
 	})
 }
 
 func (c *Shell) confirmForget() {
 	id := c.app.Identifier()
-	dialogs.Show(dialog.NewConfirm(lang.L("Forget this device?"),
-		lang.L("This deletes the saved offline data of this account and its remembered login from this computer. Your BPJS account itself is not affected."),
+	dialogs.Show(dialog.NewConfirm(lang.L("login.forget.title"),
+		lang.L("login.forget.body"),
 		func(ok bool) {
 			if ok {
 				c.forget(id)
@@ -114,7 +114,7 @@ func (c *Shell) clearAllData() {
 			dialogs.Show(dialog.NewError(errors.New(i18n.Describe(err)), c.win), c.win)
 			return
 		}
-		dialogs.Show(dialog.NewInformation(lang.L("Data cleared"), lang.L("All saved data of this app was deleted from this computer."), c.win), c.win)
+		dialogs.Show(dialog.NewInformation(lang.L("login.clearAll.title"), lang.L("login.clearAll.body"), c.win), c.win)
 		c.refreshOfflineAccounts()
 	})
 }
@@ -125,8 +125,8 @@ func (c *Shell) offlineCacheChanged(on bool) {
 	if on {
 		return
 	}
-	dialogs.Show(dialog.NewConfirm(lang.L("Delete the offline data?"),
-		lang.L("Turning this off deletes the data saved on this computer for offline viewing, and its keys. Your BPJS account itself is not affected."),
+	dialogs.Show(dialog.NewConfirm(lang.L("settings.offline.title"),
+		lang.L("settings.offline.body"),
 		func(ok bool) {
 			if !ok {
 				c.prefs.SetOfflineCache(true)

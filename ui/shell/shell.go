@@ -175,7 +175,7 @@ func build(p Params, withFontPreload bool) *Shell {
 	if withFontPreload {
 		fontsLoaded = preloadFonts() // after ApplyTheme: it reads the theme
 	}
-	c.win = p.App.NewWindow(lang.L("Cek BPJSTK"))
+	c.win = p.App.NewWindow(lang.L("app.title"))
 	c.win.SetIcon(appIcon)
 	c.win.Resize(dashboard.MinWindowSize)
 	c.win.CenterOnScreen()
@@ -266,9 +266,9 @@ func (c *Shell) updateTitle() {
 		return // see NewMainWindow: the first title names the window class
 	}
 	if c.app.IsDemo() {
-		c.win.SetTitle(lang.L("Cek BPJSTK — Demo"))
+		c.win.SetTitle(lang.L("app.titleDemo"))
 	} else {
-		c.win.SetTitle(lang.L("Cek BPJSTK"))
+		c.win.SetTitle(lang.L("app.title"))
 	}
 }
 

@@ -105,14 +105,14 @@ func TestLogin_SitiWithTOTP(t *testing.T) {
 	h := newHarness(t)
 	h.login("siti@contoh.id", sandbox.DemoPassword, false)
 	h.waitFor("the 2FA step", func() bool { return h.c.current == screenMFA })
-	if !h.contains(lang.L("Attempts left: {{.N}}", map[string]any{"N": 5})) {
+	if !h.contains(lang.L("login.attemptsLeft", map[string]any{"N": 5})) {
 		t.Fatalf("attempts shown: %v", uitest.Texts(h.screen()))
 	}
 
 	// A wrong code first: the attempts go down and the view stays.
 	h.enterCode("000000")
 	h.waitFor("the wrong-code message", func() bool {
-		return h.contains(lang.L("Attempts left: {{.N}}", map[string]any{"N": 4})) && h.contains("Kode itu salah")
+		return h.contains(lang.L("login.attemptsLeft", map[string]any{"N": 4})) && h.contains("Kode itu salah")
 	})
 	if h.c.current != screenMFA {
 		t.Fatal("a wrong code left the 2FA step")
@@ -128,7 +128,7 @@ func TestLogin_SitiWithTOTP(t *testing.T) {
 	if entry.Text != code {
 		t.Fatalf("code entry holds %q, want %q", entry.Text, code)
 	}
-	test.Tap(uitest.Button(t, h.screen(), lang.L("Verify")))
+	test.Tap(uitest.Button(t, h.screen(), lang.L("login.mfa.submit")))
 	h.waitDashboard()
 	if !h.contains("Siti Rahayu") {
 		t.Fatal("Siti's dashboard does not show her name")
@@ -229,7 +229,7 @@ func TestOffline_AfterARestartAsksForThePassword(t *testing.T) {
 	balance := i18n.FormatRupiah(h.c.app.Data().Balance.Total)
 	h.restart(h.keys, h.log)
 	h.waitVerified()
-	offered := lang.L("No signal? Your last data is saved on this computer:")
+	offered := lang.L("login.offline.intro")
 	h.waitFor("the offline account", func() bool { return h.c.current == screenLogin && h.contains(offered) })
 	if h.contains("Budi Santoso") || !h.contains("b•••@contoh.id") {
 		t.Fatalf("the login view names the member or shows no masked account: %v", uitest.Texts(h.screen()))
@@ -247,7 +247,7 @@ func TestOffline_AfterARestartAsksForThePassword(t *testing.T) {
 	test.Type(entry, "Salah#2026")
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	h.waitFor("the wrong-password sentence", func() bool {
-		return h.contains(lang.L("That password does not open this data. Check it and try again (it is the password of your BPJSTK account as of your last online login here)."))
+		return h.contains(lang.L("login.unlock.wrong"))
 	})
 	if h.c.app.Data() != nil || h.c.current != screenUnlock {
 		t.Fatal("a wrong password opened something")

@@ -183,7 +183,7 @@ func newLoadingView() *loadingView {
 	v := &loadingView{message: widget.NewLabel(""), progress: widget.NewProgressBarInfinite()}
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Alignment = fyne.TextAlignCenter
-	v.back = widget.NewButton(lang.L("Back to login"), func() {
+	v.back = widget.NewButton(lang.L("login.back"), func() {
 		if v.OnBack != nil {
 			v.OnBack()
 		}
@@ -195,7 +195,7 @@ func newLoadingView() *loadingView {
 func (v *loadingView) Content() fyne.CanvasObject { return v.content }
 
 func (v *loadingView) SetLoading() {
-	v.message.SetText(lang.L("Loading your membership data…"))
+	v.message.SetText(lang.L("login.loading"))
 	v.message.Importance = widget.MediumImportance
 	v.progress.Show()
 	v.progress.Start()
