@@ -20,8 +20,9 @@
 // tests:
 //
 //   - cacheFile (cachefile.go): the offline cache file, open or not.
-//   - session (session.go): the verified client and its token store,
-//     login with 2FA, resume, the open account's data, and the epoch.
+//   - session (session.go; its server check in server.go, its client's
+//     token store in tokens.go): the verified client, login with 2FA,
+//     resume, the open account's data, and the epoch.
 //   - refresher (refresh.go): the one refresh at a time, its cancellation.
 //   - keyCustody (keys.go, keylock.go): every account data key — prepared
 //     at login, chosen for a save (keyFor: the one place that decides),

@@ -93,3 +93,27 @@ func TestRegistration_CancelForgetsIt(t *testing.T) {
 		t.Errorf("resend after cancel: %v", err)
 	}
 }
+
+// The registration belongs to the client it was sent with: a new server
+// check (a new client, the same epoch) drops it too.
+func TestRegistration_DroppedByANewServerCheck(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a, _ := e.newApp()
+	if _, err := a.StartRegistration(e.ctx(), dewiForm()); err != nil {
+		t.Fatal(err)
+	}
+	epoch := a.Epoch()
+	if _, err := a.CheckServer(e.ctx()); err != nil {
+		t.Fatal(err)
+	}
+	if a.Epoch() != epoch {
+		t.Fatal("a server check ended the session")
+	}
+	if _, ok := a.PendingRegistration(); ok {
+		t.Fatal("a registration survived a new server check")
+	}
+	if _, err := a.ResendRegistration(e.ctx()); !errors.Is(err, ErrNoRegistration) {
+		t.Fatalf("resend after a new check: %v", err)
+	}
+}

@@ -2,15 +2,10 @@ package app
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/url"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
@@ -21,8 +16,9 @@ import (
 // every session-ending event bumps.
 //
 // A new rule about the session (when it ends, what a login records) goes
-// here. What ends with a session outside it (the refresh, the keys) is
-// dropped by its own owner, told by App.ended with the epoch that ended.
+// here; one about which server is trusted goes in server.go. What ends
+// with a session outside it (the refresh, the keys) is dropped by its own
+// owner, told by App.ended with the epoch that ended.
 type session struct {
 	p     *Params
 	cache *cacheFile // a check waits for it before starting the demo
@@ -100,28 +96,6 @@ func (s *session) dataCopy() *memberdata.Data {
 	return &d
 }
 
-func (s *session) demoServer() *DemoServer {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.check.demo
-}
-
-func (s *session) host() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return hostOf(s.check.profile.BaseURL)
-}
-
-func hostOf(baseURL string) string {
-	if baseURL == "" {
-		return "…"
-	}
-	if u, err := url.Parse(baseURL); err == nil {
-		return u.Host
-	}
-	return baseURL
-}
-
 func (s *session) online() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -140,108 +114,11 @@ func (s *session) closeIdle() {
 	}
 }
 
-// checkServer: see App.CheckServer.
-func (s *session) checkServer(ctx context.Context) (Check, error) {
-	s.mu.Lock()
-	s.check.gen++
-	gen := s.check.gen
-	s.check.err = nil
-	s.dropClient(true)
-	existingDemo := s.check.demo
-	s.mu.Unlock()
-
-	if existingDemo == nil {
-		s.cache.wait(ctx)
-	}
-	profile, demo, err := s.resolveProfile(ctx, existingDemo)
-	var client *service.Client
-	var report service.SecurityReport
-	guard := &guardedKeys{inner: s.p.Keys}
-	if err == nil {
-		client, err = service.New(profile, s.clientOptions(guard)...)
-	}
-	if err == nil {
-		report, err = client.Verify(ctx)
-	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if gen != s.check.gen {
-		if client != nil {
-			client.Close()
-		}
-		return Check{}, ErrStale
-	}
-	s.check.profile = profile
-	if demo != nil {
-		s.check.demo = demo
-	}
-	if err != nil {
-		s.p.Logger.Warn("server refused", "profile", profile.Name, "err", err)
-		s.check.err = err
-		if client != nil {
-			client.Close()
-		}
-		return Check{Host: hostOf(profile.BaseURL), Demo: s.check.demo}, err
-	}
-	s.client, s.guard = client, guard
-	return Check{Report: report, Host: hostOf(profile.BaseURL), Demo: s.check.demo}, nil
-}
-
-func (s *session) resolveProfile(ctx context.Context, demo *DemoServer) (service.Profile, *DemoServer, error) {
-	if s.p.Server != nil {
-		return *s.p.Server, nil, nil
-	}
-	switch name := s.p.profileName(); name {
-	case prefs.ProfileDemo:
-		if demo != nil {
-			return demo.Profile, demo, nil
-		}
-		if s.p.StartDemo == nil {
-			return service.Profile{}, nil, errors.New("no demo server in this build")
-		}
-		started, err := s.p.StartDemo(ctx)
-		if err != nil {
-			return service.Profile{}, nil, fmt.Errorf("start demo server: %w", err)
-		}
-		return started.Profile, &started, nil
-	case prefs.ProfileCustom:
-		return s.p.Settings.CustomProfile(), nil, nil
-	}
-	return service.OfficialProfile(), nil, nil
-}
-
-func (s *session) clientOptions(guard *guardedKeys) []service.Option {
-	opts := []service.Option{
-		service.WithLogger(s.p.Logger),
-		service.WithUserAgent(fmt.Sprintf("Cek BPJSTK/%s (%s)", s.p.Version, runtime.GOOS)),
-	}
-	if s.p.Keys != nil {
-		opts = append(opts, service.WithTokenStore(guard))
-	}
-	return opts
-}
-
 // current returns the client and the epoch a call starts under.
 func (s *session) current() (*service.Client, uint64) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.client, s.Epoch()
-}
-
-// verified is the client of the verified server. Personal data goes
-// only to a verified server: without one, the error says why it wasn't
-// sent (the refusal, or service.ErrTimeout while the check still runs).
-func (s *session) verified() (*service.Client, uint64, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.client == nil {
-		if s.check.err != nil {
-			return nil, 0, s.check.err
-		}
-		return nil, 0, service.ErrTimeout
-	}
-	return s.client, s.Epoch(), nil
 }
 
 // withClient makes call on the current client (ErrNoServer without one),
