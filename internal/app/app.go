@@ -24,13 +24,16 @@
 //     token store in tokens.go): the verified client, login with 2FA,
 //     resume, the open account's data, and the epoch.
 //   - refresher (refresh.go): the one refresh at a time, its cancellation.
-//   - keyCustody (keys.go, keylock.go): every account data key — prepared
-//     at login, chosen for a save (keyFor: the one place that decides),
-//     the keyring's copy, pending keys of a migration, the remembered
-//     login, and the key work of a lock, an unlock and a forget.
+//   - keyCustody (keys.go, keylock.go, remembered.go): every account data
+//     key — prepared at login, chosen for a save (keyFor: the one place
+//     that decides), the keyring's copy, pending keys of a migration, the
+//     remembered login, and the key work of a lock, an unlock and a forget.
 //   - offlineUnlock (unlock.go): opening cached data with the keyring's
 //     copy or the password, with its throttle of wrong passwords.
 //   - registrar (register.go): a registration waiting for its codes.
+//
+// forget.go (forget one account, clear all, delete the offline data) and
+// payslip.go are the facade's own: they order the owners' parts.
 //
 // No owner's lock is held while another owner is called, so no two of
 // them ever nest. Epoch-bound state (the open key, a prepared key, a
