@@ -36,7 +36,7 @@ type actionKit struct {
 }
 
 func newActionKit(d *Dashboard) *actionKit {
-	k := &actionKit{d: d, report: d.audit.report}
+	k := &actionKit{d: d, report: d.audited.report}
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
@@ -199,10 +199,10 @@ func writeText(w io.WriteCloser, text string) error {
 
 // ShowActionKit opens the action kit over the audit of the data on screen.
 func (d *Dashboard) ShowActionKit() {
-	if !d.hasData || d.HistoryPending() {
-		return
+	if !d.hasData || d.HistoryPending() || d.auditReport() == nil {
+		return // nothing to act on yet: the kit's button shows with the report
 	}
-	d.fillNow(d.auditItem) // the kit reads the tab's audit (built when first shown)
+	d.fillNow(d.auditItem) // the kit reads the tab's payslip gap (built when first shown)
 	k := newActionKit(d)
 	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, d.win)
 	dlg.Resize(fyne.NewSize(980, 640))

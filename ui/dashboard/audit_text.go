@@ -22,15 +22,6 @@ func auditAsOf(data memberdata.Data) time.Time {
 	return data.FetchedAt
 }
 
-// runAudit audits the data; nil contributions (a summary whose history is
-// still on its way) audit nothing.
-func runAudit(data memberdata.Data) audit.Report {
-	if data.Contributions == nil {
-		return audit.Report{}
-	}
-	return audit.Run(audit.Input{Member: data.Member, Contributions: data.Contributions, AsOf: auditAsOf(data)})
-}
-
 func auditLang() audit.Lang {
 	if i18n.CurrentLanguage() == "en" {
 		return audit.EN

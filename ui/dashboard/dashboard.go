@@ -22,6 +22,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -89,7 +90,9 @@ type Dashboard struct {
 	rights        *rightsTab
 	auditItem     *container.TabItem // Periksa iuran (tab_audit.go)
 	audit         *auditTab
-	kit           *actionKit // the action kit last opened
+	kit           *actionKit  // the action kit last opened
+	audited       sharedAudit // the audit of the data on screen (audit_shared.go)
+	runner        async.Runner
 
 	unfilled    map[*container.TabItem]func()            // tabs whose SetData fill has not run yet
 	pending     *historyPending                          // the history tabs' stand-in (history_pending.go)
@@ -255,18 +258,19 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	// of yearly rows take a while to shape). In tests fyne.Do runs inline.
 	d.generation++
 	gen := d.generation
+	d.startAudit(data)
 	fills := []struct {
 		item *container.TabItem
 		fill func()
 	}{
-		{d.summaryItem, func() { d.summary.setData(data) }},
+		{d.summaryItem, func() { d.summary.setData(data); d.summary.audit.set(d.auditReport()) }},
 		{d.balanceItem, func() { d.balance.setData(data, d.displayKPJ) }},
 		{d.contribItem, func() { d.contributions.setData(data) }},
 		{d.claimsItem, func() { d.claims.setData(data) }},
 		{d.cardItem, func() { d.card.setData(data) }},
 		{d.simItem, func() { d.simulation.setData(data) }},
 		{d.rightsItem, func() { d.rights.setData(data, d.displayKPJ) }},
-		{d.auditItem, func() { d.audit.setData(data) }},
+		{d.auditItem, func() { d.audit.setData(data, d.auditReport()) }},
 	}
 	selected := d.tabs.Selected()
 	for _, f := range fills {
@@ -396,6 +400,7 @@ func (d *Dashboard) SetNotice(text string, isError bool) {
 func (d *Dashboard) Clear() {
 	d.generation++ // drops tab fills still queued
 	d.cancelSaves()
+	d.clearAudit()
 	d.unfilled = nil
 	d.setHistoryPending(false)
 	d.data, d.hasData, d.kpjRevealed = memberdata.Data{}, false, false

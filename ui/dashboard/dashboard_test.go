@@ -244,7 +244,7 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 func TestDashboard_FitsTheMinimumWindow(t *testing.T) {
 	for _, email := range []string{"budi@contoh.id", "siti@contoh.id", "andi@contoh.id"} {
 		d, _ := newTestDashboard(t)
-		d.SetData(dashDemoMember(t, email))
+		setAudited(t, d, dashDemoMember(t, email))
 		d.SetNotice("Gagal memperbarui: tidak ada koneksi. Data terakhir tetap ditampilkan.", true)
 		for _, item := range d.tabs.Items {
 			d.tabs.Select(item)
@@ -415,6 +415,7 @@ func TestDashboard_RightsAndAuditAreBuiltOnlyWhenFirstShown(t *testing.T) {
 	if filled != 1 || !d.Filled() {
 		t.Fatalf("OnFilled called %d times, Filled %v: the background fills must finish without Hak saya and Periksa iuran", filled, d.Filled())
 	}
+	awaitAudit(t, d)
 	if len(dashTexts(t, d.rights.body)) > 0 || d.audit.headline.Text != "" {
 		t.Fatal("Hak saya or Periksa iuran was built in the background")
 	}

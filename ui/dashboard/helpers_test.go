@@ -10,8 +10,10 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -42,9 +44,31 @@ func newTestDashboard(t *testing.T) (*Dashboard, fyne.Window) {
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	d := New(w)
+	q := uitest.NewQueue(t)
+	d.SetRunner(async.Runner{Do: q.Do})
+	dashQueues[d] = q
+	t.Cleanup(func() { delete(dashQueues, d) })
 	w.SetContent(d.Content())
 	w.Resize(fyne.NewSize(1000, 720))
 	return d, w
+}
+
+// dashQueues stand in for fyne.Do for each test dashboard's work off the
+// UI goroutine (the audit): awaitAudit applies what they hold.
+var dashQueues = map[*Dashboard]*uitest.Queue{}
+
+// awaitAudit applies the audit of the data on screen, computed off the UI
+// goroutine, as the UI loop would.
+func awaitAudit(t *testing.T, d *Dashboard) {
+	t.Helper()
+	dashQueues[d].WaitFor("the audit", func() bool { return d.auditReport() != nil })
+}
+
+// setAudited is SetData followed by the audit's report.
+func setAudited(t *testing.T, d *Dashboard, data memberdata.Data) {
+	t.Helper()
+	d.SetData(data)
+	awaitAudit(t, d)
 }
 
 type nopCloser struct{ io.Writer }

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -38,8 +38,14 @@ func newAuditNotice() *auditNotice {
 	return n
 }
 
-func (n *auditNotice) set(data memberdata.Data) {
-	findings := runAudit(data).Findings()
+// set shows what report found; nil (the report is on its way) or no
+// findings hide the notice.
+func (n *auditNotice) set(report *audit.Report) {
+	if report == nil {
+		n.clear()
+		return
+	}
+	findings := report.Findings()
 	if len(findings) == 0 {
 		n.clear()
 		return

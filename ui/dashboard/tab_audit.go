@@ -89,10 +89,23 @@ func (a *auditTab) translate() {
 	a.payslip.translate()
 }
 
-func (a *auditTab) setData(data memberdata.Data) {
+func (a *auditTab) setData(data memberdata.Data, report *audit.Report) {
 	a.data = data
-	a.report = runAudit(data)
 	a.translate()
+	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(auditAsOf(data))}))
+	a.payslip.setData(data)
+	a.setReport(report)
+}
+
+// setReport shows what the audit found; nil (the report is on its way)
+// shows nothing yet.
+func (a *auditTab) setReport(report *audit.Report) {
+	if report == nil {
+		a.report = audit.Report{}
+		a.clearReport()
+		return
+	}
+	a.report = *report
 	findings := a.report.Findings()
 	if len(findings) == 0 {
 		a.headline.SetText(lang.L("audit.none"))
@@ -107,7 +120,6 @@ func (a *auditTab) setData(data memberdata.Data) {
 		a.kitButton.Show()
 	}
 	a.headBg.Refresh()
-	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(auditAsOf(data))}))
 
 	rows := make([]fyne.CanvasObject, 0, len(findings))
 	for _, f := range findings {
@@ -134,7 +146,6 @@ func (a *auditTab) setData(data memberdata.Data) {
 	}
 	a.cards.Objects = rows
 	a.cards.Refresh()
-	a.payslip.setData(data)
 }
 
 // findingBox is one finding: a title, what it means, the months, the rule.
@@ -177,11 +188,17 @@ func cardLine(c audit.CardReport) fyne.CanvasObject {
 
 func (a *auditTab) clear() {
 	a.data, a.report = memberdata.Data{}, audit.Report{}
-	a.headline.SetText("")
 	a.scope.SetText("")
+	a.clearReport()
+	a.payslip.clear()
+}
+
+// clearReport empties what the report showed.
+func (a *auditTab) clearReport() {
+	a.headline.SetText("")
+	a.kitButton.Hide()
 	for _, c := range []*fyne.Container{a.findings, a.reliefs, a.cards} {
 		c.Objects = nil
 		c.Refresh()
 	}
-	a.payslip.clear()
 }

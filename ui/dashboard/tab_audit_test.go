@@ -27,7 +27,7 @@ func hasText(texts []string, want string) bool {
 func TestAuditTab_RudisFindings(t *testing.T) {
 	data := dashDemoMember(t, "rudi@contoh.id")
 	d, _ := newTestDashboard(t)
-	d.SetData(data)
+	setAudited(t, d, data)
 
 	if !d.summary.audit.box.Visible() || !strings.Contains(d.summary.audit.text.Text, "menemukan 3 hal") {
 		t.Fatalf("summary notice %q (visible %v)", d.summary.audit.text.Text, d.summary.audit.box.Visible())
@@ -66,7 +66,7 @@ func TestAuditTab_RudisFindings(t *testing.T) {
 // labelled, not flagged, and the Ringkasan says nothing.
 func TestAuditTab_BudiHasNoFindingsButReliefMonths(t *testing.T) {
 	d, _ := newTestDashboard(t)
-	d.SetData(dashDemoMember(t, "budi@contoh.id"))
+	setAudited(t, d, dashDemoMember(t, "budi@contoh.id"))
 	if d.summary.audit.box.Visible() {
 		t.Errorf("summary notice shown: %q", d.summary.audit.text.Text)
 	}
@@ -82,7 +82,7 @@ func TestAuditTab_BudiHasNoFindingsButReliefMonths(t *testing.T) {
 func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
 	d, _ := newTestDashboard(t)
 	uitest.SetLanguage(t, "en")
-	d.SetData(dashDemoMember(t, "wulan@contoh.id"))
+	setAudited(t, d, dashDemoMember(t, "wulan@contoh.id"))
 	d.tabs.Select(d.auditItem)
 	if d.auditItem.Text != "Check contributions" {
 		t.Errorf("tab %q", d.auditItem.Text)
@@ -108,7 +108,7 @@ func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
 // month (114.240); his share of the deductions, 3%, the same 114.240.
 func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 	d, _ := newTestDashboard(t)
-	d.SetData(dashDemoMember(t, "rudi@contoh.id"))
+	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
 	var got [][]member.PayslipWage
 	d.OnPayslip = func(w []member.PayslipWage) { got = append(got, w) }
 	d.tabs.Select(d.auditItem)
@@ -169,7 +169,7 @@ func TestActionKit_LetterBothLanguagesAndCopy(t *testing.T) {
 	kitNow = func() time.Time { return time.Date(2026, time.November, 20, 9, 0, 0, 0, time.UTC) }
 	t.Cleanup(func() { kitNow = time.Now })
 	d, _ := newTestDashboard(t)
-	d.SetData(dashDemoMember(t, "rudi@contoh.id"))
+	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
 	d.tabs.Select(d.auditItem)
 	test.Tap(d.audit.kitButton)
 	k := d.kit

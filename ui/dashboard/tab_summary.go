@@ -91,7 +91,6 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	}
 	s.programs.Objects = rows
 	s.programs.Refresh()
-	s.audit.set(data)
 }
 
 func programRow(p member.Program) fyne.CanvasObject {

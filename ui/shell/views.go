@@ -105,6 +105,7 @@ func (c *Shell) registerView() *register.View {
 func (c *Shell) dashView() *dashboard.Dashboard {
 	if c.dash == nil {
 		c.dash = dashboard.New(c.win)
+		c.dash.SetRunner(c.session) // the audit, off the UI goroutine
 		// From another goroutine, so that they are queued even before the
 		// event loop runs (fyne.Do on the main goroutine then runs inline,
 		// and the start-up dashboard would fill every tab before its first

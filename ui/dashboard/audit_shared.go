@@ -1,0 +1,91 @@
+package dashboard
+
+import (
+	"context"
+	"reflect"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
+)
+
+// The audit (package audit) of the data on screen is computed once per
+// data change, off the UI goroutine, and shared: the Ringkasan's notice
+// and Periksa iuran both show this one report. Until it is in they show
+// no findings (the notice is hidden, the tab's check is empty); a report
+// of data no longer on screen is dropped.
+
+// auditTimeout bounds one audit (it takes milliseconds).
+const auditTimeout = time.Minute
+
+// runAudit is audit.Run; tests count its calls.
+var runAudit = audit.Run
+
+// sharedAudit is the audit of the data on screen.
+type sharedAudit struct {
+	input  audit.Input // what report audits; no Contributions: nothing to audit
+	report audit.Report
+	ready  bool // report is in
+	seq    int  // bumps with every audit started, and with Clear
+}
+
+// SetRunner sets how the dashboard computes off the UI goroutine: the
+// runner's Do applies results (nil: fyne.Do) and its Epoch, if set, drops
+// a result whose session ended. The shell passes its session runner;
+// tests a queue they drain.
+func (d *Dashboard) SetRunner(r async.Runner) { d.runner = r }
+
+// auditInput is what the audit reads of data.
+func auditInput(data memberdata.Data) audit.Input {
+	return audit.Input{Member: data.Member, Contributions: data.Contributions, AsOf: auditAsOf(data)}
+}
+
+// startAudit audits data off the UI goroutine, unless the report on screen
+// already audits the same input (SetData again after a language switch).
+// A summary without its history (SetSummary) has nothing to audit.
+func (d *Dashboard) startAudit(data memberdata.Data) {
+	if data.Contributions == nil {
+		d.audited = sharedAudit{ready: true, seq: d.audited.seq + 1}
+		return
+	}
+	in := auditInput(data)
+	if d.audited.input.Contributions != nil && reflect.DeepEqual(d.audited.input, in) {
+		return // the same data: its report (in, or on its way) stands
+	}
+	d.audited = sharedAudit{input: in, seq: d.audited.seq + 1}
+	seq := d.audited.seq
+	async.Run(d.runner, auditTimeout, func(context.Context) (audit.Report, error) {
+		return runAudit(in), nil
+	}, func(r audit.Report, _ error) {
+		if d.audited.seq != seq {
+			return // newer data, or Clear
+		}
+		d.audited.report, d.audited.ready = r, true
+		d.showAudit()
+	})
+}
+
+// auditReport is the shared report, nil while it is on its way.
+func (d *Dashboard) auditReport() *audit.Report {
+	if !d.audited.ready {
+		return nil
+	}
+	return &d.audited.report
+}
+
+// showAudit hands the report that just came in to the tabs that show it
+// and are filled already; the others take it as they are filled.
+func (d *Dashboard) showAudit() {
+	if _, waiting := d.unfilled[d.summaryItem]; !waiting {
+		d.summary.audit.set(d.auditReport())
+	}
+	if _, waiting := d.unfilled[d.auditItem]; !waiting {
+		d.audit.setReport(d.auditReport())
+	}
+}
+
+// clearAudit forgets the report and drops one on its way (Clear).
+func (d *Dashboard) clearAudit() {
+	d.audited = sharedAudit{seq: d.audited.seq + 1}
+}
