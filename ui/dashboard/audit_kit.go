@@ -202,7 +202,7 @@ func (d *Dashboard) ShowActionKit() {
 	if !d.hasData || d.HistoryPending() || d.auditReport() == nil {
 		return // nothing to act on yet: the kit's button shows with the report
 	}
-	d.fillNow(d.auditItem) // the kit reads the tab's payslip gap (built when first shown)
+	d.fillNow(d.item("audit.tab")) // the kit reads the tab's payslip gap (built when first shown)
 	k := newActionKit(d)
 	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, d.win)
 	dlg.Resize(fyne.NewSize(980, 640))

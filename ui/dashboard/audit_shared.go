@@ -77,11 +77,10 @@ func (d *Dashboard) auditReport() *audit.Report {
 // showAudit hands the report that just came in to the tabs that show it
 // and are filled already; the others take it as they are filled.
 func (d *Dashboard) showAudit() {
-	if _, waiting := d.unfilled[d.summaryItem]; !waiting {
-		d.summary.audit.set(d.auditReport())
-	}
-	if _, waiting := d.unfilled[d.auditItem]; !waiting {
-		d.audit.setReport(d.auditReport())
+	for _, t := range d.tabList {
+		if _, waiting := d.unfilled[t.item]; !waiting && t.setAudit != nil {
+			t.setAudit(d.auditReport())
+		}
 	}
 }
 

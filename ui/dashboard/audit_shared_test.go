@@ -24,7 +24,7 @@ func TestAudit_OncePerDataOffTheUIGoroutineShared(t *testing.T) {
 	d, _ := newTestDashboard(t)
 	rudi := dashDemoMember(t, "rudi@contoh.id")
 	d.SetData(rudi)
-	d.tabs.Select(d.auditItem) // both the notice and the tab are filled
+	d.tabs.Select(d.item("audit.tab")) // both the notice and the tab are filled
 	if d.auditReport() != nil || d.summary.audit.box.Visible() || d.audit.headline.Text != "" {
 		t.Fatal("the audit was applied before the UI loop ran its result")
 	}

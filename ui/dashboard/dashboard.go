@@ -74,13 +74,7 @@ type Dashboard struct {
 	noticeBox  *fyne.Container
 
 	tabs          *tabBar
-	summaryItem   *container.TabItem
-	balanceItem   *container.TabItem
-	contribItem   *container.TabItem
-	claimsItem    *container.TabItem
-	cardItem      *container.TabItem
-	simItem       *container.TabItem
-	rightsItem    *container.TabItem
+	tabList       []*tab // tabTable built (tabs.go)
 	summary       *summaryTab
 	balance       *balanceTab
 	contributions *contributionsTab
@@ -88,7 +82,6 @@ type Dashboard struct {
 	card          *cardTab
 	simulation    *simulationTab
 	rights        *rightsTab
-	auditItem     *container.TabItem // Periksa iuran (tab_audit.go)
 	audit         *auditTab
 	kit           *actionKit  // the action kit last opened
 	audited       sharedAudit // the audit of the data on screen (audit_shared.go)
@@ -163,28 +156,7 @@ func New(win fyne.Window) *Dashboard {
 		container.NewBorder(nil, nil, container.NewPadded(d.noticeIcon), nil, d.notice))
 	d.noticeBox.Hide()
 
-	d.summary = newSummaryTab()
-	d.balance = newBalanceTab()
-	d.contributions = newContributionsTab()
-	d.contributions.OnExport = d.ShowStatementDialog
-	d.claims = newClaimsTab()
-	d.card = newCardTab(d)
-	d.simulation = newSimulationTab()
-	d.rights = newRightsTab()
-	// Only the selected tab's content is in the tree (tabBar), so a hidden
-	// tab is neither laid out nor refreshed until it is shown.
-	d.summaryItem = container.NewTabItem("", d.summary.content)
-	d.balanceItem = container.NewTabItem("", d.balance.content)
-	d.contribItem = container.NewTabItem("", d.contributions.content)
-	d.claimsItem = container.NewTabItem("", d.claims.content)
-	d.cardItem = container.NewTabItem("", d.card.content)
-	d.simItem = container.NewTabItem("", d.simulation.content)
-	d.rightsItem = container.NewTabItem("", d.rights.content)
-	d.audit = newAuditTab(d)
-	d.auditItem = container.NewTabItem("", d.audit.content)
-	d.summary.audit.OnOpen = func() { d.tabs.Select(d.auditItem) }
-	d.tabs = newTabBar(d.summaryItem, d.balanceItem, d.contribItem, d.claimsItem, d.cardItem, d.simItem, d.rightsItem, d.auditItem)
-	d.tabs.OnShow = d.fillNow
+	d.buildTabs()
 
 	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
 	d.content = container.NewBorder(d.top, nil, nil, nil, d.tabs.Content())
@@ -259,46 +231,30 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	d.generation++
 	gen := d.generation
 	d.startAudit(data)
-	fills := []struct {
-		item *container.TabItem
-		fill func()
-	}{
-		{d.summaryItem, func() { d.summary.setData(data); d.summary.audit.set(d.auditReport()) }},
-		{d.balanceItem, func() { d.balance.setData(data, d.displayKPJ) }},
-		{d.contribItem, func() { d.contributions.setData(data) }},
-		{d.claimsItem, func() { d.claims.setData(data) }},
-		{d.cardItem, func() { d.card.setData(data) }},
-		{d.simItem, func() { d.simulation.setData(data) }},
-		{d.rightsItem, func() { d.rights.setData(data, d.displayKPJ) }},
-		{d.auditItem, func() { d.audit.setData(data, d.auditReport()) }},
-	}
 	selected := d.tabs.Selected()
-	for _, f := range fills {
-		if f.item == selected {
-			f.fill()
-		}
+	if t := d.tabOf(selected); t != nil {
+		d.fill(t, data)
 	}
 	// Texts changed size: lay out the header and the tab on screen again
 	// (only them, not the whole view).
 	d.top.Refresh()
 	selected.Content.Refresh()
 	d.content.Layout.Layout(d.content.Objects, d.content.Size())
-	rest := make([]func(), 0, len(fills))
+	rest := make([]func(), 0, len(d.tabList))
 	// A tab chosen before its turn came is filled as it is shown (fillNow),
 	// so no tab ever shows the previous data.
 	d.unfilled = map[*container.TabItem]func(){}
-	for _, f := range fills {
-		if f.item == selected {
+	for _, t := range d.tabList {
+		if t.item == selected {
 			continue
 		}
-		item := f.item
-		d.unfilled[item] = f.fill
-		if d.onShowOnly(item) {
+		d.unfilled[t.item] = func() { d.fill(t, data) }
+		if t.lazy {
 			continue
 		}
 		rest = append(rest, func() {
 			if d.generation == gen {
-				d.fillNow(item)
+				d.fillNow(t.item)
 			}
 		})
 	}
@@ -327,7 +283,7 @@ func (d *Dashboard) Filled() bool {
 }
 
 // onShowOnly reports whether item is built only when it is first shown
-// after a SetData, never in the background. Hak saya and Periksa iuran
+// after a SetData, never in the background (tabEntry.lazy). Hak saya and Periksa iuran
 // build every card's reasons, rules and findings as new widgets in text
 // styles (italic citations) no other tab shows at start, so that filling
 // them in the background cost the remembered start ~6 MiB of heap (~9 MiB
@@ -335,7 +291,8 @@ func (d *Dashboard) Filled() bool {
 // style among them) for tabs most starts never open (measured with a heap
 // profile against 98cb2de; notes/rss.md).
 func (d *Dashboard) onShowOnly(item *container.TabItem) bool {
-	return item == d.rightsItem || item == d.auditItem
+	t := d.tabOf(item)
+	return t != nil && t.lazy
 }
 
 // fillNow fills item with the last SetData's data if that has not been
@@ -414,14 +371,9 @@ func (d *Dashboard) Clear() {
 	d.asOf.Hide()
 	d.offlineBadge.Hide()
 	d.SetNotice("", false)
-	d.summary.clear()
-	d.balance.clear()
-	d.contributions.clear()
-	d.claims.clear()
-	d.card.clear()
-	d.simulation.clear()
-	d.rights.clear()
-	d.audit.clear()
+	for _, t := range d.tabList {
+		t.clear()
+	}
 	d.kit = nil
 	d.content.Refresh()
 }
@@ -440,18 +392,9 @@ func (d *Dashboard) translate() {
 		}
 	}
 	changed := false
-	for item, text := range map[*container.TabItem]string{
-		d.summaryItem: lang.L("dash.tab.summary"),
-		d.balanceItem: lang.L("dash.tab.balance"),
-		d.contribItem: lang.L("dash.tab.contributions"),
-		d.claimsItem:  lang.L("dash.tab.claims"),
-		d.cardItem:    lang.L("dash.tab.card"),
-		d.simItem:     lang.L("sim.tab"),
-		d.rightsItem:  lang.L("rights.tab"),
-		d.auditItem:   lang.L("audit.tab"),
-	} {
-		if item.Text != text {
-			item.Text, changed = text, true
+	for _, t := range d.tabList {
+		if text := lang.L(t.title); t.item.Text != text {
+			t.item.Text, changed = text, true
 		}
 	}
 	if changed {

@@ -197,8 +197,8 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
 	d.SetData(data)
-	if d.summaryItem.Text != "Ringkasan" || !strings.HasPrefix(d.updated.Text, "Diperbarui ") {
-		t.Fatalf("id: tab %q, updated %q", d.summaryItem.Text, d.updated.Text)
+	if d.item("dash.tab.summary").Text != "Ringkasan" || !strings.HasPrefix(d.updated.Text, "Diperbarui ") {
+		t.Fatalf("id: tab %q, updated %q", d.item("dash.tab.summary").Text, d.updated.Text)
 	}
 
 	if err := i18n.SetLanguage("en"); err != nil {
@@ -209,9 +209,9 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 		t.Errorf("en updated = %q, want %q", d.updated.Text, want)
 	}
 	for got, want := range map[string]string{
-		d.summaryItem.Text:                     "Summary",
-		d.balanceItem.Text:                     "JHT Balance",
-		d.contribItem.Text:                     "Contributions",
+		d.item("dash.tab.summary").Text:                     "Summary",
+		d.item("dash.tab.balance").Text:                     "JHT Balance",
+		d.item("dash.tab.contributions").Text:                     "Contributions",
 		d.summary.balanceCard.Title:            "JHT Balance",
 		d.statusBadge.Text:                     "Active",
 		d.refreshButton.Text:                   "Refresh",
@@ -324,10 +324,10 @@ func TestDashboard_OnlyTheSelectedTabIsInTheTree(t *testing.T) {
 	var selected []*container.TabItem
 	d.tabs.OnSelected = func(item *container.TabItem) { selected = append(selected, item) }
 	test.Tap(d.tabs.buttons[2])
-	if d.tabs.Selected() != d.contribItem || !inTree(d.contributions.content) || inTree(d.summary.content) {
+	if d.tabs.Selected() != d.item("dash.tab.contributions") || !inTree(d.contributions.content) || inTree(d.summary.content) {
 		t.Fatal("tapping Iuran did not swap the contributions tab in")
 	}
-	if len(selected) != 1 || selected[0] != d.contribItem {
+	if len(selected) != 1 || selected[0] != d.item("dash.tab.contributions") {
 		t.Fatalf("OnSelected got %v", selected)
 	}
 	if !d.tabs.marks[2].Visible() || d.tabs.marks[0].Visible() {
@@ -423,10 +423,10 @@ func TestDashboard_RightsAndAuditAreBuiltOnlyWhenFirstShown(t *testing.T) {
 		t.Fatal("the Ringkasan's audit notice waits for the tab: it must not")
 	}
 	test.Tap(d.summary.audit.button) // the notice opens Periksa iuran, built as it shows
-	if d.tabs.Selected() != d.auditItem || !strings.HasPrefix(d.audit.headline.Text, "Kami menemukan 3 hal") {
+	if d.tabs.Selected() != d.item("audit.tab") || !strings.HasPrefix(d.audit.headline.Text, "Kami menemukan 3 hal") {
 		t.Fatalf("Periksa iuran after it was chosen: %q", d.audit.headline.Text)
 	}
-	d.tabs.Select(d.rightsItem)
+	d.tabs.Select(d.item("rights.tab"))
 	if len(d.rights.assessment.Cards) == 0 || len(dashTexts(t, d.rights.body)) == 0 {
 		t.Fatal("Hak saya empty after it was chosen")
 	}

@@ -41,9 +41,16 @@ func newHistoryPending() *historyPending {
 	return p
 }
 
-// historyTabs are the tabs built from the contribution history.
+// historyTabs are the tabs built from the contribution history
+// (tabEntry.history).
 func (d *Dashboard) historyTabs() []*container.TabItem {
-	return []*container.TabItem{d.contribItem, d.simItem, d.rightsItem, d.auditItem} // Hak saya reads the history too (JP, JKP), Periksa iuran all of it
+	var items []*container.TabItem
+	for _, t := range d.tabList {
+		if t.history {
+			items = append(items, t.item)
+		}
+	}
+	return items
 }
 
 // SetSummary shows a refresh's summary (memberdata.Data without the

@@ -89,12 +89,11 @@ func (a *auditTab) translate() {
 	a.payslip.translate()
 }
 
-func (a *auditTab) setData(data memberdata.Data, report *audit.Report) {
+func (a *auditTab) setData(data memberdata.Data) {
 	a.data = data
 	a.translate()
 	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(auditAsOf(data))}))
 	a.payslip.setData(data)
-	a.setReport(report)
 }
 
 // setReport shows what the audit found; nil (the report is on its way)

@@ -33,7 +33,7 @@ func TestAuditTab_RudisFindings(t *testing.T) {
 		t.Fatalf("summary notice %q (visible %v)", d.summary.audit.text.Text, d.summary.audit.box.Visible())
 	}
 	test.Tap(d.summary.audit.button)
-	if d.tabs.Selected() != d.auditItem {
+	if d.tabs.Selected() != d.item("audit.tab") {
 		t.Fatal("the notice's button does not open Periksa iuran")
 	}
 	if want := "Kami menemukan 3 hal yang perlu Anda periksa pada iuran Anda."; d.audit.headline.Text != want {
@@ -70,7 +70,7 @@ func TestAuditTab_BudiHasNoFindingsButReliefMonths(t *testing.T) {
 	if d.summary.audit.box.Visible() {
 		t.Errorf("summary notice shown: %q", d.summary.audit.text.Text)
 	}
-	d.tabs.Select(d.auditItem)
+	d.tabs.Select(d.item("audit.tab"))
 	if !strings.HasPrefix(d.audit.headline.Text, "Tidak ada temuan") || d.audit.kitButton.Visible() {
 		t.Errorf("headline %q, kit button visible %v", d.audit.headline.Text, d.audit.kitButton.Visible())
 	}
@@ -83,9 +83,9 @@ func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
 	d, _ := newTestDashboard(t)
 	uitest.SetLanguage(t, "en")
 	setAudited(t, d, dashDemoMember(t, "wulan@contoh.id"))
-	d.tabs.Select(d.auditItem)
-	if d.auditItem.Text != "Check contributions" {
-		t.Errorf("tab %q", d.auditItem.Text)
+	d.tabs.Select(d.item("audit.tab"))
+	if d.item("audit.tab").Text != "Check contributions" {
+		t.Errorf("tab %q", d.item("audit.tab").Text)
 	}
 	if cards := dashTexts(t, d.audit.cards); !hasText(cards, "79 of 79 months recorded (March 2020 – September 2026), 79 paid on time; 1 finding.") {
 		t.Errorf("card line %q", cards)
@@ -111,7 +111,7 @@ func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
 	var got [][]member.PayslipWage
 	d.OnPayslip = func(w []member.PayslipWage) { got = append(got, w) }
-	d.tabs.Select(d.auditItem)
+	d.tabs.Select(d.item("audit.tab"))
 	p := d.audit.payslip
 
 	test.Type(p.wage, "enam juta")
@@ -170,7 +170,7 @@ func TestActionKit_LetterBothLanguagesAndCopy(t *testing.T) {
 	t.Cleanup(func() { kitNow = time.Now })
 	d, _ := newTestDashboard(t)
 	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
-	d.tabs.Select(d.auditItem)
+	d.tabs.Select(d.item("audit.tab"))
 	test.Tap(d.audit.kitButton)
 	k := d.kit
 	if k == nil {

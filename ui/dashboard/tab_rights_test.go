@@ -40,7 +40,7 @@ func openAll(o fyne.CanvasObject) {
 
 func rightsText(t *testing.T, d *Dashboard) string {
 	t.Helper()
-	d.tabs.Select(d.rightsItem)
+	d.tabs.Select(d.item("rights.tab"))
 	openAll(d.rights.body)
 	return strings.Join(dashTexts(t, d.rights.body), "\n")
 }
@@ -53,7 +53,7 @@ func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) 
 	data := dashDemoMember(t, "siti@contoh.id")
 	d, _ := newTestDashboard(t)
 	d.SetData(data)
-	d.tabs.Select(d.rightsItem) // built when first shown
+	d.tabs.Select(d.item("rights.tab")) // built when first shown
 	a := d.rights.assessment
 	if len(a.Cards) != 1 {
 		t.Fatalf("cards %+v", a.Cards)
@@ -101,7 +101,7 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
 	d.SetData(data)
-	d.tabs.Select(d.rightsItem) // built when first shown
+	d.tabs.Select(d.item("rights.tab")) // built when first shown
 	a := d.rights.assessment
 	m := a.Merge
 	if !m.Needed || m.Keep != "09011223344" || m.Active != "18012345678" || int64(data.Balance.Total) != m.Total {
@@ -167,8 +167,8 @@ func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
 			if code == "en" && !strings.Contains(text, "Basis: PP 46/2015 Pasal 22") {
 				t.Errorf("%s: English citation missing", email)
 			}
-			if d.rightsItem.Text != map[string]string{"id": "Hak saya", "en": "My rights"}[code] {
-				t.Errorf("tab title %q", d.rightsItem.Text)
+			if d.item("rights.tab").Text != map[string]string{"id": "Hak saya", "en": "My rights"}[code] {
+				t.Errorf("tab title %q", d.item("rights.tab").Text)
 			}
 		}
 	}
@@ -199,7 +199,7 @@ func TestClaims_SitiClaimPastPayoutTimeIsFlagged(t *testing.T) {
 			t.Errorf("the flag lacks %q:\n%s", want, d.claims.late.Text)
 		}
 	}
-	d.tabs.Select(d.claimsItem)
+	d.tabs.Select(d.item("dash.tab.claims"))
 	if !uitest.Contains(d.Content(), "Diproses · terlambat") {
 		t.Errorf("the list does not mark the claim late:\n%s", strings.Join(uitest.Texts(d.Content()), "|"))
 	}

@@ -186,7 +186,7 @@ func TestDashboard_CardWithQRAndPNG(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, w := newTestDashboard(t)
 	d.SetData(data)
-	d.tabs.Select(d.cardItem)
+	d.tabs.Select(d.item("dash.tab.card"))
 	c := d.card
 
 	if len(data.Cards) != 2 || !c.pickerBox.Visible() || len(c.picker.Options) != 2 {
@@ -236,11 +236,11 @@ func TestDashboard_MarkupGoldens(t *testing.T) {
 		data   memberdata.Data
 		tab    func(d *Dashboard) *container.TabItem
 	}{
-		{"summary.xml", budi, func(d *Dashboard) *container.TabItem { return d.summaryItem }},
-		{"balance.xml", budi, func(d *Dashboard) *container.TabItem { return d.balanceItem }},
-		{"contributions.xml", budi, func(d *Dashboard) *container.TabItem { return d.contribItem }},
-		{"claims.xml", siti, func(d *Dashboard) *container.TabItem { return d.claimsItem }},
-		{"offline.xml", dashOffline(budi), func(d *Dashboard) *container.TabItem { return d.summaryItem }},
+		{"summary.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.summary") }},
+		{"balance.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.balance") }},
+		{"contributions.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.contributions") }},
+		{"claims.xml", siti, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.claims") }},
+		{"offline.xml", dashOffline(budi), func(d *Dashboard) *container.TabItem { return d.item("dash.tab.summary") }},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			atClock(t, sandboxToday) // the claim past its payout time counts working days
@@ -250,5 +250,36 @@ func TestDashboard_MarkupGoldens(t *testing.T) {
 			d.tabs.Select(tc.tab(d))
 			test.AssertRendersToMarkup(t, tc.golden, w.Canvas())
 		})
+	}
+}
+
+// The table is the tabs on screen: each title a translation in both
+// languages, no title twice, and a tab found by its title is its own.
+func TestTabTable_IsTheTabsOnScreen(t *testing.T) {
+	d, _ := newTestDashboard(t)
+	if len(d.tabs.Items) != len(tabTable) {
+		t.Fatalf("%d tabs on the bar, %d in the table", len(d.tabs.Items), len(tabTable))
+	}
+	seen := map[string]bool{}
+	for i, e := range tabTable {
+		if seen[e.title] {
+			t.Errorf("title %q twice", e.title)
+		}
+		seen[e.title] = true
+		if d.item(e.title) != d.tabs.Items[i] {
+			t.Errorf("%q is not the bar's item %d", e.title, i)
+		}
+		for _, code := range []string{"id", "en"} {
+			if err := i18n.SetLanguage(code); err != nil {
+				t.Fatal(err)
+			}
+			d.translate()
+			if text := d.tabs.Items[i].Text; text == "" || text == e.title {
+				t.Errorf("%s: tab %d titled %q", code, i, text)
+			}
+		}
+	}
+	if d.item("no.such.tab") != nil {
+		t.Error("a title not in the table found an item")
 	}
 }

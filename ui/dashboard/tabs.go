@@ -1,0 +1,127 @@
+package dashboard
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+)
+
+// tabEntry is one tab of the dashboard: a new tab is one entry in
+// tabTable and one file with its view (and its tests beside it).
+type tabEntry struct {
+	title string // its title's translation key; also how code finds it (Dashboard.item)
+	// history: built from the contribution history, so after a summary
+	// (SetSummary) it waits for the history with its progress
+	// (history_pending.go) rather than show a summary's empty one.
+	history bool
+	// lazy: built only when first shown after SetData, never in the
+	// background (see onShowOnly); Filled and OnFilled do not wait for it.
+	lazy bool
+	// build makes the view, once, in New.
+	build func(d *Dashboard) tabView
+}
+
+// tabView is what a tab does: its content, how it shows data, how it
+// drops it (Clear: lock, logout).
+type tabView struct {
+	content fyne.CanvasObject
+	setData func(memberdata.Data)
+	clear   func()
+	// setAudit, if set, shows the shared audit of the data (audit_shared.go):
+	// after setData, and again when the report comes in; nil while it is
+	// on its way.
+	setAudit func(*audit.Report)
+}
+
+// tabTable is the dashboard's tabs, in their order on screen.
+var tabTable = []tabEntry{
+	{title: "dash.tab.summary", build: func(d *Dashboard) tabView {
+		d.summary = newSummaryTab()
+		d.summary.audit.OnOpen = func() { d.tabs.Select(d.item("audit.tab")) }
+		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear, setAudit: d.summary.audit.set}
+	}},
+	{title: "dash.tab.balance", build: func(d *Dashboard) tabView {
+		d.balance = newBalanceTab()
+		return tabView{content: d.balance.content, setData: func(data memberdata.Data) { d.balance.setData(data, d.displayKPJ) }, clear: d.balance.clear}
+	}},
+	{title: "dash.tab.contributions", history: true, build: func(d *Dashboard) tabView {
+		d.contributions = newContributionsTab()
+		d.contributions.OnExport = d.ShowStatementDialog
+		return tabView{content: d.contributions.content, setData: d.contributions.setData, clear: d.contributions.clear}
+	}},
+	{title: "dash.tab.claims", build: func(d *Dashboard) tabView {
+		d.claims = newClaimsTab()
+		return tabView{content: d.claims.content, setData: d.claims.setData, clear: d.claims.clear}
+	}},
+	{title: "dash.tab.card", build: func(d *Dashboard) tabView {
+		d.card = newCardTab(d)
+		return tabView{content: d.card.content, setData: d.card.setData, clear: d.card.clear}
+	}},
+	{title: "sim.tab", history: true, build: func(d *Dashboard) tabView {
+		d.simulation = newSimulationTab()
+		return tabView{content: d.simulation.content, setData: d.simulation.setData, clear: d.simulation.clear}
+	}},
+	// Hak saya reads the history too (JP, JKP).
+	{title: "rights.tab", history: true, lazy: true, build: func(d *Dashboard) tabView {
+		d.rights = newRightsTab()
+		return tabView{content: d.rights.content, setData: func(data memberdata.Data) { d.rights.setData(data, d.displayKPJ) }, clear: d.rights.clear}
+	}},
+	{title: "audit.tab", history: true, lazy: true, build: func(d *Dashboard) tabView {
+		d.audit = newAuditTab(d)
+		return tabView{content: d.audit.content, setData: d.audit.setData, clear: d.audit.clear, setAudit: d.audit.setReport}
+	}},
+}
+
+// tab is a tabEntry built: its view and its item in the tab bar.
+type tab struct {
+	tabEntry
+	tabView
+	item *container.TabItem
+}
+
+// buildTabs builds every tab of tabTable for d. Only the selected tab's
+// content is in the tree (tabBar), so a hidden tab is neither laid out nor
+// refreshed until it is shown.
+func (d *Dashboard) buildTabs() {
+	d.tabList = make([]*tab, 0, len(tabTable))
+	items := make([]*container.TabItem, 0, len(tabTable))
+	for _, e := range tabTable {
+		v := e.build(d)
+		t := &tab{tabEntry: e, tabView: v, item: container.NewTabItem("", v.content)}
+		d.tabList = append(d.tabList, t)
+		items = append(items, t.item)
+	}
+	d.tabs = newTabBar(items...)
+	d.tabs.OnShow = d.fillNow
+}
+
+// item is the tab bar's item of the tab titled by the translation key
+// title, nil if there is none.
+func (d *Dashboard) item(title string) *container.TabItem {
+	for _, t := range d.tabList {
+		if t.title == title {
+			return t.item
+		}
+	}
+	return nil
+}
+
+// tabOf is the tab of item, nil if there is none.
+func (d *Dashboard) tabOf(item *container.TabItem) *tab {
+	for _, t := range d.tabList {
+		if t.item == item {
+			return t
+		}
+	}
+	return nil
+}
+
+// fill shows data on t, with the audit as far as it is in.
+func (d *Dashboard) fill(t *tab, data memberdata.Data) {
+	t.setData(data)
+	if t.setAudit != nil {
+		t.setAudit(d.auditReport())
+	}
+}
