@@ -78,6 +78,7 @@ func TestBarChart_EmptyShowsTheEmptyText(t *testing.T) {
 }
 
 func TestBalanceByYear_SumsCardsAndCarriesAClosedCard(t *testing.T) {
+	t.Parallel()
 	accounts := []member.BalanceAccount{
 		{KPJ: "1", History: []member.YearBalance{
 			{Year: 2020, Employer: 100, Worker: 50, Development: 10, Closing: 160},

@@ -1,8 +1,11 @@
 // Package dashboard is the member's main view: a header with who and how
-// fresh the data is, a notice banner, a menu, and seven tabs (summary, JHT
+// fresh the data is, a notice banner, a menu, and eight tabs (summary, JHT
 // balance, contributions, claims, the digital card, the JHT simulation,
-// Hak saya: claim readiness, JP, JKP and merging cards),
-// one file each, with the statement dialog and the charts they use.
+// Hak saya, Periksa iuran), listed in one table (tabs.go) with one file or
+// sub-package each: Hak saya is package rightstab, Periksa iuran package
+// audittab; package part holds what they share with this one. Here also
+// are the statement dialog and the charts the tabs use, and the audit,
+// computed once per data change off the UI goroutine (audit.go).
 //
 // It only presents memberdata.Data. The shell fetches, caches and decides,
 // and hears back through the Dashboard's OnX callbacks; the dashboard
@@ -23,6 +26,8 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/rightstab"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -81,10 +86,9 @@ type Dashboard struct {
 	claims        *claimsTab
 	card          *cardTab
 	simulation    *simulationTab
-	rights        *rightsTab
-	audit         *auditTab
-	kit           *actionKit  // the action kit last opened
-	audited       sharedAudit // the audit of the data on screen (audit_shared.go)
+	rights        *rightstab.Tab
+	audit         *audittab.Tab
+	audited       sharedAudit // the audit of the data on screen (audit.go)
 	runner        async.Runner
 
 	unfilled    map[*container.TabItem]func()            // tabs whose SetData fill has not run yet
@@ -374,7 +378,6 @@ func (d *Dashboard) Clear() {
 	for _, t := range d.tabList {
 		t.clear()
 	}
-	d.kit = nil
 	d.content.Refresh()
 }
 

@@ -1,18 +1,21 @@
 package dashboard
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 func TestDashboard_KPJMaskedUntilRevealed(t *testing.T) {
@@ -209,9 +212,9 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 		t.Errorf("en updated = %q, want %q", d.updated.Text, want)
 	}
 	for got, want := range map[string]string{
-		d.item("dash.tab.summary").Text:                     "Summary",
-		d.item("dash.tab.balance").Text:                     "JHT Balance",
-		d.item("dash.tab.contributions").Text:                     "Contributions",
+		d.item("dash.tab.summary").Text:        "Summary",
+		d.item("dash.tab.balance").Text:        "JHT Balance",
+		d.item("dash.tab.contributions").Text:  "Contributions",
 		d.summary.balanceCard.Title:            "JHT Balance",
 		d.statusBadge.Text:                     "Active",
 		d.refreshButton.Text:                   "Refresh",
@@ -416,18 +419,18 @@ func TestDashboard_RightsAndAuditAreBuiltOnlyWhenFirstShown(t *testing.T) {
 		t.Fatalf("OnFilled called %d times, Filled %v: the background fills must finish without Hak saya and Periksa iuran", filled, d.Filled())
 	}
 	awaitAudit(t, d)
-	if len(dashTexts(t, d.rights.body)) > 0 || d.audit.headline.Text != "" {
+	if strings.Join(dashTexts(t, d.rights.Content()), "") != "" || strings.Join(dashTexts(t, d.audit.Content()), "") != "" {
 		t.Fatal("Hak saya or Periksa iuran was built in the background")
 	}
-	if !d.summary.audit.box.Visible() {
+	if shown, _ := noticeShown(t, d); !shown {
 		t.Fatal("the Ringkasan's audit notice waits for the tab: it must not")
 	}
-	test.Tap(d.summary.audit.button) // the notice opens Periksa iuran, built as it shows
-	if d.tabs.Selected() != d.item("audit.tab") || !strings.HasPrefix(d.audit.headline.Text, "Kami menemukan 3 hal") {
-		t.Fatalf("Periksa iuran after it was chosen: %q", d.audit.headline.Text)
+	test.Tap(uitest.Button(t, d.summary.audit.Content(), lang.L("audit.notice.open"))) // the notice opens Periksa iuran, built as it shows
+	if d.tabs.Selected() != d.item("audit.tab") || !strings.HasPrefix(auditHeadline(t, d), "Kami menemukan 3 hal") {
+		t.Fatalf("Periksa iuran after it was chosen: %q", auditHeadline(t, d))
 	}
 	d.tabs.Select(d.item("rights.tab"))
-	if len(d.rights.assessment.Cards) == 0 || len(dashTexts(t, d.rights.body)) == 0 {
+	if !slices.Contains(dashTexts(t, d.rights.Content()), lang.L("rights.jht.title")) {
 		t.Fatal("Hak saya empty after it was chosen")
 	}
 }

@@ -2,19 +2,16 @@ package dashboard
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
-	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
-	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // dashFetchedAt is the fixtures' fetch instant (14.05 WIB on the sandbox's
@@ -26,21 +23,13 @@ var dashFetchedAt = fixtures.FetchedAt
 // sandbox's seed).
 func dashDemoMember(t *testing.T, email string) memberdata.Data {
 	t.Helper()
-	d, err := fixtures.Load(email)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
+	return fixtures.Member(t, email)
 }
 
 // newTestDashboard shows a dashboard in a test window of the app's size.
 func newTestDashboard(t *testing.T) (*Dashboard, fyne.Window) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := i18n.LoadTranslations("id"); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = i18n.SetLanguage(i18n.DefaultLanguage) })
+	fixtures.StartUI(t)
 	w := test.NewWindow(nil)
 	t.Cleanup(w.Close)
 	d := New(w)
@@ -71,6 +60,28 @@ func setAudited(t *testing.T, d *Dashboard, data memberdata.Data) {
 	awaitAudit(t, d)
 }
 
+// noticeShown reports whether the Ringkasan's audit notice shows, and what
+// it says.
+func noticeShown(t *testing.T, d *Dashboard) (bool, string) {
+	t.Helper()
+	n := d.summary.audit.Content()
+	return n.Visible(), strings.Join(dashTexts(t, n), " ")
+}
+
+// auditHeadline is Periksa iuran's headline as shown: the first text of
+// the check, "" while it shows no report.
+func auditHeadline(t *testing.T, d *Dashboard) string {
+	t.Helper()
+	for _, s := range dashTexts(t, d.audit.Content()) {
+		for _, head := range []string{"Kami menemukan", "Tidak ada temuan"} {
+			if strings.HasPrefix(s, head) {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
 type nopCloser struct{ io.Writer }
 
 func (nopCloser) Close() error { return nil }
@@ -81,37 +92,4 @@ func dashOffline(d memberdata.Data) memberdata.Data {
 }
 
 // dashTexts collects the text of every visible label and canvas text.
-func dashTexts(t *testing.T, o fyne.CanvasObject) []string {
-	var out []string
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch v := o.(type) {
-		case *widget.Label:
-			out = append(out, v.Text)
-		case *canvas.Text:
-			out = append(out, v.Text)
-		case *widgets.Badge:
-			out = append(out, v.Text)
-		case *widget.Card:
-			out = append(out, v.Title, v.Subtitle)
-			walk(v.Content)
-			return
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-			return
-		case fyne.Widget:
-			r := test.TempWidgetRenderer(t, v)
-			for _, c := range r.Objects() {
-				walk(c)
-			}
-			return
-		}
-	}
-	walk(o)
-	return out
-}
+func dashTexts(t *testing.T, o fyne.CanvasObject) []string { return fixtures.Texts(t, o) }

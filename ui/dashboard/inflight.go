@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 )
 
 // saveInBackground writes a file the member chose (a statement, the card)
@@ -20,7 +21,7 @@ func (d *Dashboard) saveInBackground(w fyne.URIWriteCloser, write func(io.WriteC
 	}
 	var cancel context.CancelFunc
 	key := &cancel
-	cancel = async.Do(async.Runner{}, saveTimeout, func(ctx context.Context) error {
+	cancel = async.Do(async.Runner{}, part.SaveTimeout, func(ctx context.Context) error {
 		err := write(ctxWriter{ctx, w}) // write closes it
 		if ctx.Err() != nil {
 			_ = storage.Delete(w.URI()) // cancelled: no half file left behind

@@ -60,21 +60,6 @@ func statusText(s string) string {
 	return s
 }
 
-// claimStatusText translates a claim status.
-func claimStatusText(s string) string {
-	switch s {
-	case "diajukan":
-		return lang.L("dash.claim.submitted")
-	case "diproses":
-		return lang.L("dash.claim.processing")
-	case "selesai":
-		return lang.L("dash.claim.done")
-	case "ditolak":
-		return lang.L("dash.claim.rejected")
-	}
-	return s
-}
-
 // claimStatusColors picks a badge's colours for a claim status.
 func claimStatusColors(s string) (bg, fg fyne.ThemeColorName) {
 	switch s {
@@ -126,14 +111,4 @@ func programList(codes []string) string { return strings.Join(codes, ", ") }
 // and as tall as the whole sentence, which would make the window too tall.
 func emptyState() *widget.Label {
 	return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-}
-
-// pluralL picks the singular or plural sentence. Fyne's lang.N chooses the
-// form by the OS locale's plural rules, not by the app's language (an
-// Indonesian desktop would get "1 months" in English), so the count decides.
-func pluralL(count int, one, other string) string {
-	if count == 1 {
-		return one
-	}
-	return other
 }

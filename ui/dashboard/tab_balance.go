@@ -12,6 +12,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -58,7 +59,7 @@ func (b *balanceTab) setData(data memberdata.Data, kpj func(string) string) {
 	b.totalCard.SetTitle(lang.L("dash.balance.total"))
 	b.total.SetText(i18n.FormatRupiah(data.Balance.Total))
 	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": i18n.FormatDate(data.Balance.AsOf)}
-	b.totalNote.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.totalNote.one", note), lang.L("dash.balance.totalNote", note)))
+	b.totalNote.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dash.balance.totalNote.one", note), lang.L("dash.balance.totalNote", note)))
 
 	b.chartCard.SetTitle(lang.L("chart.balanceTitle"))
 	b.chart.Series = balanceSeries()

@@ -4,7 +4,6 @@ import (
 	"image/color"
 	"io"
 	"log/slog"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -35,9 +34,6 @@ var (
 	cardWhite = cardimage.White
 	cardMuted = cardimage.Muted
 )
-
-// saveTimeout bounds drawing and writing a card or a statement file.
-const saveTimeout = time.Minute
 
 // cardTab is Kartu: a digital membership card per KPJ with a QR code of
 // the KPJ, which can be saved as a PNG.

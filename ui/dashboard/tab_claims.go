@@ -10,6 +10,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -57,8 +58,8 @@ func newClaimsTab() *claimsTab {
 			row.Objects[0].(*widget.Label).SetText(lang.L("dash.claim.listLine", map[string]any{
 				"Date": i18n.FormatDate(cl.Submitted), "Amount": i18n.FormatRupiah(cl.Amount)}))
 			bg, fg := claimStatusColors(cl.Status)
-			text := claimStatusText(cl.Status)
-			if _, late := claimrules.IsLate(cl, clock()); late {
+			text := part.ClaimStatus(cl.Status)
+			if _, late := claimrules.IsLate(cl, part.Clock()); late {
 				text = lang.L("dash.claim.lateBadge", map[string]any{"Status": text})
 				bg, fg = theme.ColorNameError, theme.ColorNameForegroundOnError
 			}
@@ -138,7 +139,7 @@ func (c *claimsTab) show(cl member.Claim) {
 	c.hint.Hide()
 	c.title.SetText(cl.Type)
 	bg, fg := claimStatusColors(cl.Status)
-	c.status.Set(claimStatusText(cl.Status), bg, fg)
+	c.status.Set(part.ClaimStatus(cl.Status), bg, fg)
 	c.id.set(cl.ID)
 	c.kpj.set(i18n.MaskKPJ(cl.KPJ))
 	c.program.set(programName(cl.Program, cl.Program))
@@ -158,7 +159,7 @@ func (c *claimsTab) show(cl member.Claim) {
 // showLate flags a JHT claim still open after its payout time, with what
 // the member can do (claims.IsLate).
 func (c *claimsTab) showLate(cl member.Claim) {
-	l, late := claimrules.IsLate(cl, clock())
+	l, late := claimrules.IsLate(cl, part.Clock())
 	if !late {
 		c.late.SetText("")
 		c.lateBox.Hide()
@@ -181,7 +182,7 @@ func timelineStep(e member.ClaimEvent, latest bool) fyne.CanvasObject {
 		mark = theme.NewPrimaryThemedResource(theme.MediaRecordIcon())
 	}
 	marker := container.NewVBox(widget.NewIcon(mark))
-	status := widget.NewLabelWithStyle(claimStatusText(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	status := widget.NewLabelWithStyle(part.ClaimStatus(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel(i18n.FormatDateTime(e.At))
 	note := widget.NewLabel(e.Note)
 	note.Wrapping = fyne.TextWrapWord

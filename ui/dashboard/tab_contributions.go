@@ -11,6 +11,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -246,7 +247,7 @@ func (c *contributionsTab) showYear(s string) {
 	c.year = contrib
 	c.empty.Hide()
 	sum := map[string]any{"Count": len(contrib.Months), "Total": i18n.FormatRupiah(contrib.Totals.Total)}
-	c.summary.SetText(pluralL(len(contrib.Months), lang.L("dash.contrib.summary.one", sum), lang.L("dash.contrib.summary", sum)))
+	c.summary.SetText(part.Plural(len(contrib.Months), lang.L("dash.contrib.summary.one", sum), lang.L("dash.contrib.summary", sum)))
 	c.table.ScrollToTop()
 	c.table.Refresh()
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/member"
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/rules/projection"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -110,8 +111,8 @@ func (s *simulationTab) setData(data memberdata.Data) {
 func (s *simulationTab) fill() {
 	s.balance.SetText(formatRupiahInput(s.data.Balance.Total))
 	s.wage.SetText(formatRupiahInput(latestWage(s.data)))
-	s.growth.SetText(formatPercentInput(projection.DefaultWageGrowth))
-	s.ret.SetText(formatPercentInput(projection.DefaultReturnRate))
+	s.growth.SetText(part.PercentInput(projection.DefaultWageGrowth))
+	s.ret.SetText(part.PercentInput(projection.DefaultReturnRate))
 	s.recompute()
 }
 
@@ -133,22 +134,9 @@ func latestWage(data memberdata.Data) member.Rupiah {
 	return wage
 }
 
-var errInput = errors.New("unreadable number")
-
 // formatRupiahInput writes an amount for an input: "45.678.900".
 func formatRupiahInput(r member.Rupiah) string {
 	return strings.TrimPrefix(i18n.FormatRupiah(r), "Rp ")
-}
-
-// parseRupiahInput reads "45.678.900", "Rp 45678900" or "45 678 900".
-func parseRupiahInput(s string) (int64, error) {
-	s = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(s), "Rp"))
-	s = strings.NewReplacer(".", "", " ", "", "\u00a0", "").Replace(s)
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n < 0 {
-		return 0, errInput
-	}
-	return n, nil
 }
 
 // parsePercentInput reads "5", "5,5" or "5.5 %" as a fraction.
@@ -156,28 +144,17 @@ func parsePercentInput(s string) (float64, error) {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "%"))
 	f, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil || math.IsNaN(f) || f < -50 || f > 100 {
-		return 0, errInput
+		return 0, part.ErrInput
 	}
 	return f / 100, nil
 }
-
-// formatPercentInput writes 0.055 as "5,5" (id) or "5.5" (en).
-func formatPercentInput(f float64) string {
-	s := strconv.FormatFloat(math.Round(f*1000)/10, 'f', -1, 64)
-	if i18n.CurrentLanguage() == "id" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
-
-func formatPercent(f float64) string { return formatPercentInput(f) + "%" }
 
 func (s *simulationTab) recompute() {
 	if s.data.Member.BirthDate.IsZero() && s.data.Balance.Total == 0 {
 		return // no data yet
 	}
-	bal, err1 := parseRupiahInput(s.balance.Text)
-	wage, err2 := parseRupiahInput(s.wage.Text)
+	bal, err1 := part.ParseRupiah(s.balance.Text)
+	wage, err2 := part.ParseRupiah(s.wage.Text)
 	growth, err3 := parsePercentInput(s.growth.Text)
 	ret, err4 := parsePercentInput(s.ret.Text)
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
@@ -227,9 +204,9 @@ func (s *simulationTab) recompute() {
 	}
 	s.partialBg.Refresh()
 	s.assumptions.SetText(lang.L("sim.assumptions", map[string]any{
-		"Rate":   formatPercent(projection.ContributionRate),
-		"Growth": formatPercent(growth),
-		"Return": formatPercent(ret),
+		"Rate":   part.Percent(projection.ContributionRate),
+		"Growth": part.Percent(growth),
+		"Return": part.Percent(ret),
 		"Age":    projection.RetirementAge,
 	}))
 

@@ -82,19 +82,10 @@ func TestSimulation_NewMemberSeesWhenThePartialWithdrawalOpens(t *testing.T) {
 }
 
 func TestParseInputs(t *testing.T) {
-	for in, want := range map[string]int64{"45.678.900": 45678900, "Rp 5.000.000": 5000000, "1 000": 1000} {
-		if got, err := parseRupiahInput(in); err != nil || got != want {
-			t.Errorf("parseRupiahInput(%q) = %d, %v", in, got, err)
-		}
-	}
+	t.Parallel()
 	for in, want := range map[string]float64{"5": 0.05, "5,5": 0.055, "6.25 %": 0.0625, "-1": -0.01} {
 		if got, err := parsePercentInput(in); err != nil || got < want-1e-12 || got > want+1e-12 {
 			t.Errorf("parsePercentInput(%q) = %v, %v", in, got, err)
-		}
-	}
-	for _, in := range []string{"", "abc", "-5.000"} {
-		if _, err := parseRupiahInput(in); err == nil {
-			t.Errorf("parseRupiahInput(%q) accepted", in)
 		}
 	}
 }

@@ -9,6 +9,8 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -22,7 +24,7 @@ type summaryTab struct {
 	programsCard *widget.Card
 	programs     *fyne.Container
 	memberCard   *widget.Card
-	audit        *auditNotice // the audit's findings, if any (summary_audit.go)
+	audit        *audittab.Notice // the audit's findings, if any
 
 	employer, npp, employerSince, memberSince, lastContribution, statusSince *field
 
@@ -47,9 +49,9 @@ func newSummaryTab() *summaryTab {
 	s.memberCard = widget.NewCard("", "", fieldGrid(s.employer, s.npp, s.employerSince,
 		s.memberSince, s.statusSince, s.lastContribution))
 
-	s.audit = newAuditNotice()
+	s.audit = audittab.NewNotice()
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
-		s.audit.box,
+		s.audit.Content(),
 		s.balanceCard,
 		container.NewGridWithColumns(2, s.memberCard, s.programsCard),
 	)))
@@ -70,7 +72,7 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	m := data.Member
 	s.balance.SetText(i18n.FormatRupiah(data.Balance.Total))
 	asOf := map[string]any{"Date": i18n.FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
-	s.balanceAsOf.SetText(pluralL(len(data.Balance.Accounts), lang.L("dash.balance.asOf.one", asOf), lang.L("dash.balance.asOf", asOf)))
+	s.balanceAsOf.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dash.balance.asOf.one", asOf), lang.L("dash.balance.asOf", asOf)))
 	if m.Employer != nil {
 		s.employer.set(m.Employer.Name)
 		s.npp.set(m.Employer.NPP)
@@ -109,7 +111,7 @@ func programRow(p member.Program) fyne.CanvasObject {
 }
 
 func (s *summaryTab) clear() {
-	s.audit.clear()
+	s.audit.Clear()
 	s.balance.SetText("")
 	s.balanceAsOf.SetText("")
 	for _, f := range []*field{s.employer, s.npp, s.employerSince, s.memberSince, s.statusSince, s.lastContribution} {

@@ -6,6 +6,8 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/rightstab"
 )
 
 // tabEntry is one tab of the dashboard: a new tab is one entry in
@@ -29,7 +31,7 @@ type tabView struct {
 	content fyne.CanvasObject
 	setData func(memberdata.Data)
 	clear   func()
-	// setAudit, if set, shows the shared audit of the data (audit_shared.go):
+	// setAudit, if set, shows the shared audit of the data (audit.go):
 	// after setData, and again when the report comes in; nil while it is
 	// on its way.
 	setAudit func(*audit.Report)
@@ -40,7 +42,7 @@ var tabTable = []tabEntry{
 	{title: "dash.tab.summary", build: func(d *Dashboard) tabView {
 		d.summary = newSummaryTab()
 		d.summary.audit.OnOpen = func() { d.tabs.Select(d.item("audit.tab")) }
-		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear, setAudit: d.summary.audit.set}
+		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear, setAudit: d.summary.audit.Set}
 	}},
 	{title: "dash.tab.balance", build: func(d *Dashboard) tabView {
 		d.balance = newBalanceTab()
@@ -65,12 +67,13 @@ var tabTable = []tabEntry{
 	}},
 	// Hak saya reads the history too (JP, JKP).
 	{title: "rights.tab", history: true, lazy: true, build: func(d *Dashboard) tabView {
-		d.rights = newRightsTab()
-		return tabView{content: d.rights.content, setData: func(data memberdata.Data) { d.rights.setData(data, d.displayKPJ) }, clear: d.rights.clear}
+		d.rights = rightstab.New(d.displayKPJ)
+		return tabView{content: d.rights.Content(), setData: d.rights.SetData, clear: d.rights.Clear}
 	}},
 	{title: "audit.tab", history: true, lazy: true, build: func(d *Dashboard) tabView {
-		d.audit = newAuditTab(d)
-		return tabView{content: d.audit.content, setData: d.audit.setData, clear: d.audit.clear, setAudit: d.audit.setReport}
+		d.audit = audittab.New(audittab.Params{Win: d.win, SetNotice: d.SetNotice, ShowStatement: d.ShowStatementDialog,
+			OnKit: d.ShowActionKit, OnPayslip: d.keepPayslip})
+		return tabView{content: d.audit.Content(), setData: d.audit.SetData, clear: d.audit.Clear, setAudit: d.audit.SetReport}
 	}},
 }
 

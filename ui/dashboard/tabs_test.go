@@ -277,6 +277,9 @@ func TestTabTable_IsTheTabsOnScreen(t *testing.T) {
 			if text := d.tabs.Items[i].Text; text == "" || text == e.title {
 				t.Errorf("%s: tab %d titled %q", code, i, text)
 			}
+			if e.title == "rights.tab" && d.tabs.Items[i].Text != map[string]string{"id": "Hak saya", "en": "My rights"}[code] {
+				t.Errorf("%s: Hak saya titled %q", code, d.tabs.Items[i].Text)
+			}
 		}
 	}
 	if d.item("no.such.tab") != nil {

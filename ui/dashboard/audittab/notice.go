@@ -1,4 +1,4 @@
-package dashboard
+package audittab
 
 import (
 	"fyne.io/fyne/v2"
@@ -8,13 +8,14 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// auditNotice is the Ringkasan's line when the audit finds something, with
-// the way to "Periksa iuran". It stays hidden when nothing is found, and
-// while the contribution history is on its way.
-type auditNotice struct {
+// Notice is the Ringkasan's line when the audit finds something, with the
+// way to "Periksa iuran" (OnOpen). It stays hidden when nothing is found,
+// and while the contribution history or the report is on its way.
+type Notice struct {
 	OnOpen func()
 
 	text   *widget.Label
@@ -22,8 +23,9 @@ type auditNotice struct {
 	box    *fyne.Container
 }
 
-func newAuditNotice() *auditNotice {
-	n := &auditNotice{}
+// NewNotice builds a hidden notice.
+func NewNotice() *Notice {
+	n := &Notice{}
 	n.text = widget.NewLabel("")
 	n.text.Wrapping = fyne.TextWrapWord
 	n.button = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() {
@@ -38,25 +40,29 @@ func newAuditNotice() *auditNotice {
 	return n
 }
 
-// set shows what report found; nil (the report is on its way) or no
+// Content is the notice's root object, hidden while it says nothing.
+func (n *Notice) Content() fyne.CanvasObject { return n.box }
+
+// Set shows what report found; nil (the report is on its way) or no
 // findings hide the notice.
-func (n *auditNotice) set(report *audit.Report) {
+func (n *Notice) Set(report *audit.Report) {
 	if report == nil {
-		n.clear()
+		n.Clear()
 		return
 	}
 	findings := report.Findings()
 	if len(findings) == 0 {
-		n.clear()
+		n.Clear()
 		return
 	}
 	args := map[string]any{"Count": len(findings), "First": findingTitle(findings[0])}
-	n.text.SetText(pluralL(len(findings), lang.L("audit.notice.one", args), lang.L("audit.notice", args)))
+	n.text.SetText(part.Plural(len(findings), lang.L("audit.notice.one", args), lang.L("audit.notice", args)))
 	n.button.SetText(lang.L("audit.notice.open"))
 	n.box.Show()
 }
 
-func (n *auditNotice) clear() {
+// Clear hides the notice.
+func (n *Notice) Clear() {
 	n.text.SetText("")
 	n.box.Hide()
 }

@@ -6,8 +6,10 @@ import (
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
 )
 
 // The audit (package audit) of the data on screen is computed once per
@@ -36,11 +38,6 @@ type sharedAudit struct {
 // tests a queue they drain.
 func (d *Dashboard) SetRunner(r async.Runner) { d.runner = r }
 
-// auditInput is what the audit reads of data.
-func auditInput(data memberdata.Data) audit.Input {
-	return audit.Input{Member: data.Member, Contributions: data.Contributions, AsOf: auditAsOf(data)}
-}
-
 // startAudit audits data off the UI goroutine, unless the report on screen
 // already audits the same input (SetData again after a language switch).
 // A summary without its history (SetSummary) has nothing to audit.
@@ -49,7 +46,7 @@ func (d *Dashboard) startAudit(data memberdata.Data) {
 		d.audited = sharedAudit{ready: true, seq: d.audited.seq + 1}
 		return
 	}
-	in := auditInput(data)
+	in := audittab.Input(data)
 	if d.audited.input.Contributions != nil && reflect.DeepEqual(d.audited.input, in) {
 		return // the same data: its report (in, or on its way) stands
 	}
@@ -88,3 +85,34 @@ func (d *Dashboard) showAudit() {
 func (d *Dashboard) clearAudit() {
 	d.audited = sharedAudit{seq: d.audited.seq + 1}
 }
+
+// ShowActionKit opens Periksa iuran's action kit over the audit of the
+// data on screen, once the report is in (the kit's button shows with it).
+func (d *Dashboard) ShowActionKit() {
+	if !d.hasData || d.HistoryPending() || d.auditReport() == nil {
+		return
+	}
+	d.fillNow(d.item("audit.tab")) // the kit reads the tab's payslip gap (built when first shown)
+	d.audit.ShowKit()
+}
+
+// keepPayslip takes the payslip wages the member changed in Upah saya
+// into the data on screen and hands them to the shell (OnPayslip); false
+// if nobody keeps them.
+func (d *Dashboard) keepPayslip(wages []member.PayslipWage) bool {
+	d.data.Payslip = wages
+	if d.OnPayslip == nil {
+		return false
+	}
+	d.OnPayslip(wages)
+	return true
+}
+
+// SetPayslipSaved tells the member what became of the payslip wages they
+// changed (OnPayslip): saved in the encrypted cache, kept only for the
+// session (the offline cache is off), or not saved (err).
+func (d *Dashboard) SetPayslipSaved(saved bool, err error) { d.audit.SetPayslipSaved(saved, err) }
+
+// PayslipStatus is what Upah saya says of the member's last change ("" when
+// it says nothing).
+func (d *Dashboard) PayslipStatus() string { return d.audit.PayslipStatus() }

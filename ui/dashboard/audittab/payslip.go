@@ -1,4 +1,4 @@
-package dashboard
+package audittab
 
 import (
 	"slices"
@@ -16,6 +16,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/rules/projection"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
@@ -25,10 +26,10 @@ const gapTableMonths = 24
 // payslipSection is "Upah saya": the member types the wage on their
 // payslip (basic wage plus fixed allowances) from a month on; the app
 // compares it month by month with the wage reported and says what the gap
-// costs. The wages are handed to the shell (Dashboard.OnPayslip), which
-// keeps them in the encrypted cache only.
+// costs. The wages are handed on (Params.OnPayslip): the shell keeps them
+// in the encrypted cache only.
 type payslipSection struct {
-	a    *auditTab
+	a    *Tab
 	data memberdata.Data
 
 	intro               *widget.Label
@@ -52,7 +53,7 @@ type payslipSection struct {
 	content fyne.CanvasObject
 }
 
-func newPayslipSection(a *auditTab) *payslipSection {
+func newPayslipSection(a *Tab) *payslipSection {
 	p := &payslipSection{a: a}
 	wrap := func(l *widget.Label) *widget.Label { l.Wrapping = fyne.TextWrapWord; return l }
 	p.intro = wrap(widget.NewLabel(""))
@@ -113,7 +114,7 @@ func (p *payslipSection) translate() {
 
 func (p *payslipSection) setData(data memberdata.Data) {
 	p.data = data
-	asOf := auditAsOf(data)
+	asOf := AsOf(data)
 	first := asOf.Year()
 	for _, y := range data.Years() {
 		first = min(first, y)
@@ -150,7 +151,7 @@ func (p *payslipSection) show() {
 	p.entries.Refresh()
 
 	p.gap = audit.CompareWage(audit.GapInput{Contributions: p.data.Contributions, Payslip: wages,
-		BirthDate: p.data.Member.BirthDate, Today: auditAsOf(p.data)})
+		BirthDate: p.data.Member.BirthDate, Today: AsOf(p.data)})
 	g := p.gap
 	var costs []fyne.CanvasObject
 	row := func(key, value string) {
@@ -176,7 +177,7 @@ func (p *payslipSection) show() {
 		row(lang.L("audit.wage.cost.jht"), rp(g.JHT))
 		if g.JHTAt56 > 0 {
 			row(lang.L("audit.wage.cost.jht56", map[string]any{"Date": i18n.FormatDate(g.RetireOn),
-				"Growth": formatPercent(projection.DefaultWageGrowth), "Return": formatPercent(projection.DefaultReturnRate)}), rp(g.JHTAt56))
+				"Growth": part.Percent(projection.DefaultWageGrowth), "Return": part.Percent(projection.DefaultReturnRate)}), rp(g.JHTAt56))
 		}
 		row(lang.L("audit.wage.cost.jp"), rp(g.JP))
 		row(lang.L("audit.wage.cost.deducted"), rp(g.WorkerDeducted))
@@ -208,7 +209,7 @@ func (p *payslipSection) show() {
 
 // addEntry reads the form and adds (or replaces) the month's wage.
 func (p *payslipSection) addEntry() {
-	wage, err := parseRupiahInput(p.wage.Text)
+	wage, err := part.ParseRupiah(p.wage.Text)
 	year, yerr := strconv.Atoi(p.fromYear.Selected)
 	month := p.fromMonth.SelectedIndex()
 	switch {
@@ -236,14 +237,12 @@ func (p *payslipSection) set(wages []member.PayslipWage) {
 	wages = audit.NormalizePayslip(wages)
 	p.data.Payslip = wages
 	p.a.data.Payslip = wages
-	p.a.d.data.Payslip = wages
 	p.show()
-	if p.a.d.OnPayslip == nil {
-		p.setStatus(lang.L("audit.wage.unsaved"))
-		return
-	}
+	// "Saving" first: the answer (SetPayslipSaved) may come at once.
 	p.setStatus(lang.L("audit.wage.saving"))
-	p.a.d.OnPayslip(wages)
+	if p.a.p.OnPayslip == nil || !p.a.p.OnPayslip(wages) {
+		p.setStatus(lang.L("audit.wage.unsaved"))
+	}
 }
 
 func (p *payslipSection) setStatus(s string) {
@@ -265,10 +264,10 @@ func (p *payslipSection) clear() {
 }
 
 // SetPayslipSaved tells the member what became of the payslip wages they
-// changed (OnPayslip): saved in the encrypted cache, kept only for the
-// session (the offline cache is off), or not saved (err).
-func (d *Dashboard) SetPayslipSaved(saved bool, err error) {
-	p := d.audit.payslip
+// changed (Params.OnPayslip): saved in the encrypted cache, kept only for
+// the session (the offline cache is off), or not saved (err).
+func (a *Tab) SetPayslipSaved(saved bool, err error) {
+	p := a.payslip
 	switch {
 	case err != nil:
 		p.setStatus(lang.L("audit.wage.saveFailed", map[string]any{"Reason": i18n.Describe(err)}))
@@ -281,9 +280,9 @@ func (d *Dashboard) SetPayslipSaved(saved bool, err error) {
 
 // PayslipStatus is what Upah saya says of the member's last change ("" when
 // it says nothing).
-func (d *Dashboard) PayslipStatus() string {
-	if !d.audit.payslip.status.Visible() {
+func (a *Tab) PayslipStatus() string {
+	if !a.payslip.status.Visible() {
 		return ""
 	}
-	return d.audit.payslip.status.Text
+	return a.payslip.status.Text
 }

@@ -1,4 +1,4 @@
-package dashboard
+package audittab
 
 import (
 	"time"
@@ -8,18 +8,25 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // The audit's findings in plain words, in the app's language. The rules
 // and the arithmetic are package audit's; this file only words them.
 
-// auditAsOf is when the data was true: the balance date, else the fetch.
-func auditAsOf(data memberdata.Data) time.Time {
+// AsOf is when the data was true, the day the audit reads it on: the
+// balance date, else the fetch.
+func AsOf(data memberdata.Data) time.Time {
 	if !data.Balance.AsOf.IsZero() {
 		return data.Balance.AsOf
 	}
 	return data.FetchedAt
+}
+
+// Input is what the audit reads of data.
+func Input(data memberdata.Data) audit.Input {
+	return audit.Input{Member: data.Member, Contributions: data.Contributions, AsOf: AsOf(data)}
 }
 
 func auditLang() audit.Lang {
@@ -36,7 +43,7 @@ func rp(n int64) string { return i18n.FormatRupiah(member.Rupiah(n)) }
 // count writes "1 month", "3 months" (the same word in Indonesian).
 func count(n int, one, other string) string {
 	args := map[string]any{"N": n}
-	return pluralL(n, lang.L(one, args), lang.L(other, args))
+	return part.Plural(n, lang.L(one, args), lang.L(other, args))
 }
 
 func nMonths(n int) string { return count(n, "audit.count.month", "audit.count.months") }

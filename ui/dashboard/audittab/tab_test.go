@@ -1,4 +1,4 @@
-package dashboard
+package audittab
 
 import (
 	"strings"
@@ -6,11 +6,48 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
+
+// newTestTab is Periksa iuran alone in a test app, in Indonesian, its kit
+// button opening the kit; notices and payslip hand-overs are recorded.
+func newTestTab(t *testing.T) (*Tab, *[]string, *[][]member.PayslipWage) {
+	t.Helper()
+	fixtures.StartUI(t)
+	w := test.NewWindow(nil)
+	t.Cleanup(w.Close)
+	var notices []string
+	var kept [][]member.PayslipWage
+	var a *Tab
+	a = New(Params{Win: w,
+		SetNotice:     func(text string, _ bool) { notices = append(notices, text) },
+		ShowStatement: func() {},
+		OnKit:         func() { a.ShowKit() },
+		OnPayslip:     func(w []member.PayslipWage) bool { kept = append(kept, w); return true },
+	})
+	w.SetContent(a.Content())
+	w.Resize(fyne.NewSize(1000, 720))
+	return a, &notices, &kept
+}
+
+// show shows a demo member's data with its audit, as the dashboard does.
+func show(t *testing.T, a *Tab, email string) memberdata.Data {
+	t.Helper()
+	data := fixtures.Member(t, email)
+	a.SetData(data)
+	report := audit.Run(Input(data))
+	a.SetReport(&report)
+	return data
+}
+
+func texts(t *testing.T, o fyne.CanvasObject) []string { return fixtures.Texts(t, o) }
 
 func hasText(texts []string, want string) bool {
 	for _, s := range texts {
@@ -23,23 +60,17 @@ func hasText(texts []string, want string) bool {
 
 // Rudi's employer skipped June 2026, paid February and March late and has
 // paid nothing since August: the tab lists the three findings with their
-// amounts and rules, and the Ringkasan says so and leads there.
-func TestAuditTab_RudisFindings(t *testing.T) {
-	data := dashDemoMember(t, "rudi@contoh.id")
-	d, _ := newTestDashboard(t)
-	setAudited(t, d, data)
-
-	if !d.summary.audit.box.Visible() || !strings.Contains(d.summary.audit.text.Text, "menemukan 3 hal") {
-		t.Fatalf("summary notice %q (visible %v)", d.summary.audit.text.Text, d.summary.audit.box.Visible())
+// amounts and rules (the Ringkasan's notice: package dashboard's tests).
+func TestTab_RudisFindings(t *testing.T) {
+	a, _, _ := newTestTab(t)
+	show(t, a, "rudi@contoh.id")
+	if want := "Kami menemukan 3 hal yang perlu Anda periksa pada iuran Anda."; a.headline.Text != want {
+		t.Errorf("headline %q", a.headline.Text)
 	}
-	test.Tap(d.summary.audit.button)
-	if d.tabs.Selected() != d.item("audit.tab") {
-		t.Fatal("the notice's button does not open Periksa iuran")
+	if !a.kitButton.Visible() {
+		t.Error("no way to the action kit")
 	}
-	if want := "Kami menemukan 3 hal yang perlu Anda periksa pada iuran Anda."; d.audit.headline.Text != want {
-		t.Errorf("headline %q", d.audit.headline.Text)
-	}
-	texts := dashTexts(t, d.audit.findings)
+	texts := texts(t, a.findings)
 	for _, want := range []string{
 		"Iuran tidak tercatat: Juni 2026",
 		// May's 5.956.000: JHT 5,7% 339.492 + JP 3% 178.680.
@@ -57,47 +88,39 @@ func TestAuditTab_RudisFindings(t *testing.T) {
 			t.Errorf("findings lack %q:\n%s", want, strings.Join(texts, "\n"))
 		}
 	}
-	if cards := dashTexts(t, d.audit.cards); !hasText(cards, "55 dari 57 bulan tercatat (Januari 2022 – September 2026), 53 dibayar tepat waktu; 3 temuan.") {
+	if cards := fixtures.Texts(t, a.cards); !hasText(cards, "55 dari 57 bulan tercatat (Januari 2022 – September 2026), 53 dibayar tepat waktu; 3 temuan.") {
 		t.Errorf("card line %q", cards)
 	}
 }
 
 // Budi's employers paid every month on time; his PP 49/2020 months are
-// labelled, not flagged, and the Ringkasan says nothing.
-func TestAuditTab_BudiHasNoFindingsButReliefMonths(t *testing.T) {
-	d, _ := newTestDashboard(t)
-	setAudited(t, d, dashDemoMember(t, "budi@contoh.id"))
-	if d.summary.audit.box.Visible() {
-		t.Errorf("summary notice shown: %q", d.summary.audit.text.Text)
+// labelled, not flagged.
+func TestTab_BudiHasNoFindingsButReliefMonths(t *testing.T) {
+	a, _, _ := newTestTab(t)
+	show(t, a, "budi@contoh.id")
+	if !strings.HasPrefix(a.headline.Text, "Tidak ada temuan") || a.kitButton.Visible() {
+		t.Errorf("headline %q, kit button visible %v", a.headline.Text, a.kitButton.Visible())
 	}
-	d.tabs.Select(d.item("audit.tab"))
-	if !strings.HasPrefix(d.audit.headline.Text, "Tidak ada temuan") || d.audit.kitButton.Visible() {
-		t.Errorf("headline %q, kit button visible %v", d.audit.headline.Text, d.audit.kitButton.Visible())
-	}
-	if r := dashTexts(t, d.audit.reliefs); !hasText(r, "Relaksasi iuran COVID-19: Agustus 2020–Januari 2021") || !hasText(r, "PP 49/2020") {
+	if r := texts(t, a.reliefs); !hasText(r, "Relaksasi iuran COVID-19: Agustus 2020–Januari 2021") || !hasText(r, "PP 49/2020") {
 		t.Errorf("reliefs %q", r)
 	}
 }
 
-func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
-	d, _ := newTestDashboard(t)
+func TestTab_WulansFlatWageInEnglish(t *testing.T) {
+	a, _, _ := newTestTab(t)
 	uitest.SetLanguage(t, "en")
-	setAudited(t, d, dashDemoMember(t, "wulan@contoh.id"))
-	d.tabs.Select(d.item("audit.tab"))
-	if d.item("audit.tab").Text != "Check contributions" {
-		t.Errorf("tab %q", d.item("audit.tab").Text)
-	}
-	if cards := dashTexts(t, d.audit.cards); !hasText(cards, "79 of 79 months recorded (March 2020 – September 2026), 79 paid on time; 1 finding.") {
+	show(t, a, "wulan@contoh.id")
+	if cards := texts(t, a.cards); !hasText(cards, "79 of 79 months recorded (March 2020 – September 2026), 79 paid on time; 1 finding.") {
 		t.Errorf("card line %q", cards)
 	}
-	texts := dashTexts(t, d.audit.findings)
+	findings := texts(t, a.findings)
 	for _, want := range []string{"Wage reported unchanged at Rp 3.430.000 for 46 months", "From January 2023 to October 2026",
 		"Rule: PP 44/2015 Article 9(3); Law 24/2011 Article 15(2); PP 86/2013 Article 5."} {
-		if !hasText(texts, want) {
-			t.Errorf("findings lack %q:\n%s", want, strings.Join(texts, "\n"))
+		if !hasText(findings, want) {
+			t.Errorf("findings lack %q:\n%s", want, strings.Join(findings, "\n"))
 		}
 	}
-	if r := dashTexts(t, d.audit.reliefs); !hasText(r, "50% JKK discount for labour-intensive industries: February–July 2025") {
+	if r := texts(t, a.reliefs); !hasText(r, "50% JKK discount for labour-intensive industries: February–July 2025") {
 		t.Errorf("reliefs %q", r)
 	}
 }
@@ -106,18 +129,15 @@ func TestAuditTab_WulansFlatWageInEnglish(t *testing.T) {
 // Rudi's 5.956.000 — a gap of 544.000 in each of his seven months of 2026:
 // 3.808.000 in all, JHT 5,7% 31.008 a month (217.056), JP 3% 16.320 a
 // month (114.240); his share of the deductions, 3%, the same 114.240.
-func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
-	d, _ := newTestDashboard(t)
-	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
-	var got [][]member.PayslipWage
-	d.OnPayslip = func(w []member.PayslipWage) { got = append(got, w) }
-	d.tabs.Select(d.item("audit.tab"))
-	p := d.audit.payslip
+func TestTab_PayslipGapAndItsCost(t *testing.T) {
+	a, _, kept := newTestTab(t)
+	show(t, a, "rudi@contoh.id")
+	p := a.payslip
 
 	test.Type(p.wage, "enam juta")
 	test.Tap(p.add)
-	if !p.problem.Visible() || len(got) != 0 {
-		t.Fatalf("bad wage accepted (problem shown %v, saved %d)", p.problem.Visible(), len(got))
+	if !p.problem.Visible() || len(*kept) != 0 {
+		t.Fatalf("bad wage accepted (problem shown %v, saved %d)", p.problem.Visible(), len(*kept))
 	}
 	p.wage.SetText("")
 	test.Type(p.wage, "6.500.000")
@@ -125,17 +145,20 @@ func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 	p.fromYear.SetSelected("2026")
 	test.Tap(p.add)
 	want := []member.PayslipWage{{From: time.Date(2026, time.January, 1, 0, 0, 0, 0, time.UTC), Wage: 6_500_000}}
-	if len(got) != 1 || len(got[0]) != 1 || got[0][0] != want[0] {
+	if got := *kept; len(got) != 1 || len(got[0]) != 1 || got[0][0] != want[0] {
 		t.Fatalf("OnPayslip got %+v", got)
 	}
 	if p.status.Text != "Menyimpan…" {
 		t.Errorf("status %q", p.status.Text)
 	}
-	d.SetPayslipSaved(true, nil)
+	a.SetPayslipSaved(true, nil)
 	if p.status.Text != "Disimpan terenkripsi di komputer ini." {
 		t.Errorf("status %q", p.status.Text)
 	}
-	costs := dashTexts(t, p.costs)
+	if a.PayslipStatus() != p.status.Text {
+		t.Errorf("PayslipStatus %q", a.PayslipStatus())
+	}
+	costs := texts(t, p.costs)
 	for _, w := range []string{"Rp 3.808.000", "Rp 217.056", "Rp 114.240", "Rp 3.000.000"} {
 		if !hasText(costs, w) {
 			t.Errorf("costs lack %s: %q", w, costs)
@@ -144,21 +167,21 @@ func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 	if p.gap.MonthsUnder != 7 || p.gap.JHTAt56 <= p.gap.JHT {
 		t.Errorf("gap %+v", p.gap)
 	}
-	if table := dashTexts(t, p.table); !hasText(table, "Agustus 2026") || !hasText(table, "Rp 544.000") || hasText(table, "Juni 2026") {
+	if table := texts(t, p.table); !hasText(table, "Agustus 2026") || !hasText(table, "Rp 544.000") || hasText(table, "Juni 2026") {
 		t.Errorf("table %q", table)
 	}
 	// The kit's letter carries the comparison.
-	d.ShowActionKit()
-	if !strings.Contains(d.kit.letter.Text, "Upah pada slip gaji saya Rp 6.500.000, sedangkan yang dilaporkan Rp 5.956.000") {
-		t.Errorf("letter lacks the payslip:\n%s", d.kit.letter.Text)
+	test.Tap(a.kitButton)
+	if !strings.Contains(a.kit.letter.Text, "Upah pada slip gaji saya Rp 6.500.000, sedangkan yang dilaporkan Rp 5.956.000") {
+		t.Errorf("letter lacks the payslip:\n%s", a.kit.letter.Text)
 	}
-	d.SetPayslipSaved(false, nil)
+	a.SetPayslipSaved(false, nil)
 	if !strings.HasPrefix(p.status.Text, "Tidak disimpan: cache offline dimatikan") {
 		t.Errorf("session-only status %q", p.status.Text)
 	}
 	// Removing the entry hands an empty list over.
 	test.Tap(uitest.Button(t, p.entries, ""))
-	if len(got) != 2 || len(got[1]) != 0 || d.data.Payslip != nil && len(d.data.Payslip) != 0 {
+	if got := *kept; len(got) != 2 || len(got[1]) != 0 || a.data.Payslip != nil && len(a.data.Payslip) != 0 {
 		t.Errorf("after delete: %+v", got)
 	}
 }
@@ -168,11 +191,10 @@ func TestAuditTab_PayslipGapAndItsCost(t *testing.T) {
 func TestActionKit_LetterBothLanguagesAndCopy(t *testing.T) {
 	kitNow = func() time.Time { return time.Date(2026, time.November, 20, 9, 0, 0, 0, time.UTC) }
 	t.Cleanup(func() { kitNow = time.Now })
-	d, _ := newTestDashboard(t)
-	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
-	d.tabs.Select(d.item("audit.tab"))
-	test.Tap(d.audit.kitButton)
-	k := d.kit
+	a, notices, _ := newTestTab(t)
+	show(t, a, "rudi@contoh.id")
+	test.Tap(a.kitButton)
+	k := a.kit
 	if k == nil {
 		t.Fatal("no kit")
 	}
@@ -193,17 +215,7 @@ func TestActionKit_LetterBothLanguagesAndCopy(t *testing.T) {
 	if got := fyne.CurrentApp().Clipboard().Content(); got != k.letter.Text || got == "" {
 		t.Errorf("clipboard %q", got)
 	}
-}
-
-// While the history is on its way (SetSummary) the audit says nothing.
-func TestAuditNotice_HiddenWhileTheHistoryLoads(t *testing.T) {
-	d, _ := newTestDashboard(t)
-	d.SetSummary(dashDemoMember(t, "rudi@contoh.id"))
-	if d.summary.audit.box.Visible() {
-		t.Error("notice shown without the history")
-	}
-	d.Clear()
-	if d.summary.audit.box.Visible() || d.audit.headline.Text != "" {
-		t.Error("Clear left the audit")
+	if len(*notices) != 1 || (*notices)[0] != lang.L("audit.kit.copied") {
+		t.Errorf("notices %q", *notices)
 	}
 }

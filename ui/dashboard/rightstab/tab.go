@@ -1,4 +1,10 @@
-package dashboard
+// Package rightstab is the dashboard's "Hak saya" tab: what the member's
+// own data says about claiming the JHT balance (per card and reason, and
+// the partial withdrawal), the JP pension, JKP after a lay-off, and merging
+// several cards. The rules are in rules/claims, rules/pension and
+// rules/jkp; the tab only presents them, each with its citation. Package
+// dashboard builds it (its tab table) and shows it.
+package rightstab
 
 import (
 	"strconv"
@@ -16,20 +22,15 @@ import (
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
 	"github.com/cekbpjstk/cekbpjstk/rules/pension"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// clock is the dashboard's "today" for the rules (a late claim, the
-// one-month wait); tests may replace it.
-var clock = time.Now
+// Tab is Hak saya. Use it on the UI goroutine.
+type Tab struct {
+	kpj func(string) string // a KPJ as the header shows it (masked unless revealed)
 
-// rightsTab is Hak saya: what the member's own data says about claiming
-// the JHT balance (per card and reason, and the partial withdrawal), the
-// JP pension, JKP after a lay-off, and merging several cards. The rules
-// are in the claims, pension and jkp packages; the tab only presents them,
-// each with its citation.
-type rightsTab struct {
 	intro   *widget.Label
 	body    *fyne.Container
 	content fyne.CanvasObject
@@ -40,8 +41,10 @@ type rightsTab struct {
 	jkp        jkp.Result
 }
 
-func newRightsTab() *rightsTab {
-	r := &rightsTab{}
+// New builds an empty Hak saya; kpj writes a card's number as the
+// dashboard shows it at the time (masked unless the member revealed it).
+func New(kpj func(string) string) *Tab {
+	r := &Tab{kpj: kpj}
 	r.intro = widget.NewLabel("")
 	r.intro.Wrapping = fyne.TextWrapWord
 	r.body = container.NewVBox()
@@ -59,9 +62,14 @@ func allMonths(data memberdata.Data) []member.MonthContribution {
 	return out
 }
 
-func (r *rightsTab) setData(data memberdata.Data, kpj func(string) string) {
+// Content is the tab's root object.
+func (r *Tab) Content() fyne.CanvasObject { return r.content }
+
+// SetData shows what data says of the member's rights, as of part.Clock.
+func (r *Tab) SetData(data memberdata.Data) {
+	kpj := r.kpj
 	r.intro.SetText(lang.L("rights.intro"))
-	today := clock()
+	today := part.Clock()
 	r.assessment = claimrules.Assess(claimrules.Input{Member: data.Member, Balance: data.Balance, Claims: data.Claims, Today: today})
 	months := allMonths(data)
 	r.pension = pension.EstimateFor(pension.Input{BirthDate: data.Member.BirthDate, Months: months, Today: today})
@@ -77,7 +85,8 @@ func (r *rightsTab) setData(data memberdata.Data, kpj func(string) string) {
 	r.body.Refresh()
 }
 
-func (r *rightsTab) clear() {
+// Clear drops the member's data (lock, logout).
+func (r *Tab) Clear() {
 	r.assessment, r.pension, r.jkp = claimrules.Assessment{}, pension.Estimate{}, jkp.Result{}
 	r.body.Objects = nil
 	r.body.Refresh()
@@ -113,7 +122,7 @@ func rupiah(v int64) string { return i18n.FormatRupiah(member.Rupiah(v)) }
 
 // --- JHT per card and reason ---
 
-func (r *rightsTab) jhtSection(kpj func(string) string, today time.Time) fyne.CanvasObject {
+func (r *Tab) jhtSection(kpj func(string) string, today time.Time) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, c := range r.assessment.Cards {
 		box.Add(r.cardBlock(c, kpj, today))
@@ -126,7 +135,7 @@ func (r *rightsTab) jhtSection(kpj func(string) string, today time.Time) fyne.Ca
 	return widget.NewCard(lang.L("rights.jht.title"), "", box)
 }
 
-func (r *rightsTab) cardBlock(c claimrules.Card, kpj func(string) string, today time.Time) fyne.CanvasObject {
+func (r *Tab) cardBlock(c claimrules.Card, kpj func(string) string, today time.Time) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(lang.L("rights.jht.card", map[string]any{"KPJ": kpj(c.KPJ), "Employer": c.Employer}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head.Wrapping = fyne.TextWrapWord
@@ -187,7 +196,7 @@ func lastEvent(cl member.Claim) time.Time {
 }
 
 // checkDetail explains one reason on one card: why, the documents, the rule.
-func (r *rightsTab) checkDetail(c claimrules.Card, ch claimrules.Check) fyne.CanvasObject {
+func (r *Tab) checkDetail(c claimrules.Card, ch claimrules.Check) fyne.CanvasObject {
 	var why string
 	args := map[string]any{"Closed": i18n.FormatDate(c.Closed), "Employer": c.Employer, "Date": i18n.FormatDate(ch.From)}
 	switch ch.State {
@@ -207,7 +216,7 @@ func (r *rightsTab) checkDetail(c claimrules.Card, ch claimrules.Check) fyne.Can
 		if ch.State == claimrules.Paid {
 			why = "rights.why.paid"
 		}
-		args["ID"], args["Status"] = ch.Claim.ID, claimStatusText(ch.Claim.Status)
+		args["ID"], args["Status"] = ch.Claim.ID, part.ClaimStatus(ch.Claim.Status)
 	}
 	box := container.NewVBox(para(lang.L(why, args)))
 	if ch.State != claimrules.InProcess && ch.State != claimrules.Paid {
@@ -228,13 +237,13 @@ func docList(docs []claimrules.Document) string {
 
 // --- the partial withdrawal ---
 
-func (r *rightsTab) partialSection(today time.Time) fyne.CanvasObject {
+func (r *Tab) partialSection(today time.Time) fyne.CanvasObject {
 	p := r.assessment.Partial
 	box := container.NewVBox()
 	switch {
 	case p.Used != nil:
 		box.Add(para(lang.L("rights.partial.used", map[string]any{"ID": p.Used.ID, "Amount": i18n.FormatRupiah(p.Used.Amount),
-			"Status": claimStatusText(p.Used.Status)})))
+			"Status": part.ClaimStatus(p.Used.Status)})))
 	case p.State == claimrules.Ready:
 		box.Add(para(lang.L("rights.partial.ready", map[string]any{"Years": p.Years, "P10": rupiah(p.Amount10), "P30": rupiah(p.Amount30)})))
 	default:
@@ -268,7 +277,7 @@ func (r *rightsTab) partialSection(today time.Time) fyne.CanvasObject {
 
 // --- JP ---
 
-func (r *rightsTab) pensionSection() fyne.CanvasObject {
+func (r *Tab) pensionSection() fyne.CanvasObject {
 	e := r.pension
 	box := container.NewVBox()
 	box.Add(warn(lang.L("rights.jp.notOnResign")))
@@ -338,7 +347,7 @@ func clampNote(raw, clamped int64) string {
 
 // --- JKP ---
 
-func (r *rightsTab) jkpSection() fyne.CanvasObject {
+func (r *Tab) jkpSection() fyne.CanvasObject {
 	j := r.jkp
 	box := container.NewVBox()
 	box.Add(warn(lang.L("rights.jkp.resign")))
@@ -392,7 +401,7 @@ func checkLine(ok bool, text string) fyne.CanvasObject {
 
 // --- several cards ---
 
-func (r *rightsTab) mergeSection(kpj func(string) string) fyne.CanvasObject {
+func (r *Tab) mergeSection(kpj func(string) string) fyne.CanvasObject {
 	m := r.assessment.Merge
 	box := container.NewVBox()
 	if !m.Needed {

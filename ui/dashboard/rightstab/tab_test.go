@@ -1,25 +1,17 @@
-package dashboard
+package rightstab
 
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
-	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
-
-// atClock fixes the dashboard's today for one test.
-func atClock(t *testing.T, now time.Time) {
-	t.Helper()
-	old := clock
-	clock = func() time.Time { return now }
-	t.Cleanup(func() { clock = old })
-}
 
 // openAll opens every accordion under o, so their texts are visible.
 func openAll(o fyne.CanvasObject) {
@@ -38,23 +30,30 @@ func openAll(o fyne.CanvasObject) {
 	}
 }
 
-func rightsText(t *testing.T, d *Dashboard) string {
+func rightsText(t *testing.T, r *Tab) string {
 	t.Helper()
-	d.tabs.Select(d.item("rights.tab"))
-	openAll(d.rights.body)
-	return strings.Join(dashTexts(t, d.rights.body), "\n")
+	openAll(r.body)
+	return strings.Join(fixtures.Texts(t, r.body), "\n")
 }
 
-// The sandbox's reference day, a Monday.
-var sandboxToday = time.Date(2026, time.November, 16, 9, 0, 0, 0, time.UTC)
+// newTestTab is Hak saya alone in a test app, in Indonesian, with KPJs
+// masked as the dashboard shows them at first.
+func newTestTab(t *testing.T) *Tab {
+	t.Helper()
+	fixtures.StartUI(t)
+	r := New(i18n.MaskKPJ)
+	w := test.NewWindow(r.Content())
+	t.Cleanup(w.Close)
+	w.Resize(fyne.NewSize(1000, 720))
+	return r
+}
 
 func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) {
-	atClock(t, sandboxToday)
-	data := dashDemoMember(t, "siti@contoh.id")
-	d, _ := newTestDashboard(t)
-	d.SetData(data)
-	d.tabs.Select(d.item("rights.tab")) // built when first shown
-	a := d.rights.assessment
+	fixtures.AtClock(t, fixtures.Today)
+	data := fixtures.Member(t, "siti@contoh.id")
+	r := newTestTab(t)
+	r.SetData(data)
+	a := r.assessment
 	if len(a.Cards) != 1 {
 		t.Fatalf("cards %+v", a.Cards)
 	}
@@ -66,7 +65,7 @@ func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) 
 	if c.Balance <= claimrules.JMOLimit || c.Channels[0] != claimrules.LapakAsik || c.Payout.MaxDays != 5 {
 		t.Errorf("balance %d channels %v payout %+v", c.Balance, c.Channels, c.Payout)
 	}
-	text := rightsText(t, d)
+	text := rightsText(t, r)
 	if strings.Contains(text, "Terkena PHK: sedang diproses") {
 		t.Error("every reason repeats the claim in process")
 	}
@@ -97,12 +96,11 @@ func TestRights_SitiClaimInProcessLapakAsikAndNoJKPAfterResigning(t *testing.T) 
 }
 
 func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
-	atClock(t, sandboxToday)
-	data := dashDemoMember(t, "budi@contoh.id")
-	d, _ := newTestDashboard(t)
-	d.SetData(data)
-	d.tabs.Select(d.item("rights.tab")) // built when first shown
-	a := d.rights.assessment
+	fixtures.AtClock(t, fixtures.Today)
+	data := fixtures.Member(t, "budi@contoh.id")
+	r := newTestTab(t)
+	r.SetData(data)
+	a := r.assessment
 	m := a.Merge
 	if !m.Needed || m.Keep != "09011223344" || m.Active != "18012345678" || int64(data.Balance.Total) != m.Total {
 		t.Fatalf("merge %+v", m)
@@ -119,14 +117,14 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 	if a.Partial.State != claimrules.Ready || a.Partial.Years != 15 {
 		t.Errorf("partial %+v", a.Partial)
 	}
-	if j := d.rights.jkp; !j.Eligible || j.Monthly != 3_000_000 || j.Total != 18_000_000 {
+	if j := r.jkp; !j.Eligible || j.Monthly != 3_000_000 || j.Total != 18_000_000 {
 		t.Errorf("JKP %+v", j)
 	}
 	// JP since July 2015: 136 months up to October 2026.
-	if e := d.rights.pension; e.Months != 136 || !e.Contributing || e.MonthsAtPension < 180 || e.AtPensionClamped == 0 {
+	if e := r.pension; e.Months != 136 || !e.Contributing || e.MonthsAtPension < 180 || e.AtPensionClamped == 0 {
 		t.Errorf("pension %+v", e)
 	}
-	text := rightsText(t, d)
+	text := rightsText(t, r)
 	last := m.History[len(m.History)-1]
 	for _, want := range []string{
 		"Anda punya 2 kartu (KPJ)", "Kartu yang dipertahankan: KPJ •••••••3344",
@@ -149,16 +147,16 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 }
 
 func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
-	atClock(t, sandboxToday)
+	fixtures.AtClock(t, fixtures.Today)
 	for _, email := range []string{"budi@contoh.id", "siti@contoh.id", "andi@contoh.id"} {
-		data := dashDemoMember(t, email)
+		data := fixtures.Member(t, email)
 		for _, code := range []string{"id", "en"} {
-			d, _ := newTestDashboard(t)
+			r := newTestTab(t)
 			if err := i18n.SetLanguage(code); err != nil {
 				t.Fatal(err)
 			}
-			d.SetData(data)
-			text := rightsText(t, d)
+			r.SetData(data)
+			text := rightsText(t, r)
 			for _, line := range strings.Split(text, "\n") {
 				if strings.Contains(line, "rights.") || strings.Contains(line, "dash.") || strings.Contains(line, "{{") {
 					t.Errorf("%s in %s shows an untranslated text: %q", email, code, line)
@@ -167,44 +165,6 @@ func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
 			if code == "en" && !strings.Contains(text, "Basis: PP 46/2015 Pasal 22") {
 				t.Errorf("%s: English citation missing", email)
 			}
-			if d.item("rights.tab").Text != map[string]string{"id": "Hak saya", "en": "My rights"}[code] {
-				t.Errorf("tab title %q", d.item("rights.tab").Text)
-			}
 		}
-	}
-}
-
-func TestClaims_SitiClaimPastPayoutTimeIsFlagged(t *testing.T) {
-	data := dashDemoMember(t, "siti@contoh.id")
-	d, _ := newTestDashboard(t)
-
-	// Taken up on Monday 2 November: five working days end on Monday 9.
-	atClock(t, time.Date(2026, time.November, 9, 15, 0, 0, 0, time.UTC))
-	d.SetData(data)
-	d.claims.list.Select(0)
-	if d.claims.lateBox.Visible() {
-		t.Fatalf("flagged on the last day of the payout time: %q", d.claims.late.Text)
-	}
-
-	atClock(t, sandboxToday)
-	d.SetData(data)
-	d.claims.list.UnselectAll()
-	d.claims.list.Select(0)
-	if !d.claims.lateBox.Visible() {
-		t.Fatal("a claim 10 working days in process is not flagged")
-	}
-	for _, want := range []string{"melewati waktu pencairan", "2 November 2026", "paling lama 5 hari kerja, yaitu sampai 9 November 2026",
-		"Sudah 10 hari kerja", "layanan 175", "KLM-2026-0048213", "pengaduan di JMO", "sumber sekunder"} {
-		if !strings.Contains(d.claims.late.Text, want) {
-			t.Errorf("the flag lacks %q:\n%s", want, d.claims.late.Text)
-		}
-	}
-	d.tabs.Select(d.item("dash.tab.claims"))
-	if !uitest.Contains(d.Content(), "Diproses · terlambat") {
-		t.Errorf("the list does not mark the claim late:\n%s", strings.Join(uitest.Texts(d.Content()), "|"))
-	}
-	d.Clear()
-	if d.claims.lateBox.Visible() || d.claims.late.Text != "" {
-		t.Error("Clear left the flag")
 	}
 }

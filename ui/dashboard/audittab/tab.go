@@ -1,4 +1,12 @@
-package dashboard
+// Package audittab is the dashboard's "Periksa iuran" tab: what the audit
+// (rules/audit) finds in the member's own contributions, card by card, in
+// plain words with the rule behind each; the relief months labelled; "Upah
+// saya", the payslip wage and what its gap to the reported wage costs
+// (payslip.go); the action kit (kit.go); and the Ringkasan's notice of the
+// findings (notice.go). It only presents a report: package dashboard runs
+// the audit once per data change, off the UI goroutine, and hands the same
+// report to the notice and the tab.
+package audittab
 
 import (
 	"fyne.io/fyne/v2"
@@ -9,20 +17,32 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// auditTab is "Periksa iuran": what the audit (package audit) finds in the
-// member's own contributions, card by card, in plain words with the rule
-// behind each; the relief months labelled; "Upah saya", the payslip wage
-// and what its gap to the reported wage costs (audit_payslip.go); and the
-// way to the action kit (audit_kit.go).
-type auditTab struct {
-	d      *Dashboard
-	data   memberdata.Data
-	report audit.Report
+// Params is what the tab needs of the dashboard around it.
+type Params struct {
+	Win           fyne.Window
+	SetNotice     func(text string, isError bool) // the dashboard's notice line
+	ShowStatement func()                          // the statement dialog (the kit's evidence)
+	OnKit         func()                          // the kit's button: open the action kit (Tab.ShowKit) if it may
+	// OnPayslip hands changed payslip wages on to be kept; it reports
+	// false if nobody keeps them (then they last as long as the data on
+	// screen).
+	OnPayslip func([]member.PayslipWage) bool
+}
+
+// Tab is "Periksa iuran". Use it on the UI goroutine.
+type Tab struct {
+	p       Params
+	data    memberdata.Data
+	hasData bool
+	report  audit.Report
+	kit     *actionKit // the action kit last opened
 
 	headline  *widget.Label
 	headBg    *widgets.Tint
@@ -45,15 +65,20 @@ type auditTab struct {
 	content fyne.CanvasObject
 }
 
-func newAuditTab(d *Dashboard) *auditTab {
-	a := &auditTab{d: d}
+// New builds an empty Periksa iuran.
+func New(p Params) *Tab {
+	a := &Tab{p: p}
 	a.headline = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.headline.Wrapping = fyne.TextWrapWord
 	a.headBg = widgets.NewTint(theme.ColorNameWarning, 0x30)
 	a.headIcon = widget.NewIcon(theme.WarningIcon())
 	a.scope = widget.NewLabel("")
 	a.scope.Wrapping = fyne.TextWrapWord
-	a.kitButton = widget.NewButtonWithIcon("", theme.MailSendIcon(), d.ShowActionKit)
+	a.kitButton = widget.NewButtonWithIcon("", theme.MailSendIcon(), func() {
+		if a.p.OnKit != nil {
+			a.p.OnKit()
+		}
+	})
 	a.kitButton.Importance = widget.HighImportance
 
 	bold := func() *widget.Label {
@@ -78,7 +103,7 @@ func newAuditTab(d *Dashboard) *auditTab {
 	return a
 }
 
-func (a *auditTab) translate() {
+func (a *Tab) translate() {
 	a.checkIt.Text = lang.L("audit.tab.check")
 	a.wageIt.Text = lang.L("audit.tab.wage")
 	a.inner.Refresh()
@@ -89,16 +114,21 @@ func (a *auditTab) translate() {
 	a.payslip.translate()
 }
 
-func (a *auditTab) setData(data memberdata.Data) {
-	a.data = data
+// Content is the tab's root object.
+func (a *Tab) Content() fyne.CanvasObject { return a.content }
+
+// SetData shows data's scope and Upah saya; the findings come with
+// SetReport.
+func (a *Tab) SetData(data memberdata.Data) {
+	a.data, a.hasData = data, true
 	a.translate()
-	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(auditAsOf(data))}))
+	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(AsOf(data))}))
 	a.payslip.setData(data)
 }
 
-// setReport shows what the audit found; nil (the report is on its way)
-// shows nothing yet.
-func (a *auditTab) setReport(report *audit.Report) {
+// SetReport shows what the audit of the data found; nil (the report is on
+// its way) shows nothing yet.
+func (a *Tab) SetReport(report *audit.Report) {
 	if report == nil {
 		a.report = audit.Report{}
 		a.clearReport()
@@ -112,7 +142,7 @@ func (a *auditTab) setReport(report *audit.Report) {
 		a.headIcon.SetResource(theme.ConfirmIcon())
 		a.kitButton.Hide()
 	} else {
-		a.headline.SetText(pluralL(len(findings), lang.L("audit.found.one", map[string]any{"Count": len(findings)}),
+		a.headline.SetText(part.Plural(len(findings), lang.L("audit.found.one", map[string]any{"Count": len(findings)}),
 			lang.L("audit.found", map[string]any{"Count": len(findings)})))
 		a.headBg.Color = theme.ColorNameWarning
 		a.headIcon.SetResource(theme.WarningIcon())
@@ -185,15 +215,16 @@ func cardLine(c audit.CardReport) fyne.CanvasObject {
 	return l
 }
 
-func (a *auditTab) clear() {
-	a.data, a.report = memberdata.Data{}, audit.Report{}
+// Clear drops the member's data (lock, logout).
+func (a *Tab) Clear() {
+	a.data, a.hasData, a.report, a.kit = memberdata.Data{}, false, audit.Report{}, nil
 	a.scope.SetText("")
 	a.clearReport()
 	a.payslip.clear()
 }
 
 // clearReport empties what the report showed.
-func (a *auditTab) clearReport() {
+func (a *Tab) clearReport() {
 	a.headline.SetText("")
 	a.kitButton.Hide()
 	for _, c := range []*fyne.Container{a.findings, a.reliefs, a.cards} {

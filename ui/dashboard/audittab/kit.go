@@ -1,4 +1,4 @@
-package dashboard
+package audittab
 
 import (
 	"context"
@@ -15,6 +15,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -26,7 +27,7 @@ var kitNow = time.Now
 // complaint letter in Indonesian or English with the months and amounts
 // (copy or save), the statement as evidence, and where to go, in order.
 type actionKit struct {
-	d        *Dashboard
+	a        *Tab
 	report   audit.Report
 	cardKPJ  []string // cards with findings, the letter's choices
 	card     *widget.Select
@@ -35,8 +36,8 @@ type actionKit struct {
 	content  fyne.CanvasObject
 }
 
-func newActionKit(d *Dashboard) *actionKit {
-	k := &actionKit{d: d, report: d.audited.report}
+func newActionKit(a *Tab) *actionKit {
+	k := &actionKit{a: a, report: a.report}
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
@@ -67,10 +68,10 @@ func newActionKit(d *Dashboard) *actionKit {
 	k.letter.SetMinRowsVisible(8)
 	copyButton := widget.NewButtonWithIcon(lang.L("audit.kit.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(k.letter.Text)
-		d.SetNotice(lang.L("audit.kit.copied"), false)
+		a.p.SetNotice(lang.L("audit.kit.copied"), false)
 	})
 	saveButton := widget.NewButtonWithIcon(lang.L("audit.kit.save"), theme.DocumentSaveIcon(), k.save)
-	evidence := widget.NewButtonWithIcon(lang.L("audit.kit.statement"), theme.DownloadIcon(), d.ShowStatementDialog)
+	evidence := widget.NewButtonWithIcon(lang.L("audit.kit.statement"), theme.DownloadIcon(), a.p.ShowStatement)
 
 	steps := container.NewVBox()
 	for i, key := range []string{"audit.kit.step.hr", "audit.kit.step.bpjs", "audit.kit.step.disnaker"} {
@@ -131,9 +132,9 @@ func (k *actionKit) compose() {
 			employer = f.Employer
 		}
 	}
-	letter := audit.Letter{Name: k.d.data.Member.FullName, KPJ: kpj, Employer: employer, Date: kitNow()}
+	letter := audit.Letter{Name: k.a.data.Member.FullName, KPJ: kpj, Employer: employer, Date: kitNow()}
 	// The payslip comparison belongs with the open card's letter.
-	if g := k.d.audit.payslip.gap; g.MonthsUnder > 0 && k.isOpenCard(kpj) {
+	if g := k.a.payslip.gap; g.MonthsUnder > 0 && k.isOpenCard(kpj) {
 		letter.Gap = &g
 	}
 	k.letter.SetText(audit.Complaint(k.letterLang(), letter, findings))
@@ -170,22 +171,22 @@ func (k *actionKit) save() {
 			return
 		}
 		saved := w.URI().Name()
-		async.Do(async.Runner{}, saveTimeout, func(context.Context) error {
+		async.Do(async.Runner{}, part.SaveTimeout, func(context.Context) error {
 			return writeText(w, text)
 		}, func(err error) {
-			if !k.d.hasData {
+			if !k.a.hasData {
 				return
 			}
 			if err != nil {
 				fyne.LogError("complaint not written", err)
-				k.d.SetNotice(lang.L("audit.kit.saveFailed"), true)
+				k.a.p.SetNotice(lang.L("audit.kit.saveFailed"), true)
 				return
 			}
-			k.d.SetNotice(lang.L("audit.kit.saved", map[string]any{"Name": saved}), false)
+			k.a.p.SetNotice(lang.L("audit.kit.saved", map[string]any{"Name": saved}), false)
 		})
-	}, k.d.win)
+	}, k.a.p.Win)
 	fd.SetFileName(name)
-	dialogs.Show(fd, k.d.win)
+	dialogs.Show(fd, k.a.p.Win)
 }
 
 // writeText writes text to w and closes it.
@@ -197,15 +198,12 @@ func writeText(w io.WriteCloser, text string) error {
 	return w.Close()
 }
 
-// ShowActionKit opens the action kit over the audit of the data on screen.
-func (d *Dashboard) ShowActionKit() {
-	if !d.hasData || d.HistoryPending() || d.auditReport() == nil {
-		return // nothing to act on yet: the kit's button shows with the report
-	}
-	d.fillNow(d.item("audit.tab")) // the kit reads the tab's payslip gap (built when first shown)
-	k := newActionKit(d)
-	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, d.win)
+// ShowKit opens the action kit over the report and the data shown (both
+// set: the dashboard's ShowActionKit makes sure).
+func (a *Tab) ShowKit() {
+	k := newActionKit(a)
+	dlg := dialog.NewCustom(lang.L("audit.kit.title"), lang.L("audit.kit.close"), k.content, a.p.Win)
 	dlg.Resize(fyne.NewSize(980, 640))
-	d.kit = k
-	dialogs.Show(dlg, d.win)
+	a.kit = k
+	dialogs.Show(dlg, a.p.Win)
 }
