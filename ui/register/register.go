@@ -122,7 +122,7 @@ func (v *View) build() {
 	v.kpj = v.textEntry(validate.FieldKPJ, "")
 	v.fullName = v.textEntry(validate.FieldFullName, lang.L("register.fullName.hint"))
 	v.birth = NewDateField()
-	v.birth.SetPlaceHolder(lang.L("datefield.placeholder"))
+	v.birth.SetPlaceHolder(lang.L("register.dateField.placeholder"))
 	v.birth.OnDateChanged = func(time.Time) { v.edited(validate.FieldBirthDate) }
 	v.birth.OnFocusLost = func() { v.left(validate.FieldBirthDate) }
 	v.email = v.textEntry(validate.FieldEmail, lang.L("register.email.placeholder"))

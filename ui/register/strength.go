@@ -52,15 +52,15 @@ func (m *StrengthMeter) Text() string {
 func strengthWord(score int) string {
 	switch score {
 	case 0:
-		return lang.L("strength.0")
+		return lang.L("register.strength.0")
 	case 1:
-		return lang.L("strength.1")
+		return lang.L("register.strength.1")
 	case 2:
-		return lang.L("strength.2")
+		return lang.L("register.strength.2")
 	case 3:
-		return lang.L("strength.3")
+		return lang.L("register.strength.3")
 	default:
-		return lang.L("strength.4")
+		return lang.L("register.strength.4")
 	}
 }
 
