@@ -107,7 +107,7 @@ func TestBalanceByYear_SumsCardsAndCarriesAClosedCard(t *testing.T) {
 func TestDashboard_BalanceChartEndsAtTheTotal(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
-	d.tabs.Select(d.item("dash.tab.balance"))
+	d.tabs.Select(d.item("dashboard.tab.balance"))
 	d.SetData(data)
 	c := d.balance.chart
 	if len(c.Values) == 0 {
@@ -122,7 +122,7 @@ func TestDashboard_BalanceChartEndsAtTheTotal(t *testing.T) {
 func TestDashboard_ContributionChartFollowsTheYear(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
-	d.tabs.Select(d.item("dash.tab.contributions"))
+	d.tabs.Select(d.item("dashboard.tab.contributions"))
 	d.SetData(data)
 	for _, y := range data.Years()[:2] {
 		d.contributions.yearSelect.SetSelected(yearLabels([]int{y})[0])

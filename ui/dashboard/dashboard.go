@@ -212,7 +212,7 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	if data.Offline {
 		d.updated.Hide()
 		d.offlineBadge.Show()
-		d.asOf.SetText(lang.L("dash.asOf", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
+		d.asOf.SetText(lang.L("dashboard.asOf", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 		d.asOf.Show()
 		d.refreshButton.Hide()
 		d.activity.Stop()
@@ -220,7 +220,7 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		d.cancelButton.Hide()
 		d.onlineButton.Show()
 	} else {
-		d.updated.SetText(lang.L("dash.updated", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
+		d.updated.SetText(lang.L("dashboard.updated", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 		d.updated.Show()
 		d.offlineBadge.Hide()
 		d.asOf.Hide()
@@ -384,11 +384,11 @@ func (d *Dashboard) Clear() {
 // translate sets every static text in the current language, touching only
 // what changed: SetData calls it every time.
 func (d *Dashboard) translate() {
-	d.offlineBadge.Set(lang.L("dash.offline"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	d.offlineBadge.Set(lang.L("dashboard.offline"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
 	for b, text := range map[*widget.Button]string{
 		d.cancelButton:  lang.L("Cancel"),
-		d.refreshButton: lang.L("dash.refresh"),
-		d.onlineButton:  lang.L("dash.goOnline"),
+		d.refreshButton: lang.L("dashboard.refresh"),
+		d.onlineButton:  lang.L("dashboard.goOnline"),
 	} {
 		if b.Text != text {
 			b.SetText(text)

@@ -200,8 +200,8 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
 	d.SetData(data)
-	if d.item("dash.tab.summary").Text != "Ringkasan" || !strings.HasPrefix(d.updated.Text, "Diperbarui ") {
-		t.Fatalf("id: tab %q, updated %q", d.item("dash.tab.summary").Text, d.updated.Text)
+	if d.item("dashboard.tab.summary").Text != "Ringkasan" || !strings.HasPrefix(d.updated.Text, "Diperbarui ") {
+		t.Fatalf("id: tab %q, updated %q", d.item("dashboard.tab.summary").Text, d.updated.Text)
 	}
 
 	if err := i18n.SetLanguage("en"); err != nil {
@@ -212,14 +212,14 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 		t.Errorf("en updated = %q, want %q", d.updated.Text, want)
 	}
 	for got, want := range map[string]string{
-		d.item("dash.tab.summary").Text:        "Summary",
-		d.item("dash.tab.balance").Text:        "JHT Balance",
-		d.item("dash.tab.contributions").Text:  "Contributions",
-		d.summary.balanceCard.Title:            "JHT Balance",
-		d.statusBadge.Text:                     "Active",
-		d.refreshButton.Text:                   "Refresh",
-		d.summary.lastContribution.value.Text:  "October 2026",
-		d.contributions.cellText(0, colPeriod): "January 2026",
+		d.item("dashboard.tab.summary").Text:       "Summary",
+		d.item("dashboard.tab.balance").Text:       "JHT Balance",
+		d.item("dashboard.tab.contributions").Text: "Contributions",
+		d.summary.balanceCard.Title:                "JHT Balance",
+		d.statusBadge.Text:                         "Active",
+		d.refreshButton.Text:                       "Refresh",
+		d.summary.lastContribution.value.Text:      "October 2026",
+		d.contributions.cellText(0, colPeriod):     "January 2026",
 	} {
 		if got != want {
 			t.Errorf("en: got %q, want %q", got, want)
@@ -327,10 +327,10 @@ func TestDashboard_OnlyTheSelectedTabIsInTheTree(t *testing.T) {
 	var selected []*container.TabItem
 	d.tabs.OnSelected = func(item *container.TabItem) { selected = append(selected, item) }
 	test.Tap(d.tabs.buttons[2])
-	if d.tabs.Selected() != d.item("dash.tab.contributions") || !inTree(d.contributions.content) || inTree(d.summary.content) {
+	if d.tabs.Selected() != d.item("dashboard.tab.contributions") || !inTree(d.contributions.content) || inTree(d.summary.content) {
 		t.Fatal("tapping Iuran did not swap the contributions tab in")
 	}
-	if len(selected) != 1 || selected[0] != d.item("dash.tab.contributions") {
+	if len(selected) != 1 || selected[0] != d.item("dashboard.tab.contributions") {
 		t.Fatalf("OnSelected got %v", selected)
 	}
 	if !d.tabs.marks[2].Visible() || d.tabs.marks[0].Visible() {
@@ -362,7 +362,7 @@ func TestDashboard_OnFilledAfterTheLastTabOfTheLatestData(t *testing.T) {
 
 func TestFieldWrapsOnlyLongValues(t *testing.T) {
 	test.NewTempApp(t)
-	f := newField("dash.field.employer")
+	f := newField("dashboard.field.employer")
 	f.set("1 April 2018")
 	if f.value.Wrapping != fyne.TextWrapOff || f.value.Text != "1 April 2018" {
 		t.Fatalf("short value: wrapping %v, text %q", f.value.Wrapping, f.value.Text)

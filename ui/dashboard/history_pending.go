@@ -74,12 +74,12 @@ func (d *Dashboard) SetHistoryProgress(years, total int) {
 		return
 	}
 	p := d.pending
-	p.title.SetText(lang.L("dash.history.loading"))
+	p.title.SetText(lang.L("dashboard.history.loading"))
 	if total <= 0 {
 		p.bar.Hide()
 		p.endless.Show()
 		p.endless.Start()
-		p.detail.SetText(lang.L("dash.history.waiting"))
+		p.detail.SetText(lang.L("dashboard.history.waiting"))
 		return
 	}
 	p.endless.Stop()
@@ -87,7 +87,7 @@ func (d *Dashboard) SetHistoryProgress(years, total int) {
 	p.bar.Max, p.bar.Value = float64(total), float64(min(years, total))
 	p.bar.Show()
 	p.bar.Refresh()
-	p.detail.SetText(lang.L("dash.history.progress", map[string]any{"Years": years, "Total": total}))
+	p.detail.SetText(lang.L("dashboard.history.progress", map[string]any{"Years": years, "Total": total}))
 }
 
 // setHistoryPending swaps the history tabs' contents for the stand-in, or

@@ -21,12 +21,12 @@ func TestDashboard_SummaryHoldsTheHistoryTabs(t *testing.T) {
 	var held []func() // the tabs not on screen wait for a later turn
 	d.SetLater(func(fs []func()) { held = append(held, fs...) })
 	d.SetData(data)
-	d.tabs.Select(d.item("dash.tab.contributions"))
+	d.tabs.Select(d.item("dashboard.tab.contributions"))
 	for _, f := range held {
 		f()
 	}
 	held = nil
-	d.tabs.Select(d.item("dash.tab.contributions"))
+	d.tabs.Select(d.item("dashboard.tab.contributions"))
 	if len(d.contributions.years) == 0 {
 		t.Fatal("no years after SetData")
 	}
@@ -39,28 +39,28 @@ func TestDashboard_SummaryHoldsTheHistoryTabs(t *testing.T) {
 		t.Fatal("not pending after SetSummary")
 	}
 	screen := strings.Join(dashTexts(t, w.Content()), " | ")
-	if !strings.Contains(screen, lang.L("dash.history.loading")) || !strings.Contains(screen, lang.L("dash.history.waiting")) {
+	if !strings.Contains(screen, lang.L("dashboard.history.loading")) || !strings.Contains(screen, lang.L("dashboard.history.waiting")) {
 		t.Fatalf("the Iuran tab does not wait: %s", screen)
 	}
 	d.SetHistoryProgress(5, 16)
 	screen = strings.Join(dashTexts(t, w.Content()), " | ")
-	if want := lang.L("dash.history.progress", map[string]any{"Years": 5, "Total": 16}); !strings.Contains(screen, want) {
+	if want := lang.L("dashboard.history.progress", map[string]any{"Years": 5, "Total": 16}); !strings.Contains(screen, want) {
 		t.Fatalf("no progress %q: %s", want, screen)
 	}
 	if d.pending.bar.Value != 5 || d.pending.bar.Max != 16 {
 		t.Fatalf("bar %v of %v", d.pending.bar.Value, d.pending.bar.Max)
 	}
-	d.tabs.Select(d.item("sim.tab"))
-	if !slices.Contains(dashTexts(t, w.Content()), lang.L("dash.history.loading")) {
+	d.tabs.Select(d.item("simulation.tab"))
+	if !slices.Contains(dashTexts(t, w.Content()), lang.L("dashboard.history.loading")) {
 		t.Fatal("the Simulasi tab does not wait")
 	}
 	for _, item := range []*container.TabItem{d.item("rights.tab"), d.item("audit.tab")} {
 		d.tabs.Select(item)
-		if !slices.Contains(dashTexts(t, w.Content()), lang.L("dash.history.loading")) {
+		if !slices.Contains(dashTexts(t, w.Content()), lang.L("dashboard.history.loading")) {
 			t.Fatalf("the %s tab, built from the contributions, does not wait", item.Text)
 		}
 	}
-	d.tabs.Select(d.item("dash.tab.summary")) // before its later fill ran: filled as it shows
+	d.tabs.Select(d.item("dashboard.tab.summary")) // before its later fill ran: filled as it shows
 	if got := d.summary.balance.Text; got != i18n.FormatRupiah(summary.Balance.Total) {
 		t.Fatalf("the Ringkasan shows %q, not the new balance", got)
 	}
@@ -73,13 +73,13 @@ func TestDashboard_SummaryHoldsTheHistoryTabs(t *testing.T) {
 	if d.HistoryPending() {
 		t.Fatal("still pending after SetData")
 	}
-	d.tabs.Select(d.item("dash.tab.contributions"))
-	if slices.Contains(dashTexts(t, w.Content()), lang.L("dash.history.loading")) || len(d.contributions.years) != 16 {
+	d.tabs.Select(d.item("dashboard.tab.contributions"))
+	if slices.Contains(dashTexts(t, w.Content()), lang.L("dashboard.history.loading")) || len(d.contributions.years) != 16 {
 		t.Fatalf("the Iuran tab is not back: %d years", len(d.contributions.years))
 	}
 	d.SetSummary(summary)
 	d.Clear()
-	if d.HistoryPending() || d.item("dash.tab.contributions").Content != d.contributions.content {
+	if d.HistoryPending() || d.item("dashboard.tab.contributions").Content != d.contributions.content {
 		t.Fatal("Clear left the history tabs on hold")
 	}
 }

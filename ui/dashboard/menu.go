@@ -20,15 +20,15 @@ func (d *Dashboard) buildMenu() {
 		}
 	}
 	d.menu.Items = []*fyne.MenuItem{
-		fyne.NewMenuItemWithIcon(lang.L("dash.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
-		fyne.NewMenuItemWithIcon(lang.L("dash.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
-		fyne.NewMenuItemWithIcon(lang.L("dash.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
+		fyne.NewMenuItemWithIcon(lang.L("dashboard.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
+		fyne.NewMenuItemWithIcon(lang.L("dashboard.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
+		fyne.NewMenuItemWithIcon(lang.L("dashboard.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
 		fyne.NewMenuItemSeparator(),
 		// After the items screenshots.sh already clicks, so their places hold.
-		fyne.NewMenuItemWithIcon(lang.L("stmt.button"), theme.DownloadIcon(), d.ShowStatementDialog),
+		fyne.NewMenuItemWithIcon(lang.L("statement.button"), theme.DownloadIcon(), d.ShowStatementDialog),
 		fyne.NewMenuItemWithIcon(lang.L("sms.menu"), theme.MailComposeIcon(), d.showSMS),
 		fyne.NewMenuItemSeparator(),
-		fyne.NewMenuItemWithIcon(lang.L("dash.forget"), theme.DeleteIcon(), call(&d.OnForget)),
+		fyne.NewMenuItemWithIcon(lang.L("dashboard.forget"), theme.DeleteIcon(), call(&d.OnForget)),
 	}
 	d.menu.Refresh()
 }
@@ -54,7 +54,7 @@ func (d *Dashboard) toggleKPJ() {
 }
 
 func (d *Dashboard) applyKPJ() {
-	d.kpj.SetText(lang.L("dash.kpj", map[string]any{"KPJ": d.displayKPJ(primaryKPJ(d.data))}))
+	d.kpj.SetText(lang.L("dashboard.kpj", map[string]any{"KPJ": d.displayKPJ(primaryKPJ(d.data))}))
 	if d.kpjRevealed {
 		d.revealButton.SetIcon(theme.VisibilityOffIcon())
 	} else {

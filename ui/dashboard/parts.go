@@ -53,9 +53,9 @@ func fieldGrid(fields ...*field) *fyne.Container {
 func statusText(s string) string {
 	switch s {
 	case "aktif":
-		return lang.L("dash.status.active")
+		return lang.L("dashboard.status.active")
 	case "nonaktif":
-		return lang.L("dash.status.inactive")
+		return lang.L("dashboard.status.inactive")
 	}
 	return s
 }
@@ -76,11 +76,11 @@ func claimStatusColors(s string) (bg, fg fyne.ThemeColorName) {
 func segmentText(s string) string {
 	switch s {
 	case "PU":
-		return lang.L("dash.segment.PU")
+		return lang.L("dashboard.segment.PU")
 	case "BPU":
-		return lang.L("dash.segment.BPU")
+		return lang.L("dashboard.segment.BPU")
 	case "PMI":
-		return lang.L("dash.segment.PMI")
+		return lang.L("dashboard.segment.PMI")
 	}
 	return s
 }
@@ -90,15 +90,15 @@ func segmentText(s string) string {
 func programName(code, serverName string) string {
 	switch code {
 	case "JHT":
-		return lang.L("dash.program.JHT")
+		return lang.L("dashboard.program.JHT")
 	case "JKK":
-		return lang.L("dash.program.JKK")
+		return lang.L("dashboard.program.JKK")
 	case "JKM":
-		return lang.L("dash.program.JKM")
+		return lang.L("dashboard.program.JKM")
 	case "JP":
-		return lang.L("dash.program.JP")
+		return lang.L("dashboard.program.JP")
 	case "JKP":
-		return lang.L("dash.program.JKP")
+		return lang.L("dashboard.program.JKP")
 	}
 	return serverName
 }

@@ -79,15 +79,15 @@ func newStatementDialog(d *Dashboard, data memberdata.Data) *statementDialog {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
 
-	hint := widget.NewLabel(lang.L("stmt.hint", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
+	hint := widget.NewLabel(lang.L("statement.hint", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 	hint.Wrapping = fyne.TextWrapWord
-	csvHint := widget.NewLabel(lang.L("stmt.csvHint"))
+	csvHint := widget.NewLabel(lang.L("statement.csvHint"))
 	csvHint.Wrapping = fyne.TextWrapWord
 	csvHint.TextStyle.Italic = true
 	form := widget.NewForm(
-		widget.NewFormItem(lang.L("stmt.from"), container.NewGridWithColumns(2, s.fromMonth, s.fromYear)),
-		widget.NewFormItem(lang.L("stmt.to"), container.NewGridWithColumns(2, s.toMonth, s.toYear)),
-		widget.NewFormItem(lang.L("stmt.format"), s.format),
+		widget.NewFormItem(lang.L("statement.from"), container.NewGridWithColumns(2, s.fromMonth, s.fromYear)),
+		widget.NewFormItem(lang.L("statement.to"), container.NewGridWithColumns(2, s.toMonth, s.toYear)),
+		widget.NewFormItem(lang.L("statement.format"), s.format),
 	)
 	s.content = container.NewVBox(hint, form, s.problem, csvHint)
 	s.check()
@@ -113,9 +113,9 @@ func (s *statementDialog) check() bool {
 	from, to, ok := s.period()
 	switch {
 	case !ok:
-		s.problem.SetText(lang.L("stmt.pickPeriod"))
+		s.problem.SetText(lang.L("statement.pickPeriod"))
 	case to.Before(from):
-		s.problem.SetText(lang.L("stmt.periodReversed"))
+		s.problem.SetText(lang.L("statement.periodReversed"))
 	default:
 		s.problem.Hide()
 		return true
@@ -169,7 +169,7 @@ func (d *Dashboard) ShowStatementDialog() {
 		return
 	}
 	s := newStatementDialog(d, d.data)
-	dlg := dialog.NewCustomConfirm(lang.L("stmt.title"), lang.L("stmt.save"), lang.L("Cancel"), s.content, func(ok bool) {
+	dlg := dialog.NewCustomConfirm(lang.L("statement.title"), lang.L("statement.save"), lang.L("Cancel"), s.content, func(ok bool) {
 		if ok && s.check() {
 			s.save()
 		}
@@ -193,10 +193,10 @@ func (s *statementDialog) save() {
 			}
 			if err != nil {
 				fyne.LogError("statement not written", err)
-				s.d.SetNotice(lang.L("stmt.failed"), true)
+				s.d.SetNotice(lang.L("statement.failed"), true)
 				return
 			}
-			s.d.SetNotice(lang.L("stmt.saved", map[string]any{"Name": saved}), false)
+			s.d.SetNotice(lang.L("statement.saved", map[string]any{"Name": saved}), false)
 		})
 	}, s.d.win)
 	fd.SetFileName(name)

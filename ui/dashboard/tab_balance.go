@@ -56,10 +56,10 @@ func newBalanceTab() *balanceTab {
 }
 
 func (b *balanceTab) setData(data memberdata.Data, kpj func(string) string) {
-	b.totalCard.SetTitle(lang.L("dash.balance.total"))
+	b.totalCard.SetTitle(lang.L("dashboard.balance.total"))
 	b.total.SetText(i18n.FormatRupiah(data.Balance.Total))
 	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": i18n.FormatDate(data.Balance.AsOf)}
-	b.totalNote.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dash.balance.totalNote.one", note), lang.L("dash.balance.totalNote", note)))
+	b.totalNote.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dashboard.balance.totalNote.one", note), lang.L("dashboard.balance.totalNote", note)))
 
 	b.chartCard.SetTitle(lang.L("chart.balanceTitle"))
 	b.chart.Series = balanceSeries()
@@ -91,9 +91,9 @@ func cardStatus(m member.Member, kpj string) member.KPJCard {
 
 func newAccountView(acc member.BalanceAccount, kc member.KPJCard) *accountView {
 	v := &accountView{kpj: acc.KPJ}
-	v.employer = newField("dash.balance.employer")
-	v.worker = newField("dash.balance.worker")
-	v.development = newField("dash.balance.development")
+	v.employer = newField("dashboard.balance.employer")
+	v.worker = newField("dashboard.balance.worker")
+	v.development = newField("dashboard.balance.development")
 	for _, f := range []*field{v.employer, v.worker, v.development} {
 		f.translate()
 		f.value.Alignment = fyne.TextAlignTrailing
@@ -102,14 +102,14 @@ func newAccountView(acc member.BalanceAccount, kc member.KPJCard) *accountView {
 	v.worker.set(i18n.FormatRupiah(acc.Worker))
 	v.development.set(i18n.FormatRupiah(acc.Development))
 
-	totalKey := widget.NewLabelWithStyle(lang.L("dash.balance.cardTotal"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	totalKey := widget.NewLabelWithStyle(lang.L("dashboard.balance.cardTotal"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v.total = widget.NewLabelWithStyle(i18n.FormatRupiah(acc.Total), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	v.total.SizeName = theme.SizeNameSubHeadingText
 	v.total.Importance = widget.HighImportance
 
-	period := lang.L("dash.balance.openSince", map[string]any{"Date": i18n.FormatDate(kc.Opened)})
+	period := lang.L("dashboard.balance.openSince", map[string]any{"Date": i18n.FormatDate(kc.Opened)})
 	if !kc.Closed.IsZero() {
-		period = lang.L("dash.balance.openClosed", map[string]any{"From": i18n.FormatDate(kc.Opened), "To": i18n.FormatDate(kc.Closed)})
+		period = lang.L("dashboard.balance.openClosed", map[string]any{"From": i18n.FormatDate(kc.Opened), "To": i18n.FormatDate(kc.Closed)})
 	}
 	periodLabel := widget.NewLabel(period)
 	if kc.Status == "aktif" {
@@ -117,7 +117,7 @@ func newAccountView(acc member.BalanceAccount, kc member.KPJCard) *accountView {
 	} else {
 		v.status = widgets.NewBadge(statusText(kc.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
 	}
-	v.history = widget.NewAccordion(widget.NewAccordionItem(lang.L("dash.balance.history"), historyGrid(acc.History)))
+	v.history = widget.NewAccordion(widget.NewAccordionItem(lang.L("dashboard.balance.history"), historyGrid(acc.History)))
 	body := container.NewVBox(
 		container.NewHBox(container.NewCenter(v.status), periodLabel),
 		fieldGrid(v.employer, v.worker, v.development),
@@ -132,7 +132,7 @@ func newAccountView(acc member.BalanceAccount, kc member.KPJCard) *accountView {
 // setKPJ writes each card's KPJ masked or revealed.
 func (b *balanceTab) setKPJ(kpj func(string) string) {
 	for _, v := range b.accounts {
-		v.card.SetSubTitle(lang.L("dash.kpj", map[string]any{"KPJ": kpj(v.kpj)}))
+		v.card.SetSubTitle(lang.L("dashboard.kpj", map[string]any{"KPJ": kpj(v.kpj)}))
 	}
 }
 
@@ -157,10 +157,10 @@ func historyGrid(years []member.YearBalance) fyne.CanvasObject {
 	}
 	head := func(text string, align fyne.TextAlign) fyne.CanvasObject { return cell(text, align, true) }
 	objs := []fyne.CanvasObject{
-		head(lang.L("dash.contrib.year"), fyne.TextAlignLeading),
-		head(lang.L("dash.balance.histDues"), fyne.TextAlignTrailing),
-		head(lang.L("dash.balance.histDevelopment"), fyne.TextAlignTrailing),
-		head(lang.L("dash.balance.histClosing"), fyne.TextAlignTrailing),
+		head(lang.L("dashboard.contrib.year"), fyne.TextAlignLeading),
+		head(lang.L("dashboard.balance.histDues"), fyne.TextAlignTrailing),
+		head(lang.L("dashboard.balance.histDevelopment"), fyne.TextAlignTrailing),
+		head(lang.L("dashboard.balance.histClosing"), fyne.TextAlignTrailing),
 	}
 	for i := len(years) - 1; i >= 0; i-- {
 		y := years[i]

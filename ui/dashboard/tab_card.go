@@ -85,9 +85,9 @@ func newCardTab(d *Dashboard) *cardTab {
 }
 
 func (c *cardTab) setData(data memberdata.Data) {
-	c.pickerKey.SetText(lang.L("dash.card.pick"))
-	c.saveButton.SetText(lang.L("dash.card.save"))
-	c.empty.SetText(lang.L("dash.card.none"))
+	c.pickerKey.SetText(lang.L("dashboard.card.pick"))
+	c.saveButton.SetText(lang.L("dashboard.card.save"))
+	c.empty.SetText(lang.L("dashboard.card.none"))
 	c.cards = data.Cards
 	if len(c.cards) == 0 {
 		c.clearFace()
@@ -97,7 +97,7 @@ func (c *cardTab) setData(data memberdata.Data) {
 	c.empty.Hide()
 	opts := make([]string, len(c.cards))
 	for i, card := range c.cards {
-		opts[i] = lang.L("dash.card.option", map[string]any{"KPJ": card.KPJ, "Employer": card.EmployerName})
+		opts[i] = lang.L("dashboard.card.option", map[string]any{"KPJ": card.KPJ, "Employer": card.EmployerName})
 	}
 	c.picker.SetOptions(opts)
 	if len(opts) > 1 {
@@ -123,22 +123,22 @@ func (c *cardTab) setData(data memberdata.Data) {
 func (c *cardTab) show(i int) {
 	c.current = i
 	card := c.cards[i]
-	c.kind.Text = lang.L("dash.card.title")
+	c.kind.Text = lang.L("dashboard.card.title")
 	c.name.Text = card.FullName
 	c.kpj.Text = card.KPJ
 	values := []struct{ key, value string }{
-		{lang.L("dash.card.nik"), card.NIKMasked},
-		{lang.L("dash.card.birth"), i18n.FormatDate(card.BirthDate)},
-		{lang.L("dash.card.segment"), segmentText(card.Segment)},
-		{lang.L("dash.card.status"), statusText(card.Status)},
-		{lang.L("dash.card.employer"), card.EmployerName},
-		{lang.L("dash.card.programs"), programList(card.Programs)},
-		{lang.L("dash.card.since"), i18n.FormatDate(card.MemberSince)},
+		{lang.L("dashboard.card.nik"), card.NIKMasked},
+		{lang.L("dashboard.card.birth"), i18n.FormatDate(card.BirthDate)},
+		{lang.L("dashboard.card.segment"), segmentText(card.Segment)},
+		{lang.L("dashboard.card.status"), statusText(card.Status)},
+		{lang.L("dashboard.card.employer"), card.EmployerName},
+		{lang.L("dashboard.card.programs"), programList(card.Programs)},
+		{lang.L("dashboard.card.since"), i18n.FormatDate(card.MemberSince)},
 	}
 	for j, v := range values {
 		c.keys[j].Text, c.values[j].Text = v.key, v.value
 	}
-	c.qrCaption.Text = lang.L("dash.card.qrCaption")
+	c.qrCaption.Text = lang.L("dashboard.card.qrCaption")
 	if img, err := qrcode.Image(card.KPJ, 256); err == nil {
 		c.qr.Image = img
 	} else {
@@ -206,7 +206,7 @@ func (c *cardTab) save() {
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			slog.Error("save card: choose file", "err", err)
-			c.d.SetNotice(lang.L("dash.card.saveFailed"), true)
+			c.d.SetNotice(lang.L("dashboard.card.saveFailed"), true)
 			return
 		}
 		if w == nil {
@@ -223,13 +223,13 @@ func (c *cardTab) save() {
 			}
 			if err != nil {
 				slog.Error("save card", "err", err)
-				c.d.SetNotice(lang.L("dash.card.saveFailed"), true)
+				c.d.SetNotice(lang.L("dashboard.card.saveFailed"), true)
 				return
 			}
-			c.d.SetNotice(lang.L("dash.card.saved", map[string]any{"Name": name}), false)
+			c.d.SetNotice(lang.L("dashboard.card.saved", map[string]any{"Name": name}), false)
 		})
 	}, c.d.win)
-	dlg.SetFileName(lang.L("dash.card.fileName", map[string]any{"Last4": last4(text.KPJ)}))
+	dlg.SetFileName(lang.L("dashboard.card.fileName", map[string]any{"Last4": last4(text.KPJ)}))
 	dlg.SetFilter(storage.NewExtensionFileFilter([]string{".png"}))
 	dialogs.Show(dlg, c.d.win)
 }

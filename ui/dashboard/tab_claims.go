@@ -55,12 +55,12 @@ func newClaimsTab() *claimsTab {
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(cl.Type)
 			row := box.Objects[1].(*fyne.Container)
-			row.Objects[0].(*widget.Label).SetText(lang.L("dash.claim.listLine", map[string]any{
+			row.Objects[0].(*widget.Label).SetText(lang.L("dashboard.claim.listLine", map[string]any{
 				"Date": i18n.FormatDate(cl.Submitted), "Amount": i18n.FormatRupiah(cl.Amount)}))
 			bg, fg := claimStatusColors(cl.Status)
 			text := part.ClaimStatus(cl.Status)
 			if _, late := claimrules.IsLate(cl, part.Clock()); late {
-				text = lang.L("dash.claim.lateBadge", map[string]any{"Status": text})
+				text = lang.L("dashboard.claim.lateBadge", map[string]any{"Status": text})
 				bg, fg = theme.ColorNameError, theme.ColorNameForegroundOnError
 			}
 			row.Objects[1].(*fyne.Container).Objects[0].(*widgets.Badge).Set(text, bg, fg)
@@ -75,11 +75,11 @@ func newClaimsTab() *claimsTab {
 	c.title.SizeName = theme.SizeNameSubHeadingText
 	c.title.Wrapping = fyne.TextWrapWord
 	c.status = widgets.NewBadge("", theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)
-	c.id = newField("dash.claim.id")
-	c.kpj = newField("dash.claim.kpj")
-	c.program = newField("dash.claim.program")
-	c.submitted = newField("dash.claim.submittedOn")
-	c.amount = newField("dash.claim.amount")
+	c.id = newField("dashboard.claim.id")
+	c.kpj = newField("dashboard.claim.kpj")
+	c.program = newField("dashboard.claim.program")
+	c.submitted = newField("dashboard.claim.submittedOn")
+	c.amount = newField("dashboard.claim.amount")
 	c.timelineTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	c.timeline = container.NewVBox()
 	c.late = widget.NewLabel("")
@@ -111,9 +111,9 @@ func (c *claimsTab) translate() {
 	for _, f := range []*field{c.id, c.kpj, c.program, c.submitted, c.amount} {
 		f.translate()
 	}
-	c.timelineTitle.SetText(lang.L("dash.claim.timeline"))
-	c.hint.SetText(lang.L("dash.claim.pick"))
-	c.empty.SetText(lang.L("dash.claim.none"))
+	c.timelineTitle.SetText(lang.L("dashboard.claim.timeline"))
+	c.hint.SetText(lang.L("dashboard.claim.pick"))
+	c.empty.SetText(lang.L("dashboard.claim.none"))
 }
 
 func (c *claimsTab) setData(data memberdata.Data) {
@@ -165,10 +165,10 @@ func (c *claimsTab) showLate(cl member.Claim) {
 		c.lateBox.Hide()
 		return
 	}
-	c.late.SetText(lang.L("dash.claim.late", map[string]any{
+	c.late.SetText(lang.L("dashboard.claim.late", map[string]any{
 		"Start": i18n.FormatDate(l.Start), "Amount": i18n.FormatRupiah(cl.Amount), "Days": l.Payout.MaxDays,
 		"Due": i18n.FormatDate(l.Due.AddDate(0, 0, -1)), "Working": l.Working}) + "\n\n" +
-		lang.L("dash.claim.lateWhat", map[string]any{"ID": cl.ID}) + "\n" +
+		lang.L("dashboard.claim.lateWhat", map[string]any{"ID": cl.ID}) + "\n" +
 		lang.L("rights.citeSecondary", map[string]any{"Source": claimrules.CitePayout.Text}))
 	c.lateBox.Show()
 }

@@ -40,7 +40,7 @@ func TestClaims_SitiClaimPastPayoutTimeIsFlagged(t *testing.T) {
 			t.Errorf("the flag lacks %q:\n%s", want, d.claims.late.Text)
 		}
 	}
-	d.tabs.Select(d.item("dash.tab.claims"))
+	d.tabs.Select(d.item("dashboard.tab.claims"))
 	if !uitest.Contains(d.Content(), "Diproses · terlambat") {
 		t.Errorf("the list does not mark the claim late:\n%s", strings.Join(uitest.Texts(d.Content()), "|"))
 	}

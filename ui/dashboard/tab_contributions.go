@@ -113,11 +113,11 @@ func newContributionsTab() *contributionsTab {
 func columnTitle(col int) string {
 	switch col {
 	case colPeriod:
-		return lang.L("dash.col.period")
+		return lang.L("dashboard.col.period")
 	case colEmployer:
-		return lang.L("dash.col.employer")
+		return lang.L("dashboard.col.employer")
 	case colWage:
-		return lang.L("dash.col.wage")
+		return lang.L("dashboard.col.wage")
 	case colJHT:
 		return "JHT"
 	case colJP:
@@ -129,9 +129,9 @@ func columnTitle(col int) string {
 	case colJKP:
 		return "JKP"
 	case colTotal:
-		return lang.L("dash.col.total")
+		return lang.L("dashboard.col.total")
 	case colPaid:
-		return lang.L("dash.col.paid")
+		return lang.L("dashboard.col.paid")
 	}
 	return ""
 }
@@ -144,7 +144,7 @@ func (c *contributionsTab) cellText(row, col int) string {
 		t := c.year.Totals
 		switch col {
 		case colPeriod:
-			return lang.L("dash.col.totalRow")
+			return lang.L("dashboard.col.totalRow")
 		case colWage:
 			return i18n.FormatRupiah(t.ReportedWage)
 		case colJHT:
@@ -193,8 +193,8 @@ func (c *contributionsTab) cellText(row, col int) string {
 
 func (c *contributionsTab) setData(data memberdata.Data) {
 	c.data = data
-	c.yearKey.SetText(lang.L("dash.contrib.year"))
-	c.exportButton.SetText(lang.L("stmt.button"))
+	c.yearKey.SetText(lang.L("dashboard.contrib.year"))
+	c.exportButton.SetText(lang.L("statement.button"))
 	c.chart.Series = contribSeries()
 	c.chart.Empty = lang.L("chart.none")
 	c.years = data.Years()
@@ -202,9 +202,9 @@ func (c *contributionsTab) setData(data memberdata.Data) {
 	for i, y := range c.years {
 		opts[i] = strconv.Itoa(y)
 	}
-	c.yearSelect.PlaceHolder = lang.L("dash.contrib.pickYear")
+	c.yearSelect.PlaceHolder = lang.L("dashboard.contrib.pickYear")
 	c.yearSelect.SetOptions(opts)
-	c.empty.SetText(lang.L("dash.contrib.none"))
+	c.empty.SetText(lang.L("dashboard.contrib.none"))
 	if len(opts) == 0 {
 		c.yearSelect.ClearSelected()
 		c.showYear("")
@@ -247,7 +247,7 @@ func (c *contributionsTab) showYear(s string) {
 	c.year = contrib
 	c.empty.Hide()
 	sum := map[string]any{"Count": len(contrib.Months), "Total": i18n.FormatRupiah(contrib.Totals.Total)}
-	c.summary.SetText(part.Plural(len(contrib.Months), lang.L("dash.contrib.summary.one", sum), lang.L("dash.contrib.summary", sum)))
+	c.summary.SetText(part.Plural(len(contrib.Months), lang.L("dashboard.contrib.summary.one", sum), lang.L("dashboard.contrib.summary", sum)))
 	c.table.ScrollToTop()
 	c.table.Refresh()
 }

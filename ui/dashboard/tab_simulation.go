@@ -94,16 +94,16 @@ func (s *simulationTab) setData(data memberdata.Data) {
 	if s.today.IsZero() {
 		s.today = data.FetchedAt
 	}
-	s.balanceKey.SetText(lang.L("sim.balance"))
-	s.wageKey.SetText(lang.L("sim.wage"))
-	s.growthKey.SetText(lang.L("sim.growth"))
-	s.retKey.SetText(lang.L("sim.return"))
-	s.resetButton.SetText(lang.L("sim.reset"))
+	s.balanceKey.SetText(lang.L("simulation.balance"))
+	s.wageKey.SetText(lang.L("simulation.wage"))
+	s.growthKey.SetText(lang.L("simulation.growth"))
+	s.retKey.SetText(lang.L("simulation.return"))
+	s.resetButton.SetText(lang.L("simulation.reset"))
 	s.chart.Series = []chartSeries{
-		{Name: lang.L("sim.chart.paidIn"), Color: theme.ColorNamePrimary},
+		{Name: lang.L("simulation.chart.paidIn"), Color: theme.ColorNamePrimary},
 		{Name: lang.L("chart.development"), Color: theme.ColorNameWarning},
 	}
-	s.chart.Empty = lang.L("sim.chart.none")
+	s.chart.Empty = lang.L("simulation.chart.none")
 	s.fill()
 }
 
@@ -158,7 +158,7 @@ func (s *simulationTab) recompute() {
 	growth, err3 := parsePercentInput(s.growth.Text)
 	ret, err4 := parsePercentInput(s.ret.Text)
 	if err := errors.Join(err1, err2, err3, err4); err != nil {
-		s.problem.SetText(lang.L("sim.inputProblem"))
+		s.problem.SetText(lang.L("simulation.inputProblem"))
 		s.problem.Show()
 		return
 	}
@@ -167,19 +167,19 @@ func (s *simulationTab) recompute() {
 		BirthDate: s.data.Member.BirthDate, MemberSince: s.data.Member.MemberSince, Today: s.today,
 	})
 	if err != nil {
-		s.problem.SetText(lang.L("sim.inputProblem"))
+		s.problem.SetText(lang.L("simulation.inputProblem"))
 		s.problem.Show()
 		return
 	}
 	s.problem.Hide()
 	s.outcome = res
 
-	s.resultTitle.SetText(lang.L("sim.resultTitle", map[string]any{"Date": i18n.FormatDate(res.RetireOn)}))
+	s.resultTitle.SetText(lang.L("simulation.resultTitle", map[string]any{"Date": i18n.FormatDate(res.RetireOn)}))
 	s.result.SetText(i18n.FormatRupiah(member.Rupiah(res.Balance)))
 	if res.Months == 0 {
-		s.resultNote.SetText(lang.L("sim.reached"))
+		s.resultNote.SetText(lang.L("simulation.reached"))
 	} else {
-		s.resultNote.SetText(lang.L("sim.resultNote", map[string]any{
+		s.resultNote.SetText(lang.L("simulation.resultNote", map[string]any{
 			"Years": res.Months / 12, "Months": res.Months % 12,
 			"Contributions": i18n.FormatRupiah(member.Rupiah(res.Contributions)),
 			"Returns":       i18n.FormatRupiah(member.Rupiah(res.Returns)),
@@ -187,23 +187,23 @@ func (s *simulationTab) recompute() {
 	}
 	if used := claimrules.UsedPartial(s.data.Claims); used != nil {
 		// The claims say it was taken: once only (claims.IsPartial).
-		s.partial.SetText(lang.L("sim.partialUsed", map[string]any{"ID": used.ID, "Amount": i18n.FormatRupiah(used.Amount)}))
+		s.partial.SetText(lang.L("simulation.partialUsed", map[string]any{"ID": used.ID, "Amount": i18n.FormatRupiah(used.Amount)}))
 		s.partialBg.Color = theme.ColorNameWarning
 	} else if res.PartialOpen {
-		s.partial.SetText(lang.L("sim.partialOpen", map[string]any{
+		s.partial.SetText(lang.L("simulation.partialOpen", map[string]any{
 			"Years": res.MembershipYears,
 			"P10":   i18n.FormatRupiah(member.Rupiah(res.Partial10)),
 			"P30":   i18n.FormatRupiah(member.Rupiah(res.Partial30)),
 		}))
 		s.partialBg.Color = theme.ColorNameSuccess
 	} else {
-		s.partial.SetText(lang.L("sim.partialClosed", map[string]any{
+		s.partial.SetText(lang.L("simulation.partialClosed", map[string]any{
 			"Years": res.MembershipYears, "Date": i18n.FormatDate(res.PartialFrom),
 		}))
 		s.partialBg.Color = theme.ColorNameWarning
 	}
 	s.partialBg.Refresh()
-	s.assumptions.SetText(lang.L("sim.assumptions", map[string]any{
+	s.assumptions.SetText(lang.L("simulation.assumptions", map[string]any{
 		"Rate":   part.Percent(projection.ContributionRate),
 		"Growth": part.Percent(growth),
 		"Return": part.Percent(ret),

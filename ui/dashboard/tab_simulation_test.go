@@ -14,7 +14,7 @@ import (
 func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, _ := newTestDashboard(t)
-	d.tabs.Select(d.item("sim.tab"))
+	d.tabs.Select(d.item("simulation.tab"))
 	d.SetData(data)
 	s := d.simulation
 
@@ -70,7 +70,7 @@ func TestSimulation_PrefilledFromTheDataWithStatedDefaults(t *testing.T) {
 func TestSimulation_NewMemberSeesWhenThePartialWithdrawalOpens(t *testing.T) {
 	data := dashDemoMember(t, "andi@contoh.id")
 	d, _ := newTestDashboard(t)
-	d.tabs.Select(d.item("sim.tab"))
+	d.tabs.Select(d.item("simulation.tab"))
 	d.SetData(data)
 	s := d.simulation
 	if s.outcome.PartialOpen {

@@ -40,12 +40,12 @@ func newSummaryTab() *summaryTab {
 	s.programs = container.NewVBox()
 	s.programsCard = widget.NewCard("", "", s.programs)
 
-	s.employer = newField("dash.field.employer")
-	s.npp = newField("dash.field.npp")
-	s.employerSince = newField("dash.field.employerSince")
-	s.memberSince = newField("dash.field.memberSince")
-	s.statusSince = newField("dash.field.statusSince")
-	s.lastContribution = newField("dash.field.lastContribution")
+	s.employer = newField("dashboard.field.employer")
+	s.npp = newField("dashboard.field.npp")
+	s.employerSince = newField("dashboard.field.employerSince")
+	s.memberSince = newField("dashboard.field.memberSince")
+	s.statusSince = newField("dashboard.field.statusSince")
+	s.lastContribution = newField("dashboard.field.lastContribution")
 	s.memberCard = widget.NewCard("", "", fieldGrid(s.employer, s.npp, s.employerSince,
 		s.memberSince, s.statusSince, s.lastContribution))
 
@@ -59,9 +59,9 @@ func newSummaryTab() *summaryTab {
 }
 
 func (s *summaryTab) translate() {
-	s.balanceCard.SetTitle(lang.L("dash.summary.balance"))
-	s.programsCard.SetTitle(lang.L("dash.summary.programs"))
-	s.memberCard.SetTitle(lang.L("dash.summary.membership"))
+	s.balanceCard.SetTitle(lang.L("dashboard.summary.balance"))
+	s.programsCard.SetTitle(lang.L("dashboard.summary.programs"))
+	s.memberCard.SetTitle(lang.L("dashboard.summary.membership"))
 	for _, f := range []*field{s.employer, s.npp, s.employerSince, s.memberSince, s.statusSince, s.lastContribution} {
 		f.translate()
 	}
@@ -72,18 +72,18 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	m := data.Member
 	s.balance.SetText(i18n.FormatRupiah(data.Balance.Total))
 	asOf := map[string]any{"Date": i18n.FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
-	s.balanceAsOf.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dash.balance.asOf.one", asOf), lang.L("dash.balance.asOf", asOf)))
+	s.balanceAsOf.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dashboard.balance.asOf.one", asOf), lang.L("dashboard.balance.asOf", asOf)))
 	if m.Employer != nil {
 		s.employer.set(m.Employer.Name)
 		s.npp.set(m.Employer.NPP)
 		s.employerSince.set(i18n.FormatDate(m.Employer.Since))
 	} else {
-		s.employer.set(lang.L("dash.none"))
+		s.employer.set(lang.L("dashboard.none"))
 		s.npp.set("–")
 		s.employerSince.set("–")
 	}
 	s.memberSince.set(i18n.FormatDate(m.MemberSince))
-	s.statusSince.set(lang.L("dash.statusSince", map[string]any{
+	s.statusSince.set(lang.L("dashboard.statusSince", map[string]any{
 		"Status": statusText(m.Status), "Date": i18n.FormatDate(m.StatusSince)}))
 	s.lastContribution.set(i18n.FormatMonth(m.LastContribution))
 
@@ -99,7 +99,7 @@ func programRow(p member.Program) fyne.CanvasObject {
 	code := widget.NewLabelWithStyle(p.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name := widget.NewLabel(programName(p.Code, p.Name))
 	name.Truncation = fyne.TextTruncateEllipsis
-	joined := widget.NewLabel(lang.L("dash.program.joined", map[string]any{"Date": i18n.FormatDate(p.Joined)}))
+	joined := widget.NewLabel(lang.L("dashboard.program.joined", map[string]any{"Date": i18n.FormatDate(p.Joined)}))
 	var b *widgets.Badge
 	if p.Status == "aktif" {
 		b = widgets.NewBadge(statusText(p.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)

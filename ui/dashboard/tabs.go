@@ -39,29 +39,29 @@ type tabView struct {
 
 // tabTable is the dashboard's tabs, in their order on screen.
 var tabTable = []tabEntry{
-	{title: "dash.tab.summary", build: func(d *Dashboard) tabView {
+	{title: "dashboard.tab.summary", build: func(d *Dashboard) tabView {
 		d.summary = newSummaryTab()
 		d.summary.audit.OnOpen = func() { d.tabs.Select(d.item("audit.tab")) }
 		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear, setAudit: d.summary.audit.Set}
 	}},
-	{title: "dash.tab.balance", build: func(d *Dashboard) tabView {
+	{title: "dashboard.tab.balance", build: func(d *Dashboard) tabView {
 		d.balance = newBalanceTab()
 		return tabView{content: d.balance.content, setData: func(data memberdata.Data) { d.balance.setData(data, d.displayKPJ) }, clear: d.balance.clear}
 	}},
-	{title: "dash.tab.contributions", history: true, build: func(d *Dashboard) tabView {
+	{title: "dashboard.tab.contributions", history: true, build: func(d *Dashboard) tabView {
 		d.contributions = newContributionsTab()
 		d.contributions.OnExport = d.ShowStatementDialog
 		return tabView{content: d.contributions.content, setData: d.contributions.setData, clear: d.contributions.clear}
 	}},
-	{title: "dash.tab.claims", build: func(d *Dashboard) tabView {
+	{title: "dashboard.tab.claims", build: func(d *Dashboard) tabView {
 		d.claims = newClaimsTab()
 		return tabView{content: d.claims.content, setData: d.claims.setData, clear: d.claims.clear}
 	}},
-	{title: "dash.tab.card", build: func(d *Dashboard) tabView {
+	{title: "dashboard.tab.card", build: func(d *Dashboard) tabView {
 		d.card = newCardTab(d)
 		return tabView{content: d.card.content, setData: d.card.setData, clear: d.card.clear}
 	}},
-	{title: "sim.tab", history: true, build: func(d *Dashboard) tabView {
+	{title: "simulation.tab", history: true, build: func(d *Dashboard) tabView {
 		d.simulation = newSimulationTab()
 		return tabView{content: d.simulation.content, setData: d.simulation.setData, clear: d.simulation.clear}
 	}},

@@ -186,7 +186,7 @@ func TestDashboard_CardWithQRAndPNG(t *testing.T) {
 	data := dashDemoMember(t, "budi@contoh.id")
 	d, w := newTestDashboard(t)
 	d.SetData(data)
-	d.tabs.Select(d.item("dash.tab.card"))
+	d.tabs.Select(d.item("dashboard.tab.card"))
 	c := d.card
 
 	if len(data.Cards) != 2 || !c.pickerBox.Visible() || len(c.picker.Options) != 2 {
@@ -236,11 +236,11 @@ func TestDashboard_MarkupGoldens(t *testing.T) {
 		data   memberdata.Data
 		tab    func(d *Dashboard) *container.TabItem
 	}{
-		{"summary.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.summary") }},
-		{"balance.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.balance") }},
-		{"contributions.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.contributions") }},
-		{"claims.xml", siti, func(d *Dashboard) *container.TabItem { return d.item("dash.tab.claims") }},
-		{"offline.xml", dashOffline(budi), func(d *Dashboard) *container.TabItem { return d.item("dash.tab.summary") }},
+		{"summary.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dashboard.tab.summary") }},
+		{"balance.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dashboard.tab.balance") }},
+		{"contributions.xml", budi, func(d *Dashboard) *container.TabItem { return d.item("dashboard.tab.contributions") }},
+		{"claims.xml", siti, func(d *Dashboard) *container.TabItem { return d.item("dashboard.tab.claims") }},
+		{"offline.xml", dashOffline(budi), func(d *Dashboard) *container.TabItem { return d.item("dashboard.tab.summary") }},
 	} {
 		t.Run(tc.golden, func(t *testing.T) {
 			atClock(t, sandboxToday) // the claim past its payout time counts working days

@@ -2,6 +2,7 @@ package i18n
 
 import (
 	"bytes"
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/printer"
@@ -17,16 +18,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cekbpjstk/cekbpjstk/assets"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
 // keyConvention is the one shape of the app's translation keys: dotted ids,
 // "<area>.<name>[.<more>]" (login.password, register.field.nikLength,
-// dash.balance.asOf.one). The area is lower case; the names are camelCase,
-// and a variant may be named by digits or an acronym (strength.0,
-// dash.program.JHT). A key is never the English sentence itself: the
-// sentence lives in assets/translations/<area>.en.json, beside its
-// Indonesian one.
+// dashboard.balance.asOf.one), whose area names the file that holds their
+// sentences, assets/translations/<area>.{id,en}.json. The area is lower
+// case; the names are camelCase, and a variant may be named by digits or an
+// acronym (register.strength.0, dashboard.program.JHT). A key is never the
+// English sentence itself.
 var keyConvention = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*(\.[a-zA-Z0-9]+)+$`)
 
 // fyneKeys are the keys Fyne (v2.7.1) looks up itself, for its own dialogs,
@@ -213,6 +215,46 @@ func TestTranslations_KeysFollowOneConvention(t *testing.T) {
 	if len(bad) > 0 {
 		t.Fatalf("keys not in the app's convention (dotted ids like login.password; only Fyne's own keys keep Fyne's spelling):\n%s",
 			strings.Join(bad, "\n"))
+	}
+}
+
+// A key's area names the file it lives in, so a key says where its
+// sentences are; fyne.{id,en}.json holds Fyne's keys and nothing else.
+func TestTranslations_EachKeyLivesInItsAreasFile(t *testing.T) {
+	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyneFiles := 0
+	for _, e := range entries {
+		name := e.Name()
+		area, _, _ := strings.Cut(name, ".")
+		data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var messages map[string]any
+		if err := json.Unmarshal(data, &messages); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if area == "fyne" {
+			fyneFiles++
+			if len(messages) != len(fyneKeys) {
+				t.Errorf("%s holds %d keys, want Fyne's %d", name, len(messages), len(fyneKeys))
+			}
+		}
+		for k := range messages {
+			switch {
+			case area == "fyne" && !slices.Contains(fyneKeys, k):
+				t.Errorf("%s: %q is not one of Fyne's keys (fyneKeys)", name, k)
+			case area != "fyne" && !strings.HasPrefix(k, area+"."):
+				keyArea, _, _ := strings.Cut(k, ".")
+				t.Errorf("%s: %q belongs in %s.{id,en}.json, the file of its area", name, k, keyArea)
+			}
+		}
+	}
+	if fyneFiles != len(Languages) {
+		t.Errorf("%d fyne.<code>.json files, want one per language (%v)", fyneFiles, Languages)
 	}
 }
 

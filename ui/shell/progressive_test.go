@@ -80,17 +80,17 @@ func TestProgressive_SummaryFirstThenHistory(t *testing.T) {
 	if h.c.app.Data() != nil {
 		t.Fatal("the application layer holds data before the refresh is whole")
 	}
-	h.tab("dash.tab.contributions")
-	if !h.contains(lang.L("dash.history.loading")) || h.yearOptions() != nil {
+	h.tab("dashboard.tab.contributions")
+	if !h.contains(lang.L("dashboard.history.loading")) || h.yearOptions() != nil {
 		t.Fatal("the Iuran tab does not wait for the history")
 	}
-	h.tab("sim.tab")
-	if !h.contains(lang.L("dash.history.loading")) {
+	h.tab("simulation.tab")
+	if !h.contains(lang.L("dashboard.history.loading")) {
 		t.Fatal("the Simulasi tab, built from the wages, does not wait for the history")
 	}
-	h.tab("dash.tab.contributions")
+	h.tab("dashboard.tab.contributions")
 	h.waitDashboard()
-	if h.c.dash.HistoryPending() || h.contains(lang.L("dash.history.loading")) {
+	if h.c.dash.HistoryPending() || h.contains(lang.L("dashboard.history.loading")) {
 		t.Fatal("still waiting after the refresh")
 	}
 	if got := h.yearOptions(); len(got) != 16 || got[0] != "2026" {
@@ -117,7 +117,7 @@ func TestProgressive_OldDataNeverBesideNew(t *testing.T) {
 		h.drain() // the tabs not on screen are filled on later turns
 	}
 	show()
-	h.tab("dash.tab.contributions")
+	h.tab("dashboard.tab.contributions")
 	if got := h.yearOptions(); !slices.Contains(got, "2009") {
 		t.Fatalf("the older data's year 2009 is not offered: %v\n%s", got, h.q.Screen())
 	}
@@ -131,21 +131,21 @@ func TestProgressive_OldDataNeverBesideNew(t *testing.T) {
 		h.slowHistory(latency)
 		h.c.startRefresh()
 		h.waitFor("the new summary", func() bool { return h.c.dash.HistoryPending() })
-		if h.yearOptions() != nil || !h.contains(lang.L("dash.history.loading")) {
+		if h.yearOptions() != nil || !h.contains(lang.L("dashboard.history.loading")) {
 			t.Fatal("the Iuran tab shows years beside the new summary")
 		}
-		h.tab("dash.tab.summary")
+		h.tab("dashboard.tab.summary")
 		if !h.contains(i18n.FormatRupiah(fresh.Balance.Total)) || h.contains(i18n.FormatRupiah(old.Balance.Total)) {
 			t.Fatalf("the Ringkasan does not show the new balance %s alone:\n%s", i18n.FormatRupiah(fresh.Balance.Total), h.q.Screen())
 		}
-		h.tab("dash.tab.contributions")
+		h.tab("dashboard.tab.contributions")
 		if cancel {
 			h.c.app.CancelRefresh()
 			h.waitFor("the cancelled refresh", func() bool { return !h.c.refreshing })
 			if h.c.dash.HistoryPending() || !slices.Contains(h.yearOptions(), "2009") {
 				t.Fatal("the older data did not come back whole after the cancel")
 			}
-			h.tab("dash.tab.summary")
+			h.tab("dashboard.tab.summary")
 			if !h.contains(i18n.FormatRupiah(old.Balance.Total)) {
 				t.Fatal("the Ringkasan kept the cancelled refresh's balance beside the older history")
 			}

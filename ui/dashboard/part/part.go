@@ -39,13 +39,13 @@ func Plural(count int, one, other string) string {
 func ClaimStatus(s string) string {
 	switch s {
 	case "diajukan":
-		return lang.L("dash.claim.submitted")
+		return lang.L("dashboard.claim.submitted")
 	case "diproses":
-		return lang.L("dash.claim.processing")
+		return lang.L("dashboard.claim.processing")
 	case "selesai":
-		return lang.L("dash.claim.done")
+		return lang.L("dashboard.claim.done")
 	case "ditolak":
-		return lang.L("dash.claim.rejected")
+		return lang.L("dashboard.claim.rejected")
 	}
 	return s
 }

@@ -158,7 +158,7 @@ func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
 			r.SetData(data)
 			text := rightsText(t, r)
 			for _, line := range strings.Split(text, "\n") {
-				if strings.Contains(line, "rights.") || strings.Contains(line, "dash.") || strings.Contains(line, "{{") {
+				if strings.Contains(line, "rights.") || strings.Contains(line, "dashboard.") || strings.Contains(line, "{{") {
 					t.Errorf("%s in %s shows an untranslated text: %q", email, code, line)
 				}
 			}
