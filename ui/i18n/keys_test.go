@@ -199,6 +199,7 @@ func keyAreas(keys map[string]bool) map[string]bool {
 }
 
 func TestTranslations_KeysFollowOneConvention(t *testing.T) {
+	t.Parallel()
 	id := keysOf(t, "id")
 	var bad []string
 	for k := range id {
@@ -221,6 +222,7 @@ func TestTranslations_KeysFollowOneConvention(t *testing.T) {
 // A key's area names the file it lives in, so a key says where its
 // sentences are; fyne.{id,en}.json holds Fyne's keys and nothing else.
 func TestTranslations_EachKeyLivesInItsAreasFile(t *testing.T) {
+	t.Parallel()
 	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
 	if err != nil {
 		t.Fatal(err)
@@ -262,6 +264,7 @@ func TestTranslations_EachKeyLivesInItsAreasFile(t *testing.T) {
 // like one of our keys, follows the convention and is translated in both
 // languages; a missing key would show the key itself to the member.
 func TestTranslations_EveryUIStringIsTranslated(t *testing.T) {
+	t.Parallel()
 	id, en := keysOf(t, "id"), keysOf(t, "en")
 	root := moduleRoot(t)
 	calls, literals := codeKeys(t, root)
@@ -316,6 +319,7 @@ func TestTranslations_EveryUIStringIsTranslated(t *testing.T) {
 // call, a table or a field), by builtKeys, by the sandbox's demo notes, or
 // by Fyne itself. A key nobody uses is a sentence that went stale.
 func TestTranslations_EveryKeyIsUsed(t *testing.T) {
+	t.Parallel()
 	used := map[string]bool{}
 	calls, literals := codeKeys(t, moduleRoot(t))
 	for _, c := range calls {
@@ -356,6 +360,7 @@ func TestTranslations_EveryKeyIsUsed(t *testing.T) {
 // (its lang calls with a literal key, outside its commands and tests), plus
 // the calendar's weekday keys, which Fyne builds from the day's name.
 func TestTranslations_FyneKeysAreTheOnesFyneLooksUp(t *testing.T) {
+	t.Parallel()
 	out, err := exec.Command("go", "list", "-m", "-f", "{{.Dir}}", "fyne.io/fyne/v2").Output()
 	if err != nil {
 		t.Fatalf("go list -m fyne.io/fyne/v2: %v", err)
