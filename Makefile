@@ -32,9 +32,10 @@ run: deps
 
 ## test: vet, formatting, the architecture tests, then every test (the
 ## testenv-tagged ones included) with -race inside the test environment
-## (Xvfb + D-Bus + unlocked gnome-keyring), then the packaging checks
+## (Xvfb + D-Bus + unlocked gnome-keyring; scripts/test-all.sh: each check
+## once, the longest packages first), then the packaging checks
 test: deps vet fmt-check archtest
-	$(TESTENV) $(GO) test -race -tags $(TEST_TAGS) -timeout 30m ./...
+	$(TESTENV) scripts/test-all.sh -timeout 30m
 	$(MAKE) package-check
 
 ## vet: with TEST_TAGS, so the testenv-tagged test files are vetted too

@@ -50,12 +50,19 @@ else
     echo "package: building HEAD $(git rev-parse --short HEAD); uncommitted edits are not included (PACKAGE_SRC=worktree to include them)"
 fi
 
-# The pinned tools (tools/go.mod), built for this machine once: `go tool`
-# would build them with the cross-compiler's CC when packaging for Windows.
+# The pinned tools (tools/go.mod), built for this machine: `go tool -n`
+# builds one (or finds it in the build cache, where Go keeps the tools it
+# built: no link on every run) and prints its path. GOOS, GOARCH, CC and
+# CGO_ENABLED are cleared for it, or it would be built with the
+# cross-compiler's CC when packaging for Windows; the tool itself then runs
+# with them.
 exe_suffix=$(go env GOHOSTOS | sed -n 's/^windows$/.exe/p')
 tool() {
-  [ -x "$work/bin/$1$exe_suffix" ] ||
-    (cd "$src" && GOOS='' GOARCH='' CC='' CGO_ENABLED='' go build -modfile=tools/go.mod -o "$work/bin/$1$exe_suffix" "$2")
+  [ -x "$work/bin/$1$exe_suffix" ] && return
+  local path
+  path=$(cd "$src" && GOOS='' GOARCH='' CC='' CGO_ENABLED='' go tool -modfile=tools/go.mod -n "$2") &&
+    [ -x "$path" ] || { echo "package: go tool -n $2 gave no executable ('$path')" >&2; return 1; }
+  mkdir -p "$work/bin" && cp "$path" "$work/bin/$1$exe_suffix"
 }
 # Every `fyne package` bumps Build in the copy's FyneApp.toml after it is
 # done: put the original back first, so all artifacts carry the same Build.
@@ -70,7 +77,8 @@ native() { if command -v cygpath >/dev/null; then cygpath -m "$1"; else printf '
 
 icons() {
   [ -d "$work/icons" ] && return
-  (cd "$src" && go run ./packaging/icons -src assets/icon.png -png-dir "$work/icons/hicolor" -ico "$work/icons/cekbpjstk.ico")
+  # -trimpath: the same source in another clone is the same build (cached).
+  (cd "$src" && go run -trimpath ./packaging/icons -src assets/icon.png -png-dir "$work/icons/hicolor" -ico "$work/icons/cekbpjstk.ico")
   mkdir -p "$work/icons/hicolor/scalable/apps"
   cp "$src/assets/icon.svg" "$work/icons/hicolor/scalable/apps/io.github.cekbpjstk.svg"
 }

@@ -34,6 +34,7 @@ func TestSettings_Defaults(t *testing.T) {
 }
 
 func TestSettings_RoundTrips(t *testing.T) {
+	t.Parallel()
 	s, _ := newTestSettings(t)
 	if err := s.SetLanguage("en"); err != nil || s.Language() != "en" {
 		t.Errorf("language: %v %q", err, s.Language())
@@ -71,6 +72,7 @@ func TestSettings_RoundTrips(t *testing.T) {
 }
 
 func TestSettings_InvalidValuesAreRefused(t *testing.T) {
+	t.Parallel()
 	s, store := newTestSettings(t)
 	if s.SetLanguage("fr") == nil || s.SetTheme("sepia") == nil || s.SetIdleLock(2*time.Minute) == nil ||
 		s.SetServerProfile("staging") == nil {
@@ -127,6 +129,7 @@ func TestSettings_InvalidCustomServerIsRejected(t *testing.T) {
 // No setting holds an identifier, a token or a password: the keys are all
 // known, and none of them is about the member.
 func TestSettings_KeysHoldNoSecret(t *testing.T) {
+	t.Parallel()
 	s, _ := newTestSettings(t)
 	_ = s.SetLanguage("en")
 	_ = s.SetTheme(ThemeDark)
