@@ -36,9 +36,18 @@ func buildApp(t *testing.T) string {
 			return
 		}
 		builtBin = filepath.Join(buildDir, "cekbpjstk")
-		// The Makefile's TAGS, as every build of the app: the packages
-		// compiled for make vet (the same files) are reused from the cache.
-		out, err := exec.Command("go", "build", "-tags", "migrated_fynedo,no_emoji", "-o", builtBin, ".").CombinedOutput()
+		// The Makefile's TAGS, as every build of the app, and -race when
+		// the tests have it (make test): the packages make vet and go test
+		// compiled are reused from the cache instead of compiled once more
+		// without -race, and a data race in the real app fails the test
+		// (exit status 66). The release build (fyne package --release,
+		// make package-check) is the one without -race, and its window is
+		// tested there (packaging's TestDeb_BinaryShowsWindow).
+		args := []string{"build", "-tags", "migrated_fynedo,no_emoji", "-o", builtBin}
+		if raceEnabled {
+			args = append(args, "-race")
+		}
+		out, err := exec.Command("go", append(args, ".")...).CombinedOutput()
 		if err != nil {
 			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
 		}
