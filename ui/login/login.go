@@ -309,8 +309,11 @@ func (v *View) SetDemoAccounts(accounts []DemoAccount) {
 			v.password.SetText(a.Password)
 			v.window().Focus(v.submit)
 		})
-		v.demo.Add(container.NewBorder(nil, nil, nil, fill,
-			widget.NewLabel(lang.L("login.demo.line", map[string]any{"ID": a.Identifier, "Note": lang.L(a.Note)}))))
+		// The note wraps in the room beside its button: a label that does
+		// not wrap is drawn past its cell, under the button and the card.
+		line := widget.NewLabel(lang.L("login.demo.line", map[string]any{"ID": a.Identifier, "Note": lang.L(a.Note)}))
+		line.Wrapping = fyne.TextWrapWord
+		v.demo.Add(container.NewBorder(nil, nil, nil, fill, line))
 	}
 	if len(accounts) > 0 {
 		v.demo.Add(widget.NewLabelWithStyle(lang.L("login.demo.password", map[string]any{"Password": accounts[0].Password}),

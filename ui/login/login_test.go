@@ -5,7 +5,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
@@ -116,5 +118,53 @@ func TestMFAView_SixDigitsOnlyAndPasteWorks(t *testing.T) {
 	v.ClearCode()
 	if v.code.Text != "" {
 		t.Fatal("ClearCode left the code")
+	}
+}
+
+// A demo account's note stays in the room beside its button at a narrow
+// window: it wraps instead of running under "Pakai" and past the card.
+func TestLoginView_DemoNotesWrapBesideTheirButtons(t *testing.T) {
+	test.NewTempApp(t)
+	uitest.SetLanguage(t, "id")
+	v := New(nil)
+	v.SetDemoAccounts([]DemoAccount{
+		{Identifier: "siti@contoh.id", Password: "pw", Note: "login.demo.note.siti"},
+		{Identifier: "rudi@contoh.id", Password: "pw", Note: "login.demo.note.rudi"},
+	})
+	w := test.NewWindow(v.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(420, 900))
+	rows := 0
+	for _, o := range v.demo.Objects {
+		row, ok := o.(*fyne.Container)
+		if !ok {
+			continue
+		}
+		var note *widget.Label
+		var button *widget.Button
+		for _, c := range row.Objects {
+			switch c := c.(type) {
+			case *widget.Label:
+				note = c
+			case *widget.Button:
+				button = c
+			}
+		}
+		if note == nil || button == nil {
+			t.Fatalf("a demo row without its note or button: %v", row.Objects)
+		}
+		rows++
+		if note.MinSize().Width > note.Size().Width {
+			t.Errorf("%q needs %.0f px but has %.0f: it is drawn past its cell", note.Text, note.MinSize().Width, note.Size().Width)
+		}
+		if note.Position().X+note.Size().Width > button.Position().X {
+			t.Errorf("%q runs under its button (%.0f > %.0f)", note.Text, note.Position().X+note.Size().Width, button.Position().X)
+		}
+		if !strings.Contains(note.Text, "contoh.id — ") {
+			t.Errorf("the note %q is not the translated demo line", note.Text)
+		}
+	}
+	if rows != 2 {
+		t.Fatalf("%d demo rows, want 2", rows)
 	}
 }
