@@ -305,7 +305,7 @@ func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
 	rows := append(cardA(), cardB()...)
 	rep := Run(Input{Member: aMember(), Contributions: byYear(rows...), AsOf: day(2024, time.January, 20)})
 	letter := Letter{Name: "Rina Wulandari", KPJ: "A", Employer: "PT A", Date: day(2024, time.January, 22)}
-	id := Complaint(ID, letter, rep.Cards[0].Findings)
+	id := Complaint(member.ID, letter, rep.Cards[0].Findings)
 	for _, want := range []string{
 		"Rina Wulandari, peserta BPJS Ketenagakerjaan dengan nomor KPJ A, pekerja di PT A",
 		"1. Tidak ada iuran untuk Mei 2023",
@@ -324,7 +324,7 @@ func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
 			t.Errorf("Indonesian complaint lacks %q:\n%s", want, id)
 		}
 	}
-	en := Complaint(EN, letter, rep.Cards[1].Findings)
+	en := Complaint(member.EN, letter, rep.Cards[1].Findings)
 	for _, want := range []string{
 		"JHT was paid without Pension (JP) contributions for January 2016–December 2018 (36 months)",
 		"the unpaid JP is about Rp 3.240.000, including Rp 1.080.000 deducted from my wage",
@@ -337,7 +337,7 @@ func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
 		}
 	}
 	// One month is "1 month"; the Indonesian citation reads as written.
-	enA := Complaint(EN, letter, rep.Cards[0].Findings)
+	enA := Complaint(member.EN, letter, rep.Cards[0].Findings)
 	for _, want := range []string{"although my membership was active (1 month;", "(2 months; estimated JHT and JP: Rp 783.000)",
 		"Basis: Law 24/2011 Article 19(1)–(2) and Article 55.", "Basis: PP 44/2015, PP 45/2015, PP 46/2015 (deadline and fine)."} {
 		if !strings.Contains(enA, want) {
@@ -355,10 +355,10 @@ func TestComplaint_BothLanguagesCarryMonthsAndAmounts(t *testing.T) {
 func TestFormatMonths(t *testing.T) {
 	t.Parallel()
 	ms := []time.Time{m(2025, time.December), m(2026, time.January), m(2026, time.February), m(2026, time.May), m(2026, time.July), m(2026, time.August)}
-	if got, want := FormatMonths(ID, ms), "Desember 2025–Februari 2026, Mei 2026, Juli–Agustus 2026"; got != want {
+	if got, want := FormatMonths(member.ID, ms), "Desember 2025–Februari 2026, Mei 2026, Juli–Agustus 2026"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if got, want := FormatMonths(EN, ms[3:4]), "May 2026"; got != want {
+	if got, want := FormatMonths(member.EN, ms[3:4]), "May 2026"; got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

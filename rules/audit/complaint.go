@@ -26,23 +26,9 @@ type Letter struct {
 	Gap *Gap
 }
 
-// Lang is a complaint language: the member model's languages.
-type Lang = member.Lang
-
-// The complaint's languages.
-const (
-	ID = member.ID
-	EN = member.EN
-)
-
-// FormatMonth writes "Maret 2026" or "March 2026".
-func FormatMonth(l Lang, t time.Time) string { return member.FormatMonth(l, t) }
-
-func formatDate(l Lang, t time.Time) string { return member.FormatDate(l, t) }
-
 // FormatMonths writes a list of months with consecutive runs joined:
 // "Maret–Mei 2026, Agustus 2026", "Desember 2025–Februari 2026".
-func FormatMonths(l Lang, months []time.Time) string {
+func FormatMonths(l member.Lang, months []time.Time) string {
 	var parts []string
 	for i := 0; i < len(months); {
 		j := i
@@ -51,11 +37,11 @@ func FormatMonths(l Lang, months []time.Time) string {
 		}
 		switch {
 		case j == i:
-			parts = append(parts, FormatMonth(l, months[i]))
+			parts = append(parts, member.FormatMonth(l, months[i]))
 		case months[i].Year() == months[j].Year():
-			parts = append(parts, member.MonthName(l, months[i].Month())+"–"+FormatMonth(l, months[j]))
+			parts = append(parts, member.MonthName(l, months[i].Month())+"–"+member.FormatMonth(l, months[j]))
 		default:
-			parts = append(parts, FormatMonth(l, months[i])+"–"+FormatMonth(l, months[j]))
+			parts = append(parts, member.FormatMonth(l, months[i])+"–"+member.FormatMonth(l, months[j]))
 		}
 		i = j + 1
 	}
@@ -66,9 +52,9 @@ func FormatMonths(l Lang, months []time.Time) string {
 func rupiah(n int64) string { return member.Rupiah(n).Format() }
 
 // monthCount writes "3 bulan", "1 month", "3 months".
-func monthCount(l Lang, n int) string {
+func monthCount(l member.Lang, n int) string {
 	switch {
-	case l == ID:
+	case l == member.ID:
 		return strconv.Itoa(n) + " bulan"
 	case n == 1:
 		return "1 month"
@@ -84,8 +70,8 @@ var citeEN = strings.NewReplacer(
 
 // Cite writes a citation in a language: as the regulation has it in
 // Indonesian, with "Article" for "Pasal" (and so on) in English.
-func Cite(l Lang, cite string) string {
-	if l == EN {
+func Cite(l member.Lang, cite string) string {
+	if l == member.EN {
 		return citeEN.Replace(cite)
 	}
 	return cite
@@ -98,8 +84,8 @@ type phrases struct {
 	source, unconfirmed                                  string
 }
 
-var text = map[Lang]phrases{
-	ID: {
+var text = map[member.Lang]phrases{
+	member.ID: {
 		subject:  "Perihal: Permohonan pemeriksaan iuran BPJS Ketenagakerjaan",
 		greeting: "Dengan hormat,",
 		intro:    "Saya, %s, peserta BPJS Ketenagakerjaan dengan nomor KPJ %s, pekerja di %s, menemukan hal-hal berikut pada riwayat iuran saya:",
@@ -120,7 +106,7 @@ var text = map[Lang]phrases{
 		source:      "Dasar: %s.",
 		unconfirmed: " (belum terkonfirmasi)",
 	},
-	EN: {
+	member.EN: {
 		subject:  "Subject: Request to examine my BPJS Ketenagakerjaan contributions",
 		greeting: "Dear Sir or Madam,",
 		intro:    "I, %s, a BPJS Ketenagakerjaan member with KPJ number %s, employed by %s, found the following in my contribution history:",
@@ -145,7 +131,7 @@ var text = map[Lang]phrases{
 
 // Complaint writes the complaint in one language from the audit's
 // findings (and the wage comparison, when the letter has one).
-func Complaint(l Lang, letter Letter, findings []Finding) string {
+func Complaint(l member.Lang, letter Letter, findings []Finding) string {
 	t := text[l]
 	var b strings.Builder
 	line := func(format string, args ...any) { fmt.Fprintf(&b, format+"\n", args...) }
@@ -165,11 +151,11 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 		case KindMissing:
 			item(t.missing, FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount), rupiah(f.WorkerShare))
 		case KindLagging:
-			item(t.lagging, FormatMonth(l, f.Months[0].AddDate(0, -1, 0)), FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount))
+			item(t.lagging, member.FormatMonth(l, f.Months[0].AddDate(0, -1, 0)), FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount))
 		case KindLate:
 			item(t.late, FormatMonths(l, f.Months), rupiah(f.Amount))
 			for _, m := range f.Late {
-				s := fmt.Sprintf(t.lateLine, FormatMonth(l, m.Month), formatDate(l, m.Deadline), formatDate(l, m.Paid), m.DaysLate, rupiah(m.Fine))
+				s := fmt.Sprintf(t.lateLine, member.FormatMonth(l, m.Month), member.FormatDate(l, m.Deadline), member.FormatDate(l, m.Paid), m.DaysLate, rupiah(m.Fine))
 				if m.MaybeHoliday {
 					s += t.holiday
 				}
@@ -179,9 +165,9 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 			item(t.noJP, FormatMonths(l, f.Months), monthCount(l, len(f.Months)), rupiah(f.Amount), rupiah(f.WorkerShare))
 		case KindWageFlat:
 			count := member.MonthIndex(f.Months[1]) - member.MonthIndex(f.Months[0]) + 1
-			item(t.wageFlat, rupiah(f.Wage), monthCount(l, count), FormatMonth(l, f.Months[0])+"–"+FormatMonth(l, f.Months[1]))
+			item(t.wageFlat, rupiah(f.Wage), monthCount(l, count), member.FormatMonth(l, f.Months[0])+"–"+member.FormatMonth(l, f.Months[1]))
 		case KindWageDrop:
-			item(t.wageDrop, rupiah(f.PrevWage), rupiah(f.Wage), FormatMonth(l, f.Months[0]))
+			item(t.wageDrop, rupiah(f.PrevWage), rupiah(f.Wage), member.FormatMonth(l, f.Months[0]))
 		default:
 			continue
 		}
@@ -200,7 +186,7 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 				break
 			}
 		}
-		item(t.gap, rupiah(last.Payslip), rupiah(last.Reported), rupiah(last.Gap), monthCount(l, g.MonthsUnder), FormatMonth(l, since))
+		item(t.gap, rupiah(last.Payslip), rupiah(last.Reported), rupiah(last.Gap), monthCount(l, g.MonthsUnder), member.FormatMonth(l, since))
 		line("   "+t.gapCost, rupiah(g.JHT), rupiah(g.JP), rupiah(g.WorkerDeducted))
 		line("   "+t.source, Cite(l, CiteWage))
 	}
@@ -212,6 +198,6 @@ func Complaint(l Lang, letter Letter, findings []Finding) string {
 	line("%s", t.closing)
 	line("%s", letter.Name)
 	line("KPJ %s", letter.KPJ)
-	line("%s", formatDate(l, letter.Date))
+	line("%s", member.FormatDate(l, letter.Date))
 	return b.String()
 }

@@ -107,10 +107,10 @@ func buildPDF(in Input, compress bool) ([]byte, error) {
 	bw := []float64{30, 70, 40, 40, 40, 40}
 	table(bw, "LLRRRR", []string{"KPJ", "Pemberi kerja", "Iuran pemberi kerja", "Iuran pekerja", "Hasil pengembangan", "Saldo"}, true, true)
 	for _, a := range in.Balance.Accounts {
-		table(bw, "LLRRRR", []string{a.KPJ, a.EmployerName, formatRupiah(a.Employer), formatRupiah(a.Worker),
-			formatRupiah(a.Development), formatRupiah(a.Total)}, false, false)
+		table(bw, "LLRRRR", []string{a.KPJ, a.EmployerName, a.Employer.Format(), a.Worker.Format(),
+			a.Development.Format(), a.Total.Format()}, false, false)
 	}
-	table(bw, "LLRRRR", []string{"Jumlah", "", "", "", "", formatRupiah(in.Balance.Total)}, true, false)
+	table(bw, "LLRRRR", []string{"Jumlah", "", "", "", "", in.Balance.Total.Format()}, true, false)
 	pdf.Ln(3)
 
 	// The period's years of each card's history.
@@ -137,8 +137,8 @@ func buildPDF(in Input, compress bool) ([]byte, error) {
 		yw := []float64{20, 30, 45, 45, 45, 45}
 		table(yw, "LLRRRR", []string{"Tahun", "KPJ", "Iuran pemberi kerja", "Iuran pekerja", "Hasil pengembangan", "Saldo akhir tahun"}, true, true)
 		for _, r := range years {
-			table(yw, "LLRRRR", []string{strconv.Itoa(r.y.Year), r.kpj, formatRupiah(r.y.Employer), formatRupiah(r.y.Worker),
-				formatRupiah(r.y.Development), formatRupiah(r.y.Closing)}, false, false)
+			table(yw, "LLRRRR", []string{strconv.Itoa(r.y.Year), r.kpj, r.y.Employer.Format(), r.y.Worker.Format(),
+				r.y.Development.Format(), r.y.Closing.Format()}, false, false)
 		}
 		pdf.Ln(3)
 	}
@@ -161,13 +161,13 @@ func buildPDF(in Input, compress bool) ([]byte, error) {
 			pdf.AddPage()
 			head()
 		}
-		table(cw, al, []string{formatMonth(m.Period), m.KPJ, m.EmployerName, formatRupiah(m.ReportedWage),
-			formatRupiah(m.JHT), formatRupiah(m.JP), formatRupiah(m.JKK), formatRupiah(m.JKM), formatRupiah(m.JKP),
-			formatRupiah(m.Total), formatDate(m.PaidDate)}, false, false)
+		table(cw, al, []string{formatMonth(m.Period), m.KPJ, m.EmployerName, m.ReportedWage.Format(),
+			m.JHT.Format(), m.JP.Format(), m.JKK.Format(), m.JKM.Format(), m.JKP.Format(),
+			m.Total.Format(), formatDate(m.PaidDate)}, false, false)
 	}
 	t := in.Totals()
-	table(cw, al, []string{"Jumlah", "", "", formatRupiah(t.ReportedWage), formatRupiah(t.JHT), formatRupiah(t.JP),
-		formatRupiah(t.JKK), formatRupiah(t.JKM), formatRupiah(t.JKP), formatRupiah(t.Total), ""}, true, false)
+	table(cw, al, []string{"Jumlah", "", "", t.ReportedWage.Format(), t.JHT.Format(), t.JP.Format(),
+		t.JKK.Format(), t.JKM.Format(), t.JKP.Format(), t.Total.Format(), ""}, true, false)
 	pdf.Ln(2)
 	pdf.SetFont("Helvetica", "I", 8)
 	pdf.MultiCell(0, 4, tr(TotalNote), "", "L", false)

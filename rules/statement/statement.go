@@ -98,9 +98,6 @@ func Range(contributions map[int]member.Contributions) (first, last time.Time, o
 	return first, last, ok
 }
 
-// formatRupiah writes "Rp 45.678.900" like the app does.
-func formatRupiah(r member.Rupiah) string { return r.Format() }
-
 func formatMonth(t time.Time) string { return member.FormatMonth(member.ID, t) }
 
 func formatDate(t time.Time) string {

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
@@ -106,11 +107,11 @@ func newActionKit(a *Tab) *actionKit {
 }
 
 // letterLang is the chosen letter language.
-func (k *actionKit) letterLang() audit.Lang {
+func (k *actionKit) letterLang() member.Lang {
 	if k.language.Selected == "English" {
-		return audit.EN
+		return member.EN
 	}
-	return audit.ID
+	return member.ID
 }
 
 // compose writes the letter for the chosen card and language.
@@ -158,7 +159,7 @@ func (k *actionKit) fileName() string {
 	if len(kpj) > 4 {
 		kpj = kpj[len(kpj)-4:]
 	}
-	if k.letterLang() == audit.EN {
+	if k.letterLang() == member.EN {
 		return "complaint-" + kpj + ".txt"
 	}
 	return "pengaduan-iuran-" + kpj + ".txt"

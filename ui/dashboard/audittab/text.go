@@ -29,11 +29,11 @@ func Input(data memberdata.Data) audit.Input {
 	return audit.Input{Member: data.Member, Contributions: data.Contributions, AsOf: AsOf(data)}
 }
 
-func auditLang() audit.Lang {
+func auditLang() member.Lang {
 	if i18n.CurrentLanguage() == "en" {
-		return audit.EN
+		return member.EN
 	}
-	return audit.ID
+	return member.ID
 }
 
 func months(ms []time.Time) string { return audit.FormatMonths(auditLang(), ms) }
