@@ -18,6 +18,11 @@ type BalanceAccount struct {
 	Development  Rupiah        `json:"development"`
 	Total        Rupiah        `json:"total"`
 	History      []YearBalance `json:"history"`
+	// AsOf is the date this card's figures were true, when it differs from
+	// the whole balance's (a JMO screen or a statement read on its own
+	// day); Source where they came from.
+	AsOf   time.Time `json:"as_of,omitzero"`
+	Source *Source   `json:"source,omitempty"`
 }
 
 // YearBalance is one year of an account.
@@ -27,4 +32,8 @@ type YearBalance struct {
 	Worker      Rupiah `json:"worker"`
 	Development Rupiah `json:"development"`
 	Closing     Rupiah `json:"closing"`
+	// Opening is the balance on 1 January (a statement's "Saldo Awal");
+	// zero when not known.
+	Opening Rupiah  `json:"opening,omitempty"`
+	Source  *Source `json:"source,omitempty"`
 }

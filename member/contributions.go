@@ -27,6 +27,12 @@ type MonthContribution struct {
 	JKP          Rupiah    `json:"jkp"`
 	Total        Rupiah    `json:"total"`
 	PaidDate     time.Time `json:"paid_date"`
+	// PostedDate is when BPJSTK booked the deposit (a statement's "Tgl
+	// Posting", up to a month after PaidDate); BackPay a statement's
+	// "Rapel"; Source where a figure read from a document came from.
+	PostedDate time.Time `json:"posted_date,omitzero"`
+	BackPay    Rupiah    `json:"back_pay,omitempty"`
+	Source     *Source   `json:"source,omitempty"`
 }
 
 // ContributionTotals sums a year.

@@ -32,6 +32,7 @@ type Employer struct {
 type KPJCard struct {
 	KPJ          string    `json:"kpj"`
 	EmployerName string    `json:"employer_name"`
+	NPP          string    `json:"npp,omitempty"` // the employer's registration number, where known
 	Status       string    `json:"status"`
 	Opened       time.Time `json:"opened"`
 	Closed       time.Time `json:"closed"` // zero while open

@@ -21,7 +21,7 @@ const buildTags = "migrated_fynedo,no_emoji"
 // the Fyne-free parts of the app taken out of ui live (internal/app,
 // internal/memberdata, internal/prefs, ...). Those that hold no Go package
 // (yet) are left out.
-var backendDirs = []string{"service", "cache", "sandbox", "keystore", "member", "rules", "internal"}
+var backendDirs = []string{"service", "cache", "sandbox", "keystore", "member", "rules", "documents", "internal"}
 
 // fyneAllowed are the packages under backendDirs that may use Fyne:
 // internal/testkit/minimalwindow is the minimal Fyne window make bench
@@ -369,6 +369,33 @@ func TestRulesReadOnlyTheModel(t *testing.T) {
 			return !under(p, module+"/member") && !under(p, module+"/rules")
 		}
 		return slices.ContainsFunc(ruleForbidden, func(f string) bool { return under(p, f) })
+	}
+	for _, r := range roots {
+		if c := chain(graph, r, bad); c != nil {
+			t.Errorf("%s reaches %s: %s", r, c[len(c)-1], strings.Join(c, " -> "))
+		}
+	}
+	t.Logf("checked %d packages of %s", len(roots), strings.Join(pats, " "))
+}
+
+// TestDocumentsReadBytesOnly: the document readers (documents/...) turn
+// bytes the caller holds into the member model. They import no package of
+// the app but the model, the rules and each other, and nothing that can
+// reach a network, a database, a window or another program (the app never
+// calls one; no OCR, no pdftotext).
+func TestDocumentsReadBytesOnly(t *testing.T) {
+	root, module := moduleRoot(t)
+	pats := existing(t, root, []string{"documents"})
+	if len(pats) != 1 {
+		t.Fatalf("expected the documents package, found %v", pats)
+	}
+	graph, roots := importGraph(t, root, pats)
+	forbidden := append(slices.Clone(ruleForbidden), "os/exec")
+	bad := func(p string) bool {
+		if under(p, module) {
+			return !under(p, module+"/member") && !under(p, module+"/rules") && !under(p, module+"/documents")
+		}
+		return slices.ContainsFunc(forbidden, func(f string) bool { return under(p, f) })
 	}
 	for _, r := range roots {
 		if c := chain(graph, r, bad); c != nil {
