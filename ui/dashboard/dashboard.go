@@ -378,6 +378,7 @@ func (d *Dashboard) Clear() {
 	for _, t := range d.tabList {
 		t.clear()
 	}
+	d.OpenSummary()
 	d.content.Refresh()
 }
 

@@ -35,13 +35,16 @@ type tabView struct {
 	// after setData, and again when the report comes in; nil while it is
 	// on its way.
 	setAudit func(*audit.Report)
+	// reset, if set, puts the tab back as a new session finds it: its
+	// first sub-tab (OpenSummary).
+	reset func()
 }
 
 // tabTable is the dashboard's tabs, in their order on screen.
 var tabTable = []tabEntry{
 	{title: "dashboard.tab.summary", build: func(d *Dashboard) tabView {
 		d.summary = newSummaryTab()
-		d.summary.audit.OnOpen = func() { d.tabs.Select(d.item("audit.tab")) }
+		d.summary.audit.OnOpen = d.openFindings
 		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear, setAudit: d.summary.audit.Set}
 	}},
 	{title: "dashboard.tab.balance", build: func(d *Dashboard) tabView {
@@ -73,7 +76,8 @@ var tabTable = []tabEntry{
 	{title: "audit.tab", history: true, lazy: true, build: func(d *Dashboard) tabView {
 		d.audit = audittab.New(audittab.Params{Win: d.win, SetNotice: d.SetNotice, ShowStatement: d.ShowStatementDialog,
 			OnKit: d.ShowActionKit, OnPayslip: d.keepPayslip})
-		return tabView{content: d.audit.Content(), setData: d.audit.SetData, clear: d.audit.Clear, setAudit: d.audit.SetReport}
+		return tabView{content: d.audit.Content(), setData: d.audit.SetData, clear: d.audit.Clear, setAudit: d.audit.SetReport,
+			reset: d.audit.ShowFindings}
 	}},
 }
 
@@ -127,4 +131,33 @@ func (d *Dashboard) fill(t *tab, data memberdata.Data) {
 	if t.setAudit != nil {
 		t.setAudit(d.auditReport())
 	}
+}
+
+// OpenSummary puts the dashboard back as a new session finds it: on
+// Ringkasan, with every tab on its first sub-tab. Every login and every
+// account switch opens here (Clear calls it), so a member never lands on
+// the tab the previous account left open.
+func (d *Dashboard) OpenSummary() {
+	for _, t := range d.tabList {
+		if t.reset != nil {
+			t.reset()
+		}
+	}
+	d.tabs.Select(d.tabList[0].item)
+}
+
+// openFindings is the Ringkasan notice's "Lihat": Periksa iuran on the
+// findings the notice counts (not Upah saya, wherever it was left).
+func (d *Dashboard) openFindings() {
+	d.tabs.Select(d.item("audit.tab"))
+	d.audit.ShowFindings()
+}
+
+// SelectedTab is the title key of the tab on screen (tests, the shell's
+// tests).
+func (d *Dashboard) SelectedTab() string {
+	if t := d.tabOf(d.tabs.Selected()); t != nil {
+		return t.title
+	}
+	return ""
 }

@@ -165,6 +165,7 @@ func (c *Shell) loggedIn() {
 		}
 	})
 	if data := c.app.Data(); data != nil && data.Identifier == identifier {
+		c.dashView().OpenSummary() // every login opens on Ringkasan
 		c.show(screenDashboard)
 	} else {
 		if c.dash != nil {

@@ -57,10 +57,11 @@ type Tab struct {
 	cardsTitle    *widget.Label
 	cards         *fyne.Container
 
-	payslip *payslipSection
-	inner   *container.AppTabs
-	checkIt *container.TabItem
-	wageIt  *container.TabItem
+	payslip     *payslipSection
+	inner       *container.AppTabs
+	checkScroll *container.Scroll
+	checkIt     *container.TabItem
+	wageIt      *container.TabItem
 
 	content fyne.CanvasObject
 }
@@ -89,14 +90,14 @@ func New(p Params) *Tab {
 
 	head := container.NewStack(a.headBg, container.NewPadded(container.NewBorder(nil, nil,
 		container.NewCenter(a.headIcon), container.NewCenter(a.kitButton), a.headline)))
-	check := container.NewVScroll(container.NewPadded(container.NewVBox(
+	a.checkScroll = container.NewVScroll(container.NewPadded(container.NewVBox(
 		head, a.scope,
 		a.findingsTitle, a.findings,
 		a.reliefsTitle, a.reliefs,
 		a.cardsTitle, a.cards,
 	)))
 	a.payslip = newPayslipSection(a)
-	a.checkIt = container.NewTabItem("", check)
+	a.checkIt = container.NewTabItem("", a.checkScroll)
 	a.wageIt = container.NewTabItem("", a.payslip.content)
 	a.inner = container.NewAppTabs(a.checkIt, a.wageIt)
 	a.content = a.inner
@@ -112,6 +113,27 @@ func (a *Tab) translate() {
 	a.reliefsTitle.SetText(lang.L("audit.reliefs"))
 	a.cardsTitle.SetText(lang.L("audit.cards"))
 	a.payslip.translate()
+}
+
+// ShowFindings shows the check (the findings), not Upah saya: where the
+// Ringkasan's notice leads, and where a new session starts.
+func (a *Tab) ShowFindings() {
+	if a.inner.Selected() != a.checkIt {
+		a.inner.Select(a.checkIt)
+	}
+	a.checkScroll.ScrollToTop()
+}
+
+// ShowWage shows Upah saya.
+func (a *Tab) ShowWage() { a.inner.Select(a.wageIt) }
+
+// Showing is what the tab shows: "check" (the findings) or "wage" (Upah
+// saya).
+func (a *Tab) Showing() string {
+	if a.inner.Selected() == a.wageIt {
+		return "wage"
+	}
+	return "check"
 }
 
 // Content is the tab's root object.
