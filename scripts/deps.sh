@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages the build and the tests need, and only
 # those that are missing. Says what it installs; uses sudo when not root.
-#   usage: scripts/deps.sh [build|test|all|package-check|package]   (default: all)
+#   usage: scripts/deps.sh [build|test|all|openapi|package-check|package]   (default: all)
 set -euo pipefail
 what=${1:-all}
 
@@ -11,15 +11,20 @@ test_pkgs=(xvfb dbus dbus-x11 gnome-keyring libsecret-tools x11-utils xdotool)
 # check and the NSIS compiler. make package adds the Windows cross-compiler and
 # the Authenticode signer.
 package_check_pkgs=(desktop-file-utils nsis xz-utils)
+# The OpenAPI linter (make openapi-lint, part of make test) is an npm package;
+# the Makefile asks for these only when there is no npm (NodeSource's nodejs
+# carries its own npm, which Debian's npm package conflicts with).
+openapi_pkgs=(nodejs npm)
 package_pkgs=("${package_check_pkgs[@]}" gcc-mingw-w64-x86-64 osslsigncode)
 
 case $what in
   build) want=("${build_pkgs[@]}") ;;
   test)  want=("${test_pkgs[@]}") ;;
   all)   want=("${build_pkgs[@]}" "${test_pkgs[@]}") ;;
+  openapi) want=("${openapi_pkgs[@]}") ;;
   package-check) want=("${build_pkgs[@]}" "${test_pkgs[@]}" "${package_check_pkgs[@]}") ;;
   package) want=("${build_pkgs[@]}" "${test_pkgs[@]}" "${package_pkgs[@]}") ;;
-  *) echo "usage: $0 [build|test|all|package-check|package]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|test|all|openapi|package-check|package]" >&2; exit 2 ;;
 esac
 
 if ! command -v go >/dev/null; then
