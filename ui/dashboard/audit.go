@@ -10,6 +10,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 )
 
 // The audit (package audit) of the data on screen is computed once per
@@ -71,9 +72,22 @@ func (d *Dashboard) auditReport() *audit.Report {
 	return &d.audited.report
 }
 
+// problems is what is wrong for the data on screen (the report's findings,
+// the payslip gap, the late claims), nil while the report is on its way:
+// Ringkasan's notice, the status badge, Temuan and the kit all count these.
+func (d *Dashboard) problems() *audittab.Problems {
+	r := d.auditReport()
+	if r == nil {
+		return nil
+	}
+	p := audittab.NewProblems(*r, d.data, part.Clock())
+	return &p
+}
+
 // showAudit hands the report that just came in to the tabs that show it
 // and are filled already; the others take it as they are filled.
 func (d *Dashboard) showAudit() {
+	d.applyStatus()
 	for _, t := range d.tabList {
 		if _, waiting := d.unfilled[t.item]; !waiting && t.setAudit != nil {
 			t.setAudit(d.auditReport())
@@ -101,6 +115,7 @@ func (d *Dashboard) ShowActionKit() {
 // if nobody keeps them.
 func (d *Dashboard) keepPayslip(wages []member.PayslipWage) bool {
 	d.data.Payslip = wages
+	d.showAudit() // the gap counts on Ringkasan too
 	if d.OnPayslip == nil {
 		return false
 	}

@@ -199,12 +199,6 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	d.translate()
 	m := data.Member
 	d.name.SetText(m.FullName)
-	if m.Status == "aktif" {
-		d.statusBadge.Set(statusText(m.Status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
-	} else {
-		d.statusBadge.Set(statusText(m.Status), theme.ColorNameDisabled, theme.ColorNameForeground)
-	}
-	d.statusBadge.Show()
 	d.segment.SetText(segmentText(m.Segment))
 	d.applyKPJ()
 	d.revealButton.Show()
@@ -235,6 +229,7 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 	d.generation++
 	gen := d.generation
 	d.startAudit(data)
+	d.applyStatus()
 	selected := d.tabs.Selected()
 	if t := d.tabOf(selected); t != nil {
 		d.fill(t, data)
@@ -326,6 +321,30 @@ func (d *Dashboard) SetRefreshing(busy bool) {
 	d.activity.Hide()
 	d.cancelButton.Hide()
 	d.refreshButton.Enable()
+}
+
+// applyStatus sets the header's status badge: the member's status, and
+// over arrears the arrears in the warning colour, never a green "Aktif"
+// (the audit's report decides, once it is in).
+func (d *Dashboard) applyStatus() {
+	if !d.hasData {
+		return
+	}
+	status := d.data.Member.Status
+	switch p := d.problems(); {
+	case status == "aktif" && p != nil && p.Arrears():
+		d.statusBadge.Set(lang.L("dashboard.status.arrears"), theme.ColorNameWarning, theme.ColorNameForegroundOnWarning)
+	case status == "aktif":
+		d.statusBadge.Set(statusText(status), theme.ColorNameSuccess, theme.ColorNameForegroundOnSuccess)
+	default:
+		d.statusBadge.Set(statusText(status), theme.ColorNameDisabled, theme.ColorNameForeground)
+	}
+	d.statusBadge.Show()
+}
+
+// StatusBadge is the header's status as shown, and whether it warns.
+func (d *Dashboard) StatusBadge() (string, bool) {
+	return d.statusBadge.Text, d.statusBadge.Background == theme.ColorNameWarning
 }
 
 // Notice is the line shown under the header, or "" when none is.

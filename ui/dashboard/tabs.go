@@ -45,7 +45,9 @@ var tabTable = []tabEntry{
 	{title: "dashboard.tab.summary", build: func(d *Dashboard) tabView {
 		d.summary = newSummaryTab()
 		d.summary.audit.OnOpen = d.openFindings
-		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear, setAudit: d.summary.audit.Set}
+		d.summary.audit.OnClaims = func() { d.tabs.Select(d.item("dashboard.tab.claims")) }
+		return tabView{content: d.summary.content, setData: d.summary.setData, clear: d.summary.clear,
+			setAudit: func(*audit.Report) { d.summary.audit.Set(d.problems()) }}
 	}},
 	{title: "dashboard.tab.balance", build: func(d *Dashboard) tabView {
 		d.balance = newBalanceTab()

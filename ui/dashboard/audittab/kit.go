@@ -30,6 +30,7 @@ var kitNow = time.Now
 type actionKit struct {
 	a        *Tab
 	report   audit.Report
+	probs    Problems
 	cardKPJ  []string // cards with findings, the letter's choices
 	card     *widget.Select
 	language *widget.RadioGroup
@@ -38,7 +39,7 @@ type actionKit struct {
 }
 
 func newActionKit(a *Tab) *actionKit {
-	k := &actionKit{a: a, report: a.report}
+	k := &actionKit{a: a, report: a.report, probs: a.Problems()}
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
@@ -49,13 +50,13 @@ func newActionKit(a *Tab) *actionKit {
 	}
 
 	found := container.NewVBox()
-	for _, f := range k.report.Findings() {
-		found.Add(wrap("• " + findingTitle(f) + " — " + f.Employer))
+	for _, l := range k.probs.Lines() {
+		found.Add(wrap("• " + l))
 	}
 
 	var options []string
 	for _, c := range k.report.Cards {
-		if len(c.Findings) > 0 {
+		if len(c.Findings) > 0 || (k.probs.HasGap() && c.KPJ == k.probs.GapKPJ) {
 			k.cardKPJ = append(k.cardKPJ, c.KPJ)
 			options = append(options, lang.L("dashboard.card.option", map[string]any{"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer}))
 		}
@@ -127,6 +128,9 @@ func (k *actionKit) compose() {
 	kpj := k.cardKPJ[i]
 	var findings []audit.Finding
 	employer := ""
+	if kpj == k.probs.GapKPJ {
+		employer = k.probs.GapEmp
+	}
 	for _, f := range k.report.Findings() {
 		if f.KPJ == kpj {
 			findings = append(findings, f)
@@ -135,19 +139,10 @@ func (k *actionKit) compose() {
 	}
 	letter := audit.Letter{Name: k.a.data.Member.FullName, KPJ: kpj, Employer: employer, Date: kitNow()}
 	// The payslip comparison belongs with the open card's letter.
-	if g := k.a.payslip.gap; g.MonthsUnder > 0 && k.isOpenCard(kpj) {
+	if g := k.probs.Gap; g.MonthsUnder > 0 && kpj == k.probs.GapKPJ {
 		letter.Gap = &g
 	}
 	k.letter.SetText(audit.Complaint(k.letterLang(), letter, findings))
-}
-
-func (k *actionKit) isOpenCard(kpj string) bool {
-	for _, c := range k.report.Cards {
-		if c.KPJ == kpj {
-			return c.Open
-		}
-	}
-	return false
 }
 
 // fileName is e.g. "pengaduan-iuran-9012.txt" or "complaint-9012.txt".

@@ -150,8 +150,7 @@ func (p *payslipSection) show() {
 	p.entries.Objects = rows
 	p.entries.Refresh()
 
-	p.gap = audit.CompareWage(audit.GapInput{Contributions: p.data.Contributions, Payslip: wages,
-		BirthDate: p.data.Member.BirthDate, Today: AsOf(p.data)})
+	p.gap = payslipGap(p.data)
 	g := p.gap
 	var costs []fyne.CanvasObject
 	row := func(key, value string) {
@@ -238,6 +237,7 @@ func (p *payslipSection) set(wages []member.PayslipWage) {
 	p.data.Payslip = wages
 	p.a.data.Payslip = wages
 	p.show()
+	p.a.showReport() // the gap is one of Temuan's findings
 	// "Saving" first: the answer (SetPayslipSaved) may come at once.
 	p.setStatus(lang.L("audit.wage.saving"))
 	if p.a.p.OnPayslip == nil || !p.a.p.OnPayslip(wages) {

@@ -42,7 +42,9 @@ type Tab struct {
 	data    memberdata.Data
 	hasData bool
 	report  audit.Report
-	kit     *actionKit // the action kit last opened
+	// reported: report is in (SetReport); until then nothing is counted.
+	reported bool
+	kit      *actionKit // the action kit last opened
 
 	headline  *widget.Label
 	headBg    *widgets.Tint
@@ -152,29 +154,47 @@ func (a *Tab) SetData(data memberdata.Data) {
 // its way) shows nothing yet.
 func (a *Tab) SetReport(report *audit.Report) {
 	if report == nil {
-		a.report = audit.Report{}
+		a.report, a.reported = audit.Report{}, false
 		a.clearReport()
 		return
 	}
-	a.report = *report
-	findings := a.report.Findings()
-	if len(findings) == 0 {
+	a.report, a.reported = *report, true
+	a.showReport()
+}
+
+// Problems is what the tab counts and lists: the report's findings and the
+// payslip gap of the data shown.
+func (a *Tab) Problems() Problems { return NewProblems(a.report, a.data, part.Clock()) }
+
+// showReport lays out the report and the payslip gap (again after Upah
+// saya changed).
+func (a *Tab) showReport() {
+	if !a.reported {
+		return
+	}
+	probs := a.Problems()
+	findings := probs.Findings
+	if n := probs.Count(); n == 0 {
 		a.headline.SetText(lang.L("audit.none"))
 		a.headBg.Color = theme.ColorNameSuccess
 		a.headIcon.SetResource(theme.ConfirmIcon())
 		a.kitButton.Hide()
 	} else {
-		a.headline.SetText(part.Plural(len(findings), lang.L("audit.found.one", map[string]any{"Count": len(findings)}),
-			lang.L("audit.found", map[string]any{"Count": len(findings)})))
+		a.headline.SetText(part.Plural(n, lang.L("audit.found.one", map[string]any{"Count": n}),
+			lang.L("audit.found", map[string]any{"Count": n})))
 		a.headBg.Color = theme.ColorNameWarning
 		a.headIcon.SetResource(theme.WarningIcon())
 		a.kitButton.Show()
 	}
 	a.headBg.Refresh()
 
-	rows := make([]fyne.CanvasObject, 0, len(findings))
+	rows := make([]fyne.CanvasObject, 0, len(findings)+1)
 	for _, f := range findings {
 		rows = append(rows, findingBox(f))
+	}
+	if probs.HasGap() {
+		rows = append(rows, noteBox(theme.ColorNameWarning, theme.WarningIcon(), gapTitle(probs.Gap),
+			[]string{gapBody(probs.Gap)}, ruleText(audit.CiteWage, audit.SourceText)))
 	}
 	if len(rows) == 0 {
 		rows = append(rows, widget.NewLabel(lang.L("audit.findings.none")))
@@ -193,7 +213,11 @@ func (a *Tab) SetReport(report *audit.Report) {
 
 	rows = make([]fyne.CanvasObject, 0, len(a.report.Cards))
 	for _, c := range a.report.Cards {
-		rows = append(rows, cardLine(c))
+		n := len(c.Findings)
+		if probs.HasGap() && c.KPJ == probs.GapKPJ {
+			n++
+		}
+		rows = append(rows, cardLine(c, n))
 	}
 	a.cards.Objects = rows
 	a.cards.Refresh()
@@ -228,10 +252,10 @@ func noteBox(tint fyne.ThemeColorName, icon fyne.Resource, title string, lines [
 }
 
 // cardLine sums one card's audit up.
-func cardLine(c audit.CardReport) fyne.CanvasObject {
+func cardLine(c audit.CardReport, found int) fyne.CanvasObject {
 	l := widget.NewLabel(lang.L("audit.card.line", map[string]any{
 		"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer, "Paid": c.MonthsPaid, "Due": c.MonthsDue, "OnTime": c.OnTime,
-		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Count": nFindings(len(c.Findings)),
+		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Count": nFindings(found),
 	}))
 	l.Wrapping = fyne.TextWrapWord
 	return l
@@ -239,7 +263,7 @@ func cardLine(c audit.CardReport) fyne.CanvasObject {
 
 // Clear drops the member's data (lock, logout).
 func (a *Tab) Clear() {
-	a.data, a.hasData, a.report, a.kit = memberdata.Data{}, false, audit.Report{}, nil
+	a.data, a.hasData, a.report, a.reported, a.kit = memberdata.Data{}, false, audit.Report{}, false, nil
 	a.scope.SetText("")
 	a.clearReport()
 	a.payslip.clear()
