@@ -381,6 +381,9 @@ func migrate(ctx context.Context, tx *sql.Tx) error {
 		"SELECT id, account_id, part, body FROM legacy_parts LIMIT 0",
 		"SELECT " + vaultColumns + ", as_of FROM vaults LIMIT 0",
 		"SELECT id, account_id, part, body FROM vault_parts LIMIT 0",
+		"SELECT id, lookup FROM books LIMIT 0",
+		"SELECT id, book_id, uid, body FROM book_rows LIMIT 0",
+		"SELECT id, book_id, digest, uid, meta, body FROM book_docs LIMIT 0",
 	} {
 		rows, err := tx.QueryContext(ctx, q)
 		if err != nil {

@@ -35,6 +35,9 @@ func (c *Cache) Forget(ctx context.Context, profile, account string, key *Key, r
 				return err
 			}
 		}
+		if err := deleteBook(ctx, tx, lookup); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, "DELETE FROM vaults WHERE lookup = ?", lookup)
 		return err
 	})
@@ -83,6 +86,11 @@ func deleteFromFile(ctx context.Context, path string, lookup []byte) error {
 	if err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil || version < 2 {
 		return errors.New("not a version-2 cache")
 	}
+	if version >= 3 {
+		if err := deleteBook(ctx, db, lookup); err != nil {
+			return err
+		}
+	}
 	if _, err := db.ExecContext(ctx, "DELETE FROM vault_parts WHERE account_id IN (SELECT id FROM vaults WHERE lookup = ?)", lookup); err != nil {
 		return err
 	}
@@ -111,7 +119,7 @@ func (c *Cache) ForgetAll(ctx context.Context) error {
 	}
 	defer unlock()
 	err = c.write(ctx, func(tx *sql.Tx) error {
-		for _, q := range []string{"DELETE FROM vault_parts", "DELETE FROM vaults", "DELETE FROM legacy_parts", "DELETE FROM legacy_accounts", "DELETE FROM meta"} {
+		for _, q := range []string{"DELETE FROM book_docs", "DELETE FROM book_rows", "DELETE FROM books", "DELETE FROM vault_parts", "DELETE FROM vaults", "DELETE FROM legacy_parts", "DELETE FROM legacy_accounts", "DELETE FROM meta"} {
 			if _, err := tx.ExecContext(ctx, q); err != nil {
 				return err
 			}

@@ -27,6 +27,7 @@ type AccountSummary struct {
 	FetchedAt time.Time // "as of"
 	Locked    bool      // a lock was set and not yet lifted by the password
 	Wrapped   bool      // the password opens it (false: written before version 2)
+	Book      bool      // a member's own book (SaveBook), not a server's data
 }
 
 // SaveOptions are Save's optional effects.
@@ -67,10 +68,26 @@ func (c *Cache) Save(ctx context.Context, profile, account string, key *Key, sna
 	if err != nil {
 		return err
 	}
+	sealed, asOf, err := c.sealForSave(s, profile, account, snap)
+	if err != nil {
+		return err
+	}
+	err = c.write(ctx, func(tx *sql.Tx) error {
+		return replaceVault(ctx, tx, profile, account, sealed, asOf, opt)
+	})
+	if err != nil {
+		return fmt.Errorf("cache: Save: %w", classify(err))
+	}
+	return nil
+}
+
+// sealForSave seals snap for the account and says when its data was true
+// (the oldest part's fetch time, or now).
+func (c *Cache) sealForSave(s *sealer, profile, account string, snap Snapshot) (sealedSnapshot, time.Time, error) {
 	now := c.now()
 	sealed, err := sealSnapshot(s, profile, account, snap, now)
 	if err != nil {
-		return err
+		return sealed, now, err
 	}
 	asOf := now
 	for _, e := range snap.Parts {
@@ -78,37 +95,37 @@ func (c *Cache) Save(ctx context.Context, profile, account string, key *Key, sna
 			asOf = e.FetchedAt
 		}
 	}
-	err = c.write(ctx, func(tx *sql.Tx) error {
-		for _, ref := range opt.Drop {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM vaults WHERE id = ?", ref); err != nil {
-				return err
-			}
-		}
-		wrap := opt.Wrap
-		if wrap == nil {
-			err := tx.QueryRowContext(ctx, "SELECT wrap FROM vaults WHERE lookup = ?", sealed.lookup).Scan(&wrap)
-			if err != nil && !errors.Is(err, sql.ErrNoRows) {
-				return err
-			}
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM vaults WHERE lookup = ?", sealed.lookup); err != nil {
+	return sealed, asOf, nil
+}
+
+// replaceVault writes the account's sealed snapshot in place of the one
+// it had, inside tx (Save, SaveBook).
+func replaceVault(ctx context.Context, tx *sql.Tx, profile, account string, sealed sealedSnapshot, asOf time.Time, opt SaveOptions) error {
+	for _, ref := range opt.Drop {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM vaults WHERE id = ?", ref); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "INSERT INTO vaults (profile, masked, as_of, lookup, snap, header, wrap) VALUES (?, ?, ?, ?, ?, ?, ?)",
-			profile, MaskIdentifier(account), asOf.Unix(), sealed.lookup, sealed.snap, sealed.header, wrap)
-		if err != nil {
-			return err
-		}
-		id, err := res.LastInsertId()
-		if err != nil {
-			return err
-		}
-		return insertParts(ctx, tx, tableVaultParts, id, sealed.parts)
-	})
-	if err != nil {
-		return fmt.Errorf("cache: Save: %w", classify(err))
 	}
-	return nil
+	wrap := opt.Wrap
+	if wrap == nil {
+		err := tx.QueryRowContext(ctx, "SELECT wrap FROM vaults WHERE lookup = ?", sealed.lookup).Scan(&wrap)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM vaults WHERE lookup = ?", sealed.lookup); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, "INSERT INTO vaults (profile, masked, as_of, lookup, snap, header, wrap) VALUES (?, ?, ?, ?, ?, ?, ?)",
+		profile, MaskIdentifier(account), asOf.Unix(), sealed.lookup, sealed.snap, sealed.header, wrap)
+	if err != nil {
+		return err
+	}
+	id, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	return insertParts(ctx, tx, tableVaultParts, id, sealed.parts)
 }
 
 func insertParts(ctx context.Context, tx *sql.Tx, table string, id int64, parts []sealedPart) error {
@@ -324,7 +341,7 @@ func (c *Cache) Accounts(ctx context.Context, profile string) ([]AccountSummary,
 	if err := c.usable(); err != nil {
 		return nil, err
 	}
-	rows, err := c.r.QueryContext(ctx, "SELECT id, masked, as_of, locked, wrap IS NOT NULL FROM vaults WHERE profile = ?", profile)
+	rows, err := c.r.QueryContext(ctx, "SELECT v.id, v.masked, v.as_of, v.locked, v.wrap IS NOT NULL, EXISTS (SELECT 1 FROM books b WHERE b.lookup = v.lookup) FROM vaults v WHERE v.profile = ?", profile)
 	if err != nil {
 		return nil, fmt.Errorf("cache: Accounts: %w", classify(err))
 	}
@@ -333,7 +350,7 @@ func (c *Cache) Accounts(ctx context.Context, profile string) ([]AccountSummary,
 	for rows.Next() {
 		var a AccountSummary
 		var asOf int64
-		if err := rows.Scan(&a.Ref, &a.Masked, &asOf, &a.Locked, &a.Wrapped); err != nil {
+		if err := rows.Scan(&a.Ref, &a.Masked, &asOf, &a.Locked, &a.Wrapped, &a.Book); err != nil {
 			return nil, fmt.Errorf("cache: Accounts: %w", classify(err))
 		}
 		a.FetchedAt = time.Unix(asOf, 0)
