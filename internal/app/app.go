@@ -67,6 +67,7 @@ import (
 	"time"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
@@ -183,6 +184,7 @@ type App struct {
 	keys    *keyCustody
 	unlock  *offlineUnlock
 	reg     *registrar
+	book    *bookKeeper
 	// writes serialises the writes of member data to the cache (a
 	// refresh's save, SetPayslip). Taken first, never under an owner's lock.
 	writes sync.Mutex
@@ -207,6 +209,7 @@ func New(p Params) *App {
 	a.keys = newKeyCustody(a.p, a.cache, a.session.Epoch)
 	a.unlock = newOfflineUnlock(a.p, a.cache, a.keys, a.session)
 	a.reg = &registrar{p: a.p, session: a.session}
+	a.book = newBookKeeper(a.p, a.cache, a.keys, a.session, &a.writes)
 	a.refresh = &refresher{p: a.p, session: a.session, keys: a.keys, cache: a.cache, writes: &a.writes, lock: a.lockIf}
 	return a
 }
@@ -359,7 +362,11 @@ func (a *App) UseCached(epoch uint64, data memberdata.Data) bool {
 // ShouldResume reports whether the open offline data is the remembered
 // account's and a verified server is connected, so its session can go on.
 func (a *App) ShouldResume() (identifier string, ok bool) {
-	return a.session.shouldResume(a.keys.rememberedID(), a.p.Keys != nil)
+	id, ok := a.session.shouldResume(a.keys.rememberedID(), a.p.Keys != nil)
+	if book.IsBook(id) {
+		return "", false // a book has no server to resume with
+	}
+	return id, ok
 }
 
 // Lock ends the session on this computer: work in flight is cancelled,

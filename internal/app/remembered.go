@@ -130,3 +130,15 @@ func (k *keyCustody) retryKeyring(ctx context.Context) (string, error) {
 	}
 	return id, nil
 }
+
+// keepCopy puts identifier's key in the keyring ("remember me" of an
+// account opened without a login: a book). A keyring that does not answer
+// only means the password opens it next time.
+func (k *keyCustody) keepCopy(ctx context.Context, profile, identifier string, key *cache.Key) {
+	if k.p.Keys == nil {
+		return
+	}
+	if err := k.p.Keys.Set(ctx, keystore.AccountKeyItem(profile, identifier), keystore.PurposeAccountKey, key.Encode()); err != nil {
+		k.p.Logger.Warn("keyring copy of the book's key", "err", err)
+	}
+}
