@@ -30,18 +30,13 @@ func notDeposited(c *card, lastDue time.Time) Finding {
 		}
 		var got int64
 		var src *member.Source
-		if cr := c.credits[i]; cr != nil {
+		cr := c.credits[i]
+		if cr != nil {
 			got, src = cr.worker(), cr.source
 		}
-		tol := int64(0)
-		for _, d := range []member.Rupiah{p.DeductJHT, p.DeductJP} {
-			if d > 0 {
-				tol += ShareTolerance
-			}
-		}
-		if ded-got > tol {
+		if gap := shortfall(p, cr); gap > 0 {
 			f.Months = append(f.Months, Month{Month: p.Period, Payslip: ded, Card: got, Wage: int64(p.Wage()),
-				Amount: ded - got, Source: srcOf(p), CardSource: src})
+				Amount: gap, Source: srcOf(p), CardSource: src})
 		}
 	}
 	return f

@@ -470,3 +470,51 @@ func TestSummaries(t *testing.T) {
 		}
 	}
 }
+
+// TestLedger: TestNotDeposited's months side by side; the gaps add up to
+// the finding's 200.003, June (not owed on 10 July 2025) has none.
+func TestLedger(t *testing.T) {
+	t.Parallel()
+	in := Input{Member: oneCard(kpjA), AsOf: day(2025, time.July, 10),
+		Contributions: byYear(
+			row(kpjA, mo(2025, 1), 5_000_000, 185_000, 100_000, 100_000, 50_000, day(2025, 2, 10)),
+			row(kpjA, mo(2025, 3), 5_000_000, 185_000, 100_000, 0, 0, day(2025, 4, 10)),
+			row(kpjA, mo(2025, 4), 5_000_000, 185_000, 99_999, 100_000, 50_000, day(2025, 5, 10)),
+			row(kpjA, mo(2025, 5), 5_000_000, 185_000, 99_997, 100_000, 50_000, day(2025, 6, 10)),
+		)}
+	in.Member.Cards[0].NPP = "12345678"
+	for m := time.January; m <= time.June; m++ {
+		in.Payslips = append(in.Payslips, slip(kpjA, mo(2025, m), 5_000_000, 100_000, 50_000))
+	}
+	led := Ledger(in, kpjA, time.Time{}, time.Time{})
+	want := []struct {
+		deducted, credited, gap int64
+		notYetDue               bool
+	}{
+		{150_000, 150_000, 0, false}, {150_000, 0, 150_000, false}, {150_000, 100_000, 50_000, false},
+		{150_000, 149_999, 0, false}, {150_000, 149_997, 3, false}, {150_000, 0, 0, true},
+	}
+	if len(led) != len(want) {
+		t.Fatalf("%d months, want %d", len(led), len(want))
+	}
+	var sum int64
+	for i, w := range want {
+		g := led[i]
+		if !g.Month.Equal(mo(2025, time.Month(i+1))) || g.Deducted != w.deducted || g.Credited != w.credited || g.Gap != w.gap || g.NotYetDue != w.notYetDue {
+			t.Errorf("month %d: %+v, want %+v", i+1, g, w)
+		}
+		sum += g.Gap
+	}
+	if sum != Run(in).Total(KindNotDeposited) || sum != 200_003 {
+		t.Errorf("the ledger's gaps add to %d, the finding's total is %d", sum, Run(in).Total(KindNotDeposited))
+	}
+	if got := Ledger(in, kpjA, mo(2025, 2), mo(2025, 3)); len(got) != 2 || !got[0].Month.Equal(mo(2025, 2)) {
+		t.Errorf("February–March: %+v", got)
+	}
+	if got := Ledger(in, kpjB, time.Time{}, time.Time{}); got != nil {
+		t.Errorf("an unknown card has a ledger: %+v", got)
+	}
+	if got := Cards(in); len(got) != 1 || got[0] != (CardInfo{kpjA, "PT Maju Jaya", "12345678"}) {
+		t.Errorf("Cards %+v", got)
+	}
+}
