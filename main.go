@@ -28,6 +28,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/app"
 	"github.com/cekbpjstk/cekbpjstk/internal/cli"
 	_ "github.com/cekbpjstk/cekbpjstk/internal/localeenv" // before Fyne's lang init
+	"github.com/cekbpjstk/cekbpjstk/internal/periksa"
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
@@ -46,6 +47,9 @@ func main() {
 	if len(os.Args) > 1 && os.Args[1] == "verify" {
 		os.Exit(cli.RunVerify(context.Background(), os.Args[2:], os.Stdout, os.Stderr))
 	}
+	if len(os.Args) > 1 && os.Args[1] == "periksa" { // the member's own documents: no window, no network, nothing stored
+		os.Exit(periksa.Run(os.Args[2:], os.Stdout, os.Stderr))
+	}
 	meta, err := readMetadata()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
@@ -60,7 +64,7 @@ func main() {
 	var serverFlags cli.ServerFlags // --server, --pin-sha256, --domain, --ca: as for verify
 	serverFlags.Register(flag.CommandLine)
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM] [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM] [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n       cekbpjstk periksa [--today YYYY-MM-DD] [--lang id|en] [--json] FILE...\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()

@@ -404,3 +404,30 @@ func TestDocumentsReadBytesOnly(t *testing.T) {
 	}
 	t.Logf("checked %d packages of %s", len(roots), strings.Join(pats, " "))
 }
+
+// TestPeriksaNeitherSendsNorStores: `cekbpjstk periksa` (internal/periksa)
+// reads the files it is given and prints. It reaches no package of the app
+// but the model, the rules and the document readers (not the cache, the
+// keyring, the service or the UI), and nothing that can open a network
+// connection, a database, a window or another program.
+func TestPeriksaNeitherSendsNorStores(t *testing.T) {
+	root, module := moduleRoot(t)
+	pats := existing(t, root, []string{"internal/periksa"})
+	if len(pats) != 1 {
+		t.Fatalf("expected internal/periksa, found %v", pats)
+	}
+	graph, roots := importGraph(t, root, pats)
+	forbidden := append(slices.Clone(ruleForbidden), "os/exec", "net", "crypto/tls")
+	bad := func(p string) bool {
+		if under(p, module) {
+			return !under(p, module+"/internal/periksa") && !under(p, module+"/member") && !under(p, module+"/rules") &&
+				!under(p, module+"/documents")
+		}
+		return slices.ContainsFunc(forbidden, func(f string) bool { return under(p, f) })
+	}
+	for _, r := range roots {
+		if c := chain(graph, r, bad); c != nil {
+			t.Errorf("%s reaches %s: %s", r, c[len(c)-1], strings.Join(c, " -> "))
+		}
+	}
+}

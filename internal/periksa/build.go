@@ -1,0 +1,133 @@
+package periksa
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/documents"
+	"github.com/cekbpjstk/cekbpjstk/documents/read"
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
+	"github.com/cekbpjstk/cekbpjstk/rules/pension"
+)
+
+// Build runs every check on the documents, as the app runs them on server
+// data: the audit as of the documents' date (ui/dashboard/audittab), the
+// payslip wage against the reported one (Upah saya), and the rights as of
+// today (ui/dashboard/rightstab).
+func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Report {
+	r := Report{Format: Format, Lang: string(l), Today: isoDate(today), AsOf: isoDate(md.AsOf),
+		Member: memberOf(md), Findings: []Finding{}, Reliefs: []Relief{}, Notes: []string{}}
+	r.Documents, r.Refused = docsAndRefused(b, l)
+	if len(md.AssumedPrograms) > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf(text[l].assumed, strings.Join(md.AssumedPrograms, ", "), read.CiteCompulsory))
+	}
+
+	rep := audit.Run(audit.Input{Member: md.Member, Contributions: md.Contributions, AsOf: md.AsOf})
+	for _, f := range rep.Findings() {
+		r.Findings = append(r.Findings, auditFinding(f, l))
+	}
+	for _, rl := range rep.Reliefs() {
+		r.Reliefs = append(r.Reliefs, Relief{Kind: string(rl.Kind), Card: rl.KPJ, Months: isoMonths(rl.Months), Applied: rl.Applied,
+			Citation: audit.Cite(l, rl.Cite)})
+	}
+	gap := audit.CompareWage(audit.GapInput{Contributions: md.Contributions, Payslip: md.PayslipWages,
+		BirthDate: md.Member.BirthDate, Today: md.AsOf})
+	if gap.MonthsUnder > 0 {
+		r.Findings = append(r.Findings, gapFinding(gap, md, l))
+	}
+
+	months := allMonths(md)
+	assessment := claimrules.Assess(claimrules.Input{Member: md.Member, Balance: md.Balance, Claims: md.Claims, Today: today})
+	r.Cards = cards(md, rep, assessment, months, l)
+	r.Rights.JP = jpOf(pension.EstimateFor(pension.Input{BirthDate: md.Member.BirthDate, Months: months, Today: today}), l)
+	r.Rights.JKP = jkpOf(jkp.Assess(jkp.Input{Member: md.Member, Months: months, Today: today}), l)
+	return r
+}
+
+// allMonths is every year's months, oldest first (as rightstab reads them).
+func allMonths(md read.Model) []member.MonthContribution {
+	years := make([]int, 0, len(md.Contributions))
+	for y := range md.Contributions {
+		years = append(years, y)
+	}
+	sort.Ints(years)
+	var out []member.MonthContribution
+	for _, y := range years {
+		out = append(out, md.Contributions[y].Months...)
+	}
+	return out
+}
+
+func citationSource(s audit.Source) string {
+	switch s {
+	case audit.SourceSecondary:
+		return "secondary"
+	case audit.SourceUnconfirmed:
+		return "unconfirmed"
+	}
+	return "text"
+}
+
+// auditFinding words one of the audit's findings.
+func auditFinding(f audit.Finding, l member.Lang) Finding {
+	out := Finding{Kind: string(f.Kind), Card: f.KPJ, Employer: f.Employer, Months: isoMonths(f.Months), Amount: f.Amount,
+		WorkerShare: f.WorkerShare, Citation: audit.Cite(l, f.Cite), CitationSource: citationSource(f.Source)}
+	if len(f.Months) > 0 {
+		out.Period = isoMonth(f.Months[0])
+	}
+	w := text[l]
+	k := w.kinds[out.Kind]
+	out.Rule = k.rule
+	rp := func(n int64) string { return member.Rupiah(n).Format() }
+	months := audit.FormatMonths(l, f.Months)
+	switch f.Kind {
+	case audit.KindMissing, audit.KindNoJP:
+		out.Text = fmt.Sprintf(k.title, months, monthCount(l, len(f.Months)), rp(f.Amount), rp(f.WorkerShare))
+	case audit.KindLagging:
+		out.Text = fmt.Sprintf(k.title, member.FormatMonth(l, f.Months[0].AddDate(0, -1, 0)), months, monthCount(l, len(f.Months)), rp(f.Amount))
+	case audit.KindLate:
+		out.Text = fmt.Sprintf(k.title, months, rp(f.Amount))
+		for _, m := range f.Late {
+			out.Late = append(out.Late, LateMonth{Month: m.Month.Format("2006-01"), Deadline: m.Deadline.Format(time.DateOnly),
+				Paid: m.Paid.Format(time.DateOnly), DaysLate: m.DaysLate, MonthsLate: m.MonthsLate, Dues: m.Dues, Fine: m.Fine, MaybeHoliday: m.MaybeHoliday})
+		}
+	case audit.KindWageFlat:
+		n := member.MonthIndex(f.Months[1]) - member.MonthIndex(f.Months[0]) + 1
+		out.Text = fmt.Sprintf(k.title, rp(f.Wage), monthCount(l, n), member.FormatMonth(l, f.Months[0])+"–"+member.FormatMonth(l, f.Months[1]))
+	case audit.KindWageDrop:
+		out.Text = fmt.Sprintf(k.title, rp(f.PrevWage), rp(f.Wage), months)
+	default:
+		out.Text = string(f.Kind)
+	}
+	return out
+}
+
+// gapFinding is the payslip wage against the reported wage (Upah saya),
+// one finding for the member: the audit compares every card of a month.
+func gapFinding(g audit.Gap, md read.Model, l member.Lang) Finding {
+	out := Finding{Kind: "wage_gap", Amount: g.JHT + g.JP, WorkerShare: g.WorkerDeducted, Citation: audit.Cite(l, audit.CiteWage),
+		CitationSource: "text", Months: []string{}}
+	var under []time.Time
+	for _, m := range g.Months {
+		out.Gap = append(out.Gap, GapMonth{Month: m.Month.Format("2006-01"), Payslip: m.Payslip, Reported: m.Reported, Gap: m.Gap,
+			JHT: m.JHT, JP: m.JP, WorkerDeducted: m.WorkerDeducted})
+		if m.Gap > 0 {
+			under = append(under, m.Month)
+		}
+	}
+	out.Months = isoMonths(under)
+	out.Period = isoMonth(under[0])
+	if len(md.Member.Cards) == 1 {
+		out.Card, out.Employer = md.Member.Cards[0].KPJ, md.Member.Cards[0].EmployerName
+	}
+	k := text[l].kinds["wage_gap"]
+	out.Rule = k.rule
+	rp := func(n int64) string { return member.Rupiah(n).Format() }
+	out.Text = fmt.Sprintf(k.title, audit.FormatMonths(l, under), rp(g.Gap), rp(g.JHT), rp(g.JP), rp(g.WorkerDeducted))
+	return out
+}

@@ -1,0 +1,247 @@
+package periksa
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/documents"
+	"github.com/cekbpjstk/cekbpjstk/documents/read"
+	"github.com/cekbpjstk/cekbpjstk/member"
+)
+
+// An invented member: one card at PT Contoh Makmur from January 2024,
+// wage Rp 4.000.000; March 2024 never paid, May 2024 paid on 20 June
+// (after the deadline of 17 June, the 15th being a Saturday); payslips say
+// Rp 5.000.000 from April. The statement is for 2024, printed on 10
+// January 2025.
+
+const kpj = "11000000001"
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+func invented() documents.Bundle {
+	src := documents.SourceOf("rina-2024.pdf", []byte("rina-2024"))
+	b := documents.Bundle{
+		Documents: []documents.Document{{Kind: documents.KindStatement, File: src.File, SHA256: src.SHA256, Pages: 1, Rows: 11,
+			Year: 2024, KPJ: kpj, PrintedAt: day(2025, time.January, 10), TotalsChecked: true}},
+		Identity: documents.Identity{Name: "Rina Contoh", BirthDate: day(1990, time.February, 3), NIK: "3174010302900001"},
+		Cards:    []member.KPJCard{{KPJ: kpj, EmployerName: "PT Contoh Makmur", Opened: day(2024, time.January, 2)}},
+	}
+	for mo := time.January; mo <= time.December; mo++ {
+		if mo == time.March {
+			continue
+		}
+		paid := day(2024, mo, 28)
+		if mo == time.May {
+			paid = day(2024, time.June, 20)
+		}
+		s := src
+		s.Page, s.Line = 1, 10+int(mo)
+		b.Months = append(b.Months, member.MonthContribution{Period: member.Month(2024, mo), KPJ: kpj, EmployerName: "PT Contoh Makmur",
+			ReportedWage: 4_000_000, JHTEmployer: 148_000, JHTWorker: 80_000, JPEmployer: 80_000, JPWorker: 40_000, PaidDate: paid, Source: &s})
+	}
+	b.Balances = []member.BalanceAccount{{KPJ: kpj, AsOf: day(2025, time.January, 10),
+		History: []member.YearBalance{{Year: 2024, Employer: 148_000 * 11, Worker: 80_000 * 11, Development: 50_000, Closing: 228_000*11 + 50_000}}}}
+	slips := documents.SourceOf("slip.csv", []byte("slip"))
+	b.Documents = append(b.Documents, documents.Document{Kind: documents.KindPayslips, File: "slip.csv", SHA256: slips.SHA256, Rows: 9})
+	for mo := time.April; mo <= time.December; mo++ {
+		s := slips
+		s.Line = int(mo) - 2
+		b.Payslips = append(b.Payslips, member.Payslip{Period: member.Month(2024, mo), Employer: "PT Contoh Makmur", BasicWage: 4_500_000,
+			FixedAllowances: 500_000, DeductJHT: 100_000, DeductJP: 50_000, Source: s})
+	}
+	b.Refused = []documents.Refused{{Source: member.Source{File: "slip.csv", SHA256: slips.SHA256, Line: 12}, Text: "31-02-2024;PT Contoh",
+		Reason: documents.Errorf("bad_date", member.Source{File: "slip.csv", Line: 12}, "tanggal %q tidak ada", "date %q does not exist", "31-02-2024")}}
+	return b
+}
+
+func report(t *testing.T, l member.Lang) (Report, map[string]any) {
+	t.Helper()
+	b := invented()
+	today := day(2026, time.December, 7)
+	r := Build(b, read.ModelOf(b, today), today, l)
+	raw, err := json.Marshal(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var generic map[string]any
+	if err := json.Unmarshal(raw, &generic); err != nil {
+		t.Fatal(err)
+	}
+	return r, generic
+}
+
+var (
+	dayRE   = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	monthRE = regexp.MustCompile(`^\d{4}-\d{2}$`)
+)
+
+// TestReport_JSONStructure checks the documented structure on the
+// generic JSON (what a consumer sees), not on the Go types.
+func TestReport_JSONStructure(t *testing.T) {
+	t.Parallel()
+	for _, l := range []member.Lang{member.ID, member.EN} {
+		_, j := report(t, l)
+		if j["format"] != Format || j["lang"] != string(l) || j["today"] != "2026-12-07" || j["as_of"] != "2025-01-10" {
+			t.Errorf("%s: head %v %v %v %v", l, j["format"], j["lang"], j["today"], j["as_of"])
+		}
+		m := j["member"].(map[string]any)
+		if m["name"] != "Rina Contoh" || m["birth_date"] != "1990-02-03" || m["segment"] != "PU" || m["status"] != "aktif" {
+			t.Errorf("%s: member %v", l, m)
+		}
+		raw, _ := json.Marshal(j)
+		if strings.Contains(string(raw), "3174010302900001") {
+			t.Errorf("the NIK is in the JSON")
+		}
+		docs := j["documents"].([]any)
+		d0 := docs[0].(map[string]any)
+		if len(docs) != 2 || d0["file"] != "rina-2024.pdf" || d0["kind"] != "statement" || len(d0["sha256"].(string)) != 64 ||
+			d0["printed_at"] != "2025-01-10" || d0["totals_checked"] != true || d0["card"] != kpj {
+			t.Errorf("%s: documents %v", l, docs)
+		}
+		ref := j["refused"].([]any)[0].(map[string]any)
+		if ref["file"] != "slip.csv" || ref["line"] != float64(12) || ref["code"] != "bad_date" || !strings.Contains(ref["reason"].(string), "slip.csv, ") {
+			t.Errorf("%s: refused %v", l, ref)
+		}
+
+		kinds := map[string]map[string]any{}
+		for _, f := range j["findings"].([]any) {
+			f := f.(map[string]any)
+			for _, key := range []string{"kind", "card", "period", "amount", "rule", "citation", "text", "months", "citation_source"} {
+				if _, ok := f[key]; !ok {
+					t.Errorf("%s: finding without %s: %v", l, key, f)
+				}
+			}
+			if !monthRE.MatchString(f["period"].(string)) || f["rule"] == "" || f["citation"] == "" {
+				t.Errorf("%s: finding %v", l, f)
+			}
+			if a, ok := f["amount"].(float64); !ok || a != float64(int64(a)) {
+				t.Errorf("%s: amount %v is not whole rupiah", l, f["amount"])
+			}
+			kinds[f["kind"].(string)] = f
+		}
+		// March 2024: 5.7% + 3% of 4 000 000 = 348 000, of it 2% + 1% the
+		// worker's = 120 000.
+		if f := kinds["missing"]; f == nil || f["period"] != "2024-03" || f["amount"] != float64(348_000) || f["worker_share"] != float64(120_000) ||
+			f["card"] != kpj || !strings.Contains(f["citation"].(string), "24/2011") {
+			t.Errorf("%s: missing %v", l, f)
+		}
+		// May 2024 paid 20 June, deadline Monday 17 June: one month late,
+		// 2% of the dues (JHT and JP 348 000) = 6 960.
+		late := kinds["late"]
+		if late == nil || late["period"] != "2024-05" || late["amount"] != float64(6_960) {
+			t.Fatalf("%s: late %v", l, late)
+		}
+		lm := late["late"].([]any)[0].(map[string]any)
+		if lm["deadline"] != "2024-06-17" || lm["paid"] != "2024-06-20" || lm["days_late"] != float64(3) || lm["maybe_holiday"] != true {
+			t.Errorf("%s: late month %v", l, lm)
+		}
+		// The payslip's 5 000 000 against 4 000 000 in each month paid
+		// from April: April to December, 9 months.
+		if g := kinds["wage_gap"]; g == nil || g["period"] != "2024-04" || len(g["months"].([]any)) != 9 || g["card"] != kpj {
+			t.Errorf("%s: wage gap %v", l, g)
+		}
+
+		// As of 10 January 2025 December is not due yet (15 January):
+		// 11 months due, 10 paid (not March), 9 on time (not May).
+		card := j["cards"].([]any)[0].(map[string]any)
+		if card["kpj"] != kpj || card["opened"] != "2024-01-02" || card["closed"] != nil || card["balance"] != float64(228_000*11+50_000) ||
+			card["balance_as_of"] != "2025-01-10" || card["months_due"] != float64(11) || card["months_paid"] != float64(10) || card["on_time"] != float64(9) || card["jp_months"] != float64(11) {
+			t.Errorf("%s: card %v", l, card)
+		}
+		reasons := card["jht"].(map[string]any)["reasons"].([]any)
+		res := reasons[0].(map[string]any)
+		if len(reasons) != 6 || res["reason"] != "resignation" || res["state"] != "blocked" || res["blockers"].([]any)[0] != "card_active" {
+			t.Errorf("%s: JHT reasons %v", l, reasons)
+		}
+		if age := reasons[2].(map[string]any); age["reason"] != "retirement_age" || age["from"] != "2046-02-03" {
+			t.Errorf("%s: age 56 %v", l, age)
+		}
+		rights := j["rights"].(map[string]any)
+		jp := rights["jp"].(map[string]any)
+		if jp["months"] != float64(11) || jp["minimum_months"] != float64(180) || !dayRE.MatchString(jp["pension_date"].(string)) {
+			t.Errorf("%s: JP %v", l, jp)
+		}
+		jk := rights["jkp"].(map[string]any)
+		if eligible, ok := jk["eligible"].(bool); !ok || eligible {
+			// As of 7 December 2026 nothing was paid for two years: not
+			// eligible, and said so with an explicit false.
+			t.Errorf("%s: JKP eligible %v", l, jk["eligible"])
+		}
+		if _, ok := jk["monthly"].(float64); !ok || !monthRE.MatchString(jk["phk_month"].(string)) {
+			t.Errorf("%s: JKP %v", l, jk)
+		}
+		if notes := j["notes"].([]any); len(notes) != 1 || !strings.Contains(notes[0].(string), "JKK, JKM") {
+			t.Errorf("%s: notes %v", l, notes)
+		}
+	}
+}
+
+func TestReport_TextInEachLanguage(t *testing.T) {
+	t.Parallel()
+	for l, want := range map[member.Lang][]string{
+		member.ID: {"Kartu 11000000001 — PT Contoh Makmur (aktif sejak 2 Januari 2024)", "Iuran tidak dibayar: Maret 2024 (1 bulan)",
+			"Rp 348.000", "Dasar: UU 24/2011 Pasal 19", "Iuran dibayar terlambat: Mei 2024", "batas 17 Juni 2024, dibayar 20 Juni 2024",
+			"Upah pada slip gaji lebih tinggi", "Saldo JHT Rp 2.558.000 per 10 Januari 2025", "Mengundurkan diri: belum bisa",
+			"Usia 56: belum bisa — belum berusia 56 (mulai 3 Februari 2046)", "masa iur 11 bulan dari 180", "belum memenuhi syarat JKP",
+			"slip.csv, baris 12: tanggal \"31-02-2024\" tidak ada"},
+		member.EN: {"Card 11000000001 — PT Contoh Makmur (active since 2 January 2024)", "Contributions not paid: March 2024 (1 month)",
+			"Rp 348.000", "Basis: Law 24/2011 Article 19", "Contributions paid late: May 2024", "due 17 June 2024, paid 20 June 2024",
+			"The payslip wage is above", "JHT balance Rp 2.558.000 as of 10 January 2025", "Resignation: not yet",
+			"Age 56: not yet — not yet 56 (from 3 February 2046)", "11 months of contributions of the 180", "[no] 1 month of contributions in 24", "not eligible for JKP yet",
+			"slip.csv, line 12: date \"31-02-2024\" does not exist"},
+	} {
+		r, _ := report(t, l)
+		var out bytes.Buffer
+		writeText(&out, r, l)
+		for _, s := range want {
+			if !strings.Contains(out.String(), s) {
+				t.Errorf("%s: no %q in\n%s", l, s, out.String())
+			}
+		}
+		if strings.Contains(out.String(), "%!") {
+			t.Errorf("%s: a format error in\n%s", l, out.String())
+		}
+	}
+}
+
+// TestRun_UnreadableInput: exit 2 and one sentence on stderr naming the
+// file, in the chosen language; nothing on stdout.
+func TestRun_UnreadableInput(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	png := filepath.Join(dir, "foto.png")
+	if err := os.WriteFile(png, []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		args []string
+		want string
+	}{
+		"missing, id":  {[]string{filepath.Join(dir, "tidak-ada.pdf")}, "tidak-ada.pdf: berkas ini tidak ada"},
+		"missing, en":  {[]string{"--lang", "en", filepath.Join(dir, "tidak-ada.pdf")}, "tidak-ada.pdf: this file does not exist"},
+		"binary, en":   {[]string{"--lang", "en", png}, "foto.png: this file is neither a BPJSTK statement PDF"},
+		"directory":    {[]string{dir}, "berkas ini tidak dapat dibaca"},
+		"no files":     {nil, "usage: cekbpjstk periksa"},
+		"bad today":    {[]string{"--today", "7-12-2026", png}, "bukan tanggal YYYY-MM-DD"},
+		"bad language": {[]string{"--lang", "fr", png}, "use id or en"},
+		"unknown flag": {[]string{"--store", png}, "flag provided but not defined"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := Run(tc.args, &stdout, &stderr)
+		if code != ExitUnreadable || stdout.Len() != 0 || !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("%s: exit %d, stdout %q, stderr %q", name, code, stdout.String(), stderr.String())
+		}
+		if strings.HasPrefix(name, "missing") || strings.HasPrefix(name, "binary") {
+			if lines := strings.Count(strings.TrimSpace(stderr.String()), "\n"); lines != 0 {
+				t.Errorf("%s: %d lines on stderr, want one sentence", name, lines+1)
+			}
+		}
+	}
+}
