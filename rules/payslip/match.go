@@ -81,6 +81,21 @@ func NormalizeEmployer(name string) string {
 	return b.String()
 }
 
+// MaxAmount bounds a figure the checks take: a negative amount, or one
+// above Rp1 triliun, is no payslip's or statement's (the readers refuse
+// such rows with a reason; here the row is left out, so no sum can
+// overflow).
+const MaxAmount member.Rupiah = 1_000_000_000_000
+
+func plausible(amounts ...member.Rupiah) bool {
+	for _, a := range amounts {
+		if a < 0 || a > MaxAmount {
+			return false
+		}
+	}
+	return true
+}
+
 // index sorts the member's data by card: the cards of the member, then any
 // other card a contribution, an employment or a payslip names.
 func index(in Input) indexed {
@@ -108,6 +123,9 @@ func index(in Input) indexed {
 	sort.Ints(years)
 	for _, y := range years {
 		for _, m := range in.Contributions[y].Months {
+			if !plausible(m.ReportedWage, m.BackPay, m.JHTEmployer, m.JHTWorker, m.JPEmployer, m.JPWorker, m.Total) {
+				continue
+			}
 			c := get(m.KPJ, m.EmployerName)
 			i := member.MonthIndex(m.Period)
 			cr := c.credits[i]
@@ -147,7 +165,8 @@ func index(in Input) indexed {
 		}
 	}
 	for _, p := range in.Payslips {
-		if p.Period.IsZero() {
+		if p.Period.IsZero() || !plausible(p.BasicWage, p.FixedAllowances, p.OtherIncome, p.DeductJHT, p.DeductJP,
+			p.DeductHealth, p.DeductJKK, p.DeductJKM, p.DeductTax) {
 			continue
 		}
 		p.Period = member.MonthOf(p.Period)
@@ -162,6 +181,9 @@ func index(in Input) indexed {
 		c.payslips[member.MonthIndex(p.Period)] = p
 	}
 	for _, a := range in.A1 {
+		if !plausible(a.Amount) || a.Year < 1 || a.Year > 9999 {
+			continue
+		}
 		if c := ix.match(a.KPJ, a.Employer, member.Month(a.Year, time.December)); c != nil {
 			c.a1 = append(c.a1, a)
 		}
