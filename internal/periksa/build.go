@@ -12,13 +12,14 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
+	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
 	"github.com/cekbpjstk/cekbpjstk/rules/pension"
 )
 
 // Build runs every check on the documents, as the app runs them on server
 // data: the audit as of the documents' date (ui/dashboard/audittab), the
-// payslip wage against the reported one (Upah saya), and the rights as of
-// today (ui/dashboard/rightstab).
+// payslip checks (rules/payslip), and the rights as of today
+// (ui/dashboard/rightstab).
 func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Report {
 	r := Report{Format: Format, Lang: string(l), Today: isoDate(today), AsOf: isoDate(md.AsOf),
 		Member: memberOf(md), Findings: []Finding{}, Reliefs: []Relief{}, Notes: []string{}}
@@ -35,10 +36,17 @@ func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Re
 		r.Reliefs = append(r.Reliefs, Relief{Kind: string(rl.Kind), Card: rl.KPJ, Months: isoMonths(rl.Months), Applied: rl.Applied,
 			Citation: audit.Cite(l, rl.Cite)})
 	}
-	gap := audit.CompareWage(audit.GapInput{Contributions: md.Contributions, Payslip: md.PayslipWages,
-		BirthDate: md.Member.BirthDate, Today: md.AsOf})
-	if gap.MonthsUnder > 0 {
-		r.Findings = append(r.Findings, gapFinding(gap, md, l))
+	// What only payslips, employment facts and 1721-A1 make possible
+	// (rules/payslip): deducted but not paid in, wrong shares, JKK/JKM
+	// deducted, the wage under-reported, late deposits, months missing
+	// while employed, the 1721-A1 cross-check.
+	pay := payslip.Run(payslip.Input{Member: md.Member, Contributions: md.Contributions, Payslips: md.Payslips,
+		Employments: md.Employment, A1: md.A1, AsOf: md.AsOf})
+	for _, f := range pay.Findings {
+		r.Findings = append(r.Findings, payslipFinding(f, l))
+	}
+	if len(pay.Unmatched) > 0 {
+		r.Notes = append(r.Notes, fmt.Sprintf(text[l].unmatched, len(pay.Unmatched)))
 	}
 
 	months := allMonths(md)
@@ -93,8 +101,7 @@ func auditFinding(f audit.Finding, l member.Lang) Finding {
 	case audit.KindLate:
 		out.Text = fmt.Sprintf(k.title, months, rp(f.Amount))
 		for _, m := range f.Late {
-			out.Late = append(out.Late, LateMonth{Month: m.Month.Format("2006-01"), Deadline: m.Deadline.Format(time.DateOnly),
-				Paid: m.Paid.Format(time.DateOnly), DaysLate: m.DaysLate, MonthsLate: m.MonthsLate, Dues: m.Dues, Fine: m.Fine, MaybeHoliday: m.MaybeHoliday})
+			out.Late = append(out.Late, lateMonth(m))
 		}
 	case audit.KindWageFlat:
 		n := member.MonthIndex(f.Months[1]) - member.MonthIndex(f.Months[0]) + 1
@@ -107,27 +114,43 @@ func auditFinding(f audit.Finding, l member.Lang) Finding {
 	return out
 }
 
-// gapFinding is the payslip wage against the reported wage (Upah saya),
-// one finding for the member: the audit compares every card of a month.
-func gapFinding(g audit.Gap, md read.Model, l member.Lang) Finding {
-	out := Finding{Kind: "wage_gap", Amount: g.JHT + g.JP, WorkerShare: g.WorkerDeducted, Citation: audit.Cite(l, audit.CiteWage),
-		CitationSource: "text", Months: []string{}}
-	var under []time.Time
-	for _, m := range g.Months {
-		out.Gap = append(out.Gap, GapMonth{Month: m.Month.Format("2006-01"), Payslip: m.Payslip, Reported: m.Reported, Gap: m.Gap,
-			JHT: m.JHT, JP: m.JP, WorkerDeducted: m.WorkerDeducted})
-		if m.Gap > 0 {
-			under = append(under, m.Month)
+// workerKinds: the payslip findings whose amount came out of the
+// member's own wage.
+var workerKinds = map[payslip.Kind]bool{payslip.KindNotDeposited: true, payslip.KindJPAboveCap: true, payslip.KindEmployerShare: true}
+
+// payslipFinding words one of rules/payslip's findings, with its months in
+// rupiah.
+func payslipFinding(f payslip.Finding, l member.Lang) Finding {
+	rule := f.Rule()
+	out := Finding{Kind: string(f.Kind), Card: f.KPJ, Employer: f.Employer, Period: isoMonth(f.From()), Months: []string{},
+		Amount: f.Amount, Rule: rule.Text(l), Citation: rule.Cite, CitationSource: "text", Text: f.Summary(l), PerMonth: []MonthAmount{}}
+	if l == member.EN {
+		out.Citation = rule.CiteEN
+	}
+	if rule.Secondary {
+		out.CitationSource = "secondary"
+	}
+	if workerKinds[f.Kind] {
+		out.WorkerShare = f.Amount
+	}
+	for _, m := range f.Months {
+		out.Months = append(out.Months, m.Month.Format("2006-01"))
+		out.PerMonth = append(out.PerMonth, MonthAmount{Month: m.Month.Format("2006-01"), Payslip: m.Payslip, Card: m.Card,
+			Due: m.Due, Wage: m.Wage, Amount: m.Amount})
+		if lm := m.Late; lm != nil {
+			out.Late = append(out.Late, lateMonth(*lm))
 		}
 	}
-	out.Months = isoMonths(under)
-	out.Period = isoMonth(under[0])
-	if len(md.Member.Cards) == 1 {
-		out.Card, out.Employer = md.Member.Cards[0].KPJ, md.Member.Cards[0].EmployerName
+	if g := f.Gap; g != nil {
+		for _, m := range g.Months {
+			out.Gap = append(out.Gap, GapMonth{Month: m.Month.Format("2006-01"), Payslip: m.Payslip, Reported: m.Reported, Gap: m.Gap,
+				JHT: m.JHT, JP: m.JP, WorkerDeducted: m.WorkerDeducted})
+		}
 	}
-	k := text[l].kinds["wage_gap"]
-	out.Rule = k.rule
-	rp := func(n int64) string { return member.Rupiah(n).Format() }
-	out.Text = fmt.Sprintf(k.title, audit.FormatMonths(l, under), rp(g.Gap), rp(g.JHT), rp(g.JP), rp(g.WorkerDeducted))
 	return out
+}
+
+func lateMonth(m audit.LateMonth) LateMonth {
+	return LateMonth{Month: m.Month.Format("2006-01"), Deadline: m.Deadline.Format(time.DateOnly), Paid: m.Paid.Format(time.DateOnly),
+		DaysLate: m.DaysLate, MonthsLate: m.MonthsLate, Dues: m.Dues, Fine: m.Fine, MaybeHoliday: m.MaybeHoliday}
 }

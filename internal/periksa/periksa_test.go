@@ -56,6 +56,7 @@ func invented() documents.Bundle {
 		b.Payslips = append(b.Payslips, member.Payslip{Period: member.Month(2024, mo), Employer: "PT Contoh Makmur", BasicWage: 4_500_000,
 			FixedAllowances: 500_000, DeductJHT: 100_000, DeductJP: 50_000, Source: s})
 	}
+	b.Payslips[2].DeductJKK = 12_000 // June: the employer's share, deducted from the worker
 	b.Refused = []documents.Refused{{Source: member.Source{File: "slip.csv", SHA256: slips.SHA256, Line: 12}, Text: "31-02-2024;PT Contoh",
 		Reason: documents.Errorf("bad_date", member.Source{File: "slip.csv", Line: 12}, "tanggal %q tidak ada", "date %q does not exist", "31-02-2024")}}
 	return b
@@ -142,10 +143,29 @@ func TestReport_JSONStructure(t *testing.T) {
 		if lm["deadline"] != "2024-06-17" || lm["paid"] != "2024-06-20" || lm["days_late"] != float64(3) || lm["maybe_holiday"] != true {
 			t.Errorf("%s: late month %v", l, lm)
 		}
-		// The payslip's 5 000 000 against 4 000 000 in each month paid
-		// from April: April to December, 9 months.
-		if g := kinds["wage_gap"]; g == nil || g["period"] != "2024-04" || len(g["months"].([]any)) != 9 || g["card"] != kpj {
-			t.Errorf("%s: wage gap %v", l, g)
+		// rules/payslip. Deducted 2% + 1% of 5 000 000 = 150 000 a month,
+		// credited 80 000 + 40 000: 30 000 a month not paid in, April to
+		// November (December is not due by 10 January 2025), 240 000.
+		nd := kinds["not_deposited"]
+		if nd == nil || nd["period"] != "2024-04" || nd["amount"] != float64(240_000) || nd["worker_share"] != float64(240_000) ||
+			len(nd["per_month"].([]any)) != 8 || !strings.Contains(nd["citation"].(string), "24/2011") || nd["citation_source"] != "text" {
+			t.Fatalf("%s: not deposited %v", l, nd)
+		}
+		if pm := nd["per_month"].([]any)[0].(map[string]any); pm["month"] != "2024-04" || pm["payslip"] != float64(150_000) ||
+			pm["card"] != float64(120_000) || pm["amount"] != float64(30_000) {
+			t.Errorf("%s: not deposited, April %v", l, pm)
+		}
+		// The wage gap of 1 000 000 costs 5.7% + 3% = 87 000 a month paid,
+		// April to December: 783 000.
+		if g := kinds["wage_under_reported"]; g == nil || g["period"] != "2024-04" || g["amount"] != float64(783_000) ||
+			len(g["gap"].([]any)) != 9 || g["card"] != kpj || g["citation_source"] != "secondary" {
+			t.Errorf("%s: wage under-reported %v", l, g)
+		}
+		if k := kinds["employer_share_deducted"]; k == nil || k["period"] != "2024-06" || k["amount"] != float64(12_000) {
+			t.Errorf("%s: JKK deducted %v", l, k)
+		}
+		if k := kinds["late_deposit"]; k == nil || k["period"] != "2024-05" || k["amount"] != float64(6_960) {
+			t.Errorf("%s: late deposit %v", l, k)
 		}
 
 		// As of 10 January 2025 December is not due yet (15 January):
@@ -188,12 +208,12 @@ func TestReport_TextInEachLanguage(t *testing.T) {
 	for l, want := range map[member.Lang][]string{
 		member.ID: {"Kartu 11000000001 — PT Contoh Makmur (aktif sejak 2 Januari 2024)", "Iuran tidak dibayar: Maret 2024 (1 bulan)",
 			"Rp 348.000", "Dasar: UU 24/2011 Pasal 19", "Iuran dibayar terlambat: Mei 2024", "batas 17 Juni 2024, dibayar 20 Juni 2024",
-			"Upah pada slip gaji lebih tinggi", "Saldo JHT Rp 2.558.000 per 10 Januari 2025", "Mengundurkan diri: belum bisa",
+			"Upah pada slip gaji lebih tinggi", "Rp 240.000 dipotong dari upah Anda untuk JHT dan JP pada April–November 2024", "Iuran JKK/JKM dipotong dari upah Anda pada Juni 2024", "Saldo JHT Rp 2.558.000 per 10 Januari 2025", "Mengundurkan diri: belum bisa",
 			"Usia 56: belum bisa — belum berusia 56 (mulai 3 Februari 2046)", "masa iur 11 bulan dari 180", "belum memenuhi syarat JKP",
 			"slip.csv, baris 12: tanggal \"31-02-2024\" tidak ada"},
 		member.EN: {"Card 11000000001 — PT Contoh Makmur (active since 2 January 2024)", "Contributions not paid: March 2024 (1 month)",
 			"Rp 348.000", "Basis: Law 24/2011 Article 19", "Contributions paid late: May 2024", "due 17 June 2024, paid 20 June 2024",
-			"The payslip wage is above", "JHT balance Rp 2.558.000 as of 10 January 2025", "Resignation: not yet",
+			"The wage on your payslips is above", "Rp 240.000 deducted from your wage for JHT and JP in April–November 2024", "JKK/JKM contributions were deducted from your wage in June 2024", "JHT balance Rp 2.558.000 as of 10 January 2025", "Resignation: not yet",
 			"Age 56: not yet — not yet 56 (from 3 February 2046)", "11 months of contributions of the 180", "[no] 1 month of contributions in 24", "not eligible for JKP yet",
 			"slip.csv, line 12: date \"31-02-2024\" does not exist"},
 	} {

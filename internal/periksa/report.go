@@ -98,10 +98,24 @@ type Finding struct {
 	Citation    string   `json:"citation"`
 	// CitationSource: "text" (read in the regulation or BPJSTK's own
 	// page), "secondary" (read in the press) or "unconfirmed".
-	CitationSource string      `json:"citation_source"`
-	Text           string      `json:"text"`
-	Late           []LateMonth `json:"late,omitempty"`
-	Gap            []GapMonth  `json:"gap,omitempty"`
+	CitationSource string `json:"citation_source"`
+	Text           string `json:"text"`
+	// PerMonth: the payslip checks' months, each in rupiah.
+	PerMonth []MonthAmount `json:"per_month,omitempty"`
+	Late     []LateMonth   `json:"late,omitempty"`
+	Gap      []GapMonth    `json:"gap,omitempty"`
+}
+
+// MonthAmount is one month of a payslip finding: what the payslip shows,
+// what reached the card, what was due, on which wage, and the month's
+// amount (what each holds by kind: docs/periksa.md).
+type MonthAmount struct {
+	Month   string `json:"month"`
+	Payslip int64  `json:"payslip"`
+	Card    int64  `json:"card"`
+	Due     int64  `json:"due"`
+	Wage    int64  `json:"wage"`
+	Amount  int64  `json:"amount"`
 }
 
 // LateMonth is one month paid after its deadline.

@@ -25,7 +25,7 @@ type words struct {
 	jpHead, jpMonths, jpAge, jpNow, jpAtPension, jpLumpSum                                     string
 	jkpHead, jkpIf, jkpPast, jkpMonths, jkpConsecutive, jkpPrograms                            string
 	jkpEligible, jkpNotEligible, jkpBenefit, jkpWindow, jkpWindowPassed                        string
-	assumed, reliefLine                                                                        string
+	assumed, unmatched, reliefLine                                                             string
 	yes, no                                                                                    string
 }
 
@@ -71,8 +71,6 @@ var text = map[member.Lang]words{
 				"Perubahan upah wajib dilaporkan ke BPJS Ketenagakerjaan paling lama 7 hari kerja."},
 			"wage_drop": {"Upah yang dilaporkan turun dari %s menjadi %s pada %s.",
 				"Pemberi kerja wajib melaporkan upah pekerja yang sebenarnya."},
-			"wage_gap": {"Upah pada slip gaji lebih tinggi dari yang dilaporkan pada %s; selisih %s, JHT kurang %s, JP kurang %s, potongan upah yang tidak sampai ke BPJS %s.",
-				"Iuran dihitung dari upah sebenarnya (gaji pokok dan tunjangan tetap), yang wajib dilaporkan lengkap dan benar."},
 		},
 		lateLine:        "    %s: batas %s, dibayar %s (%d hari terlambat), denda %s%s",
 		holiday:         " (mungkin tepat waktu bila tanggal 15 hari libur)",
@@ -101,6 +99,7 @@ var text = map[member.Lang]words{
 		jkpWindow:       "  ajukan paling lambat %s lewat SIAPkerja",
 		jkpWindowPassed: "  batas pengajuan %s sudah lewat",
 		assumed:         "Dokumen tidak menunjukkan %s; dianggap terdaftar karena wajib bagi setiap pekerja penerima upah (%s).",
+		unmatched:       "%d slip gaji tidak menyebut kartu atau pemberi kerja yang dikenal, padahal beberapa kartu aktif; slip itu tidak diperiksa.",
 		yes:             "ya",
 		no:              "tidak",
 	},
@@ -142,8 +141,6 @@ var text = map[member.Lang]words{
 				"A change of wage must be reported to BPJS Ketenagakerjaan within 7 working days."},
 			"wage_drop": {"The reported wage fell from %s to %s in %s.",
 				"The employer must report the worker's real wage."},
-			"wage_gap": {"The payslip wage is above the wage reported in %s; gap %s, JHT short by %s, JP short by %s, deducted from the wage but not reaching BPJS %s.",
-				"Contributions are on the real wage (basic wage and fixed allowances), which must be reported completely and correctly."},
 		},
 		lateLine:        "    %s: due %s, paid %s (%d days late), fine %s%s",
 		holiday:         " (may be on time if the 15th was a public holiday)",
@@ -172,6 +169,7 @@ var text = map[member.Lang]words{
 		jkpWindow:       "  claim by %s through SIAPkerja",
 		jkpWindowPassed: "  the claim deadline %s has passed",
 		assumed:         "The documents do not show %s; taken as enrolled, since every employee must be (%s).",
+		unmatched:       "%d payslips name no card or employer the documents know while several cards were active; they were not checked.",
 		yes:             "yes",
 		no:              "no",
 	},
