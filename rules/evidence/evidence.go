@@ -91,6 +91,9 @@ type Pack struct {
 	// Totals of the months: deducted, credited (the worker's shares) and
 	// the gap (what was deducted and not paid in).
 	Deducted, Credited, Gap int64
+	// JPExcess is the JP deducted above its lawful most (to be refunded,
+	// not paid in), which the gap leaves out.
+	JPExcess int64
 	// Findings are rules/payslip's findings on the card in the period.
 	Findings    []payslip.Finding
 	Documents   []DocumentInfo
@@ -133,6 +136,7 @@ func Build(in Input) (Pack, error) {
 		p.Deducted += m.Deducted
 		p.Credited += m.Credited
 		p.Gap += m.Gap
+		p.JPExcess += m.JPExcess
 	}
 	for _, f := range payslip.Run(in.Data).Findings {
 		if f.KPJ != in.KPJ {

@@ -251,8 +251,38 @@ func TestDocumentInfos_AttachUpToTheLimit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(pdfText(t, b), txtNotAttached.ID) {
+	text := pdfText(t, b)
+	if strings.Contains(text, txtNotAttached.ID) {
 		t.Error("small documents said not attached")
+	}
+	if strings.Contains(text, txtExcess.ID) {
+		t.Error("a JP excess line with no excess")
+	}
+}
+
+// TestPDF_JPExcessApart: March's payslip deducts JP 60.000 on
+// 5.000.000, where 1% is 50.000: 10.000 too much, to be refunded; the gap
+// counts JHT 100.000 + JP 50.000 − 100.000 credited = 50.000, as before.
+func TestPDF_JPExcessApart(t *testing.T) {
+	t.Parallel()
+	in := sample()
+	in.Data.Payslips[2].DeductJP = 60_000
+	p, err := Build(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.JPExcess != 10_000 || p.Gap != 200_003 || p.Deducted != 910_000 {
+		t.Errorf("excess %d, gap %d, deducted %d", p.JPExcess, p.Gap, p.Deducted)
+	}
+	b, err := PDF(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, b)
+	for _, want := range []string{txtExcess.both() + " Rp 10.000", "Maret 2025 Rp 160.000 Rp 100.000 Rp 50.000 10-04-2025 " + noteJPExcess.both()} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the PDF lacks %q", want)
+		}
 	}
 }
 

@@ -151,7 +151,10 @@ func (w *writer) summary() {
 		label bi
 		n     int64
 		bold  bool
-	}{{txtDeducted, w.p.Deducted, false}, {txtCredited, w.p.Credited, false}, {txtGap, w.p.Gap, true}} {
+	}{{txtDeducted, w.p.Deducted, false}, {txtCredited, w.p.Credited, false}, {txtExcess, w.p.JPExcess, false}, {txtGap, w.p.Gap, true}} {
+		if r.label == txtExcess && r.n == 0 {
+			continue
+		}
 		style := ""
 		if r.bold {
 			style = "B"
@@ -246,6 +249,8 @@ func note(m payslip.LedgerMonth) bi {
 		return noteNoSlip
 	case !m.HasCredit:
 		return noteNoCredit
+	case m.JPExcess > 0:
+		return noteJPExcess
 	}
 	return bi{}
 }

@@ -23,6 +23,7 @@ var (
 	txtSummary   = bi{"Ringkasan", "Summary"}
 	txtDeducted  = bi{"Dipotong dari upah (JHT 2% + JP 1%)", "Deducted from the wage (JHT 2% + JP 1%)"}
 	txtCredited  = bi{"Masuk ke kartu (bagian pekerja)", "Credited to the card (worker's share)"}
+	txtExcess    = bi{"Potongan JP di atas batas (harus dikembalikan)", "JP deducted above the cap (to be refunded)"}
 	txtGap       = bi{"Dipotong tapi tidak disetor", "Deducted but not paid in"}
 	txtFindings  = bi{"Temuan", "Findings"}
 	txtRule      = bi{"Aturan", "Rule"}
@@ -40,6 +41,7 @@ var (
 	noteNoSlip   = bi{"tanpa slip gaji", "no payslip"}
 	noteNoCredit = bi{"tidak ada iuran", "nothing credited"}
 	noteNotDue   = bi{"belum jatuh tempo", "not yet due"}
+	noteJPExcess = bi{"potongan JP di atas batas", "JP deducted above the cap"}
 
 	txtLaw = bi{"Dasar hukum", "The law"}
 	// UU 24/2011 Pasal 19 ayat (1) and (2), and Pasal 55, in our words

@@ -105,14 +105,9 @@ func jpAboveCap(c *card) Finding {
 	f := Finding{Kind: KindJPAboveCap}
 	for _, i := range c.months(c.payslips) {
 		p := c.payslips[i]
-		if p.DeductJP <= 0 {
-			continue
-		}
-		wage := int64(p.Wage())
-		allowed := rates.Pct(min(wage, rates.JPWageCap(p.Period)), rates.JPWorkerBP)
-		if int64(p.DeductJP)-allowed > ShareTolerance {
-			f.Months = append(f.Months, Month{Month: p.Period, Payslip: int64(p.DeductJP), Due: allowed, Wage: wage,
-				Amount: int64(p.DeductJP) - allowed, Source: srcOf(p)})
+		if d := jpExcess(p); d > 0 {
+			f.Months = append(f.Months, Month{Month: p.Period, Payslip: int64(p.DeductJP), Due: int64(p.DeductJP) - d,
+				Wage: int64(p.Wage()), Amount: d, Source: srcOf(p)})
 		}
 	}
 	return f

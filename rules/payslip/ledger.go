@@ -6,6 +6,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/rates"
 )
 
 // LedgerMonth is one month of one card side by side: what the payslip
@@ -19,6 +20,7 @@ type LedgerMonth struct {
 	DeductedJHT, DeductedJP int64
 	CreditedJHT, CreditedJP int64 // the worker's shares credited
 	Deducted, Credited, Gap int64
+	JPExcess                int64     // JP deducted above its lawful most (KindJPAboveCap): not in Gap
 	Paid                    time.Time // the deposit's date (Tgl Setor), zero when unknown
 	NotYetDue               bool      // the month's deadline had not passed on the as-of date
 	Source, CardSource      *member.Source
@@ -85,6 +87,7 @@ func Ledger(in Input, kpj string, from, to time.Time) []LedgerMonth {
 		cr := c.credits[i]
 		if hasP {
 			lm.HasPayslip, lm.DeductedJHT, lm.DeductedJP, lm.Source = true, int64(p.DeductJHT), int64(p.DeductJP), srcOf(p)
+			lm.JPExcess = jpExcess(p)
 		}
 		if cr != nil {
 			lm.HasCredit, lm.CreditedJHT, lm.CreditedJP, lm.Paid, lm.CardSource = true, cr.jhtW, cr.jpW, cr.paid, cr.source
@@ -100,9 +103,11 @@ func Ledger(in Input, kpj string, from, to time.Time) []LedgerMonth {
 
 // shortfall is what a payslip deducted for JHT and JP beyond the worker's
 // shares the card carries (all of it with no credit), 0 within
-// ShareTolerance a deducted share.
+// ShareTolerance a deducted share. JP deducted above its lawful most
+// (jpExcess) counts only up to it: the excess is KindJPAboveCap's, not
+// money owed to the card.
 func shortfall(p member.Payslip, cr *credit) int64 {
-	ded := int64(p.DeductJHT + p.DeductJP)
+	ded := int64(p.DeductJHT+p.DeductJP) - jpExcess(p)
 	var got int64
 	if cr != nil {
 		got = cr.worker()
@@ -115,6 +120,21 @@ func shortfall(p member.Payslip, cr *credit) int64 {
 	}
 	if ded-got > tol {
 		return ded - got
+	}
+	return 0
+}
+
+// jpExcess is the JP a payslip deducted above 1% of its wage up to the
+// month's JP cap (all of it before July 2015), when that is more than
+// ShareTolerance; 0 when the payslip gives no wage to judge by.
+func jpExcess(p member.Payslip) int64 {
+	wage := int64(p.Wage())
+	if p.DeductJP <= 0 || wage <= 0 {
+		return 0
+	}
+	allowed := rates.Pct(min(wage, rates.JPWageCap(p.Period)), rates.JPWorkerBP)
+	if d := int64(p.DeductJP) - allowed; d > ShareTolerance {
+		return d
 	}
 	return 0
 }

@@ -86,7 +86,8 @@ type ShareDiff struct {
 // depends on the kind:
 //
 //   - KindNotDeposited: Payslip the JHT+JP deduction, Card the worker's
-//     shares credited, Amount the difference;
+//     shares credited, Amount the difference (JP deducted above its
+//     lawful most is KindJPAboveCap's and left out of it);
 //   - KindMissing: Payslip the deduction (0 without a payslip), Due the JHT
 //     and JP the month should carry at Wage, Amount = Due;
 //   - KindWageUnder: Payslip the payslip's wage, Card the reported wage,

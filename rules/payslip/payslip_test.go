@@ -190,6 +190,21 @@ func TestJPAboveCap(t *testing.T) {
 		{mo(2015, 6), 30_000, 0, 0, 30_000},
 		{mo(2025, 4), 120_000, 0, 105_474, 14_526},
 	}, 44_526)
+
+	// The excess is not also "not paid in": April credited at the cap
+	// (JHT 240.000 + JP 105.474) owes the card nothing; June 2015's JP is
+	// all excess, so only its JHT 60.000 counts; May (Rp1 over: rounding)
+	// and June 2025 have no credit and count whole.
+	//	60.000 + (240.000 + 105.475) + (80.000 + 40.000) = 525.475
+	in.Contributions = byYear(row(kpjA, mo(2025, 4), 12_000_000, 444_000, 240_000, 210_948, 105_474, day(2025, 5, 10)))
+	checkMonths(t, only(t, Run(in), KindNotDeposited), []wantMonth{
+		{mo(2015, 6), 90_000, 0, 0, 60_000},
+		{mo(2025, 5), 345_475, 0, 0, 345_475},
+		{mo(2025, 6), 120_000, 0, 0, 120_000},
+	}, 525_475)
+	if led := Ledger(in, kpjA, mo(2025, 4), mo(2025, 4)); len(led) != 1 || led[0].Gap != 0 || led[0].JPExcess != 14_526 {
+		t.Errorf("April's ledger %+v", led)
+	}
 }
 
 // TestEmployerShareDeducted: JKK 0,24% of 5.000.000 = 12.000 in January,
