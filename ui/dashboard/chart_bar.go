@@ -31,6 +31,9 @@ type barChart struct {
 	// FormatAxis writes a value on the vertical axis.
 	FormatAxis func(float64) string
 	Empty      string // shown when there is nothing to draw
+	// Missing[i] marks bar i as a month with nothing recorded: its label
+	// in the error colour over a short error-coloured mark on the axis.
+	Missing []bool
 }
 
 var _ fyne.Widget = (*barChart)(nil)
@@ -64,6 +67,7 @@ type barChartRenderer struct {
 	yLabels []*canvas.Text
 	bars    [][]*canvas.Rectangle // [bar][series]
 	xLabels []*canvas.Text
+	marks   []*canvas.Rectangle // per bar: the missing mark, nil when not missing
 	swatch  []*canvas.Rectangle
 	legend  []*canvas.Text
 	empty   *canvas.Text
@@ -76,6 +80,8 @@ const (
 	chartSwatch   = float32(10)
 	chartMinWidth = float32(260)
 	chartMinPlot  = float32(120)
+	// chartMissingMark is the height of a missing month's mark on the axis.
+	chartMissingMark = float32(4)
 )
 
 func (r *barChartRenderer) color(name fyne.ThemeColorName) color.Color {
@@ -100,7 +106,7 @@ func (r *barChartRenderer) rebuild() {
 		maxSum = math.Max(maxSum, s)
 	}
 	r.top, r.ticks = niceAxis(maxSum, 4)
-	r.grid, r.yLabels, r.bars, r.xLabels, r.swatch, r.legend = nil, nil, nil, nil, nil, nil
+	r.grid, r.yLabels, r.bars, r.xLabels, r.marks, r.swatch, r.legend = nil, nil, nil, nil, nil, nil, nil
 	r.objects = r.objects[:0]
 	format := c.FormatAxis
 	if format == nil {
@@ -130,6 +136,14 @@ func (r *barChartRenderer) rebuild() {
 		txt := canvas.NewText(c.Labels[i], fg)
 		txt.TextSize = ts
 		txt.Alignment = fyne.TextAlignCenter
+		var mark *canvas.Rectangle
+		if i < len(c.Missing) && c.Missing[i] {
+			txt.Color = r.color(theme.ColorNameError)
+			txt.TextStyle.Bold = true
+			mark = canvas.NewRectangle(r.color(theme.ColorNameError))
+			r.objects = append(r.objects, mark)
+		}
+		r.marks = append(r.marks, mark)
 		r.xLabels = append(r.xLabels, txt)
 		r.objects = append(r.objects, txt)
 	}
@@ -237,8 +251,12 @@ func (r *barChartRenderer) Layout(size fyne.Size) {
 			rect.Resize(fyne.NewSize(barW, h))
 			rect.Move(fyne.NewPos(bx, y))
 		}
+		if m := r.marks[i]; m != nil {
+			m.Resize(fyne.NewSize(barW, chartMissingMark))
+			m.Move(fyne.NewPos(bx, plotBottom-chartMissingMark))
+		}
 		l := r.xLabels[i]
-		l.Hidden = (n-1-i)%every != 0 // the newest is always labelled
+		l.Hidden = (n-1-i)%every != 0 && r.marks[i] == nil // the newest and the missing are always labelled
 		l.Resize(fyne.NewSize(slot, lineH))
 		l.Move(fyne.NewPos(plotX+slot*float32(i), plotBottom+chartPad/2))
 	}

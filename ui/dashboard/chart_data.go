@@ -70,27 +70,35 @@ func balanceByYear(accounts []member.BalanceAccount) (years []int, values [][]fl
 	return years, values
 }
 
-// contributionsByMonth sums one year's contributions per calendar month
-// (every card together): JHT, JP, and JKK with JKM. JKP is left out, as it
-// is in the month's total: the government funds it, nobody pays it in.
-func contributionsByMonth(c member.Contributions) (months []time.Month, values [][]float64) {
+// contributionsByMonth sums a year's rows per calendar month (every card
+// together): JHT, JP, and JKK with JKM. JKP is left out, as it is in the
+// month's total: the government funds it, nobody pays it in. A month of
+// the period with no contribution is a bar of nothing, marked missing.
+func contributionsByMonth(rows []contribRow) (months []time.Month, values [][]float64, missing []bool) {
 	byMonth := map[time.Month][]float64{}
-	for _, m := range c.Months {
-		v := byMonth[m.Period.Month()]
+	recorded := map[time.Month]bool{}
+	for _, r := range rows {
+		mo := r.Month.Month()
+		v := byMonth[mo]
 		if v == nil {
 			v = make([]float64, 3)
-			byMonth[m.Period.Month()] = v
-			months = append(months, m.Period.Month())
+			byMonth[mo] = v
+			months = append(months, mo)
 		}
-		v[0] += float64(m.JHT)
-		v[1] += float64(m.JP)
-		v[2] += float64(m.JKK + m.JKM)
+		if r.C == nil {
+			continue
+		}
+		recorded[mo] = true
+		v[0] += float64(r.C.JHT)
+		v[1] += float64(r.C.JP)
+		v[2] += float64(r.C.JKK + r.C.JKM)
 	}
 	sort.Slice(months, func(i, j int) bool { return months[i] < months[j] })
 	for _, m := range months {
 		values = append(values, byMonth[m])
+		missing = append(missing, !recorded[m])
 	}
-	return months, values
+	return months, values, missing
 }
 
 // shortMonth is a month's first three letters: "Agu" / "Aug".

@@ -15,9 +15,14 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
-// Columns of the contributions table.
+// Columns of the contributions table: the month, its total and when it was
+// paid first, and the first two stay on screen when the table scrolls
+// sideways, so that at the default width (1024 px) the month and its
+// total are always in view.
 const (
 	colPeriod = iota
+	colTotal
+	colPaid
 	colEmployer
 	colWage
 	colJHT
@@ -25,12 +30,16 @@ const (
 	colJKK
 	colJKM
 	colJKP
-	colTotal
-	colPaid
 	colCount
 )
 
-var contribColumnWidths = [colCount]float32{140, 220, 150, 115, 110, 95, 95, 95, 125, 150}
+// contribStickyColumns stay in view when the table scrolls sideways.
+const contribStickyColumns = 2
+
+var contribColumnWidths = [colCount]float32{140, 125, 250, 250, 150, 115, 110, 95, 95, 95}
+
+// isMoney reports whether col holds rupiah (aligned right).
+func isMoney(col int) bool { return col == colTotal || (col >= colWage && col <= colJKP) }
 
 // contributionsTab is Iuran: one year of monthly contributions with a
 // totals row, the year picked with a Select.
@@ -39,6 +48,7 @@ type contributionsTab struct {
 
 	data         memberdata.Data
 	year         member.Contributions
+	rows         []contribRow // the year's months, a month without a contribution too
 	years        []int
 	yearSelect   *widget.Select
 	exportButton *widget.Button
@@ -61,10 +71,10 @@ func newContributionsTab() *contributionsTab {
 
 	c.table = widget.NewTableWithHeaders(
 		func() (int, int) {
-			if len(c.year.Months) == 0 {
+			if len(c.rows) == 0 {
 				return 0, colCount
 			}
-			return len(c.year.Months) + 1, colCount
+			return len(c.rows) + 1, colCount
 		},
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -73,14 +83,16 @@ func newContributionsTab() *contributionsTab {
 		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
-			l.TextStyle.Bold = id.Row == len(c.year.Months)
+			l.TextStyle.Bold = id.Row == len(c.rows)
 			l.Alignment = fyne.TextAlignLeading
-			if id.Col >= colWage && id.Col <= colTotal {
+			if isMoney(id.Col) {
 				l.Alignment = fyne.TextAlignTrailing
 			}
+			l.Importance = c.cellImportance(id.Row, id.Col)
 			l.SetText(c.cellText(id.Row, id.Col))
 		})
 	c.table.ShowHeaderColumn = false
+	c.table.StickyColumnCount = contribStickyColumns
 	c.table.CreateHeader = func() fyne.CanvasObject {
 		l := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		l.Truncation = fyne.TextTruncateEllipsis
@@ -89,7 +101,7 @@ func newContributionsTab() *contributionsTab {
 	c.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
 		l.Alignment = fyne.TextAlignLeading
-		if id.Col >= colWage && id.Col <= colTotal {
+		if isMoney(id.Col) {
 			l.Alignment = fyne.TextAlignTrailing
 		}
 		l.SetText(columnTitle(id.Col))
@@ -139,8 +151,7 @@ func columnTitle(col int) string {
 // cellText is the text of one cell; the row after the last month holds
 // the year's totals.
 func (c *contributionsTab) cellText(row, col int) string {
-	months := c.year.Months
-	if row == len(months) {
+	if row == len(c.rows) {
 		t := c.year.Totals
 		switch col {
 		case colPeriod:
@@ -162,13 +173,21 @@ func (c *contributionsTab) cellText(row, col int) string {
 		}
 		return ""
 	}
-	if row < 0 || row > len(months) {
+	if row < 0 || row > len(c.rows) {
 		return ""
 	}
-	m := months[row]
+	r := c.rows[row]
+	if col == colPeriod {
+		return i18n.FormatMonth(r.Month)
+	}
+	m := r.C
+	if m == nil {
+		if col == colPaid {
+			return lang.L("dashboard.contrib.missingRow")
+		}
+		return "–"
+	}
 	switch col {
-	case colPeriod:
-		return i18n.FormatMonth(m.Period)
 	case colEmployer:
 		return m.EmployerName
 	case colWage:
@@ -186,9 +205,27 @@ func (c *contributionsTab) cellText(row, col int) string {
 	case colTotal:
 		return i18n.FormatRupiah(m.Total)
 	case colPaid:
+		if r.DaysLate > 0 {
+			return lang.L("dashboard.contrib.paidLate", map[string]any{"Date": i18n.FormatDate(m.PaidDate), "Days": r.DaysLate})
+		}
 		return i18n.FormatDate(m.PaidDate)
 	}
 	return ""
+}
+
+// cellImportance colours a month without a contribution as an error and
+// a late payment's date as a warning.
+func (c *contributionsTab) cellImportance(row, col int) widget.Importance {
+	if row < 0 || row >= len(c.rows) {
+		return widget.MediumImportance
+	}
+	switch r := c.rows[row]; {
+	case r.C == nil && (col == colPeriod || col == colPaid):
+		return widget.DangerImportance
+	case r.DaysLate > 0 && col == colPaid:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }
 
 func (c *contributionsTab) setData(data memberdata.Data) {
@@ -231,34 +268,42 @@ func (c *contributionsTab) showYear(s string) {
 	y, err := strconv.Atoi(s)
 	contrib, ok := c.data.Contributions[y]
 	if err != nil || !ok {
-		c.year = member.Contributions{}
+		c.year, c.rows = member.Contributions{}, nil
 		c.summary.SetText("")
 		c.empty.Show()
 		c.chart.SetData(nil, nil)
 		c.table.Refresh()
 		return
 	}
-	months, values := contributionsByMonth(contrib)
+	c.rows = contribRows(c.data, y)
+	months, values, missing := contributionsByMonth(c.rows)
 	labels := make([]string, len(months))
 	for i, m := range months {
 		labels[i] = shortMonth(m)
 	}
+	c.chart.Missing = missing
 	c.chart.SetData(labels, values)
 	c.year = contrib
 	c.empty.Hide()
 	sum := map[string]any{"Count": len(contrib.Months), "Total": i18n.FormatRupiah(contrib.Totals.Total)}
-	c.summary.SetText(part.Plural(len(contrib.Months), lang.L("dashboard.contrib.summary.one", sum), lang.L("dashboard.contrib.summary", sum)))
+	text := part.Plural(len(contrib.Months), lang.L("dashboard.contrib.summary.one", sum), lang.L("dashboard.contrib.summary", sum))
+	if n := missingCount(c.rows); n > 0 {
+		args := map[string]any{"Count": n}
+		text += part.Plural(n, lang.L("dashboard.contrib.summary.missing.one", args), lang.L("dashboard.contrib.summary.missing", args))
+	}
+	c.summary.SetText(text)
 	c.table.ScrollToTop()
 	c.table.Refresh()
 }
 
 func (c *contributionsTab) clear() {
 	c.data = memberdata.Data{}
-	c.year = member.Contributions{}
+	c.year, c.rows = member.Contributions{}, nil
 	c.years = nil
 	c.yearSelect.ClearSelected()
 	c.yearSelect.SetOptions(nil)
 	c.summary.SetText("")
+	c.chart.Missing = nil
 	c.chart.SetData(nil, nil)
 	c.table.Refresh()
 }
