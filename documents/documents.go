@@ -94,8 +94,18 @@ type Bundle struct {
 	Payslips   []member.Payslip        `json:"payslips,omitempty"`
 	Employment []member.Employment     `json:"employment,omitempty"`
 	A1         []member.A1Deduction    `json:"a1,omitempty"`
+	// LastPaid: per card, the last month a JMO screen says was paid
+	// (beside its balance); the months themselves may not be listed.
+	LastPaid []CardMonth `json:"last_paid,omitempty"`
 	// Refused rows: the rest of the file was read.
 	Refused []Refused `json:"refused,omitempty"`
+}
+
+// CardMonth is a month a document says of a card, with its source.
+type CardMonth struct {
+	KPJ    string        `json:"kpj"`
+	Month  time.Time     `json:"month"` // first of the month
+	Source member.Source `json:"source"`
 }
 
 // Problem is why a file, or one row of it, cannot be read: a sentence in
