@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"os"
 	"os/exec"
@@ -48,5 +49,38 @@ func TestPeriksa_UnreadableFileExits2WithOneSentence(t *testing.T) {
 	stdout, stderr, code, written := periksaEnv(t, "--lang", "en", missing)
 	if code != 2 || stdout != "" || strings.TrimSpace(stderr) != missing+": this file does not exist" || len(written) > 0 {
 		t.Errorf("exit %d, stdout %q, stderr %q, wrote %v", code, stdout, stderr, written)
+	}
+}
+
+// TestPeriksa_DemoDocumentsAsJSON: the built binary reads the demo
+// documents with no display and an empty home, prints the JSON and
+// leaves no file anywhere in the home.
+func TestPeriksa_DemoDocumentsAsJSON(t *testing.T) {
+	t.Parallel()
+	files, err := filepath.Glob("sandbox/demodocs/files/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("demo documents: %v %v", files, err)
+	}
+	abs := make([]string, len(files))
+	for i, f := range files {
+		if abs[i], err = filepath.Abs(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, code, written := periksaEnv(t, append([]string{"--json", "--today", "2026-12-07"}, abs...)...)
+	var rep struct {
+		Format    string `json:"format"`
+		Documents []struct {
+			SHA256 string `json:"sha256"`
+		} `json:"documents"`
+		Findings []struct {
+			Kind, Period string
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil || code != 0 || stderr != "" || len(written) > 0 {
+		t.Fatalf("exit %d, %v, stderr %q, wrote %v", code, err, stderr, written)
+	}
+	if rep.Format != "cekbpjstk-periksa/1" || len(rep.Documents) != len(files) || len(rep.Findings) == 0 {
+		t.Errorf("format %q, %d documents of %d, %d findings", rep.Format, len(rep.Documents), len(files), len(rep.Findings))
 	}
 }

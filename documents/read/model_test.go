@@ -11,8 +11,8 @@ import (
 
 func TestModel_WhatTheRulesRead(t *testing.T) {
 	t.Parallel()
-	s23 := statement("a-2023.pdf", nik1, kpjA, 2023, time.December, 4_000_000)
-	s24 := statement("a-2024.pdf", nik1, kpjA, 2024, time.June, 4_500_000)
+	s23 := statementOf("a-2023.pdf", nik1, kpjA, 2023, time.December, 4_000_000)
+	s24 := statementOf("a-2024.pdf", nik1, kpjA, 2024, time.June, 4_500_000)
 	s24.Cards[0].Opened = time.Time{} // a later printout may not repeat it
 	// A second card, from JMO figures, and the member's employment facts:
 	// the first job ended by PHK on 30 June 2024.

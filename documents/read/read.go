@@ -23,8 +23,7 @@ type reader struct {
 }
 
 // readers are tried in order; the first whose sniff says yes reads the
-// file. The statement (PDF) and tabular (CSV, pasted text) readers are
-// added here as they land (readers_*.go).
+// file (readers.go lists them).
 var readers []reader
 
 // isPDF: every PDF starts with "%PDF-" (ISO 32000-1 §7.5.2), give or take
@@ -67,10 +66,6 @@ func File(name string, data []byte) (documents.Bundle, error) {
 		if r.sniff(data) {
 			return r.read(name, data)
 		}
-	}
-	if isPDF(data) {
-		return documents.Bundle{}, documents.Errorf("unknown_format", at,
-			"PDF belum dapat dibaca oleh versi ini", "this version cannot read PDFs yet")
 	}
 	if isText(data) {
 		return documents.Bundle{}, documents.Errorf("unknown_format", at,

@@ -21,9 +21,9 @@ const (
 
 func date(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
 
-// statement is a bundle as the statement reader gives it: one card, one
+// statementOf is a bundle as the statement reader gives it: one card, one
 // year, wage w each month from January to last.
-func statement(file, nik, kpj string, year int, last time.Month, wage int64) documents.Bundle {
+func statementOf(file, nik, kpj string, year int, last time.Month, wage int64) documents.Bundle {
 	data := []byte(file + nik + kpj)
 	src := documents.SourceOf(file, data)
 	b := documents.Bundle{
@@ -70,12 +70,12 @@ func problem(t *testing.T, err error) *documents.Problem {
 
 func TestMerge_RefusesAnotherMembersDocumentNamingBothFiles(t *testing.T) {
 	t.Parallel()
-	other := statement("b-2024.pdf", nik2, kpjB, 2024, time.December, 5_000_000)
-	sameNIKOtherName := statement("c-2024.pdf", nik1, kpjB, 2024, time.December, 5_000_000)
+	other := statementOf("b-2024.pdf", nik2, kpjB, 2024, time.December, 5_000_000)
+	sameNIKOtherName := statementOf("c-2024.pdf", nik1, kpjB, 2024, time.December, 5_000_000)
 	sameNIKOtherName.Identity.Name = "Nama Lain"
-	noNIKOtherBirth := statement("d-2024.pdf", "", kpjB, 2024, time.December, 5_000_000)
+	noNIKOtherBirth := statementOf("d-2024.pdf", "", kpjB, 2024, time.December, 5_000_000)
 	noNIKOtherBirth.Identity.BirthDate = date(1991, time.May, 5)
-	noNIKOtherName := statement("e-2024.pdf", "", kpjB, 2024, time.December, 5_000_000)
+	noNIKOtherName := statementOf("e-2024.pdf", "", kpjB, 2024, time.December, 5_000_000)
 	noNIKOtherName.Identity.Name = "rina  CONTOH binti"
 	for name, tc := range map[string]struct {
 		second documents.Bundle
@@ -88,7 +88,7 @@ func TestMerge_RefusesAnotherMembersDocumentNamingBothFiles(t *testing.T) {
 		"no NIK, another name":             {noNIKOtherName, true, "name"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := Merge(statement("a-2024.pdf", nik1, kpjA, 2024, time.December, 4_000_000), tc.second)
+			_, err := Merge(statementOf("a-2024.pdf", nik1, kpjA, 2024, time.December, 4_000_000), tc.second)
 			if !tc.refuse {
 				if err != nil {
 					t.Fatalf("want the documents merged, got %v", err)
@@ -108,7 +108,7 @@ func TestMerge_RefusesAnotherMembersDocumentNamingBothFiles(t *testing.T) {
 
 func TestMerge_SameFileTwiceChangesNothing(t *testing.T) {
 	t.Parallel()
-	a := statement("a-2024.pdf", nik1, kpjA, 2024, time.December, 4_000_000)
+	a := statementOf("a-2024.pdf", nik1, kpjA, 2024, time.December, 4_000_000)
 	once, err := Merge(a)
 	if err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func TestMerge_SameFileTwiceChangesNothing(t *testing.T) {
 
 func TestMerge_StatementWinsOverJMO(t *testing.T) {
 	t.Parallel()
-	st := statement("a-2024.pdf", nik1, kpjA, 2024, time.June, 4_000_000)
+	st := statementOf("a-2024.pdf", nik1, kpjA, 2024, time.June, 4_000_000)
 	// JMO typed with another wage for May and June, and July that the
 	// statement (printed in June) does not have.
 	j := jmo("jmo.csv", kpjA, 2024, []time.Month{time.May, time.June, time.July}, 4_100_000)
@@ -153,8 +153,8 @@ func TestMerge_StatementWinsOverJMO(t *testing.T) {
 
 func TestMerge_ConflictingFiguresNamedWithBothFiles(t *testing.T) {
 	t.Parallel()
-	a := statement("a-2024.pdf", nik1, kpjA, 2024, time.December, 4_000_000)
-	b := statement("a-2024-lagi.pdf", nik1, kpjA, 2024, time.December, 4_000_000)
+	a := statementOf("a-2024.pdf", nik1, kpjA, 2024, time.December, 4_000_000)
+	b := statementOf("a-2024-lagi.pdf", nik1, kpjA, 2024, time.December, 4_000_000)
 	b.Months[5].JHTWorker = 70_000 // June, as another printout has it
 	_, err := Merge(a, b)
 	p := problem(t, err)
