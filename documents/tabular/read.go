@@ -200,3 +200,11 @@ var rowReaders = map[string]func(*reader, cells) *documents.Problem{
 	"employment":   employmentRow,
 	"a1":           a1Row,
 }
+
+// LooksText says whether data is text this package would read (UTF-8,
+// UTF-16 with its BOM, Windows-1252; not a binary file), whatever it
+// holds: a dispatcher sends it here to be read or told what is wrong.
+func LooksText(data []byte) bool {
+	_, err := decodeText(member.Source{}, data)
+	return err == nil
+}
