@@ -49,7 +49,9 @@ type View struct {
 	now         func() time.Time
 	do          func(func()) // applies ticks on the UI goroutine
 	stopTicker  chan struct{}
-	content     fyne.CanvasObject
+	content     *container.Scroll
+	attempts    int  // logins submitted (Attempts)
+	filling     bool // SetIdentifier is filling the form in
 
 	OnSubmit   func(identifier, password string, remember bool)
 	OnRegister func()
@@ -85,15 +87,15 @@ func New(do func(func())) *View {
 	v.rememberNo.Hide()
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.DangerImportance
-	v.message.Hide()
+	clearMessage(v.message)
 	v.busy.Hide()
 
 	v.submit = widget.NewButtonWithIcon(lang.L("login.submit"), theme.LoginIcon(), v.trySubmit)
 	v.submit.Importance = widget.HighImportance
 	v.identifier.OnSubmitted = func(string) { v.window().Focus(v.password) }
 	v.password.OnSubmitted = func(string) { v.trySubmit() }
-	v.identifier.OnChanged = func(string) { v.updateSubmit() }
-	v.password.OnChanged = func(string) { v.updateSubmit() }
+	v.identifier.OnChanged = func(string) { v.typed() }
+	v.password.OnChanged = func(string) { v.typed() }
 
 	v.register = widget.NewButton(lang.L("login.register"), func() {
 		if v.OnRegister != nil {
@@ -129,7 +131,7 @@ func New(do func(func())) *View {
 		widget.NewLabel(lang.L("login.password")), v.password,
 		v.remember,
 		v.rememberNo,
-		container.NewBorder(nil, nil, nil, v.busy, v.submit),
+		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
 		v.message,
 		v.register,
 		v.sms,
@@ -217,7 +219,9 @@ func (v *View) SetRefused(host string, err error) {
 
 // SetIdentifier fills the identifier, e.g. after registration or from "remember me".
 func (v *View) SetIdentifier(identifier string, remember bool) {
+	v.filling = true // not the member typing: a message stays
 	v.identifier.SetText(identifier)
+	v.filling = false
 	v.remember.SetChecked(remember && !v.rememberNo.Visible())
 }
 
@@ -227,7 +231,7 @@ func (v *View) SetBusy(busy bool) {
 	if busy {
 		v.busy.Show()
 		v.busy.Start()
-		v.message.Hide()
+		clearMessage(v.message)
 	} else {
 		v.busy.Stop()
 		v.busy.Hide()
@@ -251,7 +255,7 @@ func (v *View) ShowError(err error) {
 }
 
 // HasMessage reports whether a sentence is shown under the form.
-func (v *View) HasMessage() bool { return v.message.Visible() }
+func (v *View) HasMessage() bool { return v.message.Text != "" }
 
 // Identifier is the identifier typed (or filled in).
 func (v *View) Identifier() string { return v.identifier.Text }
@@ -265,6 +269,7 @@ func (v *View) ClearPassword() { v.password.SetText("") }
 func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	v.offline.RemoveAll()
 	if len(accounts) == 0 {
+		v.relayout()
 		return
 	}
 	v.offline.Add(widget.NewSeparator())
@@ -284,6 +289,7 @@ func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 		b.Alignment = widget.ButtonAlignLeading
 		v.offline.Add(b)
 	}
+	v.relayout()
 }
 
 // SetRememberUnavailable says why "remember me" cannot be offered (no
@@ -322,12 +328,37 @@ func (v *View) SetDemoAccounts(accounts []DemoAccount) {
 	} else {
 		v.demoCard.Hide()
 	}
+	v.relayout()
 }
+
+// typed: the member is at the form again, so news about the last
+// session ("Anda telah keluar.") has been read and goes; a problem stays
+// until the next attempt.
+func (v *View) typed() {
+	if !v.filling && v.message.Importance != widget.DangerImportance && v.message.Text != "" {
+		clearMessage(v.message)
+	}
+	v.updateSubmit()
+}
+
+// Attempts counts the logins submitted: news that arrives after a newer
+// attempt (a logout's answer from the server) is not shown over it.
+func (v *View) Attempts() int { return v.attempts }
+
+// ScrollToTop shows the view from its top (it is reopened after a logout
+// where the member left it scrolled).
+func (v *View) ScrollToTop() { v.content.ScrollToTop() }
+
+// relayout lays the whole column out again after a list in it changed
+// size: a VBox grown in place was drawn over what follows it ("Tanpa
+// internet? Tentang SMS 2757" over the offline list's heading).
+func (v *View) relayout() { v.content.Refresh() }
 
 func (v *View) trySubmit() {
 	if v.submit.Disabled() || v.OnSubmit == nil {
 		return
 	}
+	v.attempts++
 	v.OnSubmit(strings.TrimSpace(v.identifier.Text), v.password.Text, v.remember.Checked)
 }
 

@@ -17,6 +17,7 @@ import (
 // MFAView asks for the 6-digit code of the member's authenticator app.
 type MFAView struct {
 	code     *widget.Entry
+	canvas   fyne.Canvas // the window's, once Focus has been given it
 	submit   *widget.Button
 	cancel   *widget.Button
 	demoFill *widget.Button
@@ -46,7 +47,7 @@ func NewMFAView() *MFAView {
 	v.code.OnSubmitted = func(string) { v.trySubmit() }
 	v.message.Wrapping = fyne.TextWrapWord
 	v.message.Importance = widget.DangerImportance
-	v.message.Hide()
+	clearMessage(v.message)
 	v.busy.Hide()
 
 	v.submit = widget.NewButtonWithIcon(lang.L("login.mfa.submit"), theme.ConfirmIcon(), v.trySubmit)
@@ -70,11 +71,23 @@ func NewMFAView() *MFAView {
 	explain.Wrapping = fyne.TextWrapWord
 	column := container.NewVBox(
 		title, explain, v.code, v.attempts,
-		container.NewBorder(nil, nil, nil, v.busy, v.submit),
+		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
 		v.message, container.NewHBox(v.cancel, v.demoFill),
 	)
 	v.content = container.NewCenter(layouts.NewColumn(420, column))
 	return v
+}
+
+// Focus puts the cursor in the code entry of the window canvas c, so that
+// the digits the member types next land there (the shell calls it when it
+// shows the view).
+func (v *MFAView) Focus(c fyne.Canvas) {
+	if c != nil {
+		v.canvas = c
+	}
+	if v.canvas != nil && !v.code.Disabled() {
+		v.canvas.Focus(v.code)
+	}
 }
 
 // ClearCode empties the code entry: a spent code does not stay on screen.
@@ -86,7 +99,7 @@ func (v *MFAView) Content() fyne.CanvasObject { return v.content }
 // Reset prepares the view for a new challenge.
 func (v *MFAView) Reset(attemptsRemaining int) {
 	v.code.SetText("")
-	v.message.Hide()
+	clearMessage(v.message)
 	v.SetAttempts(attemptsRemaining)
 	if v.DemoCode != nil {
 		v.demoFill.Show()
@@ -118,6 +131,7 @@ func (v *MFAView) SetBusy(busy bool) {
 	v.busy.Hide()
 	v.code.Enable()
 	v.normalise(v.code.Text)
+	v.Focus(nil)
 }
 
 // ShowError shows one sentence for a failed code and clears the entry.
@@ -125,6 +139,7 @@ func (v *MFAView) ShowError(err error) {
 	v.message.SetText(i18n.Describe(err))
 	v.message.Show()
 	v.code.SetText("")
+	v.Focus(nil) // the next try goes in at once
 }
 
 // normalise keeps only digits (a pasted "123 456" becomes "123456"),

@@ -55,7 +55,7 @@ func NewUnlockView(do func(func())) *UnlockView {
 	}
 	v.account.Wrapping = fyne.TextWrapWord
 	v.message.Wrapping = fyne.TextWrapWord
-	v.message.Hide()
+	clearMessage(v.message)
 	v.busy.Hide()
 	v.password.SetPlaceHolder(lang.L("login.password"))
 	v.password.OnSubmitted = func(string) { v.trySubmit() }
@@ -72,7 +72,7 @@ func NewUnlockView(do func(func())) *UnlockView {
 	why.Wrapping = fyne.TextWrapWord
 	column := container.NewVBox(v.heading, v.account, why,
 		widget.NewLabel(lang.L("login.password")), v.password,
-		container.NewBorder(nil, nil, nil, v.busy, v.submit),
+		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
 		v.message, v.back)
 	v.content = container.NewVScroll(container.NewPadded(layouts.NewColumn(480, column)))
 	v.update()
@@ -87,7 +87,7 @@ func (v *UnlockView) Reset(masked string, asOf time.Time) {
 	v.Stop()
 	v.account.SetText(lang.L("login.unlock.account", map[string]any{"Account": masked, "When": i18n.FormatDateTime(asOf)}))
 	v.password.SetText("")
-	v.message.Hide()
+	clearMessage(v.message)
 	v.waitUntil = time.Time{}
 	v.SetBusy(false)
 }
@@ -109,7 +109,7 @@ func (v *UnlockView) SetBusy(busy bool) {
 	if busy {
 		v.busy.Show()
 		v.busy.Start()
-		v.message.Hide()
+		clearMessage(v.message)
 	} else {
 		v.busy.Stop()
 		v.busy.Hide()

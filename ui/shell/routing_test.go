@@ -58,3 +58,14 @@ func slicesHasPrefix(texts []string, prefix string) bool {
 	}
 	return false
 }
+
+// The 2FA step opens with the cursor in the code entry: digits typed at
+// once are not lost.
+func TestRouting_TwoFactorStepFocusesTheCode(t *testing.T) {
+	h := newHarness(t)
+	h.login("siti@contoh.id", sandbox.DemoPassword, false)
+	h.waitFor("the 2FA step", func() bool { return h.c.current == screenMFA })
+	if got, want := h.c.win.Canvas().Focused(), uitest.Entry(t, h.screen(), "000000"); got != want {
+		t.Fatalf("focused %T, want the code entry", got)
+	}
+}

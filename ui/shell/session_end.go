@@ -66,7 +66,11 @@ func (c *Shell) logout() {
 	if tell == nil {
 		return
 	}
+	tried := c.loginView().Attempts()
 	async.Do(c.plain, app.ActionTimeout, tell, func(err error) {
+		if c.loginView().Attempts() != tried {
+			return // the member has tried again since: news of the old session is stale
+		}
 		if err != nil {
 			c.loginView().ShowInfo(lang.L("login.logout.serverUnreached"))
 			return

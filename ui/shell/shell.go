@@ -236,9 +236,11 @@ func (c *Shell) show(s screen) {
 	case screenLogin:
 		content = c.loginView().Content()
 		c.idle.Stop()
+		c.login.ScrollToTop()
 		defer c.login.FocusFirst()
 	case screenMFA:
 		content = c.mfaView().Content()
+		defer c.mfa.Focus(c.win.Canvas())
 	case screenRegister:
 		content = c.registerView().Content()
 	case screenLoading:
