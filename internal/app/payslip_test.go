@@ -115,3 +115,51 @@ func TestSetPayslip_OfflineCacheOffKeepsThemForTheSessionOnly(t *testing.T) {
 		t.Fatalf("cache with the setting off: %v", err)
 	}
 }
+
+// The payslips month by month (Upah saya's table) are kept as the single
+// wages are: with the data, encrypted in the snapshot beside those wages
+// (neither replaces the other), through a refresh and a second start, and
+// never in plaintext on disk.
+func TestSetPayslips_KeptEncryptedBesideTheWagesAndCarriedOver(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	a, _ := e.newApp()
+	e.login(a, budi, false)
+	if _, err := a.SetPayslip(e.ctx(), a.Epoch(), payslip()); err != nil {
+		t.Fatal(err)
+	}
+	slips := []member.Payslip{{Period: member.Month(2026, time.March), Employer: "PT Contoh Payslip", KPJ: "1",
+		BasicWage: 17_771_000, FixedAllowances: 1_000_000, DeductJHT: 375_420, DeductJP: 100_423}}
+	saved, err := a.SetPayslips(e.ctx(), a.Epoch(), slips)
+	if err != nil || !saved {
+		t.Fatalf("SetPayslips: saved %v, %v", saved, err)
+	}
+	if d := a.Data(); !reflect.DeepEqual(d.Payslips, slips) || !reflect.DeepEqual(d.Payslip, payslip()) {
+		t.Fatalf("Data(): payslips %+v, wages %+v", d.Payslips, d.Payslip)
+	}
+	r, err := a.Refresh(e.ctx())
+	if err != nil || !reflect.DeepEqual(r.Data.Payslips, slips) || !reflect.DeepEqual(r.Data.Payslip, payslip()) {
+		t.Fatalf("after a refresh: %+v, %+v, %v", r.Data.Payslips, r.Data.Payslip, err)
+	}
+	files, _ := filepath.Glob(filepath.Join(e.dataDir, "*"))
+	for _, f := range files {
+		if b, err := os.ReadFile(f); err == nil && (strings.Contains(string(b), "17771000") || strings.Contains(string(b), "PT Contoh Payslip")) {
+			t.Errorf("%s holds a payslip in plaintext", filepath.Base(f))
+		}
+	}
+	b, _ := e.newApp()
+	off, err := b.UnlockOffline(e.ctx(), e.ref(b, budi), sandbox.DemoPassword)
+	if err != nil || !reflect.DeepEqual(off.Payslips, slips) {
+		t.Fatalf("offline: %+v, %v", off.Payslips, err)
+	}
+	c, _ := e.newApp()
+	if got := e.login(c, budi, false).Payslips; !reflect.DeepEqual(got, slips) {
+		t.Fatalf("fresh login: %+v", got)
+	}
+	if _, err := c.SetPayslips(e.ctx(), c.Epoch(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if d := c.Data(); d.Payslips != nil || len(d.Payslip) != 2 {
+		t.Errorf("deleting the payslips: %+v, wages %+v", d.Payslips, d.Payslip)
+	}
+}

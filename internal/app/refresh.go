@@ -7,7 +7,6 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
@@ -197,11 +196,11 @@ func (r *refresher) run(ctx context.Context, onStage func(Stage)) (RefreshResult
 		}
 		return RefreshResult{}, err
 	}
-	// The member's payslip wages are theirs, not the server's: they carry
-	// over to the fresh data (writes serialises this save with SetPayslip).
+	// The member's payslips are theirs, not the server's: they carry over
+	// to the fresh data (writes serialises this save with SetPayslip).
 	r.writes.Lock()
 	defer r.writes.Unlock()
-	data.Payslip = r.keptPayslip(ctx, identifier)
+	data.SetOwn(r.keptOwn(ctx, identifier))
 	var saveErr error
 	var key *cache.Key
 	if r.p.Settings.OfflineCache() {
@@ -223,23 +222,23 @@ func (r *refresher) run(ctx context.Context, onStage func(Stage)) (RefreshResult
 	return RefreshResult{Data: data, SaveErr: saveErr}, nil
 }
 
-// keptPayslip is the payslip wages already kept for an account: those of
-// the open data when it is that account's, else those in its cached
-// snapshot. Callers hold App.writes.
-func (r *refresher) keptPayslip(ctx context.Context, identifier string) []member.PayslipWage {
-	if w, ok := r.session.openPayslip(identifier); ok {
-		return w
+// keptOwn is what the member already keeps of their own for an account
+// (payslips, employment, 1721-A1): that of the open data when it is that
+// account's, else that in its cached snapshot. Callers hold App.writes.
+func (r *refresher) keptOwn(ctx context.Context, identifier string) memberdata.Own {
+	if o, ok := r.session.openOwn(identifier); ok {
+		return o
 	}
 	if !r.p.Settings.OfflineCache() {
-		return nil
+		return memberdata.Own{}
 	}
 	store := r.cache.wait(ctx)
 	if store == nil {
-		return nil
+		return memberdata.Own{}
 	}
-	w, err := memberdata.LoadPayslip(ctx, store, r.p.profileName(), identifier, r.keys.accountKey(ctx, identifier))
+	o, err := memberdata.LoadOwn(ctx, store, r.p.profileName(), identifier, r.keys.accountKey(ctx, identifier))
 	if err != nil {
-		r.p.Logger.Info("cached payslip wage not read", "err", err)
+		r.p.Logger.Info("cached own payslips not read", "err", err)
 	}
-	return w
+	return o
 }

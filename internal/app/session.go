@@ -6,7 +6,6 @@ import (
 	"sync/atomic"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
-	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
 
@@ -258,26 +257,27 @@ func (s *session) dataOf(epoch uint64) (memberdata.Data, error) {
 	return *s.data, nil
 }
 
-// setPayslip keeps wages with the open data, if it is still identifier's
-// in the session of epoch.
-func (s *session) setPayslip(epoch uint64, identifier string, wages []member.PayslipWage) bool {
+// setOwn keeps what the member keeps of their own with the open data, if
+// it is still identifier's in the session of epoch.
+func (s *session) setOwn(epoch uint64, identifier string, own memberdata.Own) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if epoch != s.Epoch() || s.data == nil || s.data.Identifier != identifier {
 		return false
 	}
-	s.data.Payslip = wages
+	s.data.SetOwn(own)
 	return true
 }
 
-// openPayslip is the payslip of the open data when it is identifier's.
-func (s *session) openPayslip(identifier string) (wages []member.PayslipWage, ok bool) {
+// openOwn is what the member keeps of their own in the open data, when it
+// is identifier's.
+func (s *session) openOwn(identifier string) (own memberdata.Own, ok bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.data != nil && s.data.Identifier == identifier {
-		return s.data.Payslip, true
+		return s.data.Own(), true
 	}
-	return nil, false
+	return memberdata.Own{}, false
 }
 
 // shouldResume: see App.ShouldResume; remembered is the remembered login.

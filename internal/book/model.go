@@ -115,6 +115,9 @@ func (c Contents) Data(identifier string, now time.Time) (memberdata.Data, error
 		Claims:        claims,
 		Cards:         md.Cards,
 		Payslip:       md.PayslipWages,
+		Payslips:      md.Payslips,
+		Employment:    md.Employment,
+		A1:            md.A1,
 		FetchedAt:     asOf,
 		Offline:       true,
 	}, nil

@@ -175,6 +175,9 @@ func Snapshot(data Data) (cache.Snapshot, error) {
 	if err := encodePayslip(&snap, data); err != nil {
 		return cache.Snapshot{}, err
 	}
+	if err := encodeOwn(&snap, data); err != nil {
+		return cache.Snapshot{}, err
+	}
 	return snap, nil
 }
 
@@ -210,6 +213,7 @@ func FromSnapshot(identifier string, snap cache.Snapshot) (Data, error) {
 		}
 	}
 	decodePayslip(snap, &data)
+	decodeOwn(snap, &data)
 	return data, nil
 }
 

@@ -23,9 +23,16 @@ type Data struct {
 	// Payslip is the wage on the member's payslip, typed in by the member
 	// ("Upah saya"): never fetched nor sent, kept only in the encrypted
 	// offline cache (payslip.go).
-	Payslip   []member.PayslipWage
-	FetchedAt time.Time // when this data was true: the oldest part's fetch time
-	Offline   bool      // read from the cache; nothing may touch the network
+	Payslip []member.PayslipWage
+	// Payslips, Employment and A1 are the member's own payslips month by
+	// month, employment facts and 1721-A1 deductions (typed in Upah saya or
+	// read from their documents): never fetched nor sent, kept only in the
+	// encrypted cache (own.go); rules/payslip reads them.
+	Payslips   []member.Payslip
+	Employment []member.Employment
+	A1         []member.A1Deduction
+	FetchedAt  time.Time // when this data was true: the oldest part's fetch time
+	Offline    bool      // read from the cache; nothing may touch the network
 	// Revalidation is what the next refresh needs to ask "changed?"
 	// instead of downloading again: the last ETags and bodies (member
 	// data; kept in memory and in the encrypted cache only).

@@ -1,9 +1,7 @@
 package memberdata
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
@@ -42,22 +40,4 @@ func decodePayslip(snap cache.Snapshot, data *Data) {
 	if json.Unmarshal(entry.Data, &wages) == nil {
 		data.Payslip = audit.NormalizePayslip(wages)
 	}
-}
-
-// LoadPayslip reads only the payslip wages cached for an account (none
-// when the account has no snapshot under key).
-func LoadPayslip(ctx context.Context, store *cache.Cache, profile, account string, key *cache.Key) ([]member.PayslipWage, error) {
-	if key == nil {
-		return nil, nil
-	}
-	snap, err := store.Load(ctx, profile, account, key)
-	if errors.Is(err, cache.ErrNotFound) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var data Data
-	decodePayslip(snap, &data)
-	return data.Payslip, nil
 }
