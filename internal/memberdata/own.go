@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/member"
@@ -53,21 +54,11 @@ func SortPayslips(ps []member.Payslip) []member.Payslip {
 			return c
 		}
 		if a.KPJ != b.KPJ {
-			return cmpString(a.KPJ, b.KPJ)
+			return strings.Compare(a.KPJ, b.KPJ)
 		}
-		return cmpString(a.Employer, b.Employer)
+		return strings.Compare(a.Employer, b.Employer)
 	})
 	return out
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // partOwn holds the payslips month by month, the employment facts and the
