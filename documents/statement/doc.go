@@ -39,7 +39,8 @@
 // limit of MaxStreamBytes (and all of them together through four times
 // that) before the library parses anything; each page's content streams and
 // its fonts' ToUnicode maps are read through an io.LimitReader again before
-// the library's content parser runs; the page tree is walked here with a
+// the library's content parser runs, and a page's contents may not pass
+// 1 MB (the library makes a value per glyph); the page tree is walked here with a
 // visited set (the library's own walk would loop on a cycle); more than
 // MaxPages pages or MaxRows rows are refused; object streams that "extend"
 // another (a loop the library cannot see) are refused; every panic becomes

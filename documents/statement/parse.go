@@ -1,6 +1,7 @@
 package statement
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -19,6 +20,7 @@ var (
 	// "Tanggal Lahir" is not read as "Tanggal".
 	reLabel    = regexp.MustCompile(`(?i)(Nomor\s+Kartu\s*/\s*NIK\s*/\s*Nomor\s+Peg\.?|Nama\s+Pemberi\s+Kerja|Keps\s+Awal\s+JHT\s*/\s*JP|Masa\s+Iuran\s+JP|Kota\s*/\s*Kabupaten|Tanggal\s+Lahir|Kantor\s+Cabang|Ket\.?\s+Nonaktif|Nama\s+Peserta|NPP\s*/\s*Divisi|Tanggal|Alamat)\s*:`)
 	reAmount   = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})*|\d+)\.(\d{2})$`)
+	reAmountID = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})*|\d+),(\d{2})$`)
 	reDate     = regexp.MustCompile(`^\d{2}-\d{2}-\d{4}$`)
 	reMonth    = regexp.MustCompile(`^\d{2}-\d{4}$`)
 	reNo       = regexp.MustCompile(`^\d{1,4}$`)
@@ -120,18 +122,24 @@ func parseLines(lines []line) parsed {
 		switch {
 		case isRowStart(toks):
 			r := rowRead{at: l, tokens: toks, text: l.text}
-			// A row split over two lines: its amounts on the next line
-			// (or, drawn higher, on the line before).
+			// A row split over two lines: its amounts on the line below
+			// or, drawn higher, on the line above, whichever is nearer.
 			if need := 4 + amountCols - len(toks); need > 0 {
-				if i+1 < len(lines) && amountsOnly(lines[i+1].text, need) {
+				next := i+1 < len(lines) && lines[i+1].page == l.page && amountsOnly(lines[i+1].text, need)
+				n := len(p.loose)
+				prev := n > 0 && len(p.loose[n-1].sen) == need && p.loose[n-1].at.no == l.no-1 && p.loose[n-1].at.page == l.page
+				if prev && next && math.Abs(lines[i+1].y-l.y) < math.Abs(p.loose[n-1].at.y-l.y) {
+					prev = false
+				}
+				switch {
+				case prev:
+					r.tokens = append(r.tokens, strings.Fields(p.loose[n-1].text)...)
+					r.text += " " + p.loose[n-1].text
+					p.loose = p.loose[:n-1]
+				case next:
 					i++
 					r.tokens = append(r.tokens, strings.Fields(lines[i].text)...)
 					r.text += " " + lines[i].text
-				} else if n := len(p.loose); n > 0 && len(p.loose[n-1].sen) == need && p.loose[n-1].at.no == l.no-1 && p.loose[n-1].at.page == l.page {
-					prev := p.loose[n-1]
-					p.loose = p.loose[:n-1]
-					r.tokens = append(r.tokens, strings.Fields(prev.text)...)
-					r.text += " " + prev.text
 				}
 			}
 			p.rows = append(p.rows, r)
@@ -250,13 +258,22 @@ func trailingAmounts(toks []string) []int64 {
 	return out
 }
 
-// amount reads "4,000,000.00" as sen (hundredths of a rupiah).
+// amount reads "4,000,000.00" as sen (hundredths of a rupiah); a
+// printout saved with Indonesian number settings writes "4.000.000,00".
 func amount(s string) (int64, bool) {
 	m := reAmount.FindStringSubmatch(s)
+	if m == nil {
+		m = reAmountID.FindStringSubmatch(s)
+	}
 	if m == nil || len(m[1]) > 19 {
 		return 0, false
 	}
-	whole, err := strconv.ParseInt(strings.ReplaceAll(m[1], ",", ""), 10, 64)
+	whole, err := strconv.ParseInt(strings.Map(func(r rune) rune {
+		if r == ',' || r == '.' {
+			return -1
+		}
+		return r
+	}, m[1]), 10, 64)
 	if err != nil || whole > 1e15 {
 		return 0, false
 	}

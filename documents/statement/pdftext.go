@@ -21,6 +21,11 @@ import (
 // together; MaxStreamBytes bounds each one.
 const maxInflatedTotal = 4 * documents.MaxStreamBytes
 
+// maxPageContent bounds what a page's content streams may inflate to:
+// the library makes a value per glyph, so a page of millions of glyphs
+// would take gigabytes. A printout's page is tens of kilobytes.
+const maxPageContent = 1 << 20
+
 // extractTimeout is the last defence against a file that makes the PDF
 // library loop (a reference cycle the checks below do not foresee): the
 // reader gives up and says so. Reading a real printout takes milliseconds.
@@ -147,12 +152,23 @@ func extractPages(at member.Source, data []byte) (lines []line, pages int, prob 
 	for i, pg := range kids {
 		// Every stream the content parser will read is inflated through a
 		// limit first: the page's contents and its fonts' ToUnicode maps.
-		for _, s := range pageStreams(pg) {
+		contents, fonts := pageStreams(pg)
+		var content int64
+		for i, s := range append(contents, fonts...) {
 			n, err := boundedLen(s)
 			inflated += n
 			if errors.Is(err, errTooLarge) || inflated > maxInflatedTotal {
 				return nil, 0, bomb(at)
 			}
+			if i < len(contents) {
+				content += n
+			}
+		}
+		if content > maxPageContent {
+			return nil, 0, documents.Errorf("too_complex", at,
+				"halaman %d berisi lebih dari %d MB teks dan gambar; cetakan saldo jauh lebih kecil",
+				"page %d holds more than %d MB of text and drawing; a statement printout is far smaller",
+				i+1, maxPageContent>>20)
 		}
 		lines = append(lines, pageLines(i+1, pg.Content())...)
 	}
@@ -173,28 +189,27 @@ func boundedLen(v pdf.Value) (int64, error) {
 }
 
 // pageStreams are the streams the library's content parser reads for a
-// page.
-func pageStreams(pg pdf.Page) []pdf.Value {
-	var out []pdf.Value
+// page: its contents, and its fonts' ToUnicode maps.
+func pageStreams(pg pdf.Page) (contents, fonts []pdf.Value) {
 	c := pg.V.Key("Contents")
 	switch c.Kind() {
 	case pdf.Stream:
-		out = append(out, c)
+		contents = append(contents, c)
 	case pdf.Array:
 		for i := 0; i < c.Len() && i < 1000; i++ {
-			out = append(out, c.Index(i))
+			contents = append(contents, c.Index(i))
 		}
 	}
-	fonts := pg.Resources().Key("Font")
-	for i, name := range fonts.Keys() {
+	fontDict := pg.Resources().Key("Font")
+	for i, name := range fontDict.Keys() {
 		if i >= 100 {
 			break
 		}
-		if tu := fonts.Key(name).Key("ToUnicode"); tu.Kind() == pdf.Stream {
-			out = append(out, tu)
+		if tu := fontDict.Key(name).Key("ToUnicode"); tu.Kind() == pdf.Stream {
+			fonts = append(fonts, tu)
 		}
 	}
-	return out
+	return contents, fonts
 }
 
 // pageList walks the page tree itself, with a visited set and a depth

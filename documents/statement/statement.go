@@ -23,8 +23,8 @@ func Read(name string, data []byte) (documents.Bundle, error) {
 	}
 	if len(lines) == 0 {
 		return documents.Bundle{}, documents.Errorf("no_text_layer", at,
-			"PDF ini tidak berisi teks (hasil pindaian atau foto), jadi angkanya tidak bisa dibaca; ketik angkanya di formulir Dokumen saya",
-			"this PDF holds no text (it is a scan or a photo), so its figures cannot be read; type them in the form under My documents")
+			"PDF ini tidak berisi teks (hasil pindaian atau foto), jadi angkanya tidak bisa dibaca; ketik angkanya di formulir (iuran per bulan dan saldo)",
+			"this PDF holds no text (it is a scan or a photo), so its figures cannot be read; type them in the form (the monthly contributions and the balance)")
 	}
 	p := parseLines(lines)
 	if p.year == 0 {

@@ -175,6 +175,7 @@ func TestRead_ReorderedAndSplitLinesReadTheSame(t *testing.T) {
 		{ShuffleRows: true},
 		{SplitRows: true},
 		{ShuffleRows: true, SplitRows: true},
+		{SplitRows: true, SplitAbove: true},
 		{ShuffleRows: true, SplitRows: true, RowsPerPage: 5},
 	} {
 		t.Run(fmt.Sprintf("%+v", l), func(t *testing.T) {
@@ -257,7 +258,7 @@ func TestRead_BadFilesSaySoInBothLanguages(t *testing.T) {
 	}{
 		{"encrypted", "encrypted", "dikunci dengan kata sandi", "locked with a password",
 			mustPDF(t, sari(2024), printout.Layout{Password: "21091993"})},
-		{"scanned", "no_text_layer", "ketik angkanya di formulir", "type them in the form",
+		{"scanned", "no_text_layer", "tidak berisi teks (hasil pindaian atau foto), jadi angkanya tidak bisa dibaca; ketik angkanya di formulir", "it is a scan or a photo), so its figures cannot be read; type them in the form",
 			mustPDF(t, sari(2024), printout.Layout{NoTextLayer: true})},
 		{"truncated", "truncated", "terpotong", "cut short", good[:len(good)*2/3]},
 		{"not a statement", "not_statement", "bukan cetakan saldo BPJSTK", "not a BPJSTK statement printout",
@@ -266,6 +267,8 @@ func TestRead_BadFilesSaySoInBothLanguages(t *testing.T) {
 		{"flate bomb", "inflates_without_end", "mengembang melebihi 16 MB", "inflates past 16 MB",
 			flateBomb()},
 		{"huge", "too_large", "terlalu besar", "too large", huge},
+		{"a page of a million glyphs", "too_complex", "halaman 1 berisi lebih dari 1 MB", "page 1 holds more than 1 MB",
+			plainPDF(strings.Repeat("x", 1<<20))},
 		{"empty", "not_statement", "bukan berkas PDF", "not a PDF file", nil},
 		{"statement without its Jumlah", "no_totals", `"Jumlah"`, `"Jumlah"`,
 			plainPDF("INFORMASI DANA DAN USIA PENSIUN PESERTA JHT - JP TAHUN 2024",

@@ -92,6 +92,8 @@ type Layout struct {
 	// SplitRows draws each row's amounts as a separate text line a little
 	// below its dates, as some printers' text layers do.
 	SplitRows bool
+	// SplitAbove draws the split amounts a little above the dates instead.
+	SplitAbove bool
 	// Password encrypts the file with this user password.
 	Password string
 	// NoTextLayer draws the page as a scan would: boxes and no text.
@@ -353,9 +355,14 @@ func (w writer) row(y float64, i int) {
 		w.cells(y, append(dates, nums...), "LR")
 		return
 	}
-	// The amounts sit 1.6 mm lower: a text extractor sees two lines.
+	// The amounts sit 1.6 mm lower (or higher): a text extractor sees
+	// two lines.
+	off := 1.6
+	if w.l.SplitAbove {
+		off = -1.6
+	}
 	w.cells(y, append(dates, "", "", "", "", "", ""), "LR")
-	w.cells(y+1.6, append([]string{"", "", "", ""}, nums...), "")
+	w.cells(y+off, append([]string{"", "", "", ""}, nums...), "")
 }
 
 func (w writer) totals(y float64) {
