@@ -52,24 +52,11 @@ var lateposted = map[string]bool{"2024-06": true}
 // dated 15 January of the next year; the reference year's is dated the
 // sandbox's reference date.
 func Statements(ctx context.Context) ([]File, error) {
-	dir, err := os.MkdirTemp("", "demodocs-")
+	c, done, err := login(ctx)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
-	srv, err := sandbox.Open(dir, sandbox.WithPasswordParams(sandbox.FastPasswordParams))
-	if err != nil {
-		return nil, err
-	}
-	defer srv.Close()
-	c := client{h: srv.Handler(), ctx: ctx}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	if err := c.do("POST", "/v1/login", map[string]string{"identifier": Email, "password": sandbox.DemoPassword}, &tok); err != nil {
-		return nil, err
-	}
-	c.token = tok.AccessToken
+	defer done()
 	var me meJSON
 	var bal balanceJSON
 	if err := c.do("GET", "/v1/me", nil, &me); err != nil {
@@ -156,6 +143,31 @@ func statement(me meJSON, yb yearJSON, cs contributionsJSON, asOf time.Time) (pr
 			JHTEmployer: m.JHTEmployer * 100, JHTWorker: m.JHTWorker * 100, JPEmployer: m.JPEmployer * 100, JPWorker: m.JPWorker * 100})
 	}
 	return s, nil
+}
+
+// login opens a sandbox in a temporary directory and logs the demo member
+// in; done closes and removes it.
+func login(ctx context.Context) (c client, done func(), err error) {
+	dir, err := os.MkdirTemp("", "demodocs-")
+	if err != nil {
+		return client{}, nil, err
+	}
+	srv, err := sandbox.Open(dir, sandbox.WithPasswordParams(sandbox.FastPasswordParams))
+	if err != nil {
+		os.RemoveAll(dir)
+		return client{}, nil, err
+	}
+	done = func() { srv.Close(); os.RemoveAll(dir) }
+	c = client{h: srv.Handler(), ctx: ctx}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	if err := c.do("POST", "/v1/login", map[string]string{"identifier": Email, "password": sandbox.DemoPassword}, &tok); err != nil {
+		done()
+		return client{}, nil, err
+	}
+	c.token = tok.AccessToken
+	return c, done, nil
 }
 
 // client calls the sandbox's handler in process.
