@@ -50,8 +50,9 @@ type View struct {
 	do          func(func()) // applies ticks on the UI goroutine
 	stopTicker  chan struct{}
 	content     *container.Scroll
-	attempts    int  // logins submitted (Attempts)
-	filling     bool // SetIdentifier is filling the form in
+	lock        lockMode // the lock screen (locked.go)
+	attempts    int      // logins submitted (Attempts)
+	filling     bool     // SetIdentifier is filling the form in
 
 	OnSubmit   func(identifier, password string, remember bool)
 	OnRegister func()
@@ -59,6 +60,7 @@ type View struct {
 	OnOffline  func(ref int64, masked string, asOf time.Time)
 	OnSettings func()
 	OnRetry    func()
+	OnNotMe    func() // the lock screen's "Bukan Anda? Keluar": the form is cleared for another account
 }
 
 // New builds the login screen in its "checking the server" state. do runs
@@ -125,19 +127,25 @@ func New(do func(func())) *View {
 
 	heading := widget.NewLabelWithStyle(lang.L("login.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	heading.Wrapping = fyne.TextWrapWord
+	idLabel, pwLabel := widget.NewLabel(lang.L("login.identifier")), widget.NewLabel(lang.L("login.password"))
+	v.buildLock()
 	form := container.NewVBox(
-		heading,
-		widget.NewLabel(lang.L("login.identifier")), v.identifier,
-		widget.NewLabel(lang.L("login.password")), v.password,
+		heading, v.lock.box,
+		idLabel, v.identifier,
+		pwLabel, v.password,
 		v.remember,
 		v.rememberNo,
 		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
 		v.message,
+		v.lock.notMe,
 		v.register,
 		v.sms,
 	)
 	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	column := container.NewVBox(top, v.identity, widget.NewSeparator(), form, v.offline, v.demoCard)
+	sep := widget.NewSeparator()
+	column := container.NewVBox(top, v.identity, sep, form, v.offline, v.demoCard)
+	// What a lock screen leaves out (SetLocked).
+	v.lock.others = []fyne.CanvasObject{top, sep, heading, idLabel, v.identifier, v.remember, v.register, v.sms, v.offline, v.demoCard}
 	v.content = container.NewVScroll(container.NewPadded(layouts.NewColumn(480, column)))
 	v.setFormEnabled(false)
 	return v
@@ -158,6 +166,7 @@ func (v *View) SetChecking(host string) {
 	v.verified = false
 	v.identity.SetChecking(host)
 	v.setFormEnabled(false)
+	v.showIdentityWhileLocked()
 }
 
 // SetVerified shows the verified server and unlocks the form.
@@ -165,6 +174,7 @@ func (v *View) SetVerified(r service.SecurityReport) {
 	v.verified = true
 	v.identity.SetVerified(r)
 	v.setFormEnabled(true)
+	v.showIdentityWhileLocked()
 	v.FocusFirst()
 }
 
@@ -215,6 +225,7 @@ func (v *View) SetRefused(host string, err error) {
 	v.verified = false
 	v.identity.SetRefused(host, err)
 	v.setFormEnabled(false)
+	v.showIdentityWhileLocked()
 }
 
 // SetIdentifier fills the identifier, e.g. after registration or from "remember me".
@@ -324,7 +335,7 @@ func (v *View) SetDemoAccounts(accounts []DemoAccount) {
 	if len(accounts) > 0 {
 		v.demo.Add(widget.NewLabelWithStyle(lang.L("login.demo.password", map[string]any{"Password": accounts[0].Password}),
 			fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-		v.demoCard.Show()
+		v.showUnlessLocked(v.demoCard)
 	} else {
 		v.demoCard.Hide()
 	}

@@ -215,11 +215,19 @@ func (h *harness) login(identifier, password string, remember bool) {
 	if h.c.current != screenLogin {
 		h.t.Fatalf("not on the login view but %s", screenNames[h.c.current])
 	}
-	id := h.identifierEntry()
-	id.SetText("")
-	test.Type(id, identifier)
+	if h.c.login.Locked() && h.c.login.Identifier() != identifier {
+		// Another account on the lock screen: "Bukan Anda? Keluar" first.
+		test.Tap(uitest.Button(h.t, h.screen(), lang.L("login.locked.notMe")))
+	}
+	if !h.c.login.Locked() {
+		id := h.identifierEntry()
+		id.SetText("")
+		test.Type(id, identifier)
+	}
 	test.Type(h.passwordEntry(), password)
-	h.rememberCheck().SetChecked(remember)
+	if !h.c.login.Locked() {
+		h.rememberCheck().SetChecked(remember)
+	}
 	if h.loginButton().Disabled() {
 		h.t.Fatal("Masuk is disabled after a verified server and filled fields")
 	}

@@ -8,13 +8,16 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 
 	smstext "github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 	"github.com/cekbpjstk/cekbpjstk/sandbox/faults"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/sms"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
 // Dialogs open at the lock (the statement export, the SMS helper with the
@@ -130,4 +133,43 @@ func (c *testClock) add(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)
 	c.mu.Unlock()
+}
+
+// The lock is a lock screen: who is locked, the password focused, "Bukan
+// Anda? Keluar", and nothing of the login page (register, SMS 2757, the
+// demo list); the password logs the same account in again, on Ringkasan.
+func TestLock_ALockScreenWithThePasswordFocused(t *testing.T) {
+	h := newHarness(t)
+	h.login("budi@contoh.id", sandbox.DemoPassword, false)
+	h.waitDashboard()
+	h.c.lock()
+	h.waitVerified()
+	if h.c.current != screenLogin || !h.c.login.Locked() {
+		t.Fatalf("screen %s, locked %v", screenNames[h.c.current], h.c.login.Locked())
+	}
+	for _, gone := range []string{lang.L("login.register"), lang.L("sms.loginLink"), lang.L("login.demo.title"), lang.L("login.title")} {
+		if h.contains(gone) {
+			t.Errorf("the lock screen shows %q", gone)
+		}
+	}
+	for _, shown := range []string{lang.L("login.locked.title"), "budi@contoh.id", lang.L("login.lock.manual"), lang.L("login.locked.notMe")} {
+		if !h.contains(shown) {
+			t.Errorf("the lock screen lacks %q: %q", shown, h.screenTexts())
+		}
+	}
+	pw := h.passwordEntry()
+	if h.c.win.Canvas().Focused() != pw {
+		t.Fatalf("focused %T, want the password", h.c.win.Canvas().Focused())
+	}
+	test.Type(pw, sandbox.DemoPassword)
+	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	h.waitDashboard()
+	if !h.contains("Budi Santoso") || h.c.dash.SelectedTab() != "dashboard.tab.summary" {
+		t.Fatalf("not back on Budi's Ringkasan: %s", h.c.dash.SelectedTab())
+	}
+	h.c.lock()
+	test.Tap(uitest.Button(t, h.screen(), lang.L("login.locked.notMe")))
+	if h.c.login.Locked() || !h.contains(lang.L("login.register")) || h.identifierEntry().Text != "" {
+		t.Fatalf("'not you' left the lock screen up: %q", h.screenTexts())
+	}
 }

@@ -33,8 +33,13 @@ func (c *Shell) lockWith(message string) {
 	c.dropMemberData()
 	// A new client holds no tokens; the old one, and its tokens, went.
 	c.checkServer()
-	c.loginView().SetIdentifier(id, c.app.Remembered() == id)
-	c.loginView().ShowInfo(message)
+	if id != "" {
+		// The lock screen: who is locked, the password, "Bukan Anda? Keluar".
+		c.loginView().SetIdentifier(id, c.app.Remembered() == id)
+		c.loginView().SetLocked(id, message)
+	} else {
+		c.loginView().ShowInfo(message)
+	}
 	c.show(screenLogin)
 }
 
@@ -44,6 +49,9 @@ func (c *Shell) dropMemberData() {
 	// Every dialog and overlay (export, card, SMS helper, confirmations)
 	// closes with the session; their work in flight is cancelled.
 	dialogs.CloseAll(c.win)
+	if c.login != nil {
+		c.login.SetLocked("", "") // a lock sets it again after this
+	}
 	if c.unlock != nil {
 		c.unlock.Reset("", time.Time{})
 	}

@@ -213,8 +213,13 @@ func TestStartup_RememberedAccountOpensOnItsDashboard(t *testing.T) {
 	// The login view, built when needed, has the account filled in.
 	h.waitFor("the session resumed", func() bool { d := h.c.app.Data(); return d != nil && !d.Offline })
 	h.c.lock()
-	if h.c.current != screenLogin || h.identifierEntry().Text != "budi@contoh.id" || !h.rememberCheck().Checked {
-		t.Fatalf("after lock: screen %v, identifier %q", screenNames[h.c.current], h.identifierEntry().Text)
+	if h.c.current != screenLogin || !h.c.login.Locked() || !h.contains("budi@contoh.id") || h.c.login.Identifier() != "budi@contoh.id" {
+		t.Fatalf("after lock: screen %v, identifier %q", screenNames[h.c.current], h.c.login.Identifier())
+	}
+	// "Bukan Anda? Keluar" gives the form back, with remember me as it was.
+	test.Tap(uitest.Button(t, h.screen(), lang.L("login.locked.notMe")))
+	if h.c.login.Locked() || h.identifierEntry().Text != "" {
+		t.Fatalf("after 'not you': locked %v, identifier %q", h.c.login.Locked(), h.identifierEntry().Text)
 	}
 }
 
