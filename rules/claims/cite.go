@@ -24,6 +24,9 @@ type Citation struct {
 	// only by a secondary source (news, a legal database), not by the
 	// regulation's text or BPJS Ketenagakerjaan's own page.
 	Secondary bool
+	// Note says where sources disagree or what is unconfirmed ("" when
+	// nothing is). It is in Indonesian, as the regulations are.
+	Note string
 }
 
 // The citations behind the rules. The texts are the same in both
@@ -64,7 +67,17 @@ var (
 	// paid at once; a payment in parts spread over more than two calendar
 	// years is taxed at the ordinary rates of UU PPh Pasal 17 from the
 	// third year. The article numbers come from a secondary source.
-	CiteTax = Citation{Text: "PP 68/2009 Pasal 3 dan 6 jo. PMK 16/PMK.03/2010 Pasal 5", Secondary: true}
+	// PMK 168/2023 (the withholding of income tax on employment income)
+	// may have replaced parts of PMK 16/PMK.03/2010; the 0% / 5% rates of
+	// PP 68/2009 are unchanged either way. We did not find PMK 168/2023's
+	// text to say which parts.
+	CiteTax = Citation{Text: "PP 68/2009 Pasal 3 dan 6 jo. PMK 16/PMK.03/2010 Pasal 5", Secondary: true,
+		Note: "PMK 168/2023 mungkin telah menggantikan sebagian PMK 16/PMK.03/2010; tarif 0% dan 5% tidak berubah"}
+	// A JHT paid at once in parts within two calendar years is taxed on
+	// the cumulative amount (PP 68/2009). That several cards not merged
+	// are cumulated too is our reading, not confirmed by a source.
+	CiteTaxCumulative = Citation{Text: "PP 68/2009 (kumulatif dalam dua tahun kalender)", Secondary: true,
+		Note: "penjumlahan antarkartu yang belum digabung belum dipastikan"}
 	// The ordinary income tax brackets (UU PPh Pasal 17 ayat (1) huruf a as
 	// amended by UU 7/2021 HPP).
 	CiteBrackets = Citation{Text: "UU PPh Pasal 17 ayat (1) huruf a jo. UU 7/2021"}

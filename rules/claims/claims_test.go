@@ -170,6 +170,26 @@ func TestAssess_Reasons(t *testing.T) {
 			t.Errorf("%+v", ch)
 		}
 	})
+	t.Run("the one-month wait keeps to the month's last day", func(t *testing.T) {
+		// 31 October + 1 month = 30 November (AddDate: 1 December); 31
+		// January 2027 + 1 month = 28 February (AddDate: 3 March).
+		for _, c := range []struct{ closed, today, from time.Time }{
+			{day(2026, time.October, 31), day(2026, time.November, 16), day(2026, time.November, 30)},
+			{day(2027, time.January, 31), day(2027, time.February, 10), day(2027, time.February, 28)},
+		} {
+			in := siti()
+			in.Member.Cards[0].Closed, in.Today = c.closed, c.today
+			if ch := check(t, Assess(in).Cards[0], Resignation); ch.State != Waiting || !ch.From.Equal(c.from) {
+				t.Errorf("closed %v: %+v", c.closed, ch)
+			}
+		}
+		// On 28 February itself the wait is over.
+		in := siti()
+		in.Member.Cards[0].Closed, in.Today = day(2027, time.January, 31), day(2027, time.February, 28)
+		if ch := check(t, Assess(in).Cards[0], Resignation); ch.State != Ready {
+			t.Errorf("28 February %+v", ch)
+		}
+	})
 	t.Run("a claim in process on the card", func(t *testing.T) {
 		a := Assess(siti(member.Claim{ID: "K", KPJ: "19023456789", Program: "JHT", Type: "Klaim JHT karena mengundurkan diri", Status: "diproses"}))
 		if ch := check(t, a.Cards[0], Resignation); ch.State != InProcess || ch.Claim == nil || ch.Claim.ID != "K" {
@@ -333,6 +353,11 @@ func TestMerge(t *testing.T) {
 	want := []MergedYear{{2017, 8, 0, 10}, {2018, 7, 2, 19}, {2019, 6, 1, 26}}
 	if !reflect.DeepEqual(m.History, want) {
 		t.Errorf("history %+v, want %+v", m.History, want)
+	}
+	// Each card at once: 160 juta → 5% × 110 juta = 5,5 juta; 40 juta → 0.
+	// Together: 5% × (200 − 50) juta = 7,5 juta.
+	if m.SeparateTax != 5_500_000 || m.CombinedTax != 7_500_000 {
+		t.Errorf("tax separate %d combined %d", m.SeparateTax, m.CombinedTax)
 	}
 	if one := Assess(siti()).Merge; one.Needed {
 		t.Error("one card needs no merge")

@@ -22,6 +22,13 @@ type Merge struct {
 	Active  string
 	Total   int64
 	History []MergedYear // the combined balance, year by year
+	// SeparateTax is the tax if each card's balance is paid at once on
+	// its own (the final 0% / 5% on each); CombinedTax on the cards'
+	// total paid at once (PP 68/2009: JHT paid at once within two
+	// calendar years is taxed on the cumulative amount). Whether that
+	// cumulation applies across cards not merged is unconfirmed
+	// (CiteTaxCumulative), so the screen shows both.
+	SeparateTax, CombinedTax int64
 }
 
 // MergeCard is one card in the merge view.
@@ -59,6 +66,10 @@ func assessMerge(in Input) Merge {
 		m.Cards = append(m.Cards, mc)
 	}
 	m.Needed = len(m.Cards) > 1
+	for _, c := range m.Cards {
+		m.SeparateTax += LumpSumTax(c.Balance)
+	}
+	m.CombinedTax = LumpSumTax(m.Total)
 	if len(m.Cards) > 0 {
 		m.Keep = m.Cards[0].KPJ
 	}

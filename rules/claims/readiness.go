@@ -7,6 +7,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/projection"
+	"github.com/cekbpjstk/cekbpjstk/rules/rates"
 )
 
 // Reason is a ground for claiming the JHT balance.
@@ -259,8 +260,9 @@ func checkReason(r Reason, card Card, claim *member.Claim, otherActive bool, a A
 		switch {
 		case card.Active:
 			ch.State, ch.Blockers = Blocked, []Blocker{CardActive}
-		case today.Before(card.Closed.AddDate(0, WaitMonths, 0)):
-			ch.State, ch.From = Waiting, card.Closed.AddDate(0, WaitMonths, 0)
+		case today.Before(rates.AddMonths(card.Closed, WaitMonths)):
+			// 31 January + 1 month is 28 February (rates.AddMonths).
+			ch.State, ch.From = Waiting, rates.AddMonths(card.Closed, WaitMonths)
 		case otherActive:
 			ch.State, ch.Blockers = Blocked, []Blocker{WorkingAgain}
 		default:

@@ -386,10 +386,5 @@ func yearsBetween(a, b time.Time) int {
 	return y
 }
 
-// AddMonths adds n calendar months, keeping to the last day of a shorter
-// month (31 May + 6 months is 30 November, not 1 December).
-func AddMonths(t time.Time, n int) time.Time {
-	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, t.Location()).AddDate(0, n, 0)
-	last := first.AddDate(0, 1, -1).Day()
-	return time.Date(first.Year(), first.Month(), min(t.Day(), last), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
-}
+// AddMonths is rates.AddMonths (31 May + 6 months is 30 November).
+func AddMonths(t time.Time, n int) time.Time { return rates.AddMonths(t, n) }

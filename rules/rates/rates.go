@@ -97,3 +97,13 @@ func JKPRateBP(month time.Time) int64 {
 // Pct applies a basis-point rate, rounding half up to whole rupiah as the
 // contribution slips do.
 func Pct(wage, bp int64) int64 { return (wage*bp + 5000) / 10000 }
+
+// AddMonths adds n calendar months, keeping to the last day of a shorter
+// month: 31 January + 1 month is 28 February (29 in a leap year), where
+// Go's AddDate would give 3 March. The rules count every "month after" a
+// date this way (the JHT wait, the JKP claim window).
+func AddMonths(t time.Time, n int) time.Time {
+	first := time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, t.Location()).AddDate(0, n, 0)
+	last := first.AddDate(0, 1, -1).Day()
+	return time.Date(first.Year(), first.Month(), min(t.Day(), last), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), t.Location())
+}
