@@ -32,10 +32,20 @@ var (
 	CiteFormula = Citation{Text: "PP 45/2015 Pasal 17 ayat (2)–(3)"}
 	// The wage counted is capped (rates.CiteJPCap).
 	CiteCap = Citation{Text: rates.CiteJPCap}
-	// The minimum and maximum, Rp300.000 and Rp3.600.000 at first, adjusted
-	// every year by the previous year's inflation: the press quotes them as
-	// Pasal 18 (Sulselsatu, 7 January 2025).
-	CiteBounds = Citation{Text: "PP 45/2015 Pasal 18", Secondary: true}
+	// The minimum and maximum, Rp300.000 and Rp3.600.000 at first (ayat 1
+	// and 2), adjusted every year by the previous year's general inflation
+	// (ayat 3): quoted as Pasal 18 by krishand.com (an HR vendor's note of
+	// BPJS Ketenagakerjaan's 2016 letter) and the press (Sulselsatu, 7
+	// January 2025). A review of our rules named Pasal 19–20; the texts we
+	// read say Pasal 18.
+	CiteBounds = Citation{Text: "PP 45/2015 Pasal 18 ayat (1)–(3)", Secondary: true}
+	// The published figures: 2023's Rp383.400 and Rp4.598.100, BPJS
+	// Ketenagakerjaan's as Kontan reported them (we did not find the
+	// article in our stored pages; the figures are the review's). The
+	// years after are ours: the year before's figure × (1 + its BPS
+	// inflation), rounded up to Rp100 (the way the published figures are
+	// said to be rounded; not confirmed).
+	CitePublishedBounds = Citation{Text: "BPJS Ketenagakerjaan, manfaat pensiun minimum dan maksimum 2023 (diberitakan Kontan)", Secondary: true}
 	// A monthly pension needs a masa iur of at least 15 years (180 months);
 	// below it the member gets the contributions and their returns at
 	// once. The press states the 180 months; Permenaker 29/2015 Pasal 26
@@ -44,6 +54,13 @@ var (
 	// JP is paid on reaching the pension age, permanent total disability or
 	// death (the definition of Manfaat Pensiun), never on resignation.
 	CiteNotOnResign = Citation{Text: "PP 45/2015 Pasal 1 angka 2", Secondary: true}
+	// JP is for wage earners (Penerima Upah); a self-employed member
+	// (Bukan Penerima Upah) joins JKK and JKM and may join JHT, and a
+	// migrant worker (PMI) has the programs of the migrant-worker rules;
+	// neither joins JP. Read in secondary sources (BPJS Ketenagakerjaan's
+	// BPU FAQ as reposted by its agents; Perdir 22/PERDIR.02/072022 on
+	// membership names the BPU and PMI technical rules).
+	CiteNotInJP = Citation{Text: "PP 45/2015 (peserta JP: pekerja penerima upah); Perdir BPJS Ketenagakerjaan 22/PERDIR.02/072022", Secondary: true}
 	// Inflation: BPS's December-on-December figures.
 	CiteInflation = Citation{Text: "BPS, inflasi tahunan (Desember ke Desember)"}
 )
@@ -68,10 +85,12 @@ type Inflation struct {
 	Checked bool
 }
 
-// InflationChain is every year since JP began. 2020, 2022, 2023 and 2024
-// were read in reports of BPS's releases (2 January 2025: 1,57% for 2024,
-// 2,61% for 2023, 5,51% for 2022; 1,68% for 2020). A year missing here is
-// not indexed (factor 1), which the screen says.
+// InflationChain is every year since JP began. 2020, 2022, 2023, 2024
+// and 2025 were read in reports of BPS's releases (2 January 2025: 1,57%
+// for 2024, 2,61% for 2023, 5,51% for 2022; 1,68% for 2020; 5 January
+// 2026: 2,92% for 2025, December 2025 on December 2024, BPS's press
+// release 2527 as TVRI, Antara and GoodStats reported it). A year missing
+// here is not indexed (factor 1), which the screen says.
 var InflationChain = []Inflation{
 	{2015, 335, false},
 	{2016, 302, false},
@@ -83,6 +102,7 @@ var InflationChain = []Inflation{
 	{2022, 551, true},
 	{2023, 261, true},
 	{2024, 157, true},
+	{2025, 292, true},
 }
 
 // inflationBP is a year's inflation, and whether the chain has it.
@@ -111,30 +131,60 @@ func IndexFactor(from, to int) int64 {
 type Bounds struct {
 	Year     int
 	Min, Max int64
-	// Indexed is true when the bounds are the first ones indexed by the
-	// inflation chain (our estimate, rounded down to Rp100), not figures
-	// BPJS Ketenagakerjaan published: we found no published figure to
-	// check against.
+	// Published: the figures BPJS Ketenagakerjaan published for the year
+	// (2015's in the regulation, 2023's as the press reported them).
+	Published bool
+	// Indexed: our figures. From PublishedYear on, the last published
+	// figures raised every year by the year before's inflation and
+	// rounded up to Rp100 (NextBound); before it, the first ones indexed
+	// by the chain and rounded down, an estimate with nothing to check it.
 	Indexed bool
 	// Missing lists the years whose inflation the chain lacks.
 	Missing []int
 }
 
-// BoundsFor estimates a year's bounds: the first ones raised every year by
-// the previous year's inflation (PP 45/2015 Pasal 18, CiteBounds).
+// The last published bounds (CitePublishedBounds).
+const (
+	PublishedYear       = 2023
+	PublishedMin  int64 = 383_400
+	PublishedMax  int64 = 4_598_100
+)
+
+// NextBound is a bound raised by a year's inflation and rounded up to
+// Rp100: prev × (10000 + bp) / 10000, up to the next multiple of 100.
+func NextBound(prev, bp int64) int64 {
+	return (prev*(10000+bp) + 999_999) / 1_000_000 * 100
+}
+
+// BoundsFor is a year's bounds: the published ones where they exist, and
+// from the last published year on, each year's raised by the year
+// before's inflation (PP 45/2015 Pasal 18 ayat 3, CiteBounds).
 func BoundsFor(year int) Bounds {
 	b := Bounds{Year: year, Min: FirstMin, Max: FirstMax}
-	if year <= FirstYear {
+	switch {
+	case year <= FirstYear:
+		b.Published = true
+		return b
+	case year < PublishedYear:
+		f := IndexFactor(FirstYear, year)
+		b.Min = FirstMin * f / 1_000_000 / 100 * 100
+		b.Max = FirstMax * f / 1_000_000 / 100 * 100
+		b.Indexed = true
+		for y := FirstYear; y < year; y++ {
+			if _, ok := inflationBP(y); !ok {
+				b.Missing = append(b.Missing, y)
+			}
+		}
 		return b
 	}
-	f := IndexFactor(FirstYear, year)
-	b.Min = FirstMin * f / 1_000_000 / 100 * 100
-	b.Max = FirstMax * f / 1_000_000 / 100 * 100
-	b.Indexed = true
-	for y := FirstYear; y < year; y++ {
-		if _, ok := inflationBP(y); !ok {
+	b.Min, b.Max, b.Published = PublishedMin, PublishedMax, year == PublishedYear
+	for y := PublishedYear; y < year; y++ {
+		bp, ok := inflationBP(y)
+		if !ok {
 			b.Missing = append(b.Missing, y)
+			continue
 		}
+		b.Min, b.Max, b.Indexed = NextBound(b.Min, bp), NextBound(b.Max, bp), true
 	}
 	return b
 }
@@ -163,6 +213,9 @@ func PensionAge(birth time.Time) (int, time.Time) {
 
 // Input is what the estimate reads.
 type Input struct {
+	// Segment is the member's (member.Member.Segment): a self-employed
+	// (BPU) or migrant (PMI) member cannot join JP.
+	Segment   string
 	BirthDate time.Time
 	Months    []member.MonthContribution // every year's
 	Today     time.Time
@@ -170,6 +223,10 @@ type Input struct {
 
 // Estimate is the JP picture.
 type Estimate struct {
+	// NotInJP: the member's segment has no JP ("BPU" or "PMI"; "" when
+	// it has). The months and estimate still describe any JP paid on
+	// earlier wage-earner cards.
+	NotInJP     string
 	Months      int // masa iur so far: distinct months with a JP contribution
 	Remaining   int // months still needed for 180 (0 when reached)
 	PensionAge  int
@@ -208,6 +265,9 @@ const recentMonths = 3
 // Estimate works the rules out.
 func EstimateFor(in Input) Estimate {
 	e := Estimate{Bounds: BoundsFor(in.Today.Year())}
+	if in.Segment == "BPU" || in.Segment == "PMI" {
+		e.NotInJP = in.Segment
+	}
 	e.PensionAge, e.PensionDate = PensionAge(in.BirthDate)
 
 	wages := map[time.Time]int64{} // month → capped wage; one per month across cards
@@ -243,7 +303,7 @@ func EstimateFor(in Input) Estimate {
 	}
 
 	cutoff := time.Date(in.Today.Year(), in.Today.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, -recentMonths, 0)
-	if last.Before(cutoff) {
+	if last.Before(cutoff) || e.NotInJP != "" {
 		return e
 	}
 	e.Contributing = true

@@ -46,19 +46,49 @@ func TestIndexAndBounds(t *testing.T) {
 	if f := IndexFactor(2022, 2024); f != 1_082_638 {
 		t.Errorf("IndexFactor(2022, 2024) = %d", f)
 	}
-	if f := IndexFactor(2025, 2030); f != 1_000_000 {
+	// 2025: BPS's 2,92%.
+	if f := IndexFactor(2025, 2026); f != 1_029_200 {
+		t.Errorf("IndexFactor(2025, 2026) = %d", f)
+	}
+	if f := IndexFactor(2026, 2030); f != 1_000_000 {
 		t.Errorf("years missing from the chain must not index: %d", f)
 	}
-	if b := BoundsFor(2015); b.Min != 300_000 || b.Max != 3_600_000 || b.Indexed {
+	if b := BoundsFor(2015); b.Min != 300_000 || b.Max != 3_600_000 || b.Indexed || !b.Published {
 		t.Errorf("2015 %+v", b)
 	}
-	// 2016: 300.000 × 1,0335 = 310.050 → Rp310.000; 3.600.000 × 1,0335 = 3.720.600.
-	if b := BoundsFor(2016); b.Min != 310_000 || b.Max != 3_720_600 || !b.Indexed {
+	// 2016 (before the published 2023 figures, our estimate): 300.000 ×
+	// 1,0335 = 310.050 → Rp310.000 (down); 3.600.000 × 1,0335 = 3.720.600.
+	if b := BoundsFor(2016); b.Min != 310_000 || b.Max != 3_720_600 || !b.Indexed || b.Published {
 		t.Errorf("2016 %+v", b)
 	}
-	// 2026: the factor of 2015–2024 is 1,331075; 2025 is missing.
-	if b := BoundsFor(2026); b.Min != 399_300 || b.Max != 4_791_800 || !reflect.DeepEqual(b.Missing, []int{2025}) {
-		t.Errorf("2026 %+v", b)
+	for _, c := range []struct {
+		year               int
+		min, max           int64
+		published, indexed bool
+		missing            []int
+	}{
+		// Published (BPJS Ketenagakerjaan, quoted by Kontan).
+		{2023, 383_400, 4_598_100, true, false, nil},
+		// 2024: × 1,0261 (2023): 383.400 → 393.406,74 → 393.500;
+		// 4.598.100 → 4.718.110,41 → 4.718.200 (up to Rp100).
+		{2024, 393_500, 4_718_200, false, true, nil},
+		// 2025: × 1,0157 (2024): 393.500 → 399.677,95 → 399.700;
+		// 4.718.200 → 4.792.275,74 → 4.792.300.
+		{2025, 399_700, 4_792_300, false, true, nil},
+		// 2026: × 1,0292 (2025): 399.700 → 411.371,24 → 411.400;
+		// 4.792.300 → 4.932.235,16 → 4.932.300.
+		{2026, 411_400, 4_932_300, false, true, nil},
+		// 2028: 2026's inflation is not in the chain yet (nor 2027's).
+		{2028, 411_400, 4_932_300, false, true, []int{2026, 2027}},
+	} {
+		b := BoundsFor(c.year)
+		if b.Min != c.min || b.Max != c.max || b.Published != c.published || b.Indexed != c.indexed || !reflect.DeepEqual(b.Missing, c.missing) {
+			t.Errorf("%d: %+v", c.year, b)
+		}
+	}
+	// Rounding up, not to the nearest: 100 × 1,0001 = 100,01 → 200.
+	if NextBound(100, 1) != 200 || NextBound(1_000, 0) != 1_000 {
+		t.Errorf("NextBound %d %d", NextBound(100, 1), NextBound(1_000, 0))
 	}
 }
 
@@ -73,19 +103,36 @@ func months(first time.Time, n int, wage int64) []member.MonthContribution {
 
 func TestEstimate(t *testing.T) {
 	t.Parallel()
-	t.Run("180 months of Rp5 juta from 2025, still contributing in January 2040", func(t *testing.T) {
-		e := EstimateFor(Input{BirthDate: day(1980, time.June, 1), Months: months(day(2025, time.January, 1), 180, 5_000_000), Today: day(2040, time.January, 15)})
-		// 1% × 180/12 × 5.000.000 = 750.000 (no inflation figures after 2024: no indexing).
+	t.Run("180 months of Rp5 juta from 2026, still contributing in January 2041", func(t *testing.T) {
+		e := EstimateFor(Input{BirthDate: day(1980, time.June, 1), Months: months(day(2026, time.January, 1), 180, 5_000_000), Today: day(2041, time.January, 15)})
+		// 1% × 180/12 × 5.000.000 = 750.000 (no inflation figures after 2025: no indexing).
 		if e.Months != 180 || e.Remaining != 0 || e.AverageWage != 5_000_000 || e.Now != 750_000 || e.NowClamped != 750_000 {
 			t.Fatalf("%+v", e)
 		}
-		// Pension at 65 on 1 June 2045: 65 more months (Jan 2040 – May 2045),
-		// 245 in all: 5.000.000 × 245 / 1200 = 1.020.833.
-		if !e.Contributing || e.MonthsAtPension != 245 || e.AtPension != 1_020_833 || e.PensionAge != 65 {
+		// Pension at 65 on 1 June 2045: 53 more months (Jan 2041 – May 2045),
+		// 233 in all: 5.000.000 × 233 / 1200 = 970.833,33 → 970.833.
+		if !e.Contributing || e.MonthsAtPension != 233 || e.AtPension != 970_833 || e.PensionAge != 65 {
 			t.Errorf("at pension %+v", e)
 		}
-		if !e.ReachesMinimumOn.Equal(day(2039, time.December, 1)) {
+		if !e.ReachesMinimumOn.Equal(day(2040, time.December, 1)) {
 			t.Errorf("180th month %v", e.ReachesMinimumOn)
+		}
+	})
+	t.Run("2025 wages are indexed by 2,92%", func(t *testing.T) {
+		// One month of Rp5 juta in March 2025, seen in 2026: 5.000.000 ×
+		// 1,0292 = 5.146.000.
+		e := EstimateFor(Input{BirthDate: day(1990, time.March, 12), Months: months(day(2025, time.March, 1), 1, 5_000_000), Today: day(2026, time.November, 16)})
+		if e.AverageWage != 5_146_000 {
+			t.Errorf("average %d", e.AverageWage)
+		}
+	})
+	t.Run("a self-employed member cannot join JP", func(t *testing.T) {
+		e := EstimateFor(Input{Segment: "BPU", BirthDate: day(1990, time.March, 12), Today: day(2026, time.November, 16)})
+		if e.NotInJP != "BPU" || e.Months != 0 || e.Contributing {
+			t.Errorf("%+v", e)
+		}
+		if e := EstimateFor(Input{Segment: "PU", BirthDate: day(1990, time.March, 12), Today: day(2026, time.November, 16)}); e.NotInJP != "" {
+			t.Errorf("PU %+v", e)
 		}
 	})
 	t.Run("the cap and indexing: Rp20 juta in June 2022 and June 2024", func(t *testing.T) {
@@ -114,9 +161,10 @@ func TestEstimate(t *testing.T) {
 		}
 	})
 	t.Run("a small wage is raised to the minimum", func(t *testing.T) {
-		e := EstimateFor(Input{BirthDate: day(1980, time.June, 1), Months: months(day(2025, time.January, 1), 180, 1_000_000), Today: day(2040, time.January, 15)})
-		// 1% × 15 × 1.000.000 = 150.000, below the 2040 minimum.
-		if e.Now != 150_000 || e.NowClamped != e.Bounds.Min || e.Bounds.Min != 399_300 {
+		e := EstimateFor(Input{BirthDate: day(1980, time.June, 1), Months: months(day(2026, time.January, 1), 180, 1_000_000), Today: day(2041, time.January, 15)})
+		// 1% × 15 × 1.000.000 = 150.000, below the 2041 minimum (2026's
+		// 411.400, no inflation known after 2025).
+		if e.Now != 150_000 || e.NowClamped != e.Bounds.Min || e.Bounds.Min != 411_400 {
 			t.Errorf("now %d clamped %d bounds %+v", e.Now, e.NowClamped, e.Bounds)
 		}
 	})
