@@ -87,8 +87,11 @@ type Relief struct {
 	// or JKK at half); JPDeferred that JP was paid at less than its due
 	// (PP 49/2020's deferral).
 	Applied, JPDeferred bool
-	Cite                string
-	Source              Source
+	// Extension: the PP 7/2025 months PP 36/2025 added (August 2025 to
+	// January 2026).
+	Extension bool
+	Cite      string
+	Source    Source
 }
 
 // CardReport is the audit of one card.
@@ -102,6 +105,14 @@ type CardReport struct {
 	MonthsDue, MonthsPaid, OnTime    int
 	Findings                         []Finding
 	Reliefs                          []Relief
+	// SelfPaid: the member pays his own dues (a BPU or PMI member, see
+	// SelfPaid): there is no employer, so no findings; Unpaid are the
+	// months due and not paid, the member's own (CiteSelfPaid), and
+	// Lapsed says the last SelfPaidLapseMonths or more of them run to
+	// the newest month due.
+	SelfPaid bool
+	Unpaid   []time.Time
+	Lapsed   bool
 }
 
 // Report is the whole audit.
@@ -152,18 +163,63 @@ func Run(in Input) Report {
 	for _, card := range in.Member.Cards {
 		months := byCard[card.KPJ]
 		sort.Slice(months, func(i, j int) bool { return months[i].Period.Before(months[j].Period) })
+		if SelfPaid(in.Member.Segment) {
+			rep.Cards = append(rep.Cards, selfPaidCard(card, months, in.Member.Segment, in.AsOf))
+			continue
+		}
 		rep.Cards = append(rep.Cards, auditCard(card, months, in.Member.BirthDate, in.AsOf))
 	}
 	return rep
 }
 
 // lastDue is the newest month whose deadline has passed by asOf.
-func lastDue(asOf time.Time) time.Time {
+func lastDue(asOf time.Time) time.Time { return lastDueFor("", asOf) }
+
+func lastDueFor(segment string, asOf time.Time) time.Time {
 	m := member.Month(asOf.Year(), asOf.Month())
-	for !Deadline(m).Before(asOf) {
+	for !DeadlineFor(segment, m).Before(asOf) {
 		m = m.AddDate(0, -1, 0)
 	}
 	return m
+}
+
+// selfPaidCard is a self-paid card: the months due (to the newest whose
+// deadline of the 15th passed), those paid, on time, and the member's own
+// months unpaid. No finding: there is no employer to hold to the rules.
+func selfPaidCard(card member.KPJCard, months []member.MonthContribution, segment string, asOf time.Time) CardReport {
+	cr := CardReport{KPJ: card.KPJ, Employer: card.EmployerName, Open: card.Closed.IsZero(), SelfPaid: true}
+	cr.First = member.MonthOf(card.Opened)
+	cr.Last = lastDueFor(segment, asOf)
+	if !cr.Open {
+		cr.Last = member.MonthOf(card.Closed)
+	}
+	paid := map[int]bool{}
+	for _, m := range months {
+		paid[member.MonthIndex(m.Period)] = true
+		if cr.FirstPaid.IsZero() {
+			cr.FirstPaid = m.Period
+		}
+		cr.LastPaid = m.Period
+		if !m.PaidDate.IsZero() && !m.PaidDate.After(DeadlineFor(segment, m.Period)) && !m.Period.After(cr.Last) {
+			cr.OnTime++
+		}
+	}
+	if card.Opened.IsZero() || cr.Last.Before(cr.First) {
+		return cr
+	}
+	cr.MonthsDue = member.MonthIndex(cr.Last) - member.MonthIndex(cr.First) + 1
+	run := 0
+	for i := member.MonthIndex(cr.First); i <= member.MonthIndex(cr.Last); i++ {
+		if paid[i] {
+			cr.MonthsPaid++
+			run = 0
+			continue
+		}
+		cr.Unpaid = append(cr.Unpaid, fromIndex(i))
+		run++
+	}
+	cr.Lapsed = cr.Open && run >= SelfPaidLapseMonths
+	return cr
 }
 
 func auditCard(card member.KPJCard, months []member.MonthContribution, birth, asOf time.Time) CardReport {
@@ -314,7 +370,7 @@ func reliefs(card member.KPJCard, months []member.MonthContribution) []Relief {
 	covid := Relief{Kind: ReliefCOVID, KPJ: card.KPJ, Employer: card.EmployerName, Cite: CiteCOVID}
 	pk := Relief{Kind: ReliefPadatKarya, KPJ: card.KPJ, Employer: card.EmployerName, Cite: CitePadatKarya}
 	pkExt := pk
-	pkExt.Source = SourceUnconfirmed
+	pkExt.Cite, pkExt.Source, pkExt.Extension = CitePadatKaryaExt, SourceSecondary, true
 	for _, m := range months {
 		wage := int64(m.ReportedWage)
 		if rates.InCOVIDRelief(m.Period) {
@@ -327,9 +383,9 @@ func reliefs(card member.KPJCard, months []member.MonthContribution) []Relief {
 			}
 			continue
 		}
-		if in, confirmed := rates.InPadatKarya(m.Period); in && halfJKK(wage, int64(m.JKK)) {
+		if in, _ := rates.InPadatKarya(m.Period); in && halfJKK(wage, int64(m.JKK)) {
 			r := &pk
-			if !confirmed {
+			if rates.InPadatKaryaExtension(m.Period) {
 				r = &pkExt
 			}
 			r.Months = append(r.Months, m.Period)

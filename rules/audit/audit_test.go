@@ -265,8 +265,74 @@ func TestRun_ReliefMonthsAreLabelledNotFlagged(t *testing.T) {
 	if r := rel[1]; r.Kind != ReliefPadatKarya || len(r.Months) != 6 || !r.Months[0].Equal(m(2025, time.February)) || r.Source != SourceText {
 		t.Errorf("PP 7/2025: %+v", r)
 	}
-	if r := rel[2]; r.Kind != ReliefPadatKarya || !reflect.DeepEqual(r.Months, []time.Time{m(2025, time.August)}) || r.Source != SourceUnconfirmed {
+	// August 2025 is PP 36/2025's extension (Pasal 10A), read in the press.
+	if r := rel[2]; r.Kind != ReliefPadatKarya || !reflect.DeepEqual(r.Months, []time.Time{m(2025, time.August)}) ||
+		r.Source != SourceSecondary || !r.Extension || r.Cite != CitePadatKaryaExt {
 		t.Errorf("PP 7/2025 extension: %+v", r)
+	}
+}
+
+func TestDeadlineFor_SelfEmployedPayByThe15thOfTheSameMonth(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		segment string
+		month   time.Time
+		want    time.Time
+	}{
+		{"BPU", m(2026, time.October), day(2026, time.October, 15)},   // a Thursday
+		{"BPU", m(2026, time.November), day(2026, time.November, 16)}, // the 15th is a Sunday
+		{"BPU", m(2026, time.August), day(2026, time.August, 17)},     // the 15th is a Saturday
+		{"PU", m(2026, time.October), day(2026, time.November, 16)},   // the next month's 15th, a Sunday
+		{"", m(2026, time.September), day(2026, time.October, 15)},
+	} {
+		if got := DeadlineFor(c.segment, c.month); !got.Equal(c.want) {
+			t.Errorf("%s %s: %s, want %s", c.segment, c.month.Format("2006-01"), got.Format(time.DateOnly), c.want.Format(time.DateOnly))
+		}
+	}
+}
+
+func TestRun_SelfEmployedHasNoEmployerFindings(t *testing.T) {
+	t.Parallel()
+	// A BPU card opened March 2026, Rp2 juta declared, JHT 2% only (no
+	// JP, no employer): March to July paid; March on 10 March (on time),
+	// April on 20 April (after the 15th), May to July on the 5th;
+	// August and September not paid; October paid 14 October.
+	var rows []member.MonthContribution
+	add := func(p, paid time.Time) {
+		rows = append(rows, row("B", p, 2_000_000, 0, 40_000, 0, 0, 4_800, 6_000, paid))
+	}
+	add(m(2026, time.March), day(2026, time.March, 10))
+	add(m(2026, time.April), day(2026, time.April, 20))
+	for p := m(2026, time.May); !p.After(m(2026, time.July)); p = p.AddDate(0, 1, 0) {
+		add(p, p.AddDate(0, 0, 4))
+	}
+	add(m(2026, time.October), day(2026, time.October, 14))
+	mem := member.Member{Segment: "BPU", Cards: []member.KPJCard{{KPJ: "B", Opened: day(2026, time.March, 2)}}}
+	// On 17 November 2026 November's deadline, Monday the 16th, has
+	// passed: the months due are March to November (9).
+	asOf := day(2026, time.November, 17)
+	rep := Run(Input{Member: mem, Contributions: byYear(rows...), AsOf: asOf})
+	c := rep.Cards[0]
+	if len(rep.Findings()) != 0 || !c.SelfPaid {
+		t.Fatalf("findings for a self-paid card: %+v", rep.Findings())
+	}
+	// 9 due, 6 paid, 5 on time (April late); August, September and
+	// November unpaid, one in a row at the end: not lapsed (three are
+	// needed).
+	if c.MonthsDue != 9 || c.MonthsPaid != 6 || c.OnTime != 5 || c.Lapsed ||
+		!reflect.DeepEqual(c.Unpaid, []time.Time{m(2026, time.August), m(2026, time.September), m(2026, time.November)}) {
+		t.Errorf("%+v", c)
+	}
+	// Without October's payment August to November run to the newest
+	// month due: lapsed.
+	rep = Run(Input{Member: mem, Contributions: byYear(rows[:5]...), AsOf: asOf})
+	if c := rep.Cards[0]; !c.Lapsed || len(c.Unpaid) != 4 {
+		t.Errorf("lapsed %+v", c)
+	}
+	// A wage earner with the same months: the employer is held to them.
+	mem.Segment = "PU"
+	if rep := Run(Input{Member: mem, Contributions: byYear(rows...), AsOf: asOf}); len(rep.Findings()) == 0 {
+		t.Error("a PU card with gaps has no findings")
 	}
 }
 

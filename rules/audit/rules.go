@@ -64,9 +64,22 @@ const (
 	// JKK, JKM, JHT and JP (small businesses: JKK, JKM and JHT).
 	CiteJP = "PP 45/2015 Pasal 28; Perpres 109/2013 Pasal 6"
 	// The reliefs' citations are the rates package's.
-	CiteCOVID      = rates.CiteCOVID
-	CitePadatKarya = rates.CitePadatKarya
+	CiteCOVID         = rates.CiteCOVID
+	CitePadatKarya    = rates.CitePadatKarya
+	CitePadatKaryaExt = rates.CitePadatKaryaExt
+	// A self-employed member (Bukan Penerima Upah, BPU) pays his own dues
+	// by the 15th of the month they are for, with no late fine; after 3
+	// months unpaid the membership and its protection lapse (BPJS
+	// Ketenagakerjaan's BPU FAQ, as its Perisai agents repost it: a
+	// secondary source; the 15th of the same month is as the review of
+	// our rules states it). A migrant worker (PMI) pays for the whole
+	// placement. Neither has an employer to blame for a month unpaid.
+	CiteSelfPaid = "BPJS Ketenagakerjaan, ketentuan iuran peserta BPU (batas tanggal 15 bulan berjalan; tanpa denda; nonaktif setelah 3 bulan)"
 )
+
+// SelfPaidLapseMonths: a self-employed member's protection lapses after
+// this many months unpaid in a row (CiteSelfPaid).
+const SelfPaidLapseMonths = 3
 
 // Source says how firmly a citation was read; the screen says so when it
 // is not the official text.
@@ -102,6 +115,27 @@ func Deadline(month time.Time) time.Time {
 		return d
 	}
 	d := time.Date(next.Year(), next.Month(), DeadlineDay, 0, 0, 0, 0, time.UTC)
+	switch d.Weekday() {
+	case time.Saturday:
+		d = d.AddDate(0, 0, 2)
+	case time.Sunday:
+		d = d.AddDate(0, 0, 1)
+	}
+	return d
+}
+
+// SelfPaid reports whether a segment pays its own dues, with no employer:
+// self-employed (BPU) and migrant (PMI) members.
+func SelfPaid(segment string) bool { return segment == "BPU" || segment == "PMI" }
+
+// DeadlineFor is the deadline of a month's dues for a member of segment: a
+// self-employed member's by the 15th of the same month (next working day
+// after a weekend; CiteSelfPaid), everyone else's Deadline.
+func DeadlineFor(segment string, month time.Time) time.Time {
+	if segment != "BPU" {
+		return Deadline(month)
+	}
+	d := time.Date(month.Year(), month.Month(), DeadlineDay, 0, 0, 0, 0, time.UTC)
 	switch d.Weekday() {
 	case time.Saturday:
 		d = d.AddDate(0, 0, 2)

@@ -133,6 +133,7 @@ func TestReliefWindows(t *testing.T) {
 		month             time.Time
 		covid, pk, pkFirm bool
 	}{
+		// PP 36/2025 Pasal 10A confirms August 2025 to January 2026.
 		{member.Month(2020, time.July), false, false, false},
 		{member.Month(2020, time.August), true, false, false},
 		{member.Month(2021, time.January), true, false, false},
@@ -140,8 +141,8 @@ func TestReliefWindows(t *testing.T) {
 		{member.Month(2025, time.January), false, false, false},
 		{member.Month(2025, time.February), false, true, true},
 		{member.Month(2025, time.July), false, true, true},
-		{member.Month(2025, time.August), false, true, false}, // the announced extension
-		{member.Month(2026, time.January), false, true, false},
+		{member.Month(2025, time.August), false, true, true}, // PP 36/2025's extension
+		{member.Month(2026, time.January), false, true, true},
 		{member.Month(2026, time.February), false, false, false},
 	} {
 		in, firm := InPadatKarya(c.month)
@@ -153,7 +154,36 @@ func TestReliefWindows(t *testing.T) {
 	if HalfJKK(6_154_000, 3) != 27_385 || HalfJKK(4_000_000, 1) != 4_800 {
 		t.Errorf("HalfJKK %d %d", HalfJKK(6_154_000, 3), HalfJKK(4_000_000, 1))
 	}
+	for m, want := range map[time.Time]bool{
+		member.Month(2025, time.July): false, member.Month(2025, time.August): true,
+		member.Month(2026, time.January): true, member.Month(2026, time.February): false,
+	} {
+		if InPadatKaryaExtension(m) != want {
+			t.Errorf("extension %s", m.Format("2006-01"))
+		}
+	}
 	if len(PadatKaryaIndustries) != 6 {
 		t.Error("PP 7/2025 names six industries")
+	}
+}
+
+func TestAddMonths(t *testing.T) {
+	t.Parallel()
+	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+	for _, c := range []struct {
+		from time.Time
+		n    int
+		want time.Time
+	}{
+		{day(2026, time.January, 31), 1, day(2026, time.February, 28)}, // AddDate: 3 March
+		{day(2028, time.January, 31), 1, day(2028, time.February, 29)}, // a leap year
+		{day(2025, time.May, 31), 6, day(2025, time.November, 30)},     // AddDate: 1 December
+		{day(2024, time.November, 30), 3, day(2025, time.February, 28)},
+		{day(2026, time.March, 15), 1, day(2026, time.April, 15)},
+		{day(2026, time.December, 31), 2, day(2027, time.February, 28)},
+	} {
+		if got := AddMonths(c.from, c.n); !got.Equal(c.want) {
+			t.Errorf("%s + %d = %s, want %s", c.from.Format(time.DateOnly), c.n, got.Format(time.DateOnly), c.want.Format(time.DateOnly))
+		}
 	}
 }

@@ -12,9 +12,12 @@ import (
 
 // PP 49/2020 (COVID-19), for the dues of August 2020 to January 2021:
 // payment by the 30th of the next month instead of the 15th (Pasal 4), JKK
-// and JKM at 1% of the normal dues (Pasal 8 and 9), 99% of JP deferred, to
-// be settled by 15 April 2022 (Pasal 17), and a late fine of 0.5% a month
-// instead of 2% (Pasal 23). We read Pasal 4, 9, 17 and 23 in the text
+// and JKM at 1% of the normal dues (Pasal 8 and 9), 99% of JP deferred for
+// the employers that met its conditions (Pasal 18–21: medium and large
+// businesses, and micro and small ones, each with their own), repaid at
+// once or in parts from 15 May 2021 at the latest until 15 April 2022
+// (Pasal 17 ayat 3, quoted by Kompas, 9 September 2020), and a late fine
+// of 0.5% a month instead of 2% (Pasal 23). We read Pasal 4, 9, 17 and 23 in the text
 // (pasal.id) and in the press; that the JKK relief is Pasal 8 follows from
 // Pasal 9 being JKM's.
 var (
@@ -36,17 +39,27 @@ func InCOVIDRelief(month time.Time) bool { return !month.Before(COVIDFrom) && !m
 // employers of at least 50 workers in six labour-intensive industries
 // (food, drink and tobacco; textiles and clothing; leather and leather
 // goods; footwear; children's toys; furniture), every risk class (Pasal 4
-// ayat 1). Kemnaker announced in May 2025 that a revision would extend it
-// to January 2026; we have not found the amending regulation, so those
-// months are "unconfirmed".
+// ayat 1). PP 36/2025 (4 September 2025) Pasal 10A extends it to the JKK
+// dues of January 2026; its Pasal 11 lets a firm that could not pay in
+// time settle them until 30 June 2026, with PP 44/2015's fines. We read
+// Pasal 10A and 11 as CNBC Indonesia, Radar Lambar and Vozpublica quote
+// them (September 2025): a secondary source.
 var (
 	PadatKaryaFrom  = member.Month(2025, time.February)
 	PadatKaryaTo    = member.Month(2025, time.July)
 	PadatKaryaExtTo = member.Month(2026, time.January)
 )
 
-// CitePadatKarya is PP 7/2025's citation.
-const CitePadatKarya = "PP 7/2025 Pasal 4 ayat (1)"
+// CitePadatKarya is PP 7/2025's citation, CitePadatKaryaExt the
+// extension's.
+const (
+	CitePadatKarya    = "PP 7/2025 Pasal 4 ayat (1)"
+	CitePadatKaryaExt = "PP 36/2025 Pasal 10A dan 11"
+)
+
+// PadatKaryaSettleBy is the last day a firm may settle the discounted JKK
+// dues (PP 36/2025 Pasal 11), late fines still due.
+var PadatKaryaSettleBy = time.Date(2026, time.June, 30, 0, 0, 0, 0, time.UTC)
 
 // PadatKaryaIndustries are the six industries PP 7/2025 covers.
 var PadatKaryaIndustries = []string{
@@ -54,13 +67,21 @@ var PadatKaryaIndustries = []string{
 	"alas kaki", "mainan anak", "furnitur",
 }
 
-// InPadatKarya reports whether a month falls in PP 7/2025's window, and
-// whether that part of the window is confirmed by a regulation we found.
+// InPadatKarya reports whether a month falls in the discount's window
+// (PP 7/2025 and its extension by PP 36/2025), and whether a regulation we
+// found confirms it: since PP 36/2025, every month of the window is.
 func InPadatKarya(month time.Time) (in, confirmed bool) {
 	if month.Before(PadatKaryaFrom) || month.After(PadatKaryaExtTo) {
 		return false, false
 	}
-	return true, !month.After(PadatKaryaTo)
+	return true, true
+}
+
+// InPadatKaryaExtension reports whether a month is one PP 36/2025 added
+// (August 2025 to January 2026).
+func InPadatKaryaExtension(month time.Time) bool {
+	in, _ := InPadatKarya(month)
+	return in && month.After(PadatKaryaTo)
 }
 
 // HalfJKK is a risk class's JKK at PP 7/2025's 50% discount, rounded half
