@@ -176,6 +176,9 @@ func (a *Tab) showReport() {
 	findings := probs.Findings
 	if n := probs.Count(); n == 0 {
 		a.headline.SetText(lang.L("audit.none"))
+		if selfPaid(a.report) {
+			a.headline.SetText(lang.L("audit.selfPaid.headline"))
+		}
 		a.headBg.Color = theme.ColorNameSuccess
 		a.headIcon.SetResource(theme.ConfirmIcon())
 		a.kitButton.Hide()
@@ -251,8 +254,25 @@ func noteBox(tint fyne.ThemeColorName, icon fyne.Resource, title string, lines [
 		container.NewBorder(nil, nil, container.NewVBox(container.NewPadded(widget.NewIcon(icon))), nil, body))
 }
 
+// selfPaid: every card is the member's own to pay (BPU or PMI).
+func selfPaid(r audit.Report) bool {
+	for _, c := range r.Cards {
+		if !c.SelfPaid {
+			return false
+		}
+	}
+	return len(r.Cards) > 0
+}
+
 // cardLine sums one card's audit up.
 func cardLine(c audit.CardReport, found int) fyne.CanvasObject {
+	if c.SelfPaid {
+		l := widget.NewLabel(selfPaidLine(c))
+		l.Wrapping = fyne.TextWrapWord
+		r := widget.NewLabelWithStyle(ruleText(audit.CiteSelfPaid, audit.SourceSecondary), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		r.Wrapping = fyne.TextWrapWord
+		return container.NewVBox(l, r)
+	}
 	l := widget.NewLabel(lang.L("audit.card.line", map[string]any{
 		"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer, "Paid": c.MonthsPaid, "Due": c.MonthsDue, "OnTime": c.OnTime,
 		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Count": nFindings(found),

@@ -8,6 +8,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/rates"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -148,5 +149,25 @@ func reliefBody(r audit.Relief) string {
 		}
 		return s
 	}
+	if r.Extension {
+		return lang.L("audit.relief.padatKarya.body") + " " + lang.L("audit.relief.padatKarya.extension",
+			map[string]any{"Date": i18n.FormatDate(rates.PadatKaryaSettleBy)})
+	}
 	return lang.L("audit.relief.padatKarya.body")
+}
+
+// selfPaidLine sums up a card whose member pays his own dues (BPU or
+// PMI): no employer to hold to the rules, his own months unpaid, and
+// whether his protection lapsed.
+func selfPaidLine(c audit.CardReport) string {
+	args := map[string]any{"KPJ": i18n.MaskKPJ(c.KPJ), "Paid": c.MonthsPaid, "Due": c.MonthsDue, "OnTime": c.OnTime,
+		"From": i18n.FormatMonth(c.First), "To": i18n.FormatMonth(c.Last), "Months": months(c.Unpaid), "Lapse": audit.SelfPaidLapseMonths}
+	s := lang.L("audit.selfPaid.line", args)
+	if len(c.Unpaid) > 0 {
+		s += " " + lang.L("audit.selfPaid.unpaid", args)
+	}
+	if c.Lapsed {
+		s += " " + lang.L("audit.selfPaid.lapsed", args)
+	}
+	return s
 }

@@ -72,7 +72,7 @@ func (r *Tab) SetData(data memberdata.Data) {
 	today := part.Clock()
 	r.assessment = claimrules.Assess(claimrules.Input{Member: data.Member, Balance: data.Balance, Claims: data.Claims, Today: today})
 	months := allMonths(data)
-	r.pension = pension.EstimateFor(pension.Input{BirthDate: data.Member.BirthDate, Months: months, Today: today})
+	r.pension = pension.EstimateFor(pension.Input{Segment: data.Member.Segment, BirthDate: data.Member.BirthDate, Months: months, Today: today})
 	r.jkp = jkp.Assess(jkp.Input{Member: data.Member, Months: months, Today: today})
 
 	r.body.Objects = []fyne.CanvasObject{
@@ -185,7 +185,7 @@ func (r *Tab) cardBlock(c claimrules.Card, kpj func(string) string, today time.T
 		para(lang.L(channelKey, map[string]any{"Balance": rupiah(c.Balance), "Limit": rupiah(limit)})),
 		claimCite(claimrules.CiteChannel),
 		para(lang.L(payoutKey)), claimCite(claimrules.CitePayout),
-		para(lang.L(taxKey, taxArgs)), claimCite(claimrules.CiteTax))
+		para(lang.L(taxKey, taxArgs)), claimCite(claimrules.CiteTax), taxNote())
 }
 
 func lastEvent(cl member.Claim) time.Time {
@@ -279,7 +279,7 @@ func (r *Tab) partialSection(today time.Time) fyne.CanvasObject {
 
 func (r *Tab) pensionSection() fyne.CanvasObject {
 	e := r.pension
-	box := container.NewVBox()
+	box := container.NewVBox(pensionNotInJP(e)...)
 	box.Add(warn(lang.L("rights.jp.notOnResign")))
 	box.Add(cite(pension.CiteNotOnResign.Text, pension.CiteNotOnResign.Secondary))
 	if e.Months == 0 {
@@ -323,14 +323,7 @@ func (r *Tab) pensionSection() fyne.CanvasObject {
 			box.Add(para(lang.L("rights.jp.future", map[string]any{"Wage": rupiah(e.LastWage)})))
 		}
 		box.Add(cite(pension.CiteFormula.Text+"; "+pension.CiteCap.Text, false))
-		box.Add(para(lang.L("rights.jp.bounds", map[string]any{"Year": e.Bounds.Year, "Min": rupiah(e.Bounds.Min), "Max": rupiah(e.Bounds.Max)})))
-		box.Add(cite(pension.CiteBounds.Text, pension.CiteBounds.Secondary))
-		missing := make([]string, len(e.Bounds.Missing))
-		for i, y := range e.Bounds.Missing {
-			missing[i] = strconv.Itoa(y)
-		}
-		box.Add(para(lang.L("rights.jp.inflation", map[string]any{"Missing": strings.Join(missing, ", ")})))
-		box.Add(cite(pension.CiteInflation.Text, false))
+		box.Objects = append(box.Objects, pensionBounds(e)...)
 	}
 	return widget.NewCard(lang.L("rights.jp.title"), "", box)
 }
@@ -349,7 +342,7 @@ func clampNote(raw, clamped int64) string {
 
 func (r *Tab) jkpSection() fyne.CanvasObject {
 	j := r.jkp
-	box := container.NewVBox()
+	box := container.NewVBox(jkpCoverage(j)...)
 	box.Add(warn(lang.L("rights.jkp.resign")))
 	box.Add(cite(jkp.CiteNoResign.Text, false))
 	if j.Hypothetical {
@@ -360,7 +353,7 @@ func (r *Tab) jkpSection() fyne.CanvasObject {
 	if j.WindowPassed {
 		// Said before the conditions and the amount, so that "met" and
 		// Rp 18.000.000 are not read as a claim still open.
-		box.Add(warn(lang.L("rights.jkp.windowPassed", map[string]any{"Date": i18n.FormatDate(j.ClaimBy)})))
+		box.Add(warn(lang.L("rights.jkp.windowPassed", map[string]any{"Date": i18n.FormatDate(j.ClaimBy), "Months": windowMonths(j)})))
 	}
 	var progs []string
 	for _, p := range j.Programs {
@@ -372,19 +365,17 @@ func (r *Tab) jkpSection() fyne.CanvasObject {
 	}
 	box.Add(checkLine(j.MeetsMonths, lang.L("rights.jkp.months", map[string]any{"Count": j.PaidIn24})))
 	box.Add(checkLine(j.MeetsConsecutive, lang.L("rights.jkp.consecutive", map[string]any{"Count": j.Consecutive})))
+	box.Objects = append(box.Objects, jkpArrears(j)...)
 	box.Add(checkLine(j.MeetsPrograms, lang.L("rights.jkp.programs", map[string]any{"List": strings.Join(progs, ", ")})))
 	if j.Eligible {
 		box.Add(para(lang.L("rights.jkp.eligible")))
 	} else {
 		box.Add(para(lang.L("rights.jkp.notEligible")))
 	}
-	box.Add(cite(jkp.CiteEligibility.Text, false))
-	box.Add(para(lang.L("rights.jkp.benefit", map[string]any{"Base": rupiah(j.BaseWage), "Monthly": rupiah(j.Monthly),
-		"Total": rupiah(j.Total), "Wage": rupiah(j.LastWage)})))
-	box.Add(cite(jkp.CiteBenefit.Text, false))
-	box.Add(para(lang.L("rights.jkp.sourcesDiffer", map[string]any{"Note": jkp.CiteBenefit.Note})))
+	box.Add(cite(jkp.CiteEligibility.Text+"; "+jkp.CiteStart.Text, false))
+	box.Objects = append(box.Objects, jkpBenefit(j)...)
 	if !j.WindowPassed {
-		box.Add(para(lang.L("rights.jkp.window", map[string]any{"Date": i18n.FormatDate(j.ClaimBy)})))
+		box.Add(para(jkpWindow(j)))
 	}
 	box.Add(cite(jkp.CiteWindow.Text+"; "+jkp.CiteSIAPkerja.Text, false))
 	return widget.NewCard(lang.L("rights.jkp.title"), "", box)
@@ -428,6 +419,7 @@ func (r *Tab) mergeSection(kpj func(string) string) fyne.CanvasObject {
 	}
 	box.Add(boldLabel(lang.L("rights.merge.history")))
 	box.Add(grid)
+	box.Objects = append(box.Objects, mergeTax(m)...)
 	box.Add(para(lang.L("rights.merge.keep", map[string]any{"KPJ": kpj(m.Keep)})))
 	if m.Active != "" && m.Active != m.Keep {
 		box.Add(para(lang.L("rights.merge.keepDiffers", map[string]any{"Active": kpj(m.Active)})))

@@ -136,6 +136,8 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 		"Jika Anda terkena PHK sekarang (iuran terakhir yang tercatat: Oktober 2026)", "Pasal 21 ayat (1) dan (4) menurut Kompas",
 		"Masa iur JP: 136 bulan", "Usia pensiun Anda: 65 tahun, pada 17 Agustus 2050",
 		"Kepesertaan Anda 15 tahun dan belum pernah mencairkan sebagian",
+		// The tax on each card alone and on both together (PP 68/2009).
+		"jika tiap kartu dihitung sendiri", rupiah(claimrules.LumpSumTax(m.Total)) + " jika seluruh " + rupiah(m.Total) + " dijumlahkan",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Hak saya lacks %q", want)
@@ -165,6 +167,52 @@ func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
 			if code == "en" && !strings.Contains(text, "Basis: PP 46/2015 Pasal 22") {
 				t.Errorf("%s: English citation missing", email)
 			}
+		}
+	}
+}
+
+func TestRights_RudiJKPCountsTheMonthsHisEmployerOwes(t *testing.T) {
+	fixtures.AtClock(t, fixtures.Today)
+	data := fixtures.Member(t, "rudi@contoh.id")
+	r := newTestTab(t)
+	r.SetData(data)
+	j := r.jkp
+	// On 16 November 2026 at 16.00 WIB October's deadline (Monday the
+	// 16th) has not ended: the PHK month is October. June 2026 was never
+	// paid and nothing since August: June and September are owed, one in
+	// a row at most, so BPJS Ketenagakerjaan pays (PP 6/2025 Pasal 39
+	// ayat 1), and the months in a row run from January 2022 to September
+	// 2026: 57.
+	if len(j.Arrears) != 2 || j.ArrearsRun != 1 || j.Consecutive != 57 || j.PaidIn24 != 24 || !j.Eligible {
+		t.Fatalf("JKP %+v", j)
+	}
+	text := rightsText(t, r)
+	for _, want := range []string{
+		"Periksa iuran menemukan bulan yang tidak dibayar pemberi kerja Anda: Juni 2026, September 2026",
+		"BPJS Ketenagakerjaan wajib membayar manfaat uang tunai JKP kepada Anda", "Dasar: PP 6/2025 Pasal 39",
+		"Syarat iuran terpenuhi.",
+		// JP bounds for 2026: 2023's published 383.400 / 4.598.100 raised
+		// by 2,61%, 1,57% and 2,92%, rounded up to Rp100.
+		"paling sedikit Rp 411.400, paling banyak Rp 4.932.300", "dibulatkan ke atas ke Rp100",
+		"BPJS Ketenagakerjaan, manfaat pensiun minimum dan maksimum 2023 (diberitakan Kontan)",
+		"PMK 168/2023",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Hak saya lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "Syarat iuran belum terpenuhi") || strings.Contains(text, "tidak menemukan sumber") {
+		t.Error("Rudi is told the conditions are not met, or the JP bounds have no source")
+	}
+	if err := i18n.SetLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	r.SetData(data)
+	text = rightsText(t, r)
+	for _, want := range []string{"Periksa iuran found months your employer did not pay: June 2026, September 2026",
+		"BPJS Ketenagakerjaan must pay you the JKP cash benefit", "Basis: PP 6/2025 Pasal 39"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Hak saya (English) lacks %q", want)
 		}
 	}
 }
