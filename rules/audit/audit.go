@@ -163,7 +163,10 @@ func Run(in Input) Report {
 	for _, card := range in.Member.Cards {
 		months := byCard[card.KPJ]
 		sort.Slice(months, func(i, j int) bool { return months[i].Period.Before(months[j].Period) })
-		if SelfPaid(in.Member.Segment) {
+		// The segment is today's: it describes the open card; a closed
+		// card of a self-paid member is earlier employment, audited as
+		// an employer's.
+		if SelfPaid(in.Member.Segment) && card.Closed.IsZero() {
 			rep.Cards = append(rep.Cards, selfPaidCard(card, months, in.Member.Segment, in.AsOf))
 			continue
 		}

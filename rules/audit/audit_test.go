@@ -329,6 +329,12 @@ func TestRun_SelfEmployedHasNoEmployerFindings(t *testing.T) {
 	if c := rep.Cards[0]; !c.Lapsed || len(c.Unpaid) != 4 {
 		t.Errorf("lapsed %+v", c)
 	}
+	// The same months on a closed card (earlier employment) of a BPU
+	// member: the employer is held to them.
+	closed := member.Member{Segment: "BPU", Cards: []member.KPJCard{{KPJ: "B", Opened: day(2026, time.March, 2), Closed: day(2026, time.October, 31)}}}
+	if rep := Run(Input{Member: closed, Contributions: byYear(rows...), AsOf: asOf}); len(rep.Findings()) == 0 || rep.Cards[0].SelfPaid {
+		t.Error("a BPU member's closed employer card is not audited")
+	}
 	// A wage earner with the same months: the employer is held to them.
 	mem.Segment = "PU"
 	if rep := Run(Input{Member: mem, Contributions: byYear(rows...), AsOf: asOf}); len(rep.Findings()) == 0 {

@@ -163,6 +163,10 @@ type Result struct {
 	PHKDate      time.Time
 	Regime       Regime
 	Coverage     Coverage
+	// SelfPaidNow: the member pays his own dues today (BPU or PMI), so a
+	// future lay-off gives no JKP; a PHK from an earlier employer's card
+	// (PHKDate) still does.
+	SelfPaidNow bool
 	// RegisteredAge is the member's age when enrolled in JKP (-1 when the
 	// birth date is not known).
 	RegisteredAge int
@@ -211,8 +215,11 @@ func Assess(in Input) Result {
 		}
 	}
 	r.PHKMonth = hypotheticalPHK(in.Today, paid)
-	if in.Member.Status != "aktif" {
-		// The newest closed card: its closing day is taken as the PHK.
+	r.SelfPaidNow = audit.SelfPaid(in.Member.Segment)
+	if in.Member.Status != "aktif" || r.SelfPaidNow {
+		// The newest closed card: its closing day is taken as the PHK. A
+		// self-paid member's closed cards are earlier employment (his
+		// segment is today's: it describes the open card).
 		var closed time.Time
 		for _, c := range in.Member.Cards {
 			if !c.Closed.IsZero() && c.Closed.After(closed) {
@@ -230,7 +237,7 @@ func Assess(in Input) Result {
 	if !r.Hypothetical && r.PHKDate.Before(PP6From) {
 		r.Regime = RegimePP37
 	}
-	r.Coverage = coverage(in.Member, &r)
+	r.Coverage = coverage(in.Member, !r.Hypothetical, &r)
 
 	phk := member.MonthIndex(r.PHKMonth)
 	employed := employedMonths(in.Member, in.Today)
@@ -329,12 +336,14 @@ func overdue(month, today time.Time) bool {
 }
 
 // coverage is whether the member's segment and age at registration put
-// them in JKP.
-func coverage(m member.Member, r *Result) Coverage {
-	switch m.Segment {
-	case "BPU":
+// them in JKP. A PHK from an employer's card (employed) was as a wage
+// earner, whatever the member pays as today.
+func coverage(m member.Member, employed bool, r *Result) Coverage {
+	switch {
+	case employed:
+	case m.Segment == "BPU":
 		return NotBPU
-	case "PMI":
+	case m.Segment == "PMI":
 		return NotPMI
 	}
 	if m.BirthDate.IsZero() {

@@ -273,10 +273,24 @@ func TestAssess_Coverage(t *testing.T) {
 			t.Errorf("%s: coverage %d age %d eligible %v", c.name, r.Coverage, r.RegisteredAge, r.Eligible)
 		}
 	}
+	// A self-employed member laid off by his last employer: the PHK on
+	// that card still counts (he was a wage earner then). Card from
+	// January 2023, closed 14 August 2026; BPU since September 2026 (paid
+	// September and October on his own card, which opened after the PHK).
+	bpu := member.Member{Status: "aktif", Segment: "BPU", Programs: programs("JHT", "JKK", "JKM"),
+		Cards: []member.KPJCard{open(day(2023, time.January, 1), day(2026, time.August, 14)), open(day(2026, time.September, 1), time.Time{})}}
+	own := append(paid(day(2023, time.January, 1), 43, 4_000_000), paid(day(2026, time.September, 1), 2, 3_000_000)...)
+	r := Assess(Input{Member: bpu, Months: own, Today: today})
+	// January 2023 – July 2026 = 43 months in a row; August, the PHK
+	// month, not paid and not needed; window 14 February 2027.
+	if r.Hypothetical || r.Coverage != Covered || !r.SelfPaidNow || r.Consecutive != 43 || !r.Eligible ||
+		!r.PHKMonth.Equal(day(2026, time.August, 1)) || !r.ClaimBy.Equal(day(2027, time.February, 14)) || r.LastWage != 4_000_000 {
+		t.Errorf("BPU after a lay-off %+v", r)
+	}
 	// Months before February 2021 do not count: paid May 2019 to April
 	// 2021 (24 months); a PHK in May 2021 counts only February to April.
 	m := member.Member{Status: "nonaktif", Programs: all, Cards: []member.KPJCard{open(day(2019, time.May, 1), day(2021, time.April, 30))}}
-	r := Assess(Input{Member: m, Months: paid(day(2019, time.May, 1), 24, 4_000_000), Today: today})
+	r = Assess(Input{Member: m, Months: paid(day(2019, time.May, 1), 24, 4_000_000), Today: today})
 	if r.PaidIn24 != 3 || r.Consecutive != 3 || r.Eligible {
 		t.Errorf("before JKP %+v", r)
 	}
