@@ -27,6 +27,7 @@ func DemoAccounts() []DemoAccount {
 		{Identifier: "andi@contoh.id", Password: DemoPassword, Note: "login.demo.note.andi"},
 		{Identifier: "rudi@contoh.id", Password: DemoPassword, Note: "login.demo.note.rudi"},
 		{Identifier: "wulan@contoh.id", Password: DemoPassword, Note: "login.demo.note.wulan"},
+		{Identifier: "eko@contoh.id", Password: DemoPassword, Note: "login.demo.note.eko"},
 	}
 }
 

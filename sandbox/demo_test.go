@@ -82,8 +82,8 @@ func TestDemoRunner_StartsOnceAndCloses(t *testing.T) {
 func TestDemoAccounts_LogIn(t *testing.T) {
 	t.Parallel()
 	accounts := DemoAccounts()
-	if len(accounts) != 5 {
-		t.Fatalf("%d demo accounts, want Budi, Siti, Andi, Rudi and Wulan", len(accounts))
+	if len(accounts) != 6 {
+		t.Fatalf("%d demo accounts, want Budi, Siti, Andi, Rudi, Wulan and Eko", len(accounts))
 	}
 	accounts[0].Note = "changed"
 	if DemoAccounts()[0].Note == "changed" {

@@ -42,11 +42,11 @@ func (s *Server) handleMe(w http.ResponseWriter, r *http.Request, sess session) 
 			cs.Closed = &c.closed.String
 		}
 		resp.Cards = append(resp.Cards, cs)
-		if c.status == "aktif" && resp.Employer == nil {
+		if c.status == "aktif" && resp.Employer == nil && c.npp != "" { // a BPU card has no employer
 			resp.Employer = &employerJSON{Name: c.employerName, NPP: c.npp, Since: c.opened}
 		}
 	}
-	for _, code := range programOrder {
+	for _, code := range memberPrograms(m.segment) {
 		resp.Programs = append(resp.Programs, programJSON{
 			Code: code, Name: programNames[code], Status: m.status, Joined: programJoined(code, m.memberSince),
 		})

@@ -76,6 +76,18 @@ var programNames = map[string]string{
 
 var programOrder = []string{"JHT", "JKK", "JKM", "JP", "JKP"}
 
+// selfPaidPrograms are a self-employed (BPU) member's: JKK and JKM, and
+// JHT if he chooses it (the seeded one does); never JP or JKP.
+var selfPaidPrograms = []string{"JHT", "JKK", "JKM"}
+
+// memberPrograms are the programs of a member of segment.
+func memberPrograms(segment string) []string {
+	if segment == "BPU" {
+		return selfPaidPrograms
+	}
+	return programOrder
+}
+
 // programStart is when a program began to exist; members who joined
 // earlier were enrolled on that date.
 var programStart = map[string]string{
@@ -92,8 +104,12 @@ func programJoined(code, since string) string {
 }
 
 // cardPrograms lists the programs a card covered: those that existed
-// before the card closed.
+// before the card closed. A card with no employer registration number
+// (NPP) is a self-employed member's own.
 func cardPrograms(c card) []string {
+	if c.npp == "" {
+		return selfPaidPrograms
+	}
 	var out []string
 	for _, code := range programOrder {
 		if c.closed.Valid && programStart[code] > c.closed.String {

@@ -1,6 +1,7 @@
 package sandbox
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
@@ -39,8 +40,10 @@ type seedAccount struct {
 
 type seedMember struct {
 	nik, name, birth, status, statusSince, memberSince string
-	jobs                                               []seedJob
-	account                                            *seedAccount
+	// segment is "PU" (a wage earner, when empty), "BPU" or "PMI".
+	segment string
+	jobs    []seedJob
+	account *seedAccount
 	// birthCorrected: the record's birth date was corrected after the NIK
 	// was issued, so the NIK's date differs (seed_register.go).
 	birthCorrected bool
@@ -134,8 +137,8 @@ func seedOne(ctx context.Context, tx *sql.Tx, m seedMember, pw PasswordParams) e
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO members
 		(nik, full_name, birth_date, gender, segment, status, status_since, member_since)
-		VALUES (?, ?, ?, ?, 'PU', ?, ?, ?)`,
-		m.nik, m.name, m.birth, gender, m.status, m.statusSince, m.memberSince)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.nik, m.name, m.birth, gender, cmp.Or(m.segment, "PU"), m.status, m.statusSince, m.memberSince)
 	if err != nil {
 		return fmt.Errorf("insert member: %w", err)
 	}

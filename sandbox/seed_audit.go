@@ -16,9 +16,9 @@ import (
 //     July 2020); Siti's textile firm also used the later deadline and paid
 //     on the 25th of the next month.
 //   - PP 7/2025: Siti's and Wulan's employers are textile and garment firms
-//     of more than 50 workers, so their JKK is halved from February to
-//     July 2025 (the extension to January 2026 is not confirmed, so it is
-//     not seeded).
+//     of more than 50 workers, so their JKK is halved from February 2025,
+//     to July 2025 under PP 7/2025 and to January 2026 under PP 36/2025
+//     Pasal 10A (Siti's card closed in May 2025).
 //   - Rudi Hartono's employer paid February and March 2026 together on
 //     20 May 2026, never paid June 2026, and has paid nothing since August
 //     2026 (September was due by 15 October).
@@ -34,6 +34,7 @@ type irregular struct {
 	freezeFrom  int               // no raise from this January on (0: raises every year)
 	padatKarya  bool              // an employer in one of PP 7/2025's six industries
 	covidPayDay int               // the day of the next month the PP 49/2020 months were paid (0: the 10th)
+	bpu         bool              // the member's own card as a self-employed member (seed_bpu.go)
 }
 
 func (ir irregular) frozen(year int) bool { return ir.freezeFrom != 0 && year >= ir.freezeFrom }
@@ -55,6 +56,9 @@ func (ir irregular) paidOn(p time.Time) string {
 // seedContribution is a month's dues on a job: the rules (rates.Compute)
 // with the reliefs of the time.
 func seedContribution(j seedJob, p time.Time) rates.Contribution {
+	if j.bpu {
+		return bpuContribution(j.wage)
+	}
 	c := rates.Compute(p, seedWage(j, p), j.risk)
 	if rates.InCOVIDRelief(p) {
 		c.JKK = rates.Pct(c.JKK, rates.COVIDKeepBP)

@@ -1,6 +1,10 @@
 package sandbox
 
-import "testing"
+import (
+	"net/http"
+	"strings"
+	"testing"
+)
 
 // The audit's demo data, worked out by hand from the rates and the seeds.
 func TestSeed_AuditDemoMembers(t *testing.T) {
@@ -51,9 +55,16 @@ func TestSeed_AuditDemoMembers(t *testing.T) {
 		}
 	}
 	// PP 7/2025: class II 0,54% of 3.430.000 = 18.522, halved 9.261 from
-	// February to July 2025 only.
+	// February 2025, to January 2026 with PP 36/2025 Pasal 10A's
+	// extension; full again from February 2026.
 	y := e.contributions(wulan, "?year=2025")
-	for period, jkk := range map[string]int64{"2025-01": 18_522, "2025-02": 9_261, "2025-07": 9_261, "2025-08": 18_522} {
+	for period, jkk := range map[string]int64{"2025-01": 18_522, "2025-02": 9_261, "2025-07": 9_261, "2025-08": 9_261, "2025-12": 9_261} {
+		if m := findMonth(t, y, period, "20067890123"); m.JKK != jkk {
+			t.Errorf("Wulan %s JKK %d, want %d", period, m.JKK, jkk)
+		}
+	}
+	y = e.contributions(wulan, "?year=2026")
+	for period, jkk := range map[string]int64{"2026-01": 9_261, "2026-02": 18_522} {
 		if m := findMonth(t, y, period, "20067890123"); m.JKK != jkk {
 			t.Errorf("Wulan %s JKK %d, want %d", period, m.JKK, jkk)
 		}
@@ -87,5 +98,63 @@ func TestSeed_COVIDRelief(t *testing.T) {
 	}
 	if m := findMonth(t, e.contributions(siti, "?year=2021"), "2021-01", "19023456789"); m.PaidDate != "2021-02-25" {
 		t.Errorf("Siti Jan 2021 paid %s", m.PaidDate)
+	}
+}
+
+// Eko Prasetyo: laid off on 14 August 2026, self-employed (BPU) since
+// September (seed_bpu.go).
+func TestSeed_BPUMemberAfterAMidMonthLayoff(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	eko := e.login("eko@contoh.id", DemoPassword).AccessToken
+	var me struct {
+		Segment  string `json:"segment"`
+		Employer *struct {
+			Name string `json:"name"`
+		} `json:"employer"`
+		Cards []struct {
+			KPJ    string  `json:"kpj"`
+			Status string  `json:"status"`
+			Closed *string `json:"closed"`
+		} `json:"cards"`
+		Programs []struct {
+			Code string `json:"code"`
+		} `json:"programs"`
+	}
+	e.call("GET", "/v1/me", eko, nil, http.StatusOK, &me)
+	var codes []string
+	for _, p := range me.Programs {
+		codes = append(codes, p.Code)
+	}
+	if me.Segment != "BPU" || me.Employer != nil || strings.Join(codes, " ") != "JHT JKK JKM" || len(me.Cards) != 2 {
+		t.Fatalf("Eko: %+v", me)
+	}
+	if c := me.Cards[1]; c.KPJ != "19078901234" || c.Closed == nil || *c.Closed != "2026-08-14" {
+		t.Errorf("the furniture maker's card %+v", c)
+	}
+	c := e.contributions(eko, "?year=2026")
+	// The old card: July 2026 is the last month paid; August, the month
+	// of the lay-off, is not.
+	findMonth(t, c, "2026-07", "19078901234")
+	for _, m := range c.Months {
+		if m.Period == "2026-08" {
+			t.Errorf("August 2026 paid on %s", m.KPJ)
+		}
+	}
+	// BPU on Rp3.000.000: JHT 2% 60.000, JKK 1% 30.000, JKM 6.800; no JP,
+	// no JKP; October paid on the 20th.
+	oct := findMonth(t, c, "2026-10", bpuCardKPJ)
+	if oct.ReportedWage != 3_000_000 || oct.JHTWorker != 60_000 || oct.JHTEmployer != 0 || oct.JKK != 30_000 || oct.JKM != 6_800 ||
+		oct.JP != 0 || oct.JKP != 0 || oct.Total != 96_800 || oct.PaidDate != "2026-10-20" {
+		t.Errorf("Eko Oct 2026 %+v", oct)
+	}
+	// 2.100.000 raised 6% a year from 2019: 2.226.000, 2.360.000,
+	// 2.502.000, 2.652.000, 2.811.000, 2.980.000, 3.159.000 in 2026.
+	// PP 36/2025: class II JKK 0,54% of 3.159.000 = 17.058,6, halved
+	// 8.529,3 → 8.529 in January 2026; full, 17.059, from February.
+	for period, jkk := range map[string]int64{"2026-01": 8_529, "2026-02": 17_059} {
+		if m := findMonth(t, c, period, "19078901234"); m.ReportedWage != 3_159_000 || m.JKK != jkk {
+			t.Errorf("Eko %s %+v", period, m)
+		}
 	}
 }

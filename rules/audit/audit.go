@@ -235,6 +235,16 @@ func auditCard(card member.KPJCard, months []member.MonthContribution, birth, as
 	}
 	if len(months) > 0 {
 		cr.FirstPaid, cr.LastPaid = months[0].Period, months[len(months)-1].Period
+	}
+	// A card closed before its month's last day (a lay-off in the middle
+	// of a month) with that month unpaid: the month is not held against
+	// the employer. It may owe dues on the part-month wage, which the data
+	// cannot tell; JKP does not need the month either (jkp, PP 6/2025
+	// Pasal 19).
+	if !cr.Open && card.Closed.AddDate(0, 0, 1).Month() == card.Closed.Month() && cr.LastPaid.Before(cr.Last) {
+		cr.Last = cr.Last.AddDate(0, -1, 0)
+	}
+	if len(months) > 0 {
 		if card.Opened.IsZero() || cr.FirstPaid.Before(cr.First) {
 			cr.First = cr.FirstPaid
 		}

@@ -337,6 +337,28 @@ func TestRun_SelfEmployedHasNoEmployerFindings(t *testing.T) {
 	}
 	// A wage earner with the same months: the employer is held to them.
 	mem.Segment = "PU"
+	// Closed in the middle of November (a lay-off on the 13th) with
+	// November unpaid: November is not held against the employer; on the
+	// 30th (the month's last day) it is.
+	for _, c := range []struct {
+		closed  time.Time
+		missing []time.Time
+	}{
+		{day(2026, time.November, 13), []time.Time{m(2026, time.August), m(2026, time.September)}},
+		{day(2026, time.November, 30), []time.Time{m(2026, time.August), m(2026, time.September), m(2026, time.November)}},
+	} {
+		pu := member.Member{Segment: "PU", Cards: []member.KPJCard{{KPJ: "B", Opened: day(2026, time.March, 2), Closed: c.closed}}}
+		rep := Run(Input{Member: pu, Contributions: byYear(rows...), AsOf: day(2026, time.December, 20)})
+		var got []time.Time
+		for _, f := range rep.Findings() {
+			if f.Kind == KindMissing || f.Kind == KindLagging {
+				got = append(got, f.Months...)
+			}
+		}
+		if !reflect.DeepEqual(got, c.missing) {
+			t.Errorf("closed %s: missing %v, want %v", c.closed.Format(time.DateOnly), got, c.missing)
+		}
+	}
 	if rep := Run(Input{Member: mem, Contributions: byYear(rows...), AsOf: asOf}); len(rep.Findings()) == 0 {
 		t.Error("a PU card with gaps has no findings")
 	}

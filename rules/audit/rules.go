@@ -74,7 +74,7 @@ const (
 	// secondary source; the 15th of the same month is as the review of
 	// our rules states it). A migrant worker (PMI) pays for the whole
 	// placement. Neither has an employer to blame for a month unpaid.
-	CiteSelfPaid = "BPJS Ketenagakerjaan, ketentuan iuran peserta BPU (batas tanggal 15 bulan berjalan; tanpa denda; nonaktif setelah 3 bulan)"
+	CiteSelfPaid = "BPJS Ketenagakerjaan, ketentuan iuran peserta BPU"
 )
 
 // SelfPaidLapseMonths: a self-employed member's protection lapses after

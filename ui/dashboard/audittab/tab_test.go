@@ -123,6 +123,42 @@ func TestTab_WulansFlatWageInEnglish(t *testing.T) {
 	if r := texts(t, a.reliefs); !hasText(r, "50% JKK discount for labour-intensive industries: February–July 2025") {
 		t.Errorf("reliefs %q", r)
 	}
+	// PP 36/2025 Pasal 10A's extension, seeded: August 2025 to January
+	// 2026, settle by 30 June 2026, from the press.
+	r := texts(t, a.reliefs)
+	for _, want := range []string{"50% JKK discount for labour-intensive industries: August 2025–January 2026",
+		"PP 36/2025's extension; a firm in difficulty may settle that JKK until 30 June 2026", "PP 36/2025 Article 10A and 11",
+		"Secondary source", "met its conditions", "15 May 2021"} {
+		if !hasText(r, want) {
+			t.Errorf("reliefs lack %q:\n%s", want, strings.Join(r, "\n"))
+		}
+	}
+}
+
+// Eko: his furniture maker's card closed on 14 August 2026 with August
+// unpaid (a lay-off in the middle of the month: not held against the
+// employer); his own BPU card since September: no employer findings, the
+// deadline the 15th of the same month (October paid on the 20th).
+func TestTab_EkoSelfEmployedAfterAMidMonthLayoff(t *testing.T) {
+	a, _, _ := newTestTab(t)
+	show(t, a, "eko@contoh.id")
+	if !strings.HasPrefix(a.headline.Text, "Tidak ada temuan") || a.kitButton.Visible() {
+		t.Errorf("headline %q", a.headline.Text)
+	}
+	cards := texts(t, a.cards)
+	for _, want := range []string{
+		// Old card: March 2019 – July 2026, 89 months, all on the 10th.
+		"PT Mataram Mebel Jaya: 89 dari 89 bulan tercatat (Maret 2019 – Juli 2026), 89 dibayar tepat waktu",
+		"(iuran sendiri): 2 dari 2 bulan dibayar (September 2026 – Oktober 2026), 1 sebelum batasnya, tanggal 15 bulan yang sama",
+		"Peserta BPU tidak dikenai denda", "Sumber sekunder",
+	} {
+		if !hasText(cards, want) {
+			t.Errorf("cards lack %q:\n%s", want, strings.Join(cards, "\n"))
+		}
+	}
+	if r := texts(t, a.reliefs); !hasText(r, "Agustus 2025–Januari 2026") || !hasText(r, "PP 36/2025") {
+		t.Errorf("reliefs %q", r)
+	}
 }
 
 // Upah saya: a payslip wage of Rp6.500.000 from January 2026 against

@@ -34,6 +34,9 @@ func jkpCoverage(j jkp.Result) []fyne.CanvasObject {
 		return []fyne.CanvasObject{warn(lang.L("rights.jkp.tooOld", map[string]any{"Age": j.RegisteredAge, "Limit": jkp.AgeLimit})),
 			jkpCite(jkp.CiteAge)}
 	}
+	if j.SelfPaidNow {
+		return []fyne.CanvasObject{para(lang.L("rights.jkp.selfPaidNow")), jkpCite(jkp.CiteEligibility)}
+	}
 	return nil
 }
 

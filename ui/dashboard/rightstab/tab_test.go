@@ -150,7 +150,7 @@ func TestRights_BudiMergeWorkingAgainPartialAndJKP(t *testing.T) {
 
 func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
 	fixtures.AtClock(t, fixtures.Today)
-	for _, email := range []string{"budi@contoh.id", "siti@contoh.id", "andi@contoh.id"} {
+	for _, email := range []string{"budi@contoh.id", "siti@contoh.id", "andi@contoh.id", "eko@contoh.id"} {
 		data := fixtures.Member(t, email)
 		for _, code := range []string{"id", "en"} {
 			r := newTestTab(t)
@@ -213,6 +213,36 @@ func TestRights_RudiJKPCountsTheMonthsHisEmployerOwes(t *testing.T) {
 		"BPJS Ketenagakerjaan must pay you the JKP cash benefit", "Basis: PP 6/2025 Pasal 39"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Hak saya (English) lacks %q", want)
+		}
+	}
+}
+
+func TestRights_EkoLaidOffMidMonthNowSelfEmployed(t *testing.T) {
+	fixtures.AtClock(t, fixtures.Today)
+	data := fixtures.Member(t, "eko@contoh.id")
+	r := newTestTab(t)
+	r.SetData(data)
+	j := r.jkp
+	// Laid off on 14 August 2026, August unpaid (PP 6/2025 Pasal 19: not
+	// needed); months in a row from February 2021 (JKP's start) to July
+	// 2026: 11 + 4 × 12 + 7 = 66. Last wage 3.159.000: 60% = 1.895.400 ×
+	// 6 = 11.372.400; claim by 14 February 2027.
+	if j.Hypothetical || !j.SelfPaidNow || j.Consecutive != 66 || j.PaidIn24 != 24 || !j.Eligible ||
+		j.Monthly != 1_895_400 || j.Total != 11_372_400 || j.ClaimBy.Format("2006-01-02") != "2027-02-14" || len(j.Arrears) != 0 {
+		t.Fatalf("JKP %+v", j)
+	}
+	if e := r.pension; e.NotInJP != "BPU" || e.Contributing {
+		t.Errorf("JP %+v", e)
+	}
+	text := rightsText(t, r)
+	for _, want := range []string{
+		"Kini Anda membayar iuran sendiri sebagai peserta bukan penerima upah (BPU)",
+		"Kartu terakhir Anda nonaktif sejak 14 Agustus 2026", "Ajukan paling lambat 14 Februari 2027",
+		"60% × Rp 3.159.000 = Rp 1.895.400 per bulan",
+		"tidak bisa ikut Jaminan Pensiun", "PP 45/2015 (peserta JP: pekerja penerima upah)",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Hak saya lacks %q", want)
 		}
 	}
 }
