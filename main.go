@@ -64,7 +64,7 @@ func main() {
 	var serverFlags cli.ServerFlags // --server, --pin-sha256, --domain, --ca: as for verify
 	serverFlags.Register(flag.CommandLine)
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM] [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n       cekbpjstk periksa [--today YYYY-MM-DD] [--lang id|en] [--json] FILE...\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: cekbpjstk [flags]\n       cekbpjstk --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM] [flags]\n       cekbpjstk verify --server URL --pin-sha256 B64 --pin-sha256 B64 [--domain D]... [--ca PEM]\n       cekbpjstk periksa [--today YYYY-MM-DD] [--lang id|en] [--json] [--templates DIR] FILE...\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()

@@ -89,3 +89,51 @@ func TestFile_DemoStatementReprintWithOtherFigures(t *testing.T) {
 		t.Errorf("%s / %s", p.Text(member.ID), p.Text(member.EN))
 	}
 }
+
+// Statements of 2022 and 2026 only: the years between are not the
+// employer's arrears but documents not given. The audit checks the two
+// years; payslips of 2024 have nothing to be compared with.
+func TestAudit_OnlyTheMonthsTheDocumentsCover(t *testing.T) {
+	t.Parallel()
+	years := demoStatements(t)
+	slips := documents.Bundle{Documents: []documents.Document{{Kind: documents.KindPayslips, File: "slip.csv", SHA256: "s"}},
+		Payslips: []member.Payslip{
+			{Period: member.Month(2024, time.March), Employer: "PT Sumber Rejeki Plastindo", BasicWage: 6_000_000, DeductJHT: 120_000, DeductJP: 60_000},
+			{Period: member.Month(2026, time.June), Employer: "PT Sumber Rejeki Plastindo", BasicWage: 6_000_000, DeductJHT: 120_000, DeductJP: 60_000},
+		}}
+	b, err := Merge(years[0], years[len(years)-1], slips)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := ModelOf(b, time.Date(2026, time.December, 7, 0, 0, 0, 0, time.UTC))
+	spans := md.Coverage["22056789012"]
+	if len(spans) != 2 || !spans[0].From.Equal(member.Month(2022, time.January)) || !spans[0].To.Equal(member.Month(2022, time.December)) ||
+		!spans[1].From.Equal(member.Month(2026, time.January)) {
+		t.Fatalf("coverage %+v", spans)
+	}
+	rep := Audit(md)
+	var missing []time.Time
+	for _, f := range rep.Findings() {
+		if f.Kind == "missing" {
+			missing = append(missing, f.Months...)
+		}
+	}
+	// 2022: 12 due; 2026 by 16 November: January to September due.
+	if c := rep.Cards[0]; len(missing) != 1 || !missing[0].Equal(member.Month(2026, time.June)) || c.MonthsDue != 21 || c.MonthsPaid != 19 {
+		t.Errorf("missing %v; %d due, %d paid", missing, rep.Cards[0].MonthsDue, rep.Cards[0].MonthsPaid)
+	}
+	// Only June 2026's payslip is checked: deducted, and the month never
+	// paid in.
+	pay := PayslipCheck(md)
+	var notPaid []time.Time
+	for _, f := range pay.Findings {
+		if f.Kind == "not_deposited" {
+			for _, m := range f.Months {
+				notPaid = append(notPaid, m.Month)
+			}
+		}
+	}
+	if len(notPaid) != 1 || !notPaid[0].Equal(member.Month(2026, time.June)) {
+		t.Errorf("not deposited %v", notPaid)
+	}
+}

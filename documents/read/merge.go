@@ -105,6 +105,9 @@ func (m *merger) add(b documents.Bundle) error {
 	for _, acc := range b.Balances {
 		m.balance(acc)
 	}
+	for _, lp := range b.LastPaid {
+		m.lastPaid(lp)
+	}
 	m.claims(b.Claims)
 	m.employment(b.Employment)
 	m.out.LastPaid = append(m.out.LastPaid, b.LastPaid...)
@@ -341,6 +344,19 @@ func (m *merger) balance(acc member.BalanceAccount) {
 	}
 	acc.History = append([]member.YearBalance(nil), acc.History...)
 	m.out.Balances = append(m.out.Balances, acc)
+}
+
+// lastPaid keeps, per card, the newest last-paid month a JMO screen gives.
+func (m *merger) lastPaid(lp documents.CardMonth) {
+	for i, have := range m.out.LastPaid {
+		if have.KPJ == lp.KPJ {
+			if lp.Month.After(have.Month) {
+				m.out.LastPaid[i] = lp
+			}
+			return
+		}
+	}
+	m.out.LastPaid = append(m.out.LastPaid, lp)
 }
 
 func (m *merger) claims(cs []member.Claim) {

@@ -33,6 +33,9 @@ type Model struct {
 	// reads months as due by this day, not by today: a statement of 2025
 	// says nothing of 2026.
 	AsOf time.Time
+	// Coverage: per card, the runs of months the documents speak for
+	// (coverage.go); Audit audits only those.
+	Coverage map[string][]Span
 	// AssumedPrograms are programs the member is taken to have though no
 	// document shows them (CiteCompulsory): a statement lists JHT and JP
 	// only, yet every PU worker is in JKK and JKM.
@@ -81,6 +84,7 @@ func ModelOf(b documents.Bundle, asOf time.Time) Model {
 	md.Employment = slices.Clone(b.Employment)
 	md.A1 = slices.Clone(b.A1)
 	md.PayslipWages = payslipWages(b.Payslips)
+	md.Coverage = coverage(b)
 	return md
 }
 
@@ -165,6 +169,9 @@ func memberOf(b documents.Bundle, months []member.MonthContribution, asOf time.T
 	for _, e := range b.Employment {
 		add(e.KPJ, e.Employer)
 	}
+	for _, lp := range b.LastPaid {
+		add(lp.KPJ, "")
+	}
 	for i := range cards {
 		cards[i] = cardFacts(cards[i], months, b.Employment, asOf)
 	}
@@ -192,6 +199,11 @@ func memberOf(b documents.Bundle, months []member.MonthContribution, asOf time.T
 	for _, c := range months {
 		if c.Period.After(m.LastContribution) {
 			m.LastContribution = c.Period
+		}
+	}
+	for _, lp := range b.LastPaid { // a JMO screen's "last paid", its months not listed
+		if lp.Month.After(m.LastContribution) {
+			m.LastContribution = member.MonthOf(lp.Month)
 		}
 	}
 	return m

@@ -67,10 +67,6 @@ func File(name string, data []byte) (documents.Bundle, error) {
 			return r.read(name, data)
 		}
 	}
-	if isText(data) {
-		return documents.Bundle{}, documents.Errorf("unknown_format", at,
-			"teks ini bukan CSV atau salinan JMO yang dikenali", "this text is not a CSV or a JMO copy this version knows")
-	}
 	return documents.Bundle{}, documents.Errorf("unknown_format", at,
 		"berkas ini bukan PDF laporan BPJSTK, CSV, atau teks; gunakan PDF cetakan saldo, atau CSV dari templat (cekbpjstk periksa --templates DIR)",
 		"this file is neither a BPJSTK statement PDF, a CSV nor text; use the statement PDF, or a CSV made from the templates (cekbpjstk periksa --templates DIR)")

@@ -205,3 +205,26 @@ func TestFile_RefusesWhatNoReaderTakes(t *testing.T) {
 		}
 	}
 }
+
+// Text goes to the tabular reader, whatever its name: the templates'
+// CSVs read as their kinds, other text gets the tabular reader's sentence.
+func TestFile_TablesByTheirHeaders(t *testing.T) {
+	t.Parallel()
+	for name, tc := range map[string]struct {
+		data string
+		kind documents.Kind
+	}{
+		"slip.txt": {"\uFEFFPeriode;Pemberi Kerja;KPJ;Gaji Pokok;Tunjangan Tetap;Pendapatan Lain;Potongan JHT 2%;Potongan JP 1%;BPJS Kesehatan;Potongan JKK;Potongan JKM;PPh 21\r\n" +
+			"03-2024;PT Contoh Makmur;11000000001;4.000.000;500.000;0;90.000;45.000;45.000;0;0;0\r\n", documents.KindPayslips},
+		"kerja.csv": {"KPJ,Pemberi Kerja,NPP,Mulai Bekerja,Tanggal Berhenti,Alasan Berhenti\n11000000001,PT Contoh Makmur,12345678,04/07/2022,30/06/2024,PHK\n", documents.KindEmployment},
+	} {
+		b, err := File(name, []byte(tc.data))
+		if err != nil || len(b.Documents) != 1 || b.Documents[0].Kind != tc.kind || len(b.Refused) != 0 {
+			t.Errorf("%s: %v, %+v, refused %+v", name, err, b.Documents, b.Refused)
+		}
+	}
+	_, err := File("catatan.csv", []byte("Nama;Alamat\nRina;Jakarta\n"))
+	if p := problem(t, err); p.File != "catatan.csv" || p.Code == "unknown_format" || p.Text(member.EN) == p.Text(member.ID) {
+		t.Errorf("%+v", p)
+	}
+}

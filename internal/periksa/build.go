@@ -28,7 +28,8 @@ func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Re
 		r.Notes = append(r.Notes, fmt.Sprintf(text[l].assumed, strings.Join(md.AssumedPrograms, ", "), read.CiteCompulsory))
 	}
 
-	rep := audit.Run(audit.Input{Member: md.Member, Contributions: md.Contributions, AsOf: md.AsOf})
+	r.Notes = append(r.Notes, coverageNotes(md, l)...)
+	rep := read.Audit(md)
 	for _, f := range rep.Findings() {
 		r.Findings = append(r.Findings, auditFinding(f, l))
 	}
@@ -40,8 +41,7 @@ func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Re
 	// (rules/payslip): deducted but not paid in, wrong shares, JKK/JKM
 	// deducted, the wage under-reported, late deposits, months missing
 	// while employed, the 1721-A1 cross-check.
-	pay := payslip.Run(payslip.Input{Member: md.Member, Contributions: md.Contributions, Payslips: md.Payslips,
-		Employments: md.Employment, A1: md.A1, AsOf: md.AsOf})
+	pay := read.PayslipCheck(md)
 	for _, f := range pay.Findings {
 		r.Findings = append(r.Findings, payslipFinding(f, l))
 	}
@@ -153,4 +153,26 @@ func payslipFinding(f payslip.Finding, l member.Lang) Finding {
 func lateMonth(m audit.LateMonth) LateMonth {
 	return LateMonth{Month: m.Month.Format("2006-01"), Deadline: m.Deadline.Format(time.DateOnly), Paid: m.Paid.Format(time.DateOnly),
 		DaysLate: m.DaysLate, MonthsLate: m.MonthsLate, Dues: m.Dues, Fine: m.Fine, MaybeHoliday: m.MaybeHoliday}
+}
+
+// coverageNotes say, for a card the documents do not cover from its
+// opening to their date, which months were checked.
+func coverageNotes(md read.Model, l member.Lang) []string {
+	var out []string
+	for _, c := range md.Member.Cards {
+		spans := md.Coverage[c.KPJ]
+		if len(spans) == 0 {
+			out = append(out, fmt.Sprintf(text[l].uncovered, c.KPJ))
+			continue
+		}
+		if len(spans) == 1 && !spans[0].From.After(member.MonthOf(c.Opened)) {
+			continue
+		}
+		var runs []string
+		for _, s := range spans {
+			runs = append(runs, audit.FormatMonths(l, []time.Time{s.From})+"–"+member.FormatMonth(l, s.To))
+		}
+		out = append(out, fmt.Sprintf(text[l].covered, c.KPJ, strings.Join(runs, ", ")))
+	}
+	return out
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/documents"
 	"github.com/cekbpjstk/cekbpjstk/documents/read"
+	"github.com/cekbpjstk/cekbpjstk/documents/tabular"
 	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
@@ -263,5 +264,48 @@ func TestRun_UnreadableInput(t *testing.T) {
 				t.Errorf("%s: %d lines on stderr, want one sentence", name, lines+1)
 			}
 		}
+	}
+}
+
+// TestRun_Templates: --templates writes each template, which reads back
+// as its own kind, and never overwrites a file.
+func TestRun_Templates(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "templat")
+	var stdout, stderr bytes.Buffer
+	if code := Run([]string{"--templates", dir}, &stdout, &stderr); code != ExitOK || stderr.Len() != 0 {
+		t.Fatalf("exit %d, %s", code, stderr.String())
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	if n := len(tabular.Templates()); len(names) != n || n < 4 || strings.Count(stdout.String(), "\n") != n {
+		t.Fatalf("templates %v, printed %q", names, stdout.String())
+	}
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if _, ok := tabular.Sniff(data); err != nil || !ok {
+			t.Errorf("%s does not read back as a table: %v %q", name, err, data)
+		}
+	}
+	// A filled-in template stays as it is, and no other is written
+	// beside it.
+	for _, name := range names {
+		if err := os.Remove(name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	filled := filepath.Join(dir, "slip-gaji.csv")
+	if err := os.WriteFile(filled, []byte("my rows"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	stdout.Reset()
+	if code := Run([]string{"--lang", "en", "--templates", dir}, &stdout, &stderr); code != ExitUnreadable ||
+		!strings.Contains(stderr.String(), "slip-gaji.csv: this file exists and is not overwritten") {
+		t.Errorf("exit %d, %s", code, stderr.String())
+	}
+	if data, _ := os.ReadFile(filled); string(data) != "my rows" {
+		t.Errorf("the filled-in template was overwritten: %q", data)
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, "*.csv")); len(left) != 1 || stdout.Len() != 0 {
+		t.Errorf("files %v, printed %q", left, stdout.String())
 	}
 }

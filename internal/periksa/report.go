@@ -67,21 +67,30 @@ type Refused struct {
 
 // Card is one KPJ card: its facts, its audit counts and its JHT claim.
 type Card struct {
-	KPJ         string  `json:"kpj"`
-	Employer    string  `json:"employer"`
-	NPP         string  `json:"npp"`
-	Status      string  `json:"status"`
-	Opened      *string `json:"opened"`
-	Closed      *string `json:"closed"`
-	FirstPaid   *string `json:"first_paid"`
-	LastPaid    *string `json:"last_paid"`
-	MonthsDue   int     `json:"months_due"`
-	MonthsPaid  int     `json:"months_paid"`
-	OnTime      int     `json:"on_time"`
-	JPMonths    int     `json:"jp_months"`
+	KPJ        string  `json:"kpj"`
+	Employer   string  `json:"employer"`
+	NPP        string  `json:"npp"`
+	Status     string  `json:"status"`
+	Opened     *string `json:"opened"`
+	Closed     *string `json:"closed"`
+	FirstPaid  *string `json:"first_paid"`
+	LastPaid   *string `json:"last_paid"`
+	MonthsDue  int     `json:"months_due"`
+	MonthsPaid int     `json:"months_paid"`
+	OnTime     int     `json:"on_time"`
+	JPMonths   int     `json:"jp_months"`
+	// Covered: the runs of months the documents speak for; the audit and
+	// the payslip checks look only there.
+	Covered     []Span  `json:"covered"`
 	Balance     *int64  `json:"balance"`
 	BalanceAsOf *string `json:"balance_as_of"`
 	JHT         JHT     `json:"jht"`
+}
+
+// Span is a run of months.
+type Span struct {
+	From string `json:"from"`
+	To   string `json:"to"`
 }
 
 // Finding is one departure from the rules.

@@ -40,7 +40,10 @@ func cards(md read.Model, rep audit.Report, a claimrules.Assessment, months []me
 	}
 	for _, c := range md.Member.Cards {
 		card := Card{KPJ: c.KPJ, Employer: c.EmployerName, NPP: c.NPP, Status: c.Status, Opened: isoDate(c.Opened),
-			Closed: isoDate(c.Closed), JPMonths: len(jpMonths[c.KPJ]), JHT: JHT{Reasons: []Reason{}}}
+			Closed: isoDate(c.Closed), JPMonths: len(jpMonths[c.KPJ]), JHT: JHT{Reasons: []Reason{}}, Covered: []Span{}}
+		for _, s := range md.Coverage[c.KPJ] {
+			card.Covered = append(card.Covered, Span{From: s.From.Format("2006-01"), To: s.To.Format("2006-01")})
+		}
 		for _, cr := range rep.Cards {
 			if cr.KPJ == c.KPJ {
 				card.FirstPaid, card.LastPaid = isoMonth(cr.FirstPaid), isoMonth(cr.LastPaid)

@@ -28,7 +28,7 @@ const (
 	ExitUnreadable = 2
 )
 
-const usage = "usage: cekbpjstk periksa [--today YYYY-MM-DD] [--lang id|en] [--json] FILE..."
+const usage = "usage: cekbpjstk periksa [--today YYYY-MM-DD] [--lang id|en] [--json] [--templates DIR] FILE..."
 
 // Run implements `cekbpjstk periksa`. now is the clock --today defaults to.
 func Run(args []string, stdout, stderr io.Writer) int {
@@ -41,6 +41,7 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	todayFlag := fs.String("today", "", "the day the rights are worked out for (default: today)")
 	langFlag := fs.String("lang", "id", "language of the text and of the sentences: id or en")
 	asJSON := fs.Bool("json", false, "print the report as JSON (docs/periksa.md)")
+	templates := fs.String("templates", "", "write the CSV templates (payslips, JMO figures, employment facts) into this directory")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, usage)
 		fs.PrintDefaults()
@@ -68,6 +69,19 @@ func run(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 			return ExitUnreadable
 		}
 		today = t
+	}
+	if *templates != "" {
+		written, err := writeTemplates(*templates)
+		for _, w := range written {
+			fmt.Fprintln(stdout, w)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, sentence(err, l))
+			return ExitUnreadable
+		}
+		if fs.NArg() == 0 {
+			return ExitOK
+		}
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()

@@ -25,7 +25,7 @@ type words struct {
 	jpHead, jpMonths, jpAge, jpNow, jpAtPension, jpLumpSum                                     string
 	jkpHead, jkpIf, jkpPast, jkpMonths, jkpConsecutive, jkpPrograms                            string
 	jkpEligible, jkpNotEligible, jkpBenefit, jkpWindow, jkpWindowPassed                        string
-	assumed, unmatched, reliefLine                                                             string
+	assumed, unmatched, covered, uncovered, reliefLine                                         string
 	yes, no                                                                                    string
 }
 
@@ -100,6 +100,8 @@ var text = map[member.Lang]words{
 		jkpWindowPassed: "  batas pengajuan %s sudah lewat",
 		assumed:         "Dokumen tidak menunjukkan %s; dianggap terdaftar karena wajib bagi setiap pekerja penerima upah (%s).",
 		unmatched:       "%d slip gaji tidak menyebut kartu atau pemberi kerja yang dikenal, padahal beberapa kartu aktif; slip itu tidak diperiksa.",
+		covered:         "Kartu %s: dokumen mencakup %s; bulan di luar itu tidak diperiksa (berikan laporan tahun lainnya untuk memeriksanya).",
+		uncovered:       "Kartu %s: tidak ada laporan BPJSTK atau daftar iuran JMO untuk kartu ini, jadi iurannya tidak diperiksa.",
 		yes:             "ya",
 		no:              "tidak",
 	},
@@ -170,6 +172,8 @@ var text = map[member.Lang]words{
 		jkpWindowPassed: "  the claim deadline %s has passed",
 		assumed:         "The documents do not show %s; taken as enrolled, since every employee must be (%s).",
 		unmatched:       "%d payslips name no card or employer the documents know while several cards were active; they were not checked.",
+		covered:         "Card %s: the documents cover %s; months outside are not checked (give the other years' statements to check them).",
+		uncovered:       "Card %s: no BPJSTK statement or JMO contribution list for this card, so its contributions are not checked.",
 		yes:             "yes",
 		no:              "no",
 	},
