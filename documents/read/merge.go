@@ -110,7 +110,6 @@ func (m *merger) add(b documents.Bundle) error {
 	}
 	m.claims(b.Claims)
 	m.employment(b.Employment)
-	m.out.LastPaid = append(m.out.LastPaid, b.LastPaid...)
 	for _, d := range b.Documents {
 		if !m.seen[d.SHA256] {
 			m.seen[d.SHA256] = true

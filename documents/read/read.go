@@ -11,7 +11,6 @@ package read
 
 import (
 	"bytes"
-	"unicode/utf8"
 
 	"github.com/cekbpjstk/cekbpjstk/documents"
 )
@@ -31,22 +30,6 @@ var readers []reader
 func isPDF(data []byte) bool {
 	head := data[:min(len(data), 1024)]
 	return bytes.Contains(head, []byte("%PDF-"))
-}
-
-// isText: valid UTF-8 (after an optional BOM) without NUL bytes in the
-// first 64 KiB, which is what CSV files and pasted text are; a binary file
-// (an image, a spreadsheet's .xlsx) is not.
-func isText(data []byte) bool {
-	head := bytes.TrimPrefix(data[:min(len(data), 64<<10)], []byte{0xEF, 0xBB, 0xBF})
-	if bytes.IndexByte(head, 0) >= 0 {
-		return false
-	}
-	// A cut in the middle of a multi-byte rune at the 64 KiB mark is not
-	// an error.
-	for i := 0; i < 3 && len(head) > 0 && !utf8.Valid(head); i++ {
-		head = head[:len(head)-1]
-	}
-	return utf8.Valid(head)
 }
 
 // File reads one file with the reader its content calls for. The error is
