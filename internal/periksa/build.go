@@ -41,7 +41,8 @@ func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Re
 	// (rules/payslip): deducted but not paid in, wrong shares, JKK/JKM
 	// deducted, the wage under-reported, late deposits, months missing
 	// while employed, the 1721-A1 cross-check.
-	pay := read.PayslipCheck(md)
+	// A month the audit lists as missing or lagging is listed once.
+	pay := read.PayslipCheck(md).WithoutAudited(rep)
 	for _, f := range pay.Findings {
 		r.Findings = append(r.Findings, payslipFinding(f, l))
 	}
