@@ -230,11 +230,17 @@ func pageList(r *pdf.Reader) []pdf.Page {
 			kids := v.Key("Kids")
 			for i := 0; i < kids.Len() && len(out) <= documents.MaxPages; i++ {
 				k := kids.Index(i)
-				id := k.String()
-				if seen[id] {
-					continue
+				// Only an inner node can lead back up the tree; the
+				// library gives no object numbers, so a node is known
+				// by what it says (two that say the same are the same
+				// subtree).
+				if k.Key("Type").Name() == "Pages" {
+					id := k.String()
+					if seen[id] {
+						continue
+					}
+					seen[id] = true
 				}
-				seen[id] = true
 				walk(k, depth+1)
 			}
 		}

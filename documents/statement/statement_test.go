@@ -276,6 +276,13 @@ func TestRead_BadFilesSaySoInBothLanguages(t *testing.T) {
 		{"statement without a card number", "no_card", "nomor kartu (KPJ) 11 angka", "11-digit card number",
 			plainPDF("INFORMASI DANA DAN USIA PENSIUN PESERTA JHT - JP TAHUN 2024", "Tanggal : 20-01-2025")},
 	}
+	// 101 pages (the same blank page object each time).
+	objs := []string{"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [" + strings.Repeat("3 0 R ", documents.MaxPages+1) + "] /Count 101 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>"}
+	cases = append(cases, struct {
+		name, code, id, en string
+		data               []byte
+	}{"too many pages", "too_many_pages", "lebih dari 100 halaman", "more than 100 pages", rawPDF(objs...)})
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := statement.Read("bukti.pdf", c.data)
