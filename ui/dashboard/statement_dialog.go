@@ -184,7 +184,7 @@ func (s *statementDialog) save() {
 		if err != nil || w == nil {
 			return
 		}
-		saved := w.URI().Name()
+		saved := w.URI()
 		s.d.saveInBackground(w, func(w io.WriteCloser) error {
 			return writeStatement(w, in, format)
 		}, func(err error) {
@@ -193,10 +193,12 @@ func (s *statementDialog) save() {
 			}
 			if err != nil {
 				fyne.LogError("statement not written", err)
-				s.d.SetNotice(lang.L("statement.failed"), true)
+				dialogs.ShowToast(s.d.win, lang.L("statement.failed"), true, "", nil)
 				return
 			}
-			s.d.SetNotice(lang.L("statement.saved", map[string]any{"Name": saved}), false)
+			dialogs.ShowSaved(s.d.win, saved, func(name, folder string) string {
+				return lang.L("statement.saved", map[string]any{"Name": name, "Folder": folder})
+			})
 		})
 	}, s.d.win)
 	fd.SetFileName(name)

@@ -206,13 +206,13 @@ func (c *cardTab) save() {
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			slog.Error("save card: choose file", "err", err)
-			c.d.SetNotice(lang.L("dashboard.card.saveFailed"), true)
+			dialogs.ShowToast(c.d.win, lang.L("dashboard.card.saveFailed"), true, "", nil)
 			return
 		}
 		if w == nil {
 			return // cancelled
 		}
-		name := w.URI().Name()
+		uri := w.URI()
 		c.saveButton.Disable()
 		c.d.saveInBackground(w, func(w io.WriteCloser) error {
 			return cardimage.WritePNG(w, text, fonts)
@@ -223,10 +223,12 @@ func (c *cardTab) save() {
 			}
 			if err != nil {
 				slog.Error("save card", "err", err)
-				c.d.SetNotice(lang.L("dashboard.card.saveFailed"), true)
+				dialogs.ShowToast(c.d.win, lang.L("dashboard.card.saveFailed"), true, "", nil)
 				return
 			}
-			c.d.SetNotice(lang.L("dashboard.card.saved", map[string]any{"Name": name}), false)
+			dialogs.ShowSaved(c.d.win, uri, func(name, folder string) string {
+				return lang.L("dashboard.card.saved", map[string]any{"Name": name, "Folder": folder})
+			})
 		})
 	}, c.d.win)
 	dlg.SetFileName(lang.L("dashboard.card.fileName", map[string]any{"Last4": last4(text.KPJ)}))

@@ -70,7 +70,7 @@ func newActionKit(a *Tab) *actionKit {
 	k.letter.SetMinRowsVisible(8)
 	copyButton := widget.NewButtonWithIcon(lang.L("audit.kit.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(k.letter.Text)
-		a.p.SetNotice(lang.L("audit.kit.copied"), false)
+		dialogs.ShowToast(a.p.Win, lang.L("audit.kit.copied"), false, "", nil) // over the kit, not behind it
 	})
 	saveButton := widget.NewButtonWithIcon(lang.L("audit.kit.save"), theme.DocumentSaveIcon(), k.save)
 	evidence := widget.NewButtonWithIcon(lang.L("audit.kit.statement"), theme.DownloadIcon(), a.p.ShowStatement)
@@ -166,7 +166,7 @@ func (k *actionKit) save() {
 		if err != nil || w == nil {
 			return
 		}
-		saved := w.URI().Name()
+		saved := w.URI()
 		async.Do(async.Runner{}, part.SaveTimeout, func(context.Context) error {
 			return writeText(w, text)
 		}, func(err error) {
@@ -175,10 +175,12 @@ func (k *actionKit) save() {
 			}
 			if err != nil {
 				fyne.LogError("complaint not written", err)
-				k.a.p.SetNotice(lang.L("audit.kit.saveFailed"), true)
+				dialogs.ShowToast(k.a.p.Win, lang.L("audit.kit.saveFailed"), true, "", nil)
 				return
 			}
-			k.a.p.SetNotice(lang.L("audit.kit.saved", map[string]any{"Name": saved}), false)
+			dialogs.ShowSaved(k.a.p.Win, saved, func(name, folder string) string {
+				return lang.L("audit.kit.saved", map[string]any{"Name": name, "Folder": folder})
+			})
 		})
 	}, k.a.p.Win)
 	fd.SetFileName(name)

@@ -13,6 +13,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
@@ -251,7 +252,15 @@ func TestActionKit_LetterBothLanguagesAndCopy(t *testing.T) {
 	if got := fyne.CurrentApp().Clipboard().Content(); got != k.letter.Text || got == "" {
 		t.Errorf("clipboard %q", got)
 	}
-	if len(*notices) != 1 || (*notices)[0] != lang.L("audit.kit.copied") {
-		t.Errorf("notices %q", *notices)
+	// "Disalin" shows over the kit that caused it, not behind it on the
+	// dashboard's notice line, and goes by itself.
+	toast := dialogs.CurrentToast(a.p.Win)
+	if toast == nil || toast.Text() != lang.L("audit.kit.copied") || len(*notices) != 0 {
+		t.Fatalf("toast %v, notices behind the kit %q", toast, *notices)
 	}
+	overlays := a.p.Win.Canvas().Overlays().List()
+	if len(overlays) < 2 || !uitest.Contains(overlays[len(overlays)-1], lang.L("audit.kit.copied")) {
+		t.Errorf("the message is not the top overlay, over the kit")
+	}
+	toast.Dismiss(a.p.Win)
 }
