@@ -53,8 +53,12 @@ func Build(b documents.Bundle, md read.Model, today time.Time, l member.Lang) Re
 	months := allMonths(md)
 	assessment := claimrules.Assess(claimrules.Input{Member: md.Member, Balance: md.Balance, Claims: md.Claims, Today: today})
 	r.Cards = cards(md, rep, assessment, months, l)
-	r.Rights.JP = jpOf(pension.EstimateFor(pension.Input{BirthDate: md.Member.BirthDate, Months: months, Today: today}), l)
-	r.Rights.JKP = jkpOf(jkp.Assess(jkp.Input{Member: md.Member, Months: months, Today: today}), l)
+	// JP and JKP count months: as of the documents' date, since a month
+	// after it is unknown, not unpaid (the JKP rules count an open card's
+	// unpaid months as the employer's arrears).
+	r.Rights.AsOf = isoDate(md.AsOf)
+	r.Rights.JP = jpOf(pension.EstimateFor(pension.Input{BirthDate: md.Member.BirthDate, Months: months, Today: md.AsOf}), l)
+	r.Rights.JKP = jkpOf(jkp.Assess(jkp.Input{Member: md.Member, Months: months, Today: md.AsOf}), l)
 	return r
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/documents/read"
 	"github.com/cekbpjstk/cekbpjstk/documents/tabular"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
 )
 
 // An invented member: one card at PT Contoh Makmur from January 2024,
@@ -190,10 +191,13 @@ func TestReport_JSONStructure(t *testing.T) {
 			t.Errorf("%s: JP %v", l, jp)
 		}
 		jk := rights["jkp"].(map[string]any)
-		if eligible, ok := jk["eligible"].(bool); !ok || eligible {
-			// As of 7 December 2026 nothing was paid for two years: not
-			// eligible, and said so with an explicit false.
-			t.Errorf("%s: JKP eligible %v", l, jk["eligible"])
+		// JKP as of the documents' date (10 January 2025), with an
+		// explicit flag whatever it says: the rule's own answer.
+		md := read.ModelOf(invented(), day(2026, time.December, 7))
+		want := jkp.Assess(jkp.Input{Member: md.Member, Months: allMonths(md), Today: md.AsOf})
+		if eligible, ok := jk["eligible"].(bool); !ok || eligible != want.Eligible || rights["as_of"] != "2025-01-10" ||
+			jk["paid_in_24"] != float64(want.PaidIn24) || jk["payer"] != "bpjs" || jk["regime"] != "pp6_2025" || jk["coverage"] != "covered" {
+			t.Errorf("%s: JKP %v, want eligible %v, %d paid in 24", l, jk, want.Eligible, want.PaidIn24)
 		}
 		if _, ok := jk["monthly"].(float64); !ok || !monthRE.MatchString(jk["phk_month"].(string)) {
 			t.Errorf("%s: JKP %v", l, jk)
@@ -210,12 +214,12 @@ func TestReport_TextInEachLanguage(t *testing.T) {
 		member.ID: {"Kartu 11000000001 — PT Contoh Makmur (aktif sejak 2 Januari 2024)", "Iuran tidak dibayar: Maret 2024 (1 bulan)",
 			"Rp 348.000", "Dasar: UU 24/2011 Pasal 19", "Iuran dibayar terlambat: Mei 2024", "batas 17 Juni 2024, dibayar 20 Juni 2024",
 			"Upah pada slip gaji lebih tinggi", "Rp 240.000 dipotong dari upah Anda untuk JHT dan JP pada April–November 2024", "Iuran JKK/JKM dipotong dari upah Anda pada Juni 2024", "Saldo JHT Rp 2.558.000 per 10 Januari 2025", "Mengundurkan diri: belum bisa",
-			"Usia 56: belum bisa — belum berusia 56 (mulai 3 Februari 2046)", "masa iur 11 bulan dari 180", "belum memenuhi syarat JKP",
+			"Usia 56: belum bisa — belum berusia 56 (mulai 3 Februari 2046)", "masa iur 11 bulan dari 180", "dihitung per 10 Januari 2025, tanggal dokumen",
 			"slip.csv, baris 12: tanggal \"31-02-2024\" tidak ada"},
 		member.EN: {"Card 11000000001 — PT Contoh Makmur (active since 2 January 2024)", "Contributions not paid: March 2024 (1 month)",
 			"Rp 348.000", "Basis: Law 24/2011 Article 19", "Contributions paid late: May 2024", "due 17 June 2024, paid 20 June 2024",
 			"The wage on your payslips is above", "Rp 240.000 deducted from your wage for JHT and JP in April–November 2024", "JKK/JKM contributions were deducted from your wage in June 2024", "JHT balance Rp 2.558.000 as of 10 January 2025", "Resignation: not yet",
-			"Age 56: not yet — not yet 56 (from 3 February 2046)", "11 months of contributions of the 180", "[no] 1 month of contributions in 24", "not eligible for JKP yet",
+			"Age 56: not yet — not yet 56 (from 3 February 2046)", "11 months of contributions of the 180", "worked out as of 10 January 2025, the documents' date",
 			"slip.csv, line 12: date \"31-02-2024\" does not exist"},
 	} {
 		r, _ := report(t, l)

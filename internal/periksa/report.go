@@ -162,8 +162,12 @@ type Relief struct {
 // Rights are the member's rights: the JHT claim per card (in Cards), JP
 // and JKP for the member (they count every card's months).
 type Rights struct {
-	JP  JP  `json:"jp"`
-	JKP JKP `json:"jkp"`
+	// AsOf: JP and JKP count months, so they are worked out as of the
+	// documents' date (as_of): a month after it is unknown, not unpaid.
+	// The JHT claim is as of today.
+	AsOf *string `json:"as_of"`
+	JP   JP      `json:"jp"`
+	JKP  JKP     `json:"jkp"`
 }
 
 // JHT is one card's JHT claim readiness.
@@ -201,24 +205,36 @@ type JP struct {
 
 // JKP is the job-loss benefit picture.
 type JKP struct {
-	Eligible         bool         `json:"eligible"`
-	Hypothetical     bool         `json:"hypothetical"`
-	PHKMonth         *string      `json:"phk_month"`
-	PHKDate          *string      `json:"phk_date"`
-	PaidIn24         int          `json:"paid_in_24"`
-	Consecutive      int          `json:"consecutive"`
-	MeetsMonths      bool         `json:"meets_months"`
-	MeetsConsecutive bool         `json:"meets_consecutive"`
-	MeetsPrograms    bool         `json:"meets_programs"`
-	Programs         []JKPProgram `json:"programs"`
-	LastWage         int64        `json:"last_wage"`
-	BaseWage         int64        `json:"base_wage"`
-	Monthly          int64        `json:"monthly"`
-	BenefitMonths    int          `json:"benefit_months"`
-	Total            int64        `json:"total"`
-	ClaimBy          *string      `json:"claim_by"`
-	WindowPassed     bool         `json:"window_passed"`
-	Citation         string       `json:"citation"`
+	Eligible         bool    `json:"eligible"`
+	Hypothetical     bool    `json:"hypothetical"`
+	PHKMonth         *string `json:"phk_month"`
+	PHKDate          *string `json:"phk_date"`
+	PaidIn24         int     `json:"paid_in_24"`
+	Consecutive      int     `json:"consecutive"`
+	MeetsMonths      bool    `json:"meets_months"`
+	MeetsConsecutive bool    `json:"meets_consecutive"`
+	MeetsPrograms    bool    `json:"meets_programs"`
+	// Coverage: "covered", or why the member has no JKP at all: "not_bpu"
+	// (self-employed), "not_pmi" (migrant worker), "too_old" (54 or older
+	// when registered).
+	Coverage string `json:"coverage"`
+	// Regime: "pp6_2025" (60% for 6 months) or "pp37_2021" (a lay-off
+	// before 7 February 2025: 45% for 3 months, then 25% for 3).
+	Regime string `json:"regime"`
+	// Arrears: months the employer owed, which count (PP 6/2025 Pasal
+	// 39); Payer: "bpjs", or "employer" when more than 3 in a row.
+	Arrears       []string     `json:"arrears"`
+	Payer         string       `json:"payer"`
+	Programs      []JKPProgram `json:"programs"`
+	LastWage      int64        `json:"last_wage"`
+	BaseWage      int64        `json:"base_wage"`
+	Monthly       int64        `json:"monthly"`
+	Later         int64        `json:"later"`
+	BenefitMonths int          `json:"benefit_months"`
+	Total         int64        `json:"total"`
+	ClaimBy       *string      `json:"claim_by"`
+	WindowPassed  bool         `json:"window_passed"`
+	Citation      string       `json:"citation"`
 }
 
 // JKPProgram is one program JKP requires.

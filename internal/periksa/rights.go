@@ -102,6 +102,10 @@ func jkpOf(r jkp.Result, l member.Lang) JKP {
 		MeetsPrograms: r.MeetsPrograms, Programs: []JKPProgram{}, LastWage: r.LastWage, BaseWage: r.BaseWage, Monthly: r.Monthly,
 		BenefitMonths: jkp.BenefitMonths, Total: r.Total, ClaimBy: isoDate(r.ClaimBy), WindowPassed: r.WindowPassed,
 		Citation: audit.Cite(l, jkp.CiteEligibility.Text+"; "+jkp.CiteBenefit.Text+"; "+jkp.CiteWindow.Text)}
+	out.Coverage = map[jkp.Coverage]string{jkp.Covered: "covered", jkp.NotBPU: "not_bpu", jkp.NotPMI: "not_pmi", jkp.NotTooOld: "too_old"}[r.Coverage]
+	out.Regime = map[jkp.Regime]string{jkp.RegimePP6: "pp6_2025", jkp.RegimePP37: "pp37_2021"}[r.Regime]
+	out.Payer = map[jkp.Payer]string{jkp.PayerBPJS: "bpjs", jkp.PayerEmployer: "employer"}[r.Payer]
+	out.Arrears, out.Later = isoMonths(r.Arrears), r.Later
 	for _, p := range r.Programs {
 		out.Programs = append(out.Programs, JKPProgram{Code: p.Code, Has: p.Has, SmallFirmOK: p.SmallFirmOK})
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
 )
 
 // writeText prints the report for a person: the documents, then each card
@@ -95,8 +96,10 @@ func writeText(w io.Writer, r Report, l member.Lang) {
 	}
 	p("")
 	writeJP(w, r.Rights.JP, l)
+	p(t.rightsAsOf, day(r.Rights.AsOf))
 	p("")
 	writeJKP(w, r.Rights.JKP, l)
+	p(t.rightsAsOf, day(r.Rights.AsOf))
 }
 
 func writeFindings(w io.Writer, fs []Finding, l member.Lang) {
@@ -225,6 +228,12 @@ func writeJKP(w io.Writer, j JKP, l member.Lang) {
 		}
 	}
 	p(t.jkpPrograms, mark(j.MeetsPrograms), strings.Join(has, ", "))
+	if len(j.Arrears) > 0 {
+		p(t.jkpArrears, monthCount(l, len(j.Arrears)), audit.Cite(l, jkp.CiteArrears.Text))
+	}
+	if j.Payer == "employer" {
+		p("%s", t.jkpPayer)
+	}
 	if j.Eligible {
 		p("%s", t.jkpEligible)
 	} else {

@@ -25,7 +25,7 @@ type words struct {
 	jpHead, jpMonths, jpAge, jpNow, jpAtPension, jpLumpSum                                     string
 	jkpHead, jkpIf, jkpPast, jkpMonths, jkpConsecutive, jkpPrograms                            string
 	jkpEligible, jkpNotEligible, jkpBenefit, jkpWindow, jkpWindowPassed                        string
-	assumed, unmatched, covered, uncovered, reliefLine                                         string
+	assumed, unmatched, covered, uncovered, rightsAsOf, jkpArrears, jkpPayer, reliefLine       string
 	yes, no                                                                                    string
 }
 
@@ -102,6 +102,9 @@ var text = map[member.Lang]words{
 		unmatched:       "%d slip gaji tidak menyebut kartu atau pemberi kerja yang dikenal, padahal beberapa kartu aktif; slip itu tidak diperiksa.",
 		covered:         "Kartu %s: dokumen mencakup %s; bulan di luar itu tidak diperiksa (berikan laporan tahun lainnya untuk memeriksanya).",
 		uncovered:       "Kartu %s: tidak ada laporan BPJSTK atau daftar iuran JMO untuk kartu ini, jadi iurannya tidak diperiksa.",
+		rightsAsOf:      "  dihitung per %s, tanggal dokumen; bulan sesudahnya belum diketahui",
+		jkpArrears:      "  termasuk %s tunggakan pemberi kerja, yang tetap dihitung (%s)",
+		jkpPayer:        "  tunggakan lebih dari 3 bulan berturut-turut: pemberi kerja yang membayar manfaat lebih dulu",
 		yes:             "ya",
 		no:              "tidak",
 	},
@@ -174,6 +177,9 @@ var text = map[member.Lang]words{
 		unmatched:       "%d payslips name no card or employer the documents know while several cards were active; they were not checked.",
 		covered:         "Card %s: the documents cover %s; months outside are not checked (give the other years' statements to check them).",
 		uncovered:       "Card %s: no BPJSTK statement or JMO contribution list for this card, so its contributions are not checked.",
+		rightsAsOf:      "  worked out as of %s, the documents' date; later months are not known",
+		jkpArrears:      "  including %s the employer owes, which still count (%s)",
+		jkpPayer:        "  more than 3 months in a row owed: the employer pays the benefit first",
 		yes:             "yes",
 		no:              "no",
 	},
