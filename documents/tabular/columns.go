@@ -154,8 +154,9 @@ var jmoMonthLayout = layout{
 		{key: "kpj", id: "KPJ", en: "KPJ", required: true, is: isKPJ},
 		{key: "employer", id: "Pemberi Kerja", en: "Employer", is: isEmployer},
 		{key: "month", id: "Bulan", en: "Month", required: true, is: isPeriod},
+		{key: "posted", id: "Tanggal Posting", en: "Posting date", is: hasAny("posting", "posted", "dibukukan")},
 		{key: "paydate", id: "Tanggal Bayar", en: "Payment date",
-			is: either(hasAny("bayar", "setor", "pembayaran", "payment", "paid", "deposit", "posting"),
+			is: either(hasAny("bayar", "setor", "pembayaran", "payment", "paid", "deposit"),
 				oneOf("tanggal", "tgl", "date"))},
 		{key: "backpay", id: "Rapel", en: "Back pay", is: hasAny("rapel", "back pay", "backpay", "arrears")},
 		{key: "wage", id: "Upah", en: "Wage",
@@ -163,6 +164,11 @@ var jmoMonthLayout = layout{
 		{key: "jht", id: "Iuran JHT", en: "JHT amount", required: true,
 			is: either(hasAny("jht", "hari tua", "old age"), oneOf("iuran", "jumlah iuran", "contribution",
 				"amount", "jumlah", "nominal", "nominal iuran"))},
+		// The app's own statement CSV (rules/statement.CSV) also gives
+		// JP, JKK and JKM; they are read when present.
+		{key: "jp", id: "Iuran JP", en: "JP amount", is: hasAny("jp", "pensiun", "pension")},
+		{key: "jkk", id: "JKK", en: "JKK", is: hasAny("jkk")},
+		{key: "jkm", id: "JKM", en: "JKM", is: hasAny("jkm")},
 	},
 }
 

@@ -129,14 +129,18 @@ func jmoMonthRow(r *reader, c cells) *documents.Problem {
 	if p != nil {
 		return p
 	}
+	posted, p := c.date("posted", false)
+	if p != nil {
+		return p
+	}
 	if c.text("jht") == "" {
 		return c.empty("jht")
 	}
-	mc := member.MonthContribution{Period: period, KPJ: kpj, EmployerName: c.text("employer"), PaidDate: paid}
+	mc := member.MonthContribution{Period: period, KPJ: kpj, EmployerName: c.text("employer"), PaidDate: paid, PostedDate: posted}
 	for _, f := range []struct {
 		key string
 		to  *member.Rupiah
-	}{{"wage", &mc.ReportedWage}, {"jht", &mc.JHT}, {"backpay", &mc.BackPay}} {
+	}{{"wage", &mc.ReportedWage}, {"jht", &mc.JHT}, {"backpay", &mc.BackPay}, {"jp", &mc.JP}, {"jkk", &mc.JKK}, {"jkm", &mc.JKM}} {
 		v, p := c.amount(f.key)
 		if p != nil {
 			return p

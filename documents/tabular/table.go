@@ -91,8 +91,8 @@ func findHeader(lines []string, ls []*layout) (line int, sep rune, best mapping,
 		if seen++; seen > headerSearch {
 			break
 		}
-		if low := strings.ToLower(strings.TrimSpace(l)); strings.HasPrefix(low, "sep=") && len(low) == 5 {
-			forced = rune(l[strings.Index(low, "sep=")+4])
+		if t := strings.TrimSpace(l); len(t) == 5 && strings.EqualFold(t[:4], "sep=") {
+			forced = rune(t[4]) // Excel's "sep=;" line
 			continue
 		}
 		s := forced
