@@ -8,6 +8,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
@@ -25,12 +26,15 @@ const auditTimeout = time.Minute
 // runAudit is audit.Run; tests count its calls.
 var runAudit = audit.Run
 
-// sharedAudit is the audit of the data on screen.
+// sharedAudit is the audit of the data on screen, with the payslip checks
+// beside it (audittab.Checks).
 type sharedAudit struct {
 	input  audit.Input // what report audits; no Contributions: nothing to audit
+	slips  payslip.Input
 	report audit.Report
-	ready  bool // report is in
-	seq    int  // bumps with every audit started, and with Clear
+	found  payslip.Report // rules/payslip's findings, less what report lists
+	ready  bool           // report is in
+	seq    int            // bumps with every audit started, and with Clear
 }
 
 // SetRunner sets how the dashboard computes off the UI goroutine: the
@@ -47,19 +51,26 @@ func (d *Dashboard) startAudit(data memberdata.Data) {
 		d.audited = sharedAudit{ready: true, seq: d.audited.seq + 1}
 		return
 	}
-	in := audittab.Input(data)
-	if d.audited.input.Contributions != nil && reflect.DeepEqual(d.audited.input, in) {
+	in, slips := audittab.Input(data), audittab.PayslipInput(data)
+	if d.audited.input.Contributions != nil && reflect.DeepEqual(d.audited.input, in) && reflect.DeepEqual(d.audited.slips, slips) {
 		return // the same data: its report (in, or on its way) stands
 	}
-	d.audited = sharedAudit{input: in, seq: d.audited.seq + 1}
+	prev := d.audited
+	d.audited = sharedAudit{input: in, slips: slips, seq: prev.seq + 1}
+	if prev.input.Contributions != nil && reflect.DeepEqual(prev.input, in) {
+		// Only the member's payslips changed: what is on screen stays
+		// until the new checks are in (no empty Temuan in between).
+		d.audited.report, d.audited.found, d.audited.ready = prev.report, prev.found, prev.ready
+	}
 	seq := d.audited.seq
-	async.Run(d.runner, auditTimeout, func(context.Context) (audit.Report, error) {
-		return runAudit(in), nil
-	}, func(r audit.Report, _ error) {
+	async.Run(d.runner, auditTimeout, func(context.Context) (audittab.Checks, error) {
+		r := runAudit(in)
+		return audittab.Checks{Audit: r, Payslip: audittab.RunPayslip(slips, r)}, nil
+	}, func(c audittab.Checks, _ error) {
 		if d.audited.seq != seq {
 			return // newer data, or Clear
 		}
-		d.audited.report, d.audited.ready = r, true
+		d.audited.report, d.audited.found, d.audited.ready = c.Audit, c.Payslip, true
 		d.showAudit()
 	})
 }
@@ -80,7 +91,7 @@ func (d *Dashboard) problems() *audittab.Problems {
 	if r == nil {
 		return nil
 	}
-	p := audittab.NewProblems(*r, d.data, part.Clock())
+	p := audittab.NewProblems(audittab.Checks{Audit: *r, Payslip: d.audited.found}, d.data, part.Clock())
 	return &p
 }
 
@@ -120,6 +131,29 @@ func (d *Dashboard) keepPayslip(wages []member.PayslipWage) bool {
 		return false
 	}
 	d.OnPayslip(wages)
+	return true
+}
+
+// checks is the shared audit with the payslip checks, nil while on its
+// way.
+func (d *Dashboard) checks() *audittab.Checks {
+	if !d.audited.ready {
+		return nil
+	}
+	return &audittab.Checks{Audit: d.audited.report, Payslip: d.audited.found}
+}
+
+// keepPayslips takes the payslips month by month the member changed in
+// Upah saya into the data on screen, checks them again (off the UI
+// goroutine: Ringkasan, Temuan and the kit count what they find) and
+// hands them to the shell (OnPayslips); false if nobody keeps them.
+func (d *Dashboard) keepPayslips(ps []member.Payslip) bool {
+	d.data.Payslips = ps
+	d.startAudit(d.data)
+	if d.OnPayslips == nil {
+		return false
+	}
+	d.OnPayslips(ps)
 	return true
 }
 

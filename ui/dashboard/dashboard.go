@@ -51,6 +51,7 @@ type Dashboard struct {
 	OnFilled        func()                     // the background fills of the last SetData are done (Filled)
 	OnSMS           func(pre sms.Registration) // menu: the SMS 2757 helper, prefilled from the member
 	OnPayslip       func([]member.PayslipWage) // Upah saya changed: keep the wages (answer with SetPayslipSaved)
+	OnPayslips      func([]member.Payslip)     // Upah saya's payslips changed: keep them (answer with SetPayslipSaved)
 
 	win         fyne.Window
 	later       func([]func()) // runs each function on a later turn of the UI loop, in order (SetLater)

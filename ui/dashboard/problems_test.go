@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
 
@@ -90,5 +92,46 @@ func TestProblems_PayslipGapCountedOnRingkasanTemuanAndTheKit(t *testing.T) {
 	lines := slices.DeleteFunc(dashTexts(t, kit), func(s string) bool { return !strings.HasPrefix(s, "• ") })
 	if len(lines) != want || !strings.Contains(strings.Join(lines, "\n"), "slip gaji") {
 		t.Errorf("the kit lists %d things, Temuan %d: %q", len(lines), want, lines)
+	}
+}
+
+// Payslips month by month are checked off the UI goroutine with the audit
+// and their findings counted once by Ringkasan, Temuan and the kit (Rudi's
+// September deducted and not paid in, July's JKK deducted from him).
+func TestProblems_PayslipFindingsCountedOnRingkasanTemuanAndTheKit(t *testing.T) {
+	d, w := newTestDashboard(t)
+	setAudited(t, d, dashDemoMember(t, "rudi@contoh.id"))
+	d.tabs.Select(d.item("audit.tab"))
+	before := d.problems().Count()
+	var kept [][]member.Payslip
+	d.OnPayslips = func(ps []member.Payslip) { kept = append(kept, ps) }
+	if !d.keepPayslips(fixtures.RudiPayslips()) || len(kept) != 1 {
+		t.Fatalf("payslips not handed on: %d", len(kept))
+	}
+	// Until the checks are in, what was shown stays.
+	if p := d.problems(); p == nil || p.Count() != before {
+		t.Fatalf("before the checks are in: %+v", p)
+	}
+	dashQueues[d].WaitFor("the payslip checks", func() bool { return len(d.problems().Payslip) == 2 })
+	p := d.problems()
+	if p.Count() != before+2 || p.Count() != 5 {
+		t.Fatalf("counted %d, before %d", p.Count(), before)
+	}
+	if head := auditHeadline(t, d); !strings.Contains(head, "menemukan 5 hal") {
+		t.Errorf("Temuan headline %q", head)
+	}
+	if !uitest.Contains(d.audit.Content(), "Dipotong tapi tidak disetor: September 2026") {
+		t.Errorf("Temuan does not list the payslip finding: %q", dashTexts(t, d.audit.Content()))
+	}
+	d.tabs.Select(d.item("dashboard.tab.summary"))
+	_, notice := noticeShown(t, d)
+	if !strings.Contains(notice, "menemukan 5 hal") || !strings.Contains(notice, "Dipotong tapi tidak disetor: September 2026") {
+		t.Errorf("Ringkasan notice %q", notice)
+	}
+	d.ShowActionKit()
+	kit := w.Canvas().Overlays().Top()
+	lines := slices.DeleteFunc(dashTexts(t, kit), func(s string) bool { return !strings.HasPrefix(s, "• ") })
+	if len(lines) != 5 || !strings.Contains(strings.Join(lines, "\n"), "JKK/JKM dipotong dari upah: Juli 2026") {
+		t.Errorf("the kit lists %d things, Temuan 5: %q", len(lines), lines)
 	}
 }

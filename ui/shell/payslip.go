@@ -21,3 +21,14 @@ func (c *Shell) savePayslip(wages []member.PayslipWage) {
 		c.dashView().SetPayslipSaved(saved, err)
 	})
 }
+
+// savePayslips keeps the member's payslips month by month (Upah saya's
+// table) with the open account, as savePayslip keeps the wages.
+func (c *Shell) savePayslips(payslips []member.Payslip) {
+	epoch := c.app.Epoch()
+	async.Run(c.session, app.ActionTimeout, func(ctx context.Context) (bool, error) {
+		return c.app.SetPayslips(ctx, epoch, payslips)
+	}, func(saved bool, err error) {
+		c.dashView().SetPayslipSaved(saved, err)
+	})
+}

@@ -56,7 +56,7 @@ func newActionKit(a *Tab) *actionKit {
 
 	var options []string
 	for _, c := range k.report.Cards {
-		if len(c.Findings) > 0 || (k.probs.HasGap() && c.KPJ == k.probs.GapKPJ) {
+		if k.probs.OnCard(c.KPJ) > 0 {
 			k.cardKPJ = append(k.cardKPJ, c.KPJ)
 			options = append(options, lang.L("dashboard.card.option", map[string]any{"KPJ": i18n.MaskKPJ(c.KPJ), "Employer": c.Employer}))
 		}

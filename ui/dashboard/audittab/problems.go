@@ -1,39 +1,67 @@
 package audittab
 
 import (
+	"slices"
 	"sort"
 	"time"
 
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
 
 // Problems is everything the app finds wrong for the member, in one
 // place, so that Ringkasan, Periksa iuran › Temuan and the action kit
 // count and list the same things: the audit's findings, the payslip
-// comparison's gap (Upah saya) and the JHT claims past their payout time.
+// comparison's gap (Upah saya), rules/payslip's findings from the member's
+// own payslips and the JHT claims past their payout time.
 type Problems struct {
-	Findings   []audit.Finding // the audit's, in its order
-	Gap        audit.Gap       // Upah saya's comparison; MonthsUnder 0: no gap
-	GapKPJ     string          // the open card the gap belongs to
+	Findings   []audit.Finding   // the audit's, in its order
+	Payslip    []payslip.Finding // rules/payslip's, less what the audit lists (Checks)
+	Gap        audit.Gap         // Upah saya's comparison; MonthsUnder 0: no gap
+	GapKPJ     string            // the open card the gap belongs to
 	GapEmp     string
 	LateClaims []claimrules.Late
 }
 
-// payslipGap compares data's payslip wages with the wages reported
-// (Upah saya shows the same comparison).
+// payslipGap compares data's payslip wages (the single figures typed from
+// a month on) with the wages reported (Upah saya shows the same
+// comparison). A month with a payslip of its own is left out: rules/
+// payslip compares that payslip's wage (KindWageUnder), and a month is
+// counted once.
 func payslipGap(data memberdata.Data) audit.Gap {
-	return audit.CompareWage(audit.GapInput{Contributions: data.Contributions, Payslip: audit.NormalizePayslip(data.Payslip),
+	return audit.CompareWage(audit.GapInput{Contributions: withoutPayslipMonths(data), Payslip: audit.NormalizePayslip(data.Payslip),
 		BirthDate: data.Member.BirthDate, Today: AsOf(data)})
 }
 
-// NewProblems gathers what report and data show wrong, today.
-func NewProblems(report audit.Report, data memberdata.Data, today time.Time) Problems {
-	p := Problems{Findings: report.Findings(), Gap: payslipGap(data), LateClaims: claimrules.LateClaims(data.Claims, today)}
+// withoutPayslipMonths is data's contributions less the months the member
+// has a payslip of.
+func withoutPayslipMonths(data memberdata.Data) map[int]member.Contributions {
+	if len(data.Payslips) == 0 || len(data.Payslip) == 0 {
+		return data.Contributions
+	}
+	slip := map[int]bool{}
+	for _, p := range data.Payslips {
+		slip[member.MonthIndex(p.Period)] = true
+	}
+	out := make(map[int]member.Contributions, len(data.Contributions))
+	for y, c := range data.Contributions {
+		c.Months = slices.DeleteFunc(slices.Clone(c.Months), func(m member.MonthContribution) bool { return slip[member.MonthIndex(m.Period)] })
+		out[y] = c
+	}
+	return out
+}
+
+// NewProblems gathers what the checks and data show wrong, today.
+func NewProblems(ch Checks, data memberdata.Data, today time.Time) Problems {
+	report := ch.Audit
+	p := Problems{Findings: report.Findings(), Payslip: ch.Payslip.Findings, Gap: payslipGap(data),
+		LateClaims: claimrules.LateClaims(data.Claims, today)}
 	for _, c := range report.Cards {
 		if c.Open {
 			p.GapKPJ, p.GapEmp = c.KPJ, c.Employer
@@ -46,10 +74,10 @@ func NewProblems(report audit.Report, data memberdata.Data, today time.Time) Pro
 // HasGap reports whether the payslip comparison found months reported low.
 func (p Problems) HasGap() bool { return p.Gap.MonthsUnder > 0 }
 
-// Count is how many things Periksa iuran found: the audit's findings and
-// the payslip gap, as Temuan and the kit list them.
+// Count is how many things Periksa iuran found: the audit's findings, the
+// payslip findings and the payslip gap, as Temuan and the kit list them.
 func (p Problems) Count() int {
-	n := len(p.Findings)
+	n := len(p.Findings) + len(p.Payslip)
 	if p.HasGap() {
 		n++
 	}
@@ -100,6 +128,9 @@ func (p Problems) Lead() string {
 	if len(fs) > 0 {
 		consider(urgency(fs[0]), leadOf(fs[0]))
 	}
+	for _, f := range p.Payslip {
+		consider(slipUrgency(f.Kind), f.Summary(auditLang()))
+	}
 	if len(p.LateClaims) > 0 {
 		l := p.LateClaims[0]
 		consider(urgencyClaim, lang.L("audit.lead.claim", map[string]any{
@@ -130,6 +161,9 @@ func (p Problems) Lines() []string {
 	for _, f := range p.Findings {
 		out = append(out, findingTitle(f)+" — "+f.Employer)
 	}
+	for _, f := range p.Payslip {
+		out = append(out, slipTitle(f)+" — "+f.Employer)
+	}
 	if p.HasGap() {
 		out = append(out, gapTitle(p.Gap)+" — "+p.GapEmp)
 	}
@@ -153,4 +187,24 @@ func gapTitle(g audit.Gap) string {
 func gapBody(g audit.Gap) string {
 	return lang.L("audit.gap.body", map[string]any{"Deducted": rp(g.WorkerDeducted), "JHT": rp(g.JHT), "JP": rp(g.JP),
 		"Months": nMonths(g.MonthsUnder)})
+}
+
+// OnCard is how many things were found on card kpj: the audit's findings
+// there, the payslip findings and the gap when it is that card's.
+func (p Problems) OnCard(kpj string) int {
+	n := 0
+	for _, f := range p.Findings {
+		if f.KPJ == kpj {
+			n++
+		}
+	}
+	for _, f := range p.Payslip {
+		if f.KPJ == kpj {
+			n++
+		}
+	}
+	if p.HasGap() && p.GapKPJ == kpj {
+		n++
+	}
+	return n
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
@@ -34,6 +35,9 @@ type Params struct {
 	// false if nobody keeps them (then they last as long as the data on
 	// screen).
 	OnPayslip func([]member.PayslipWage) bool
+	// OnPayslips hands the member's changed payslips (month by month) on
+	// to be checked and kept, as OnPayslip.
+	OnPayslips func([]member.Payslip) bool
 }
 
 // Tab is "Periksa iuran". Use it on the UI goroutine.
@@ -42,7 +46,8 @@ type Tab struct {
 	data    memberdata.Data
 	hasData bool
 	report  audit.Report
-	// reported: report is in (SetReport); until then nothing is counted.
+	slips   payslip.Report // rules/payslip's findings beside the report (Checks)
+	// reported: report is in (SetChecks); until then nothing is counted.
 	reported bool
 	kit      *actionKit // the action kit last opened
 
@@ -150,21 +155,33 @@ func (a *Tab) SetData(data memberdata.Data) {
 	a.payslip.setData(data)
 }
 
-// SetReport shows what the audit of the data found; nil (the report is on
-// its way) shows nothing yet.
+// SetReport shows what the audit of the data found, with no payslip
+// findings; nil (the report is on its way) shows nothing yet.
 func (a *Tab) SetReport(report *audit.Report) {
 	if report == nil {
-		a.report, a.reported = audit.Report{}, false
+		a.SetChecks(nil)
+		return
+	}
+	a.SetChecks(&Checks{Audit: *report})
+}
+
+// SetChecks shows what the audit and the payslip checks of the data
+// found; nil (on their way) shows nothing yet.
+func (a *Tab) SetChecks(c *Checks) {
+	if c == nil {
+		a.report, a.slips, a.reported = audit.Report{}, payslip.Report{}, false
 		a.clearReport()
 		return
 	}
-	a.report, a.reported = *report, true
+	a.report, a.slips, a.reported = c.Audit, c.Payslip, true
 	a.showReport()
 }
 
-// Problems is what the tab counts and lists: the report's findings and the
-// payslip gap of the data shown.
-func (a *Tab) Problems() Problems { return NewProblems(a.report, a.data, part.Clock()) }
+// Problems is what the tab counts and lists: the report's findings, the
+// payslip findings and the payslip gap of the data shown.
+func (a *Tab) Problems() Problems {
+	return NewProblems(Checks{Audit: a.report, Payslip: a.slips}, a.data, part.Clock())
+}
 
 // showReport lays out the report and the payslip gap (again after Upah
 // saya changed).
@@ -191,9 +208,12 @@ func (a *Tab) showReport() {
 	}
 	a.headBg.Refresh()
 
-	rows := make([]fyne.CanvasObject, 0, len(findings)+1)
+	rows := make([]fyne.CanvasObject, 0, len(findings)+len(probs.Payslip)+1)
 	for _, f := range findings {
 		rows = append(rows, findingBox(f))
+	}
+	for _, f := range probs.Payslip {
+		rows = append(rows, slipBox(f))
 	}
 	if probs.HasGap() {
 		rows = append(rows, noteBox(theme.ColorNameWarning, theme.WarningIcon(), gapTitle(probs.Gap),
@@ -216,11 +236,7 @@ func (a *Tab) showReport() {
 
 	rows = make([]fyne.CanvasObject, 0, len(a.report.Cards))
 	for _, c := range a.report.Cards {
-		n := len(c.Findings)
-		if probs.HasGap() && c.KPJ == probs.GapKPJ {
-			n++
-		}
-		rows = append(rows, cardLine(c, n))
+		rows = append(rows, cardLine(c, probs.OnCard(c.KPJ)))
 	}
 	a.cards.Objects = rows
 	a.cards.Refresh()
@@ -283,7 +299,7 @@ func cardLine(c audit.CardReport, found int) fyne.CanvasObject {
 
 // Clear drops the member's data (lock, logout).
 func (a *Tab) Clear() {
-	a.data, a.hasData, a.report, a.reported, a.kit = memberdata.Data{}, false, audit.Report{}, false, nil
+	a.data, a.hasData, a.report, a.slips, a.reported, a.kit = memberdata.Data{}, false, audit.Report{}, payslip.Report{}, false, nil
 	a.scope.SetText("")
 	a.clearReport()
 	a.payslip.clear()
