@@ -23,7 +23,7 @@ import (
 // shows less (no posting date, often no split of the shares). Where they
 // differ the statement is the record a complaint can rely on.
 func Merge(bundles ...documents.Bundle) (documents.Bundle, error) {
-	m := merger{months: map[monthKey]int{}, seen: map[string]bool{}}
+	m := merger{months: map[monthKey]int{}, payslips: map[payslipKey]int{}, seen: map[string]bool{}}
 	for _, b := range bundles {
 		if err := m.add(b); err != nil {
 			return documents.Bundle{}, err
@@ -44,6 +44,8 @@ type merger struct {
 	seen   map[string]bool           // SHA-256 of the documents taken
 	kinds  map[string]documents.Kind // SHA-256 → kind
 	months map[monthKey]int          // → index in out.Months
+	// payslips: month and employer → index in out.Payslips
+	payslips map[payslipKey]int
 }
 
 // whoSaid remembers which file gave each part of the identity, for the
@@ -250,22 +252,22 @@ type payslipKey struct {
 func (m *merger) payslip(p member.Payslip) error {
 	p.Period = member.MonthOf(p.Period)
 	key := payslipKey{member.MonthIndex(p.Period), strings.ToLower(strings.Join(strings.Fields(p.Employer), " "))}
-	for _, q := range m.out.Payslips {
-		if (payslipKey{member.MonthIndex(q.Period), strings.ToLower(strings.Join(strings.Fields(q.Employer), " "))}) != key {
-			continue
-		}
-		a, b := q, p
-		a.Source, b.Source = member.Source{}, member.Source{}
-		if a == b {
-			return nil
-		}
-		return documents.Errorf("conflict", p.Source,
-			"slip gaji %[1]s (%[2]s) sudah dibaca dari %[3]s dengan angka berbeda",
-			"the payslip of %[4]s (%[2]s) was read from %[3]s already, with different figures",
-			member.FormatMonth(member.ID, p.Period), p.Employer, q.Source.File, member.FormatMonth(member.EN, p.Period))
+	i, ok := m.payslips[key]
+	if !ok {
+		m.payslips[key] = len(m.out.Payslips)
+		m.out.Payslips = append(m.out.Payslips, p)
+		return nil
 	}
-	m.out.Payslips = append(m.out.Payslips, p)
-	return nil
+	q := m.out.Payslips[i]
+	a, b := q, p
+	a.Source, b.Source = member.Source{}, member.Source{}
+	if a == b {
+		return nil
+	}
+	return documents.Errorf("conflict", p.Source,
+		"slip gaji %[1]s (%[2]s) sudah dibaca dari %[3]s dengan angka berbeda",
+		"the payslip of %[4]s (%[2]s) was read from %[3]s already, with different figures",
+		member.FormatMonth(member.ID, p.Period), p.Employer, q.Source.File, member.FormatMonth(member.EN, p.Period))
 }
 
 func (m *merger) a1(a member.A1Deduction) error {
@@ -397,5 +399,5 @@ func (m *merger) finish() {
 	})
 	sort.SliceStable(o.Payslips, func(i, j int) bool { return o.Payslips[i].Period.Before(o.Payslips[j].Period) })
 	sort.SliceStable(o.A1, func(i, j int) bool { return o.A1[i].Year < o.A1[j].Year })
-	m.months = nil
+	m.months, m.payslips = nil, nil
 }
