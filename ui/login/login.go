@@ -14,7 +14,6 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
-	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -42,17 +41,20 @@ type View struct {
 	offline    *fyne.Container
 	demo       *fyne.Container
 	demoCard   *widget.Card
+	aside      *fyne.Container // beside the form: identity, offline accounts, notices (arrange.go)
 
 	verified    bool
+	refused     bool // the server could not be verified: the offline accounts lead
 	busyNow     bool
 	lockedUntil time.Time
 	now         func() time.Time
 	do          func(func()) // applies ticks on the UI goroutine
 	stopTicker  chan struct{}
-	content     *container.Scroll
-	lock        lockMode // the lock screen (locked.go)
-	attempts    int      // logins submitted (Attempts)
-	filling     bool     // SetIdentifier is filling the form in
+	content     fyne.CanvasObject
+	scrolls     []*container.Scroll // the form's and the aside's (arrange.go)
+	lock        lockMode            // the lock screen (locked.go)
+	attempts    int                 // logins submitted (Attempts)
+	filling     bool                // SetIdentifier is filling the form in
 
 	OnSubmit   func(identifier, password string, remember bool)
 	OnRegister func()
@@ -134,19 +136,14 @@ func New(do func(func())) *View {
 		idLabel, v.identifier,
 		pwLabel, v.password,
 		v.remember,
-		v.rememberNo,
 		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
 		v.message,
 		v.lock.notMe,
-		v.register,
-		v.sms,
 	)
-	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	sep := widget.NewSeparator()
-	column := container.NewVBox(top, v.identity, sep, form, v.offline, v.demoCard)
+	var top fyne.CanvasObject
+	v.content, top = v.build(form)
 	// What a lock screen leaves out (SetLocked).
-	v.lock.others = []fyne.CanvasObject{top, sep, heading, idLabel, v.identifier, v.remember, v.register, v.sms, v.offline, v.demoCard}
-	v.content = container.NewVScroll(container.NewPadded(layouts.NewColumn(480, column)))
+	v.lock.others = []fyne.CanvasObject{top, heading, idLabel, v.identifier, v.remember, v.register, v.sms, v.offline, v.demoCard}
 	v.setFormEnabled(false)
 	return v
 }
@@ -164,6 +161,7 @@ func (v *View) window() fyne.Canvas {
 // SetChecking shows that the server is being verified; the form is locked.
 func (v *View) SetChecking(host string) {
 	v.verified = false
+	v.setRefused(false)
 	v.identity.SetChecking(host)
 	v.setFormEnabled(false)
 	v.showIdentityWhileLocked()
@@ -172,6 +170,7 @@ func (v *View) SetChecking(host string) {
 // SetVerified shows the verified server and unlocks the form.
 func (v *View) SetVerified(r service.SecurityReport) {
 	v.verified = true
+	v.setRefused(false)
 	v.identity.SetVerified(r)
 	v.setFormEnabled(true)
 	v.showIdentityWhileLocked()
@@ -223,6 +222,7 @@ func (v *View) onScreen() bool {
 // SetRefused shows why the server was refused; the form stays locked.
 func (v *View) SetRefused(host string, err error) {
 	v.verified = false
+	v.setRefused(true)
 	v.identity.SetRefused(host, err)
 	v.setFormEnabled(false)
 	v.showIdentityWhileLocked()
@@ -358,12 +358,20 @@ func (v *View) Attempts() int { return v.attempts }
 
 // ScrollToTop shows the view from its top (it is reopened after a logout
 // where the member left it scrolled).
-func (v *View) ScrollToTop() { v.content.ScrollToTop() }
+func (v *View) ScrollToTop() {
+	for _, s := range v.scrolls {
+		s.ScrollToTop()
+	}
+}
 
 // relayout lays the whole column out again after a list in it changed
 // size: a VBox grown in place was drawn over what follows it ("Tanpa
 // internet? Tentang SMS 2757" over the offline list's heading).
-func (v *View) relayout() { v.content.Refresh() }
+func (v *View) relayout() {
+	for _, s := range v.scrolls {
+		s.Refresh()
+	}
+}
 
 func (v *View) trySubmit() {
 	if v.submit.Disabled() || v.OnSubmit == nil {

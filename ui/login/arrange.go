@@ -1,0 +1,91 @@
+package login
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
+)
+
+// columnWidth is the width of each of the view's two columns.
+const columnWidth = 480
+
+// build lays the view out: the title row over two columns, the form on the
+// left and, beside it, the server's identity, the offline accounts, the
+// secondary notices and links, and the demo list. On a window too narrow
+// for both, the form comes first and the rest below it. Either way Masuk is
+// on screen without scrolling in the smallest window the shell opens, and
+// the offline accounts come before the notices (arrange).
+func (v *View) build(form fyne.CanvasObject) (content, titleRow fyne.CanvasObject) {
+	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	v.aside = container.NewVBox()
+	v.arrange()
+	left := container.NewVScroll(container.NewPadded(layouts.NewColumn(columnWidth, form)))
+	right := container.NewVScroll(container.NewPadded(layouts.NewColumn(columnWidth, v.aside)))
+	v.scrolls = []*container.Scroll{left, right}
+	// The title row spans both columns (the one when narrow), not the window.
+	top = layouts.NewColumn(2*columnWidth+4*theme.Padding(), top)
+	titleRow = container.NewPadded(top)
+	return container.NewBorder(titleRow, nil, nil, nil,
+		&fyne.Container{Layout: formBeside{}, Objects: []fyne.CanvasObject{left, right}}), titleRow
+}
+
+// arrange orders the aside: when the server could not be verified, the
+// offline accounts (the one way in without it) lead; otherwise the server's
+// identity does. The notice that "remember me" is unavailable, the
+// register and SMS links and the demo list always follow the accounts.
+func (v *View) arrange() {
+	if v.aside == nil {
+		return
+	}
+	objs := []fyne.CanvasObject{v.identity, v.offline}
+	if v.refused {
+		objs = []fyne.CanvasObject{v.offline, v.identity}
+	}
+	v.aside.Objects = append(objs, v.rememberNo, v.register, v.sms, v.demoCard)
+	v.aside.Refresh()
+}
+
+// formBeside puts its two objects (the form's scroll and the aside's) side
+// by side when there is room for two columns, else the form on top at its
+// full height (or the window's) and the aside in the rest.
+type formBeside struct{}
+
+func (formBeside) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(columnWidth, 0) // both columns scroll
+}
+
+func (formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	if len(objects) != 2 {
+		return
+	}
+	form, aside := objects[0], objects[1]
+	pad := theme.Padding()
+	if size.Width >= 2*columnWidth+6*pad {
+		w := min(size.Width/2, columnWidth+2*pad)
+		x := (size.Width - 2*w) / 2
+		form.Move(fyne.NewPos(x, 0))
+		form.Resize(fyne.NewSize(w, size.Height))
+		aside.Move(fyne.NewPos(x+w, 0))
+		aside.Resize(fyne.NewSize(w, size.Height))
+		return
+	}
+	h := size.Height
+	if s, ok := form.(*container.Scroll); ok {
+		h = min(s.Content.MinSize().Height, size.Height)
+	}
+	form.Move(fyne.NewPos(0, 0))
+	form.Resize(fyne.NewSize(size.Width, h))
+	aside.Move(fyne.NewPos(0, h))
+	aside.Resize(fyne.NewSize(size.Width, size.Height-h))
+}
+
+func (v *View) setRefused(refused bool) {
+	if v.refused != refused {
+		v.refused = refused
+		v.arrange()
+	}
+}

@@ -1,0 +1,104 @@
+package login
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/service"
+	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
+)
+
+// onWindow reports whether o lies wholly inside the window's canvas, where
+// the member sees it without scrolling.
+func onWindow(w fyne.Window, o fyne.CanvasObject) bool {
+	if !o.Visible() {
+		return false
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(o)
+	size, win := o.Size(), w.Canvas().Size()
+	return pos.X >= 0 && pos.Y >= 0 && pos.X+size.Width <= win.Width+0.5 && pos.Y+size.Height <= win.Height+0.5 && size.Height > 0
+}
+
+func below(a, b fyne.CanvasObject) bool {
+	d := fyne.CurrentApp().Driver()
+	return d.AbsolutePositionForObject(a).Y >= d.AbsolutePositionForObject(b).Y+b.Size().Height
+}
+
+// With the server unreachable and no keyring, the offline accounts (the one
+// way in) come before the identity panel's refusal, the "remember me"
+// notice, the links and the demo list, and are on screen, as is Masuk, in
+// the smallest window the shell opens (1024×520, less the title row of its
+// own) and in a narrow one where the aside goes under the form.
+func TestLoginView_OfflineAccountsBeforeSecondaryNotices(t *testing.T) {
+	test.NewTempApp(t)
+	uitest.SetLanguage(t, "id")
+	for _, size := range []fyne.Size{fyne.NewSize(1024, 520), fyne.NewSize(1034, 524), fyne.NewSize(700, 900)} {
+		v := New(nil)
+		v.SetDemoAccounts([]DemoAccount{{Identifier: "budi@contoh.id", Password: "pw", Note: "login.demo.note.budi"}})
+		v.SetOfflineAccounts([]cache.AccountSummary{
+			{Ref: 1, Masked: "bu***@contoh.id", FetchedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)},
+			{Ref: 2, Masked: "si***@contoh.id", FetchedAt: time.Date(2026, 10, 1, 9, 0, 0, 0, time.UTC), Locked: true},
+		})
+		v.SetRememberUnavailable("Ingat saya tidak tersedia: tidak ada keyring sistem yang menjawab. Data offline Anda tetap bisa dibuka dengan kata sandi.")
+		w := test.NewWindow(v.Content())
+		w.Resize(size)
+		v.SetRefused("127.0.0.1", errors.New("dial tcp 127.0.0.1:8443: connect: connection refused"))
+		w.Canvas().Refresh(v.Content())
+		accounts := offlineButtons(v)
+		if len(accounts) != 2 {
+			t.Fatalf("%v: %d offline buttons, want 2", size, len(accounts))
+		}
+		for _, b := range accounts {
+			if !onWindow(w, b) {
+				t.Errorf("%v, server unreachable: the offline account %q is not on screen", size, b.Text)
+			}
+		}
+		last := accounts[len(accounts)-1]
+		for name, o := range map[string]fyne.CanvasObject{"identity": v.identity, "remember me notice": v.rememberNo, "register link": v.register, "SMS link": v.sms, "demo list": v.demoCard} {
+			if !below(o, last) {
+				t.Errorf("%v, server unreachable: the %s comes before the offline accounts", size, name)
+			}
+		}
+		if !onWindow(w, v.submit) {
+			t.Errorf("%v: Masuk is not on screen", size)
+		}
+
+		// Verified: the identity leads again, the accounts still come before
+		// the notices and stay on screen.
+		v.SetVerified(service.SecurityReport{Host: "127.0.0.1", PinRole: "primary", PinSHA256: "abc"})
+		w.Canvas().Refresh(v.Content())
+		if !below(accounts[0], v.identity) {
+			t.Errorf("%v, verified: the offline accounts come before the server's identity", size)
+		}
+		if !below(v.rememberNo, last) || !below(v.demoCard, last) {
+			t.Errorf("%v, verified: a notice comes before the offline accounts", size)
+		}
+		if size.Width > 1000 {
+			for _, b := range accounts {
+				if !onWindow(w, b) {
+					t.Errorf("%v, verified: the offline account %q is not on screen", size, b.Text)
+				}
+			}
+		}
+		if !onWindow(w, v.submit) {
+			t.Errorf("%v, verified: Masuk is not on screen", size)
+		}
+		w.Close()
+	}
+}
+
+func offlineButtons(v *View) []*widget.Button {
+	var out []*widget.Button
+	for _, o := range v.offline.Objects {
+		if b, ok := o.(*widget.Button); ok {
+			out = append(out, b)
+		}
+	}
+	return out
+}
