@@ -31,9 +31,11 @@ import (
 type Tab struct {
 	kpj func(string) string // a KPJ as the header shows it (masked unless revealed)
 
-	intro   *widget.Label
-	body    *fyne.Container
-	content fyne.CanvasObject
+	intro      *widget.Label
+	answers    *fyne.Container // the short answers, first (answers.go)
+	answerRows []answerRow
+	body       *fyne.Container
+	content    fyne.CanvasObject
 
 	// The last results, for tests.
 	assessment claimrules.Assessment
@@ -48,7 +50,8 @@ func New(kpj func(string) string) *Tab {
 	r.intro = widget.NewLabel("")
 	r.intro.Wrapping = fyne.TextWrapWord
 	r.body = container.NewVBox()
-	r.content = container.NewVScroll(container.NewPadded(container.NewVBox(r.intro, r.body)))
+	r.answers = container.NewVBox()
+	r.content = container.NewVScroll(container.NewPadded(container.NewVBox(r.answers, r.intro, r.body)))
 	return r
 }
 
@@ -83,6 +86,7 @@ func (r *Tab) SetData(data memberdata.Data) {
 		r.mergeSection(kpj),
 	}
 	r.body.Refresh()
+	r.setAnswers()
 }
 
 // Clear drops the member's data (lock, logout).
@@ -90,6 +94,8 @@ func (r *Tab) Clear() {
 	r.assessment, r.pension, r.jkp = claimrules.Assessment{}, pension.Estimate{}, jkp.Result{}
 	r.body.Objects = nil
 	r.body.Refresh()
+	r.answers.Objects, r.answerRows = nil, nil
+	r.answers.Refresh()
 }
 
 // para is a wrapping paragraph.
