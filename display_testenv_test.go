@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -42,8 +41,8 @@ func TestSmoke_WindowAppearsAndExitsOnSIGTERM(t *testing.T) {
 	bin := buildApp(t)
 	dataDir := filepath.Join(t.TempDir(), "data")
 	cmd := exec.Command(bin, "--data-dir", dataDir)
-	var output strings.Builder
-	cmd.Stdout, cmd.Stderr = &output, &output
+	output := &strings.Builder{}
+	cmd.Stdout, cmd.Stderr = output, output
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -55,17 +54,7 @@ func TestSmoke_WindowAppearsAndExitsOnSIGTERM(t *testing.T) {
 	if !waitForWindow(t, "^Cek BPJSTK( — Demo)?$", 15*time.Second) {
 		t.Fatalf("no window named Cek BPJSTK within 15 s; output:\n%s", output.String())
 	}
-	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case err := <-exited:
-		if err != nil {
-			t.Fatalf("exit after SIGTERM: %v; output:\n%s", err, output.String())
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatalf("still running 10 s after SIGTERM; output:\n%s", output.String())
-	}
+	stopWindow(t, cmd, output, exited)
 	if strings.Contains(output.String(), "panic") {
 		t.Fatalf("output mentions a panic:\n%s", output.String())
 	}

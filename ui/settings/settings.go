@@ -52,7 +52,8 @@ type View struct {
 	customURL, customPins, customDomains          *widget.Entry
 	customURLLabel, customPinsLabel, customDomLbl *widget.Label
 	customSave                                    *widget.Button
-	customCA                                      *widget.Entry // PEM: the server's own CA, "" for the system's roots
+	customBar                                     *fyne.Container // Simpan and its status, below the scroll
+	customCA                                      *widget.Entry   // PEM: the server's own CA, "" for the system's roots
 	customCALabel                                 *widget.Label
 	customStatus                                  *widget.Label
 
@@ -145,8 +146,11 @@ func (v *View) build() {
 			v.customPinsLabel, v.customPins,
 			v.customDomLbl, v.customDomains,
 			v.customCALabel, v.customCA),
-		container.NewBorder(nil, nil, nil, v.customSave, v.customStatus),
 	)
+	// The custom server's Simpan and its status stay under the scroll, at
+	// the window's bottom, so a short window (a 1366×768 laptop at 125 %)
+	// shows them without scrolling past the form; shown with the form.
+	v.customBar = layouts.NewMaxWidth(720, container.NewPadded(container.NewBorder(widget.NewSeparator(), nil, nil, v.customSave, v.customStatus)))
 
 	v.idleLock = widget.NewSelect(nil, func(string) {
 		if v.refreshing {
@@ -182,7 +186,8 @@ func (v *View) build() {
 			container.NewHBox(v.clearButton), v.clearHelp)),
 	)
 	header := container.NewHBox(v.backButton, v.title)
-	v.content = container.NewVScroll(layouts.NewMaxWidth(720, container.NewVBox(header, v.sections)))
+	v.content = container.NewBorder(nil, v.customBar, nil, nil,
+		container.NewVScroll(layouts.NewMaxWidth(720, container.NewVBox(header, v.sections))))
 }
 
 func wrapped(text string) *widget.Label {
@@ -251,8 +256,10 @@ func (v *View) showProfile(name string) {
 	}
 	if name == prefs.ProfileCustom {
 		v.customBox.Show()
+		v.customBar.Show()
 	} else {
 		v.customBox.Hide()
+		v.customBar.Hide()
 	}
 }
 

@@ -103,6 +103,7 @@ type Shell struct {
 	verifyResult any    // service.SecurityReport or error, re-applied after a rebuild
 	refreshing   bool   // a refresh of this session runs
 	idle         *idleTimer
+	firstSize    fyne.Size // the window's size at start (windowsize.go)
 }
 
 // NewMainWindow builds the app's one window and starts checking the server.
@@ -118,7 +119,12 @@ func NewMainWindow(p Params) fyne.Window {
 	// After the app stops (a SIGTERM quits Fyne without closing the window
 	// first) a late result must not retitle the destroyed window: GLFW
 	// panics on it (seen once in six SIGTERMs under load).
-	p.App.Lifecycle().SetOnStopped(func() { c.windowOpen = false })
+	p.App.Lifecycle().SetOnStopped(func() {
+		if c.windowOpen {
+			c.rememberSize()
+		}
+		c.windowOpen = false
+	})
 	p.App.Lifecycle().SetOnStarted(func() {
 		c.windowOpen = true
 		c.updateTitle()
@@ -177,10 +183,11 @@ func build(p Params, withFontPreload bool) *Shell {
 	}
 	c.win = p.App.NewWindow(lang.L("app.title"))
 	c.win.SetIcon(appIcon)
-	c.win.Resize(dashboard.MinWindowSize)
+	c.sizeWindow()
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.prefs.IdleLock(), time.Now, func() { c.do(c.autoLock) })
 	c.win.SetOnClosed(func() {
+		c.rememberSize()
 		c.windowOpen = false
 		c.shutdown()
 		if p.Closed != nil {

@@ -1,0 +1,64 @@
+package shell
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+func TestFirstWindowSize(t *testing.T) {
+	t.Parallel()
+	size := fyne.NewSize
+	cases := []struct {
+		name      string
+		work      fyne.Size
+		haveWork  bool
+		saved     fyne.Size
+		haveSaved bool
+		want      fyne.Size
+	}{
+		// 1920×1080 at 100 %, a 40 px taskbar: room for the preferred size.
+		{"full HD at 100%", size(1920, 1040), true, fyne.Size{}, false, size(1024, 700)},
+		// At 150 %: 1280×693 logical; 693-36 = 657 high.
+		{"full HD at 150%", size(1280, 693.3), true, fyne.Size{}, false, size(1024, 657)},
+		// 1366×768 at 125 % (Fyne: 1.3) with a 40 px taskbar: 1050.8×560, room for 1034×524.
+		{"1366×768 at 125%", size(1050.8, 560), true, fyne.Size{}, false, size(1024, 524)},
+		// 1366×768 at 175 %: smaller than windowMin; the screen wins.
+		{"1366×768 at 175%", size(780.6, 416), true, fyne.Size{}, false, size(764, 380)},
+		{"the member's size where it fits", size(1920, 1040), true, size(1500, 900), true, size(1500, 900)},
+		{"the member's size, too big for this screen", size(1280, 693.3), true, size(1500, 900), true, size(1264, 657)},
+		{"the member's size, below the minimum", size(1920, 1040), true, size(600, 300), true, size(1024, 520)},
+		{"no screen, nothing saved", fyne.Size{}, false, fyne.Size{}, false, size(1024, 700)},
+		{"no screen, a saved size", fyne.Size{}, false, size(1300, 760), true, size(1300, 760)},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := firstWindowSize(c.work, c.haveWork, c.saved, c.haveSaved); got != c.want {
+				t.Errorf("firstWindowSize = %v, want %v", got, c.want)
+			}
+		})
+	}
+}
+
+func TestWindowScale_AsFyneComputesIt(t *testing.T) {
+	t.Parallel()
+	// calculateDetectedScale: a 1920 px wide monitor 344 mm wide is 141.8
+	// DPI, 1.18 × the 120 DPI baseline; under 120 DPI it is 1; nonsense is 1.
+	cases := []struct {
+		mm, px int
+		user   float32
+		want   float32
+	}{
+		{344, 1920, 1, 1.2},
+		{344, 1920, 1.5, 1.8},
+		{527, 1920, 1, 1},      // a 24" monitor: 92.5 DPI
+		{527, 1920, 1.25, 1.3}, // rounded to one decimal, as Fyne does
+		{0, 1920, 1.75, 1.8},
+		{1, 1920, 1, 1}, // 48768 DPI: nonsense
+	}
+	for _, c := range cases {
+		if got := windowScale(c.user, detectedScale(c.mm, c.px)); got != c.want {
+			t.Errorf("%d mm, %d px, user %v: scale %v, want %v", c.mm, c.px, c.user, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,177 @@
+//go:build testenv
+
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// startXvfb starts an X server of the given screen size on a display it
+// picks itself (-displayfd) and returns the DISPLAY value; it is stopped at
+// the end of the test.
+func startXvfb(t *testing.T, width, height int) string {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
+	cmd.ExtraFiles = []*os.File{w}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("Xvfb: %v", err)
+	}
+	w.Close()
+	t.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
+	line := make(chan string, 1)
+	go func() {
+		s, _ := bufio.NewReader(r).ReadString('\n')
+		line <- strings.TrimSpace(s)
+	}()
+	select {
+	case n := <-line:
+		if n == "" {
+			t.Fatal("Xvfb gave no display number")
+		}
+		return ":" + n
+	case <-time.After(20 * time.Second):
+		t.Fatal("Xvfb did not start in 20 s")
+	}
+	return ""
+}
+
+// windowGeometry waits for the app's window on display and returns its
+// size in pixels.
+func windowGeometry(t *testing.T, display string, output *strings.Builder) (id string, width, height int) {
+	t.Helper()
+	deadline := time.Now().Add(60 * time.Second)
+	for time.Now().Before(deadline) {
+		cmd := exec.Command("xdotool", "search", "--onlyvisible", "--name", "^Cek BPJSTK")
+		cmd.Env = append(os.Environ(), "DISPLAY="+display)
+		out, _ := cmd.Output()
+		if ids := strings.Fields(string(out)); len(ids) > 0 {
+			g := exec.Command("xdotool", "getwindowgeometry", "--shell", ids[0])
+			g.Env = cmd.Env
+			geo, err := g.Output()
+			if err == nil {
+				for _, l := range strings.Split(string(geo), "\n") {
+					if v, ok := strings.CutPrefix(l, "WIDTH="); ok {
+						width, _ = strconv.Atoi(v)
+					}
+					if v, ok := strings.CutPrefix(l, "HEIGHT="); ok {
+						height, _ = strconv.Atoi(v)
+					}
+				}
+				if width > 10 && height > 10 {
+					return ids[0], width, height
+				}
+			}
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	t.Fatalf("no window named Cek BPJSTK within 60 s; output:\n%s", output.String())
+	return "", 0, 0
+}
+
+// runWindow starts the app on display at scale with its own config dir
+// (where Fyne keeps the preferences, the chosen window size among them).
+func runWindow(t *testing.T, bin, display, scale, config string) (*exec.Cmd, *strings.Builder, chan error) {
+	t.Helper()
+	cmd := exec.Command(bin, "--data-dir", filepath.Join(config, "data"))
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "FYNE_SCALE="+scale, "XDG_CONFIG_HOME="+config, "HOME="+config)
+	var output strings.Builder
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	t.Cleanup(func() { _ = cmd.Process.Kill() })
+	return cmd, &output, exited
+}
+
+func stopWindow(t *testing.T, cmd *exec.Cmd, output *strings.Builder, exited chan error) {
+	t.Helper()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("exit after SIGTERM: %v; output:\n%s", err, output.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatalf("still running 15 s after SIGTERM; output:\n%s", output.String())
+	}
+}
+
+// The real window on real X screens of the sizes members have, at the
+// scales they use (FYNE_SCALE; Fyne rounds 1.25 to 1.3 and 1.75 to 1.8):
+// it opens inside the screen, as large as the layouts need where the screen
+// has room, and a size the member gives it is the size of the next start.
+// (No window manager runs here, so the work area is the whole screen; the
+// shell's TestFirstWindowSize covers a taskbar, and TestWindowFit_… checks
+// each view's main actions at these sizes.)
+func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
+	requireDisplay(t)
+	bin := buildApp(t)
+	cases := []struct {
+		w, h  int
+		scale string
+		fyne  float64 // the scale Fyne computes
+	}{
+		{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3},
+		{1920, 1080, "1.25", 1.3}, {1920, 1080, "1.5", 1.5}, {1920, 1080, "1.75", 1.8},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%dx%d@%s", c.w, c.h, c.scale), func(t *testing.T) {
+			display := startXvfb(t, c.w, c.h)
+			config := t.TempDir()
+			cmd, output, exited := runWindow(t, bin, display, c.scale, config)
+			id, w, h := windowGeometry(t, display, output)
+			if w > c.w || h > c.h {
+				t.Errorf("the window is %d×%d px, larger than the %d×%d screen", w, h, c.w, c.h)
+			}
+			// Never smaller than the layouts need (1024×520 logical) where
+			// the screen has room for it.
+			minW, minH := int(1024*c.fyne), int(520*c.fyne)
+			if (w < minW && c.w >= minW+40) || (h < minH && c.h >= minH+60) {
+				t.Errorf("the window is %d×%d px, smaller than the layouts' %d×%d on a %d×%d screen", w, h, minW, minH, c.w, c.h)
+			}
+			// The member makes it smaller; the next start opens at that size.
+			// (Not below the layouts' minimum, which a start would raise.)
+			chosenW, chosenH := max(w-40, minW+6), max(h-30, minH+6)
+			if chosenW >= w && chosenH >= h {
+				t.Fatalf("no smaller size to choose than %d×%d", w, h)
+			}
+			resize := exec.Command("xdotool", "windowsize", "--sync", id, strconv.Itoa(chosenW), strconv.Itoa(chosenH))
+			resize.Env = append(os.Environ(), "DISPLAY="+display)
+			if out, err := resize.CombinedOutput(); err != nil {
+				t.Fatalf("xdotool windowsize: %v %s", err, out)
+			}
+			time.Sleep(2 * time.Second) // the resize event reaches the app's loop (a loaded machine)
+			stopWindow(t, cmd, output, exited)
+			cmd, output, exited = runWindow(t, bin, display, c.scale, config)
+			_, w2, h2 := windowGeometry(t, display, output)
+			if abs(w2-chosenW) > 3 || abs(h2-chosenH) > 3 {
+				t.Errorf("reopened at %d×%d px, want the %d×%d the member chose (first %d×%d)", w2, h2, chosenW, chosenH, w, h)
+			}
+			stopWindow(t, cmd, output, exited)
+		})
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
