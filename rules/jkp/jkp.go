@@ -284,6 +284,18 @@ func Assess(in Input) Result {
 			has[p.Code] = true
 		}
 	}
+	// A past PHK: the programs the months before it carry dues for count
+	// too (a member now self-employed lists only his BPU programs).
+	if !r.Hypothetical {
+		for _, m := range in.Months {
+			if i := member.MonthIndex(m.Period); i < phk && i >= phk-WindowMonths {
+				has["JHT"] = has["JHT"] || m.JHT > 0
+				has["JKK"] = has["JKK"] || m.JKK > 0
+				has["JKM"] = has["JKM"] || m.JKM > 0
+				has["JP"] = has["JP"] || m.JP > 0
+			}
+		}
+	}
 	r.MeetsPrograms = true
 	for _, code := range []string{"JHT", "JKK", "JKM", "JP"} {
 		pc := ProgramCheck{Code: code, Has: has[code], SmallFirmOK: code == "JP"}

@@ -280,12 +280,20 @@ func TestAssess_Coverage(t *testing.T) {
 	bpu := member.Member{Status: "aktif", Segment: "BPU", Programs: programs("JHT", "JKK", "JKM"),
 		Cards: []member.KPJCard{open(day(2023, time.January, 1), day(2026, time.August, 14)), open(day(2026, time.September, 1), time.Time{})}}
 	own := append(paid(day(2023, time.January, 1), 43, 4_000_000), paid(day(2026, time.September, 1), 2, 3_000_000)...)
+	for i := range own[:43] {
+		own[i].JP = 120_000 // the employer's card carried JP
+	}
 	r := Assess(Input{Member: bpu, Months: own, Today: today})
 	// January 2023 – July 2026 = 43 months in a row; August, the PHK
 	// month, not paid and not needed; window 14 February 2027.
 	if r.Hypothetical || r.Coverage != Covered || !r.SelfPaidNow || r.Consecutive != 43 || !r.Eligible ||
 		!r.PHKMonth.Equal(day(2026, time.August, 1)) || !r.ClaimBy.Equal(day(2027, time.February, 14)) || r.LastWage != 4_000_000 {
 		t.Errorf("BPU after a lay-off %+v", r)
+	}
+	// His member programs are BPU's (JHT, JKK, JKM); JP is read from the
+	// months before the PHK.
+	if p := r.Programs[3]; p.Code != "JP" || !p.Has {
+		t.Errorf("JP before the PHK not seen: %+v", r.Programs)
 	}
 	// Months before February 2021 do not count: paid May 2019 to April
 	// 2021 (24 months); a PHK in May 2021 counts only February to April.

@@ -121,8 +121,11 @@ func pensionBounds(e pension.Estimate) []fyne.CanvasObject {
 	for i, y := range b.Missing {
 		missing[i] = strconv.Itoa(y)
 	}
-	out = append(out, para(lang.L("rights.jp.inflation", map[string]any{"Missing": strings.Join(missing, ", ")})),
-		pensionCite(pension.CiteInflation))
+	inflation := lang.L("rights.jp.inflationAll")
+	if len(missing) > 0 {
+		inflation = lang.L("rights.jp.inflation", map[string]any{"Missing": strings.Join(missing, ", ")})
+	}
+	out = append(out, para(inflation), pensionCite(pension.CiteInflation))
 	return out
 }
 

@@ -240,6 +240,7 @@ func TestRights_EkoLaidOffMidMonthNowSelfEmployed(t *testing.T) {
 		"Kartu terakhir Anda nonaktif sejak 14 Agustus 2026", "Ajukan paling lambat 14 Februari 2027",
 		"60% × Rp 3.159.000 = Rp 1.895.400 per bulan",
 		"tidak bisa ikut Jaminan Pensiun", "PP 45/2015 (peserta JP: pekerja penerima upah)",
+		"Program: JHT ✓, JKK ✓, JKM ✓, JP ✓", "Setiap tahun yang diperlukan ada di aplikasi",
 	} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Hak saya lacks %q", want)
