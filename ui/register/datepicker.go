@@ -39,7 +39,7 @@ type DateField struct {
 	// MinYear and MaxYear bound the years offered in the picker.
 	MinYear, MaxYear int
 
-	picker *widget.Button
+	picker *tapIcon // not focusable: Tab goes from the date to the next field
 	popUp  *widget.PopUp
 	shown  time.Time // first day of the month the picker shows
 }
@@ -57,8 +57,7 @@ func NewDateField() *DateField {
 			d.OnDateChanged(d.Date())
 		}
 	}
-	d.picker = widget.NewButtonWithIcon("", theme.CalendarIcon(), d.openPicker)
-	d.picker.Importance = widget.LowImportance
+	d.picker = newTapIcon(theme.CalendarIcon(), d.openPicker)
 	d.ActionItem = d.picker
 	return d
 }

@@ -4,11 +4,13 @@ import (
 	"errors"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/wilayah"
 	"github.com/cekbpjstk/cekbpjstk/service/validate"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -161,8 +163,17 @@ func (v *View) nikState() fieldState {
 	if !s.valid {
 		return s
 	}
+	nik := strings.TrimSpace(v.nik.Text)
+	if _, ok := wilayah.Province(nik[:2]); !ok {
+		// Say exactly what is wrong: the NIK's first two digits are a
+		// province code (Kemendagri's list, internal/wilayah).
+		return fieldState{kind: msgError, text: lang.L("register.nik.province", map[string]any{"Code": nik[:2]})}
+	}
+	if nik[12:] == "0000" {
+		return fieldState{kind: msgError, text: lang.L("register.nik.serial")}
+	}
 	birth := v.birth.Date()
-	info, err := validate.ValidateNIK(strings.TrimSpace(v.nik.Text), birth)
+	info, err := validate.ValidateNIK(nik, birth)
 	switch code := codeOf(err); {
 	case err == nil:
 	case code == validate.CodeMismatch:
@@ -219,6 +230,9 @@ func (v *View) nameState() fieldState {
 		return hint("")
 	case err != nil && (v.touched[f] || codeOf(err) != validate.CodeRequired):
 		return fieldErr(f, codeOf(err))
+	case strings.ContainsFunc(name, unicode.IsDigit):
+		// A name on a KTP has no digits ("12345" was accepted).
+		return fieldState{kind: msgError, text: lang.L("register.name.digits")}
 	case utf8.RuneCountInString(name) < 2:
 		// The server wants two characters at least.
 		if v.touched[f] {

@@ -280,7 +280,6 @@ func (v *View) ShowError(err error) {
 	}
 	var ve *service.ValidationError
 	if errors.As(err, &ve) {
-		var first fyne.Focusable
 		for _, f := range ve.Fields {
 			if _, known := v.messages[f.Field]; !known {
 				continue
@@ -288,8 +287,13 @@ func (v *View) ShowError(err error) {
 			if _, seen := v.server[f.Field]; !seen {
 				v.server[f.Field] = f.Code
 			}
-			if first == nil {
-				first = v.focusableOf(f.Field)
+		}
+		// The cursor goes to the first field with an error on screen, top
+		// to bottom, whatever order the server named them in.
+		var first fyne.Focusable
+		for _, f := range registerFields {
+			if _, bad := v.server[f]; bad && first == nil {
+				first = v.focusableOf(f)
 			}
 		}
 		v.setTopError(lang.L("register.error.fields"))

@@ -92,7 +92,7 @@ func TestRegister_FieldErrorsShowInlineAndKeepDaftarDisabled(t *testing.T) {
 		{"NIK with a letter", func(f *regForm) { f.nik = "51710444O7950004" }, validate.FieldNIK,
 			"NIK ini tidak valid: NIK terdiri dari 16 digit dan diawali kode provinsi."},
 		{"NIK province code that does not exist", func(f *regForm) { f.nik = "2071044407950004" }, validate.FieldNIK,
-			"NIK ini tidak valid: NIK terdiri dari 16 digit dan diawali kode provinsi."},
+			"Kode provinsi 20 tidak dikenal: dua angka pertama NIK adalah kode provinsi (misalnya 31 untuk DKI Jakarta). Periksa NIK di KTP Anda."},
 		{"KPJ of 10 digits", func(f *regForm) { f.kpj = dewiKPJ[:10] }, validate.FieldKPJ, "Nomor KPJ terdiri dari 11 digit."},
 		{"birth date not a date", func(f *regForm) { f.birth = "31-02-1995" }, validate.FieldBirthDate,
 			"Tulis tanggal sebagai HH-BB-TTTT, misalnya 04-07-1995."},
