@@ -259,8 +259,11 @@ func trailingAmounts(toks []string) []int64 {
 }
 
 // amount reads "4,000,000.00" as sen (hundredths of a rupiah); a
-// printout saved with Indonesian number settings writes "4.000.000,00".
+// printout saved with Indonesian number settings writes "4.000.000,00". A
+// correction may be negative ("-285,000.00").
 func amount(s string) (int64, bool) {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
 	m := reAmount.FindStringSubmatch(s)
 	if m == nil {
 		m = reAmountID.FindStringSubmatch(s)
@@ -278,11 +281,20 @@ func amount(s string) (int64, bool) {
 		return 0, false
 	}
 	frac, _ := strconv.ParseInt(m[2], 10, 64)
+	if neg {
+		return -(whole*100 + frac), true
+	}
 	return whole*100 + frac, true
 }
 
-// rupiah rounds sen to whole rupiah, half up (the model holds rupiah).
-func rupiah(sen int64) member.Rupiah { return member.Rupiah((sen + 50) / 100) }
+// rupiah rounds sen to whole rupiah, half away from zero (the model holds
+// rupiah).
+func rupiah(sen int64) member.Rupiah {
+	if sen < 0 {
+		return -rupiah(-sen)
+	}
+	return member.Rupiah((sen + 50) / 100)
+}
 
 func sourceAt(base member.Source, l line) *member.Source {
 	s := base

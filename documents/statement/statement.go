@@ -163,7 +163,11 @@ func readRows(at member.Source, p parsed, h header) (months []member.MonthContri
 		case seenNo[r.tokens[0]]:
 			prob = documents.Errorf("duplicate_row", *src, "nomor baris %s muncul dua kali", "row number %s appears twice", r.tokens[0])
 		case seenPeriod[m.Period]:
-			prob = documents.Errorf("duplicate_month", *src, "bulan %s muncul dua kali di kartu ini", "month %s appears twice on this card", r.tokens[2])
+			prob = documents.Errorf("duplicate_month", *src, "bulan %s muncul dua kali di kartu ini (koreksi atau rapel bulan yang sama?); baris ini tidak dipakai",
+				"month %s appears twice on this card (a correction or back pay of the same month?); this row is not used", r.tokens[2])
+		case slices.ContainsFunc(vals, func(v int64) bool { return v < 0 }):
+			prob = documents.Errorf("negative_amount", *src, "baris bulan %s berisi angka negatif (koreksi) tanpa baris bulan itu; baris ini tidak dipakai",
+				"the row of %s holds a negative amount (a correction) without that month's own row; this row is not used", r.tokens[2])
 		}
 		if prob != nil {
 			refused = append(refused, refuse(at, r.at, r.text, prob))

@@ -338,3 +338,37 @@ func TestRead_PageTreeCycleDoesNotHang(t *testing.T) {
 		t.Errorf("took %s", d)
 	}
 }
+
+func TestRead_CorrectionRowsAreRefusedAndStillCountForJumlah(t *testing.T) {
+	t.Parallel()
+	s := sari(2024)
+	s.Printed = day("2025-03-01")
+	mar := s.Rows[2]
+	// A correction of March paid in August, and one of a month (December
+	// 2023) that is not on this printout.
+	s.Rows = append(s.Rows,
+		printout.Row{Paid: day("2024-08-12"), Period: mar.Period, Posted: day("2024-08-13"), Wage: -mar.Wage / 10,
+			JHTEmployer: -mar.JHTEmployer / 10, JHTWorker: -mar.JHTWorker / 10, JPEmployer: -mar.JPEmployer / 10, JPWorker: -mar.JPWorker / 10},
+		printout.Row{Paid: day("2024-02-12"), Period: day("2023-12-01"), Posted: day("2024-02-13"), JHTWorker: -5_000_00})
+	// The summary books the corrections too.
+	tot := s.Sum()
+	s.Summary.Employer, s.Summary.Worker = tot.JHTEmployer, tot.JHTWorker
+	s.Summary.Closing = s.Summary.Opening + s.Summary.Employer + s.Summary.Worker + s.Summary.Development
+	b := read(t, "sari.pdf", mustPDF(t, s, printout.Layout{}))
+	if len(b.Months) != 12 || !b.Documents[0].TotalsChecked || len(b.Balances) != 1 {
+		t.Fatalf("%d months, checked %v, refused %+v", len(b.Months), b.Documents[0].TotalsChecked, b.Refused)
+	}
+	if b.Months[2].JHTWorker != 92_000 {
+		t.Errorf("March kept %s", b.Months[2].JHTWorker.Format())
+	}
+	var codes []string
+	for _, r := range b.Refused {
+		codes = append(codes, r.Reason.Code)
+	}
+	if want := "duplicate_month negative_amount"; strings.Join(codes, " ") != want {
+		t.Errorf("refused %v, want %s", codes, want)
+	}
+	if en := b.Refused[0].Reason.Text(member.EN); !strings.Contains(en, "month 03-2024 appears twice on this card (a correction") {
+		t.Errorf("EN %q", en)
+	}
+}
