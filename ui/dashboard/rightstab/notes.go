@@ -70,7 +70,7 @@ func jkpBenefit(j jkp.Result) []fyne.CanvasObject {
 			para(lang.L("rights.jkp.transitional"))}
 	}
 	return []fyne.CanvasObject{para(lang.L("rights.jkp.benefit", args)), jkpCite(jkp.CiteBenefit),
-		para(lang.L("rights.jkp.sourcesDiffer", map[string]any{"Note": jkp.CiteBenefit.Note}))}
+		para(lang.L("rights.jkp.benefitArticles"))} // jkp.CiteBenefit.Note, in the app's language
 }
 
 // jkpWindow is the claim window's sentence: 6 months, or 3 before PP

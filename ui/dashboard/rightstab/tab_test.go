@@ -210,7 +210,8 @@ func TestRights_RudiJKPCountsTheMonthsHisEmployerOwes(t *testing.T) {
 	r.SetData(data)
 	text = rightsText(t, r)
 	for _, want := range []string{"Periksa iuran found months your employer did not pay: June 2026, September 2026",
-		"BPJS Ketenagakerjaan must pay you the JKP cash benefit", "Basis: PP 6/2025 Pasal 39"} {
+		"BPJS Ketenagakerjaan must pay you the JKP cash benefit", "Basis: PP 6/2025 Pasal 39",
+		"Sources differ on the article: Kompas, Tirto and Pintoe give Pasal 21 ayat (1) and (4)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Hak saya (English) lacks %q", want)
 		}
