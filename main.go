@@ -26,6 +26,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/internal/cli"
 	_ "github.com/cekbpjstk/cekbpjstk/internal/localeenv" // before Fyne's lang init
 	"github.com/cekbpjstk/cekbpjstk/internal/periksa"
@@ -125,6 +126,7 @@ func main() {
 		Logger:    logger,
 	})
 	w := shell.NewMainWindow(shell.Params{
+		DemoBook: demoBook(),
 		App:      a,
 		Session:  session,
 		Language: chosenLanguage,
@@ -274,4 +276,11 @@ func quitOnSignal(a fyne.App, stuck func()) {
 		fyne.Do(a.Quit)
 		stuck()
 	}()
+}
+
+// demoBook is the member of the demo's own documents (sandbox/demodocs),
+// for the book form in demo mode: invented, like every sandbox member.
+func demoBook() *book.New {
+	return &book.New{Name: "Rudi Hartono", BirthDate: time.Date(1993, 9, 21, 0, 0, 0, 0, time.UTC), NIK: "3216062109930005",
+		Cards: []book.Card{{KPJ: "22056789012", Employer: "PT Sumber Rejeki Plastindo"}}}
 }

@@ -29,7 +29,7 @@ var backendDirs = []string{"service", "cache", "sandbox", "keystore", "member", 
 var fyneAllowed = []string{"internal/testkit/minimalwindow"}
 
 // featureDirs are the UI's feature packages; none may import another.
-var featureDirs = []string{"ui/login", "ui/register", "ui/dashboard", "ui/settings", "ui/sms"}
+var featureDirs = []string{"ui/login", "ui/register", "ui/dashboard", "ui/settings", "ui/sms", "ui/book"}
 
 // appImporters are the only packages (relative to the module; "" is the
 // main package) that may import internal/app. Tests may import it too.

@@ -9,7 +9,7 @@
 //   - TestSandboxImportsNeitherServiceNorUI: the sandbox server stands apart
 //     from the client it is a server for, and from the UI;
 //   - TestUIFeaturesDoNotImportEachOther: the UI's feature packages
-//     (ui/login, ui/register, ui/dashboard, ui/settings, ui/sms) do not
+//     (ui/login, ui/register, ui/dashboard, ui/settings, ui/sms, ui/book) do not
 //     import each other, and only ui/shell and the main package import
 //     internal/app;
 //   - TestSecurityTableNamesExistingTests: every test docs/SECURITY.md

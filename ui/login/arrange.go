@@ -45,7 +45,7 @@ func (v *View) arrange() {
 	if v.refused {
 		objs = []fyne.CanvasObject{v.offline, v.identity}
 	}
-	v.aside.Objects = append(objs, v.rememberNo, v.register, v.sms, v.demoCard)
+	v.aside.Objects = append(objs, v.rememberNo, v.register, v.sms, v.own, v.demoCard)
 	v.aside.Refresh()
 }
 

@@ -55,6 +55,7 @@ type View struct {
 	lock        lockMode            // the lock screen (locked.go)
 	attempts    int                 // logins submitted (Attempts)
 	filling     bool                // SetIdentifier is filling the form in
+	own         fyne.CanvasObject   // the entry to the member's own records (ownrecords.go)
 
 	OnSubmit   func(identifier, password string, remember bool)
 	OnRegister func()
@@ -63,6 +64,9 @@ type View struct {
 	OnSettings func()
 	OnRetry    func()
 	OnNotMe    func() // the lock screen's "Bukan Anda? Keluar": the form is cleared for another account
+	// OnOwnRecords makes or opens a book of the member's own records (no
+	// server: offered whatever the server check says).
+	OnOwnRecords func()
 }
 
 // New builds the login screen in its "checking the server" state. do runs
@@ -141,9 +145,10 @@ func New(do func(func())) *View {
 		v.lock.notMe,
 	)
 	var top fyne.CanvasObject
+	v.own = v.ownRecords()
 	v.content, top = v.build(form)
 	// What a lock screen leaves out (SetLocked).
-	v.lock.others = []fyne.CanvasObject{top, heading, idLabel, v.identifier, v.remember, v.register, v.sms, v.offline, v.demoCard}
+	v.lock.others = []fyne.CanvasObject{top, heading, idLabel, v.identifier, v.remember, v.register, v.sms, v.own, v.offline, v.demoCard}
 	v.setFormEnabled(false)
 	return v
 }
@@ -230,6 +235,7 @@ func (v *View) SetRefused(host string, err error) {
 
 // SetIdentifier fills the identifier, e.g. after registration or from "remember me".
 func (v *View) SetIdentifier(identifier string, remember bool) {
+	identifier, remember = notBook(identifier, remember)
 	v.filling = true // not the member typing: a message stays
 	v.identifier.SetText(identifier)
 	v.filling = false
@@ -288,10 +294,7 @@ func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 	for _, a := range accounts {
 		a := a
 		args := map[string]any{"Name": a.Masked, "When": i18n.FormatDateTime(a.FetchedAt)}
-		text, icon := lang.L("login.offline.view", args), theme.HistoryIcon()
-		if a.Locked {
-			text, icon = lang.L("login.offline.locked", args), theme.VisibilityOffIcon()
-		}
+		text, icon := offlineEntry(a, args)
 		b := widget.NewButtonWithIcon(text, icon, func() {
 			if v.OnOffline != nil {
 				v.OnOffline(a.Ref, a.Masked, a.FetchedAt)

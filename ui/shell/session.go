@@ -367,6 +367,7 @@ func (c *Shell) showOffline(data memberdata.Data, resume bool) {
 	c.dashView().SetData(data)
 	c.log.Debug("dashboard filled", "took", time.Since(began))
 	c.show(screenDashboard)
+	c.refreshBookBar()
 	if id, ok := c.app.ShouldResume(); resume && ok {
 		c.resume(id)
 	}

@@ -21,7 +21,7 @@ import (
 func (c *Shell) lock() { c.lockWith(lang.L("login.lock.manual")) }
 
 func (c *Shell) autoLock() {
-	if c.current != screenDashboard && c.current != screenMFA && c.current != screenLoading {
+	if c.current != screenDashboard && c.current != screenMFA && c.current != screenLoading && c.current != screenBookRows {
 		return
 	}
 	c.lockWith(lang.L("login.lock.idle",

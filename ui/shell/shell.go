@@ -19,6 +19,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/assets"
 	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard"
@@ -51,6 +52,11 @@ type Params struct {
 	// applied on the test's goroutine (Fyne's test driver runs fyne.Do
 	// inline, on whichever goroutine calls it).
 	Do func(func())
+	// DemoBook fills the book form with the demo's member, and
+	// DemoDocuments are that member's documents to import (--demo only;
+	// nil otherwise).
+	DemoBook      *book.New
+	DemoDocuments func() []book.Source
 }
 
 // screen is what the window shows.
@@ -64,12 +70,14 @@ const (
 	screenDashboard
 	screenSettings
 	screenUnlock
+	screenBookCreate
+	screenBookRows
 )
 
 var screenNames = map[screen]string{
 	screenLogin: "login", screenMFA: "mfa", screenRegister: "register",
 	screenLoading: "loading", screenDashboard: "dashboard", screenSettings: "settings",
-	screenUnlock: "unlock",
+	screenUnlock: "unlock", screenBookCreate: "book-create", screenBookRows: "book-rows",
 }
 
 // Shell owns the window and moves between views. Its fields are only
@@ -96,6 +104,7 @@ type Shell struct {
 	loading      *loadingView
 	unlock       *login.UnlockView
 	unlockRef    int64 // the account the password prompt opens
+	book         bookViews
 
 	current      screen
 	returnTo     screen // where Settings goes back to
@@ -186,6 +195,7 @@ func build(p Params, withFontPreload bool) *Shell {
 	c.sizeWindow()
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.prefs.IdleLock(), time.Now, func() { c.do(c.autoLock) })
+	c.win.SetOnDropped(c.dropped)
 	c.win.SetOnClosed(func() {
 		c.rememberSize()
 		c.windowOpen = false
@@ -232,6 +242,7 @@ func (c *Shell) buildViews() {
 		c.unlock.Stop()
 	}
 	c.login, c.mfa, c.register, c.dash, c.settingsView, c.loading, c.unlock = nil, nil, nil, nil, nil, nil, nil
+	c.book = bookViews{}
 }
 
 func (c *Shell) show(s screen) {
@@ -253,7 +264,13 @@ func (c *Shell) show(s screen) {
 	case screenLoading:
 		content = c.loadingPage().Content()
 	case screenDashboard:
-		content = c.dashView().Content()
+		content = c.dashboardContent()
+		c.idle.Reset()
+	case screenBookCreate:
+		content = c.bookCreate().Content()
+		c.idle.Stop()
+	case screenBookRows:
+		content = c.bookRowsContent()
 		c.idle.Reset()
 	case screenSettings:
 		c.settingsPage().Refresh()

@@ -36,6 +36,7 @@ func (c *Shell) loginView() *login.View {
 	l.OnOffline = c.openOffline
 	l.OnSettings = func() { c.openSettings(screenLogin) }
 	l.OnRetry = c.checkServer
+	l.OnOwnRecords = func() { c.show(screenBookCreate) }
 	c.login = l
 	switch r := c.verifyResult.(type) {
 	case service.SecurityReport:
