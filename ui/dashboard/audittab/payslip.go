@@ -49,6 +49,8 @@ type payslipSection struct {
 	table               *fyne.Container
 	gap                 audit.Gap
 	years               []string
+	slips               *slipsSection // the payslips month by month (slips.go)
+	figureTitle         *widget.Label
 
 	content fyne.CanvasObject
 }
@@ -90,7 +92,10 @@ func newPayslipSection(a *Tab) *payslipSection {
 		p.fromKey, container.NewBorder(nil, nil, nil, p.add, container.NewGridWithColumns(2, p.fromMonth, p.fromYear)))
 	left := container.NewVBox(p.intro, form, p.problem, p.status, p.entriesTitle, p.entries)
 	right := container.NewVBox(p.resultTitle, p.result, p.costs, p.basis)
+	p.slips = newSlipsSection(a)
+	p.figureTitle = bold()
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
+		p.slips.content, widget.NewSeparator(), p.figureTitle,
 		container.NewGridWithColumns(2, left, right),
 		p.tableTitle, p.table,
 	)))
@@ -98,6 +103,8 @@ func newPayslipSection(a *Tab) *payslipSection {
 }
 
 func (p *payslipSection) translate() {
+	p.slips.translate()
+	p.figureTitle.SetText(lang.L("audit.wage.figureTitle"))
 	p.intro.SetText(lang.L("audit.wage.intro"))
 	p.wageKey.SetText(lang.L("audit.wage.wage"))
 	p.fromKey.SetText(lang.L("audit.wage.from"))
@@ -131,6 +138,7 @@ func (p *payslipSection) setData(data memberdata.Data) {
 		p.fromMonth.SetSelectedIndex(0)
 	}
 	p.fromYear.Refresh()
+	p.slips.setData(data, p.years)
 	p.show()
 }
 
@@ -239,6 +247,7 @@ func (p *payslipSection) set(wages []member.PayslipWage) {
 	p.show()
 	p.a.showReport() // the gap is one of Temuan's findings
 	// "Saving" first: the answer (SetPayslipSaved) may come at once.
+	p.a.saving = p.status
 	p.setStatus(lang.L("audit.wage.saving"))
 	if p.a.p.OnPayslip == nil || !p.a.p.OnPayslip(wages) {
 		p.setStatus(lang.L("audit.wage.unsaved"))
@@ -261,28 +270,39 @@ func (p *payslipSection) clear() {
 		c.Refresh()
 	}
 	p.result.SetText("")
+	p.slips.clear()
 }
 
 // SetPayslipSaved tells the member what became of the payslip wages they
 // changed (Params.OnPayslip): saved in the encrypted cache, kept only for
 // the session (the offline cache is off), or not saved (err).
 func (a *Tab) SetPayslipSaved(saved bool, err error) {
-	p := a.payslip
+	l := a.savingLabel()
 	switch {
 	case err != nil:
-		p.setStatus(lang.L("audit.wage.saveFailed", map[string]any{"Reason": i18n.Describe(err)}))
+		l.SetText(lang.L("audit.wage.saveFailed", map[string]any{"Reason": i18n.Describe(err)}))
 	case saved:
-		p.setStatus(lang.L("audit.wage.saved"))
+		l.SetText(lang.L("audit.wage.saved"))
 	default:
-		p.setStatus(lang.L("audit.wage.sessionOnly"))
+		l.SetText(lang.L("audit.wage.sessionOnly"))
 	}
+	l.Show()
+}
+
+// savingLabel is where the last change's save is told: under the payslips
+// or under the single figures.
+func (a *Tab) savingLabel() *widget.Label {
+	if a.saving == nil {
+		return a.payslip.status
+	}
+	return a.saving
 }
 
 // PayslipStatus is what Upah saya says of the member's last change ("" when
 // it says nothing).
 func (a *Tab) PayslipStatus() string {
-	if !a.payslip.status.Visible() {
-		return ""
+	if l := a.savingLabel(); l.Visible() {
+		return l.Text
 	}
-	return a.payslip.status.Text
+	return ""
 }

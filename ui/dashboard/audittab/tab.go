@@ -49,7 +49,8 @@ type Tab struct {
 	slips   payslip.Report // rules/payslip's findings beside the report (Checks)
 	// reported: report is in (SetChecks); until then nothing is counted.
 	reported bool
-	kit      *actionKit // the action kit last opened
+	kit      *actionKit    // the action kit last opened
+	saving   *widget.Label // where Upah saya tells the last save (SetPayslipSaved)
 
 	headline  *widget.Label
 	headBg    *widgets.Tint
