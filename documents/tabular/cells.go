@@ -54,13 +54,13 @@ func (c cells) amount(key string) (member.Rupiah, *documents.Problem) {
 		name := c.head(key, i)
 		switch e {
 		case amountNotNumber:
-			return 0, documents.Errorf("bad_amount", c.at, "kolom %q: %q bukan jumlah rupiah", "column %q: %q is not a rupiah amount", name, v)
+			return 0, documents.Errorf("bad_amount", c.at, "kolom %q: %q bukan jumlah rupiah", "column %q: %q is not a rupiah amount", name, shorten(v))
 		case amountNegative:
-			return 0, documents.Errorf("negative_amount", c.at, "kolom %q: jumlah negatif %q", "column %q: negative amount %q", name, v)
+			return 0, documents.Errorf("negative_amount", c.at, "kolom %q: jumlah negatif %q", "column %q: negative amount %q", name, shorten(v))
 		case amountAbsurd:
 			return 0, documents.Errorf("absurd_amount", c.at,
 				"kolom %q: %q lebih dari Rp10 miliar; periksa pemisah ribuan", "column %q: %q is more than Rp10 billion; check the thousands separators",
-				name, v)
+				name, shorten(v))
 		}
 		sum += n
 	}
@@ -81,12 +81,12 @@ func (c cells) month(key string) (time.Time, *documents.Problem) {
 	case dateNotDate:
 		return time.Time{}, documents.Errorf("bad_month", c.at,
 			"kolom %q: %q bukan bulan (tulis MM-YYYY, YYYY-MM atau Januari 2025)",
-			"column %q: %q is not a month (write MM-YYYY, YYYY-MM or January 2025)", c.colName(key), v)
+			"column %q: %q is not a month (write MM-YYYY, YYYY-MM or January 2025)", c.colName(key), shorten(v))
 	case dateImpossible:
 		if len(dateFields(v)) == 3 {
-			return time.Time{}, documents.Errorf("bad_date", c.at, "kolom %q: tanggal %q tidak ada", "column %q: date %q does not exist", c.colName(key), v)
+			return time.Time{}, documents.Errorf("bad_date", c.at, "kolom %q: tanggal %q tidak ada", "column %q: date %q does not exist", c.colName(key), shorten(v))
 		}
-		return time.Time{}, documents.Errorf("bad_date", c.at, "kolom %q: bulan %q tidak ada", "column %q: month %q does not exist", c.colName(key), v)
+		return time.Time{}, documents.Errorf("bad_date", c.at, "kolom %q: bulan %q tidak ada", "column %q: month %q does not exist", c.colName(key), shorten(v))
 	}
 	return m, nil
 }
@@ -106,9 +106,9 @@ func (c cells) date(key string, required bool) (time.Time, *documents.Problem) {
 	case dateNotDate:
 		return time.Time{}, documents.Errorf("bad_date", c.at,
 			"kolom %q: %q bukan tanggal (tulis DD-MM-YYYY, DD/MM/YYYY atau YYYY-MM-DD)",
-			"column %q: %q is not a date (write DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD)", c.colName(key), v)
+			"column %q: %q is not a date (write DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD)", c.colName(key), shorten(v))
 	case dateImpossible:
-		return time.Time{}, documents.Errorf("bad_date", c.at, "kolom %q: tanggal %q tidak ada", "column %q: date %q does not exist", c.colName(key), v)
+		return time.Time{}, documents.Errorf("bad_date", c.at, "kolom %q: tanggal %q tidak ada", "column %q: date %q does not exist", c.colName(key), shorten(v))
 	}
 	return d, nil
 }
@@ -124,7 +124,7 @@ func (c cells) kpj(required bool) (string, *documents.Problem) {
 	}
 	d, ok := kpjDigits(v)
 	if !ok {
-		return "", documents.Errorf("bad_kpj", c.at, "kolom %q: %q bukan nomor KPJ (11 angka)", "column %q: %q is not a KPJ number (11 digits)", c.colName("kpj"), v)
+		return "", documents.Errorf("bad_kpj", c.at, "kolom %q: %q bukan nomor KPJ (11 angka)", "column %q: %q is not a KPJ number (11 digits)", c.colName("kpj"), shorten(v))
 	}
 	return d, nil
 }

@@ -68,6 +68,12 @@ func (p *paster) line(a member.Source, line string) {
 	if line == "" {
 		return
 	}
+	if len(line) > maxLineBytes {
+		p.refuse(a, shorten(line), documents.Errorf("line_too_long", a,
+			"baris lebih dari %d KB; baris dari layar JMO jauh lebih pendek", "a line over %d KB; a line from JMO's screen is far shorter",
+			maxLineBytes>>10))
+		return
+	}
 	segs := segments(line)
 	labelled := len(segs) > 1
 	if p.pending != "" && !labelled {
@@ -299,11 +305,11 @@ func (p *paster) apply(a member.Source, line, field string, v values) bool {
 
 func badValue(a member.Source, s string) *documents.Problem {
 	return documents.Errorf("bad_value", a, "%q bukan tanggal, bulan atau jumlah yang ada",
-		"%q is not a date, month or amount that exists", s)
+		"%q is not a date, month or amount that exists", shorten(s))
 }
 
 func (p *paster) refuse(a member.Source, line string, why *documents.Problem) {
-	p.r.b.Refused = append(p.r.b.Refused, documents.Refused{Source: a, Text: line, Reason: why})
+	p.r.b.Refused = append(p.r.b.Refused, documents.Refused{Source: a, Text: shorten(line), Reason: why})
 }
 
 // openCard makes kpj the current card: a card already seen, the figures

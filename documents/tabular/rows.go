@@ -74,7 +74,7 @@ func jmoBalanceRow(r *reader, c cells) *documents.Problem {
 	status, ok := parseStatus(c.text("status"))
 	if !ok {
 		return documents.Errorf("bad_status", c.at, "kolom %q: %q bukan status (aktif atau nonaktif)",
-			"column %q: %q is not a status (aktif or nonaktif)", c.colName("status"), c.text("status"))
+			"column %q: %q is not a status (aktif or nonaktif)", c.colName("status"), shorten(c.text("status")))
 	}
 	var last documents.CardMonth
 	if c.text("lastpaid") != "" && c.text("lastpaid") != "-" {
@@ -217,7 +217,7 @@ func endReason(c cells) (member.EndReason, *documents.Problem) {
 		if !ok {
 			return "", documents.Errorf("bad_reason", c.at,
 				"kolom %q: alasan %q tidak dikenal (tulis resign, PHK atau kontrak berakhir)",
-				"column %q: reason %q is not known (write resign, PHK or contract end)", c.colName("reason"), v)
+				"column %q: reason %q is not known (write resign, PHK or contract end)", c.colName("reason"), shorten(v))
 		}
 		reason = r
 	}
@@ -229,7 +229,7 @@ func endReason(c cells) (member.EndReason, *documents.Problem) {
 		on, ok := parseTick(v)
 		if !ok {
 			return "", documents.Errorf("bad_tick", c.at, "kolom %q: %q bukan ya atau tidak",
-				"column %q: %q is not yes or no", c.colName(f.key), v)
+				"column %q: %q is not yes or no", c.colName(f.key), shorten(v))
 		}
 		if !on {
 			continue
@@ -277,7 +277,7 @@ func a1Row(r *reader, c cells) *documents.Problem {
 		return c.empty("year")
 	}
 	if err != nil || year < minYear || year > maxYear {
-		return documents.Errorf("bad_year", c.at, "kolom %q: %q bukan tahun", "column %q: %q is not a year", c.colName("year"), v)
+		return documents.Errorf("bad_year", c.at, "kolom %q: %q bukan tahun", "column %q: %q is not a year", c.colName("year"), shorten(v))
 	}
 	kpj, p := c.kpj(false)
 	if p != nil {

@@ -5,10 +5,29 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cekbpjstk/cekbpjstk/documents"
 	"github.com/cekbpjstk/cekbpjstk/member"
 )
+
+// maxLineBytes bounds a header or a pasted line: a longer one is no
+// header and no line of JMO's screen, and matching it would cost time
+// (a hostile 20 MB line took minutes).
+const maxLineBytes = 4 << 10
+
+// shorten keeps a refused row's text short enough to show.
+func shorten(s string) string {
+	const most = 300
+	if len(s) <= most {
+		return s
+	}
+	cut := most
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
 
 // headerSearch is how many non-empty lines may come before the header (a
 // title, a company name, a "sep=;" line).
@@ -91,6 +110,9 @@ func findHeader(lines []string, ls []*layout) (line int, sep rune, best mapping,
 		if seen++; seen > headerSearch {
 			break
 		}
+		if len(l) > maxLineBytes {
+			continue // no header is this long; matching it would only cost time
+		}
 		if t := strings.TrimSpace(l); len(t) == 5 && strings.EqualFold(t[:4], "sep=") {
 			forced = rune(t[4]) // Excel's "sep=;" line
 			continue
@@ -155,7 +177,7 @@ func loadTable(src member.Source, lines []string, headerLine int, sep rune, m ma
 		if line-1 < len(lines) {
 			raw = lines[line-1]
 		}
-		rc := record{line: line, cells: rec, text: raw}
+		rc := record{line: line, cells: rec, text: shorten(raw)}
 		for len(rc.cells) > n && strings.TrimSpace(rc.cells[len(rc.cells)-1]) == "" {
 			rc.cells = rc.cells[:len(rc.cells)-1]
 		}
