@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
 
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
@@ -162,6 +163,14 @@ func (r *Tab) jkpAnswer() string {
 	switch {
 	case !j.Hypothetical && j.WindowPassed:
 		return lang.L("rights.answers.jkp.passed", args)
+	case j.Coverage == jkp.NotBPU || j.Coverage == jkp.NotPMI:
+		return lang.L("rights.answers.jkp.notCovered")
+	case j.Coverage == jkp.NotTooOld:
+		return lang.L("rights.answers.jkp.tooOld", map[string]any{"Limit": jkp.AgeLimit})
+	case !j.Hypothetical && j.Eligible:
+		// A lay-off that happened (Eko's, before he became self-employed).
+		args["PHK"] = i18n.FormatDate(j.PHKDate)
+		return lang.L("rights.answers.jkp.pastYes", args)
 	case j.Eligible:
 		return lang.L("rights.answers.jkp.yes", args)
 	case !j.MeetsMonths || !j.MeetsConsecutive:

@@ -41,6 +41,9 @@ func TestRights_OpensWithTheAnswers(t *testing.T) {
 		// Siti: her claim is under way; 76 JP months; her card closed too
 		// long ago for JKP; one card.
 		{"siti@contoh.id", []string{"sudah diajukan; statusnya: Diproses", "76 bulan iuran, di bawah 180", "batas pengajuan JKP-nya sudah lewat", "Tidak: Anda hanya punya satu kartu."}},
+		// Eko: self-employed since his lay-off on 14 August 2026; the JKP
+		// answer is about that lay-off (he could not be laid off today).
+		{"eko@contoh.id", []string{"Belum: kartu Anda masih aktif", "89 bulan iuran", "Untuk PHK Anda pada 14 Agustus 2026: ya", "Ya: 2 kartu"}},
 	}
 	for _, c := range cases {
 		t.Run(c.email, func(t *testing.T) {

@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/member"
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
+	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 )
@@ -246,5 +248,23 @@ func TestRights_EkoLaidOffMidMonthNowSelfEmployed(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("Hak saya lacks %q", want)
 		}
+	}
+	// Without the employer's card he is self-employed only: no JKP.
+	var own []member.KPJCard
+	for _, c := range data.Member.Cards {
+		if c.Closed.IsZero() {
+			own = append(own, c)
+		}
+	}
+	data.Member.Cards = own
+	r.SetData(data)
+	if r.jkp.Coverage != jkp.NotBPU || r.jkp.Eligible {
+		t.Errorf("BPU only: %+v", r.jkp)
+	}
+	if a := answerTexts(t, r); !strings.Contains(a[2], "Tidak: peserta bukan penerima upah (BPU)") {
+		t.Errorf("JKP answer %q", a[2])
+	}
+	if text := rightsText(t, r); !strings.Contains(text, "peserta BPU tidak ikut JKP") {
+		t.Error("the JKP section does not say a BPU member is not in JKP")
 	}
 }
