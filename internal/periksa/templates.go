@@ -15,7 +15,7 @@ import (
 // into dir, making it if needed. It never overwrites a file (a template
 // the member has filled in is their data): if one is there, it writes none. It returns the files written.
 func writeTemplates(dir string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	if err := os.MkdirAll(dir, 0o750); err != nil {
 		return nil, documents.Errorf("templates_dir", member.Source{File: dir},
 			"folder ini tidak dapat dibuat: %v", "this folder cannot be made: %v", unwrapPath(err))
 	}
@@ -39,7 +39,7 @@ func writeTemplates(dir string) ([]string, error) {
 	var written []string
 	for _, name := range names {
 		path := filepath.Join(dir, name)
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if errors.Is(err, os.ErrExist) {
 			return written, exists(path)
 		}

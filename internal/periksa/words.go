@@ -11,22 +11,21 @@ import (
 // does) rather than in the app's translation files.
 
 type words struct {
-	title, asOf, today, docs, refused, memberLine, born, noFindings, findingsHead, reliefsHead string
-	card, cardOpen, cardClosed, balance, monthsPaid                                            string
-	rule, basis, secondary, unconfirmed                                                        string
-	docKind                                                                                    map[string]string
-	docLine, totalsOK, totalsNo                                                                string
-	kinds                                                                                      map[string]kindWords
-	lateLine, holiday                                                                          string
-	gapHead, gapLine, gapCost                                                                  string
-	jhtHead                                                                                    string
-	reasons, states, blockers                                                                  map[string]string
-	jhtBalance, jhtFrom                                                                        string
-	jpHead, jpMonths, jpAge, jpNow, jpAtPension, jpLumpSum                                     string
-	jkpHead, jkpIf, jkpPast, jkpMonths, jkpConsecutive, jkpPrograms                            string
-	jkpEligible, jkpNotEligible, jkpBenefit, jkpWindow, jkpWindowPassed                        string
-	assumed, unmatched, covered, uncovered, rightsAsOf, jkpArrears, jkpPayer, reliefLine       string
-	yes, no                                                                                    string
+	title, asOf, docs, refused, memberLine, born, noFindings, findingsHead, reliefsHead  string
+	card, cardOpen, cardClosed, balance, monthsPaid                                      string
+	rule, basis, secondary, unconfirmed                                                  string
+	docKind                                                                              map[string]string
+	docLine, totalsOK, totalsNo                                                          string
+	kinds                                                                                map[string]kindWords
+	lateLine, holiday                                                                    string
+	jhtHead                                                                              string
+	reasons, states, blockers                                                            map[string]string
+	jhtBalance, jhtFrom                                                                  string
+	jpHead, jpMonths, jpAge, jpNow, jpAtPension, jpLumpSum                               string
+	jkpHead, jkpIf, jkpPast, jkpMonths, jkpConsecutive, jkpPrograms                      string
+	jkpEligible, jkpNotEligible, jkpBenefit, jkpWindow, jkpWindowPassed                  string
+	assumed, unmatched, covered, uncovered, rightsAsOf, jkpArrears, jkpPayer, reliefLine string
+	yes, no                                                                              string
 }
 
 // kindWords are a finding's title and the rule it was checked against.
@@ -36,7 +35,6 @@ var text = map[member.Lang]words{
 	member.ID: {
 		title:        "Cek BPJSTK — pemeriksaan dokumen peserta",
 		asOf:         "Angka dokumen berlaku per %s; hari ini %s.",
-		today:        "hari ini",
 		docs:         "Dokumen yang dibaca (%d):",
 		docLine:      "  %s — %s, %s",
 		totalsOK:     "cocok dengan jumlah dokumen",
@@ -111,7 +109,6 @@ var text = map[member.Lang]words{
 	member.EN: {
 		title:        "Cek BPJSTK — a member's documents checked",
 		asOf:         "The documents' figures are as of %s; today is %s.",
-		today:        "today",
 		docs:         "Documents read (%d):",
 		docLine:      "  %s — %s, %s",
 		totalsOK:     "agrees with the document's totals",
