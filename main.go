@@ -33,6 +33,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
+	"github.com/cekbpjstk/cekbpjstk/sandbox/demodocs"
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/shell"
@@ -126,12 +127,13 @@ func main() {
 		Logger:    logger,
 	})
 	w := shell.NewMainWindow(shell.Params{
-		DemoBook: demoBook(),
-		App:      a,
-		Session:  session,
-		Language: chosenLanguage,
-		Logger:   logger,
-		WindowUp: func() { debug.SetGCPercent(gcPercent) },
+		DemoBook:      demoBook(),
+		DemoDocuments: demoDocuments,
+		App:           a,
+		Session:       session,
+		Language:      chosenLanguage,
+		Logger:        logger,
+		WindowUp:      func() { debug.SetGCPercent(gcPercent) },
 		Closed: func() {
 			quitting.Store(true)
 			go exitIfStuck(logger, session, demoServer, quitGrace)
@@ -276,6 +278,16 @@ func quitOnSignal(a fyne.App, stuck func()) {
 		fyne.Do(a.Quit)
 		stuck()
 	}()
+}
+
+// demoDocuments are the demo member's own documents, for the book's
+// "Impor dokumen contoh" (demo only).
+func demoDocuments() []book.Source {
+	var out []book.Source
+	for _, f := range demodocs.Files() {
+		out = append(out, book.Source{Name: f.Name, Data: f.Data})
+	}
+	return out
 }
 
 // demoBook is the member of the demo's own documents (sandbox/demodocs),

@@ -53,9 +53,10 @@ func NewBar() *Bar {
 	b.demo.Hide()
 	title := widget.NewLabelWithStyle(lang.L("book.bar.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	drop := widget.NewLabel(lang.L("book.bar.drop"))
-	line := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, b.asOf, layout.NewSpacer(), b.demo, rows, paste, open)
+	line := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, b.asOf)
+	buttons := container.NewHBox(open, paste, rows, b.demo, layout.NewSpacer())
 	tint := widgets.NewTint(theme.ColorNamePrimary, 0x18)
-	b.content = container.NewStack(tint, container.NewPadded(container.NewVBox(line, drop, b.missing)))
+	b.content = container.NewStack(tint, container.NewPadded(container.NewVBox(line, buttons, drop, b.missing)))
 	return b
 }
 

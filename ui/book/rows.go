@@ -129,7 +129,14 @@ func (v *RowsView) sourceText(r book.Row) string {
 	if name == "" {
 		name = s.File
 	}
-	return lang.L("book.rows.source", map[string]any{"File": name, "Page": s.Page, "Line": s.Line})
+	args := map[string]any{"File": name, "Page": s.Page, "Line": s.Line}
+	switch {
+	case s.Page > 0 && s.Line > 0:
+		return lang.L("book.rows.source", args)
+	case s.Line > 0:
+		return lang.L("book.rows.sourceLine", args)
+	}
+	return name
 }
 
 var rowKeys = map[book.Kind]string{
