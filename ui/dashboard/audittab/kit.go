@@ -3,7 +3,6 @@ package audittab
 import (
 	"context"
 	"io"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -188,13 +187,7 @@ func (k *actionKit) save() {
 }
 
 // writeText writes text to w and closes it.
-func writeText(w io.WriteCloser, text string) error {
-	if _, err := io.Copy(w, strings.NewReader(text)); err != nil {
-		_ = w.Close()
-		return err
-	}
-	return w.Close()
-}
+func writeText(w io.WriteCloser, text string) error { return writeBytes(w, []byte(text)) }
 
 // ShowKit opens the action kit over the report and the data shown (both
 // set: the dashboard's ShowActionKit makes sure).

@@ -9,6 +9,8 @@
 package audittab
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -20,6 +22,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
+	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
@@ -38,6 +41,9 @@ type Params struct {
 	// OnPayslips hands the member's changed payslips (month by month) on
 	// to be checked and kept, as OnPayslip.
 	OnPayslips func([]member.Payslip) bool
+	// Runner applies the result of a file written off the UI goroutine
+	// (the evidence pack); the zero Runner uses fyne.Do.
+	Runner async.Runner
 }
 
 // Tab is "Periksa iuran". Use it on the UI goroutine.
@@ -236,8 +242,14 @@ func (a *Tab) showReport() {
 	a.reliefs.Refresh()
 
 	rows = make([]fyne.CanvasObject, 0, len(a.report.Cards))
+	withSlips := slipCards(probs.Payslip)
 	for _, c := range a.report.Cards {
-		rows = append(rows, cardLine(c, probs.OnCard(c.KPJ)))
+		line := cardLine(c, probs.OnCard(c.KPJ))
+		if slices.Contains(withSlips, c.KPJ) {
+			// The evidence pack of the card's payslip findings.
+			line = container.NewBorder(nil, nil, nil, container.NewCenter(a.packButton(c.KPJ)), line)
+		}
+		rows = append(rows, line)
 	}
 	a.cards.Objects = rows
 	a.cards.Refresh()
