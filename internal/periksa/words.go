@@ -55,7 +55,7 @@ var text = map[member.Lang]words{
 		secondary:    " (sumber sekunder; nomor pasal belum dicek pada teks resmi)",
 		unconfirmed:  " (belum terkonfirmasi)",
 		docKind: map[string]string{"statement": "laporan saldo BPJSTK", "payslips": "slip gaji", "jmo": "angka JMO",
-			"employment": "data kerja"},
+			"employment": "data kerja atau 1721-A1"},
 		kinds: map[string]kindWords{
 			"missing": {"Iuran tidak dibayar: %s (%s); perkiraan JHT dan JP yang tidak masuk %s, termasuk potongan upah %s.",
 				"Pemberi kerja memungut bagian pekerja dari upah dan menyetorkannya bersama bagiannya setiap bulan selama kepesertaan aktif."},
@@ -129,7 +129,7 @@ var text = map[member.Lang]words{
 		secondary:    " (secondary source; the article number was not checked in the official text)",
 		unconfirmed:  " (unconfirmed)",
 		docKind: map[string]string{"statement": "BPJSTK statement", "payslips": "payslips", "jmo": "JMO figures",
-			"employment": "employment facts"},
+			"employment": "employment facts or 1721-A1"},
 		kinds: map[string]kindWords{
 			"missing": {"Contributions not paid: %s (%s); estimated JHT and JP not credited %s, including %s deducted from the wage.",
 				"The employer deducts the worker's share from the wage and pays it with its own every month while the membership is active."},
