@@ -38,6 +38,10 @@ const (
 	DefaultWageGrowth = 0.05 // a year
 	DefaultReturnRate = 0.06 // a year
 	maxRate           = 1.0  // 100% a year: anything above is a typo
+
+	// The same shares in whole percent, for the rupiah arithmetic.
+	partialRetirementPct = 10
+	partialHousingPct    = 30
 )
 
 // Params are the simulation's inputs.
@@ -137,7 +141,10 @@ func Project(p Params) (Result, error) {
 		res.PartialFrom = p.MemberSince.AddDate(PartialAfterYears, 0, 0)
 		res.PartialOpen = !p.Today.Before(res.PartialFrom)
 	}
-	res.Partial10 = int64(math.Round(float64(p.Balance) * PartialRetirement))
-	res.Partial30 = int64(math.Round(float64(p.Balance) * PartialHousing))
+	// Whole rupiah rounded down, as rules/claims (Hak saya) computes the
+	// same withdrawal: one figure on both screens (the 30% of Rp
+	// 125.403.842 is Rp 37.621.152, not 37.621.153).
+	res.Partial10 = int64(p.Balance) * partialRetirementPct / 100
+	res.Partial30 = int64(p.Balance) * partialHousingPct / 100
 	return res, nil
 }

@@ -134,3 +134,18 @@ func TestProject_RefusesBadInput(t *testing.T) {
 		}
 	}
 }
+
+// The partial withdrawal is rounded down to the rupiah, as rules/claims
+// (Hak saya) computes it: the 30% of Rp 125.403.842 was Rp 37.621.153 in
+// Simulasi and Rp 37.621.152 in Hak saya.
+func TestProject_PartialRoundsAsHakSaya(t *testing.T) {
+	r, err := Project(Params{Balance: 125_403_842, MonthlyWage: 5_000_000, BirthDate: time.Date(1990, 1, 1, 0, 0, 0, 0, time.UTC),
+		MemberSince: time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC), Today: time.Date(2026, 11, 16, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 125.403.842 × 10% = 12.540.384,2; × 30% = 37.621.152,6.
+	if r.Partial10 != 12_540_384 || r.Partial30 != 37_621_152 {
+		t.Errorf("partial %d / %d, want 12540384 / 37621152", r.Partial10, r.Partial30)
+	}
+}
