@@ -147,7 +147,7 @@ func TestDashboard_MenuCallsTheController(t *testing.T) {
 			labels = append(labels, it.Label)
 		}
 	}
-	if got := strings.Join(labels, "|"); got != "Pengaturan|Kunci|Keluar|Unduh rincian|SMS 2757 (tidak lagi dianjurkan)|Lupakan perangkat ini" {
+	if got := strings.Join(labels, "|"); got != "Pengaturan|Kunci|Keluar|Unduh rincian|SMS 2757 (mungkin tidak lagi dijawab)|Hapus data akun ini di perangkat ini" {
 		t.Errorf("menu = %s", got)
 	}
 	for _, it := range d.menu.Items {
@@ -218,7 +218,7 @@ func TestDashboard_SwitchingLanguageChangesVisibleText(t *testing.T) {
 		d.summary.balanceCard.Title:                "JHT Balance",
 		d.statusBadge.Text:                         "Active",
 		d.refreshButton.Text:                       "Refresh",
-		d.summary.lastContribution.value.Text:      "October 2026",
+		d.summary.lastContribution.value.Text:      "October 2026 (paid before its deadline, 16 November 2026; Check contributions counts up to September 2026)",
 		d.contributions.cellText(0, colPeriod):     "January 2026",
 	} {
 		if got != want {

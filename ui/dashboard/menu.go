@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/assets"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -21,7 +22,7 @@ func (d *Dashboard) buildMenu() {
 	}
 	d.menu.Items = []*fyne.MenuItem{
 		fyne.NewMenuItemWithIcon(lang.L("dashboard.settings"), theme.SettingsIcon(), call(&d.OnSettings)),
-		fyne.NewMenuItemWithIcon(lang.L("dashboard.lock"), theme.VisibilityOffIcon(), call(&d.OnLock)),
+		fyne.NewMenuItemWithIcon(lang.L("dashboard.lock"), theme.NewThemedResource(assets.LockIcon), call(&d.OnLock)), // a padlock: the crossed eye means "hide the KPJ"
 		fyne.NewMenuItemWithIcon(lang.L("dashboard.logout"), theme.LogoutIcon(), call(&d.OnLogout)),
 		fyne.NewMenuItemSeparator(),
 		// After the items screenshots.sh already clicks, so their places hold.

@@ -1,10 +1,12 @@
 package dashboard
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/cekbpjstk/cekbpjstk/ui/uitest"
 )
@@ -46,4 +48,19 @@ func TestRouting_NoticeOpensTheFindingsNotUpahSaya(t *testing.T) {
 	if d.SelectedTab() != "audit.tab" || d.audit.Showing() != "check" {
 		t.Fatalf("Lihat opened %s › %s, want Periksa iuran › the findings", d.SelectedTab(), d.audit.Showing())
 	}
+}
+
+// Kunci's icon is the padlock, not the crossed eye that hides the KPJ.
+func TestMenu_KunciIsThePadlock(t *testing.T) {
+	d, _ := newTestDashboard(t)
+	d.SetData(dashDemoMember(t, "budi@contoh.id"))
+	for _, it := range d.menu.Items {
+		if it.Label == lang.L("dashboard.lock") {
+			if it.Icon.Name() == theme.VisibilityOffIcon().Name() || !strings.Contains(it.Icon.Name(), "lock") {
+				t.Errorf("Kunci's icon is %q", it.Icon.Name())
+			}
+			return
+		}
+	}
+	t.Fatal("no Kunci in the menu")
 }

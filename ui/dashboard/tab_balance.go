@@ -155,7 +155,12 @@ func historyGrid(years []member.YearBalance) fyne.CanvasObject {
 		l.Truncation = fyne.TextTruncateEllipsis
 		return l
 	}
-	head := func(text string, align fyne.TextAlign) fyne.CanvasObject { return cell(text, align, true) }
+	// Headings wrap rather than truncate ("Pengemban…" at 1024 px).
+	head := func(text string, align fyne.TextAlign) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(text, align, fyne.TextStyle{Bold: true})
+		l.Wrapping = fyne.TextWrapWord
+		return l
+	}
 	objs := []fyne.CanvasObject{
 		head(lang.L("dashboard.contrib.year"), fyne.TextAlignLeading),
 		head(lang.L("dashboard.balance.histDues"), fyne.TextAlignTrailing),

@@ -1,6 +1,8 @@
 package dashboard
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
@@ -9,6 +11,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -85,7 +88,7 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	s.memberSince.set(i18n.FormatDate(m.MemberSince))
 	s.statusSince.set(lang.L("dashboard.statusSince", map[string]any{
 		"Status": statusText(m.Status), "Date": i18n.FormatDate(m.StatusSince)}))
-	s.lastContribution.set(i18n.FormatMonth(m.LastContribution))
+	s.lastContribution.set(lastContributionText(m.LastContribution, audittab.AsOf(data)))
 
 	rows := make([]fyne.CanvasObject, 0, len(m.Programs))
 	for _, p := range m.Programs {
@@ -98,7 +101,7 @@ func (s *summaryTab) setData(data memberdata.Data) {
 func programRow(p member.Program) fyne.CanvasObject {
 	code := widget.NewLabelWithStyle(p.Code, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name := widget.NewLabel(programName(p.Code, p.Name))
-	name.Truncation = fyne.TextTruncateEllipsis
+	name.Wrapping = fyne.TextWrapWord // a long name wraps: "Jaminan Kehilangan Pekerjaan" was cut at 1024 px
 	joined := widget.NewLabel(lang.L("dashboard.program.joined", map[string]any{"Date": i18n.FormatDate(p.Joined)}))
 	var b *widgets.Badge
 	if p.Status == "aktif" {
@@ -119,4 +122,16 @@ func (s *summaryTab) clear() {
 	}
 	s.programs.Objects = nil
 	s.programs.Refresh()
+}
+
+// lastContributionText is the newest month paid; a month paid before its
+// deadline says so and that Periksa iuran counts only up to the cut-off
+// (so "Oktober" here and "sampai September" there do not disagree).
+func lastContributionText(month, asOf time.Time) string {
+	last := audit.LastDue(asOf)
+	if month.IsZero() || !member.Month(month.Year(), month.Month()).After(last) {
+		return i18n.FormatMonth(month)
+	}
+	return lang.L("dashboard.lastContribution.notDue", map[string]any{"Month": i18n.FormatMonth(month),
+		"Deadline": i18n.FormatDate(audit.Deadline(month)), "Last": i18n.FormatMonth(last)})
 }

@@ -45,7 +45,7 @@ func TestDashboard_BudiBalanceAsTheSandboxComputedIt(t *testing.T) {
 	if got := d.summary.employer.value.Text; got != "PT Nusantara Data Teknologi" {
 		t.Errorf("employer = %q", got)
 	}
-	if got := d.summary.lastContribution.value.Text; got != "Oktober 2026" {
+	if got := d.summary.lastContribution.value.Text; got != "Oktober 2026 (dibayar sebelum batasnya, 16 November 2026; Periksa iuran memeriksa sampai September 2026)" {
 		t.Errorf("last contribution = %q", got)
 	}
 	if got := len(d.summary.programs.Objects); got != len(data.Member.Programs) || got == 0 {

@@ -6,6 +6,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/cekbpjstk/cekbpjstk/assets"
 )
 
 // lockMode is the login view as a lock screen: who is locked, why, the
@@ -44,9 +46,9 @@ func (v *View) buildLock() {
 	v.lock.notMe.Hide()
 }
 
-// lockedIcon is the lock screen's mark: a padlock-like "account" icon, not
-// the crossed eye that means "hide".
-func lockedIcon() fyne.Resource { return theme.AccountIcon() }
+// lockedIcon is the lock screen's mark: the padlock, as on the menu's
+// Kunci, not the crossed eye that means "hide".
+func lockedIcon() fyne.Resource { return assets.LockIcon }
 
 // SetLocked turns the view into the lock screen of identifier, saying why
 // (the lock's sentence); "" turns it back into the login form.

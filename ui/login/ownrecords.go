@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/assets"
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/internal/book"
 )
@@ -32,11 +33,11 @@ func (v *View) ownRecords() fyne.CanvasObject {
 func offlineEntry(a cache.AccountSummary, args map[string]any) (string, fyne.Resource) {
 	switch {
 	case a.Book && a.Locked:
-		return lang.L("book.login.locked", args), theme.VisibilityOffIcon()
+		return lang.L("book.login.locked", args), theme.NewThemedResource(assets.LockIcon)
 	case a.Book:
 		return lang.L("book.login.view", args), theme.DocumentIcon()
 	case a.Locked:
-		return lang.L("login.offline.locked", args), theme.VisibilityOffIcon()
+		return lang.L("login.offline.locked", args), theme.NewThemedResource(assets.LockIcon)
 	}
 	return lang.L("login.offline.view", args), theme.HistoryIcon()
 }

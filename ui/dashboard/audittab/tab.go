@@ -158,7 +158,7 @@ func (a *Tab) Content() fyne.CanvasObject { return a.content }
 func (a *Tab) SetData(data memberdata.Data) {
 	a.data, a.hasData = data, true
 	a.translate()
-	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(AsOf(data))}))
+	a.scope.SetText(lang.L("audit.scope", map[string]any{"Date": i18n.FormatDate(AsOf(data))}) + " " + CutOffText(AsOf(data)))
 	a.payslip.setData(data)
 }
 

@@ -264,3 +264,14 @@ func TestActionKit_LetterBothLanguagesAndCopy(t *testing.T) {
 	}
 	toast.Dismiss(a.p.Win)
 }
+
+// One cut-off month, with the reason on screen: Budi's October is paid but
+// its deadline (16 November, the 15th being a Sunday) has not passed on
+// the data's day, so the check stops at September and says why.
+func TestTab_SaysWhyTheNewestMonthIsNotCountedYet(t *testing.T) {
+	a, _, _ := newTestTab(t)
+	show(t, a, "budi@contoh.id")
+	if want := "Diperiksa sampai September 2026: iuran Oktober 2026 belum dihitung karena batas bayarnya, 16 November 2026, belum lewat."; !strings.Contains(a.scope.Text, want) {
+		t.Errorf("scope %q lacks %q", a.scope.Text, want)
+	}
+}

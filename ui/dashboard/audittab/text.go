@@ -171,3 +171,13 @@ func selfPaidLine(c audit.CardReport) string {
 	}
 	return s
 }
+
+// CutOffText says which month the audit checks up to and why the next one
+// is not counted yet (its deadline, audit.Deadline, has not passed on
+// asOf): one cut-off month, said where it decides something.
+func CutOffText(asOf time.Time) string {
+	last := audit.LastDue(asOf)
+	next := last.AddDate(0, 1, 0)
+	return lang.L("audit.cutoff", map[string]any{"Last": i18n.FormatMonth(last), "Next": i18n.FormatMonth(next),
+		"Deadline": i18n.FormatDate(audit.Deadline(next))})
+}
