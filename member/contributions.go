@@ -33,6 +33,10 @@ type MonthContribution struct {
 	PostedDate time.Time `json:"posted_date,omitzero"`
 	BackPay    Rupiah    `json:"back_pay,omitempty"`
 	Source     *Source   `json:"source,omitempty"`
+	// OnlyJHTJP says the month was read from a document that shows JHT
+	// and JP only (a statement printout, JMO's list): its JKK, JKM and JKP
+	// are not known, not zero.
+	OnlyJHTJP bool `json:"only_jht_jp,omitempty"`
 }
 
 // ContributionTotals sums a year.

@@ -235,8 +235,10 @@ func rowMonth(src member.Source, p parsed, h header, toks []string, v []int64) (
 		JHTEmployer: rupiah(v[2]), JHTWorker: rupiah(v[3]), JPEmployer: rupiah(v[4]), JPWorker: rupiah(v[5]),
 		PaidDate: paid, PostedDate: posted, Source: &s}
 	m.JHT, m.JP = rupiah(v[2]+v[3]), rupiah(v[4]+v[5])
-	// The printout shows JHT and JP only (JKK, JKM and JKP are not on it).
+	// The printout shows JHT and JP only (JKK, JKM and JKP are not on it):
+	// OnlyJHTJP tells the rules they are unknown, not zero.
 	m.Total = m.JHT + m.JP
+	m.OnlyJHTJP = true
 	return m, nil
 }
 

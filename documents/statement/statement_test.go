@@ -56,7 +56,7 @@ func TestRead_NormalYear(t *testing.T) {
 	m := b.Months[4]
 	want := member.MonthContribution{Period: day("2024-05-01"), KPJ: sariKPJ, EmployerName: "PT Kain Halus Priangan",
 		ReportedWage: 4_600_000, JHTEmployer: 170_200, JHTWorker: 92_000, JHT: 262_200, JPEmployer: 92_000, JPWorker: 46_000,
-		JP: 138_000, Total: 400_200, PaidDate: day("2024-06-10"), PostedDate: day("2024-06-11")}
+		JP: 138_000, Total: 400_200, PaidDate: day("2024-06-10"), PostedDate: day("2024-06-11"), OnlyJHTJP: true}
 	src := m.Source
 	m.Source = nil
 	if m != want {

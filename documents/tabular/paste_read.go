@@ -335,7 +335,7 @@ func (p *paster) openCard(a member.Source, kpj string) {
 
 func (p *paster) openMonth(a member.Source, line string, m time.Time) {
 	p.closeMonth()
-	p.month = &pasteMonth{mc: member.MonthContribution{Period: m}, at: a, text: line}
+	p.month = &pasteMonth{mc: member.MonthContribution{Period: m, OnlyJHTJP: true}, at: a, text: line}
 	p.facts++
 }
 

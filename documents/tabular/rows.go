@@ -147,6 +147,8 @@ func jmoMonthRow(r *reader, c cells) *documents.Problem {
 		}
 		*f.to = v
 	}
+	// JMO's list often has no JKK or JKM column: unknown, not zero.
+	mc.OnlyJHTJP = mc.JKK == 0 && mc.JKM == 0
 	return r.month(mc, c.at)
 }
 

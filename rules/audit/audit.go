@@ -35,7 +35,7 @@ type LateMonth struct {
 	Month, Deadline, Paid time.Time
 	DaysLate              int
 	MonthsLate            int   // months of delay the fine counts
-	Dues                  int64 // the month's dues (JHT, JP, JKK, JKM)
+	Dues                  int64 // the month's dues (JHT, JP, JKK, JKM; Dues says how, for a printout's month)
 	Fine                  int64 // the employer's fine: dues × rate × months late
 	MaybeHoliday          bool  // within HolidayGraceDays: on time if the 15th was a holiday
 }
@@ -311,7 +311,7 @@ func auditCard(card member.KPJCard, months []member.MonthContribution, birth, as
 			continue
 		}
 		days := int(m.PaidDate.Sub(dl).Hours() / 24)
-		dues := int64(m.Total)
+		dues := Dues(m)
 		lm := LateMonth{Month: m.Period, Deadline: dl, Paid: m.PaidDate, DaysLate: days, MonthsLate: n,
 			Dues: dues, Fine: dues * fineBP(m.Period) * int64(n) / 10000, MaybeHoliday: days <= HolidayGraceDays}
 		late.Late = append(late.Late, lm)
@@ -388,7 +388,9 @@ func reliefs(card member.KPJCard, months []member.MonthContribution) []Relief {
 		wage := int64(m.ReportedWage)
 		if rates.InCOVIDRelief(m.Period) {
 			covid.Months = append(covid.Months, m.Period)
-			if int64(m.JKM)*2 < rates.Pct(wage, rates.JKMBP) {
+			// A printout shows no JKM: whether the relief was used is not
+			// known from it.
+			if !m.OnlyJHTJP && int64(m.JKM)*2 < rates.Pct(wage, rates.JKMBP) {
 				covid.Applied = true
 			}
 			if due := rates.Compute(m.Period, wage, 0); int64(m.JP)*2 < due.JP() {

@@ -6,6 +6,8 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+
 	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
@@ -22,8 +24,8 @@ type credit struct {
 func (c *credit) worker() int64 { return c.jhtW + c.jpW }
 
 // dues is what the fine is counted on: the month's total (JHT, JP, JKK,
-// JKM) as the card shows it, or JHT + JP where the total is not known
-// (a statement shows no JKK or JKM).
+// JKM) as audit.Dues takes it (JKK and JKM at their least where the
+// document shows JHT and JP only), or JHT + JP where nothing else is known.
 func (c *credit) dues() int64 {
 	if c.total > 0 {
 		return c.total
@@ -139,7 +141,7 @@ func index(in Input) indexed {
 			cr.jhtW += int64(m.JHTWorker)
 			cr.jpE += int64(m.JPEmployer)
 			cr.jpW += int64(m.JPWorker)
-			cr.total += int64(m.Total)
+			cr.total += audit.Dues(m)
 			if m.PaidDate.After(cr.paid) {
 				cr.paid = m.PaidDate
 			}
