@@ -53,10 +53,12 @@ type Registration struct {
 // ComposeRegistration writes the registration message in the format
 // BPJS Ketenagakerjaan published:
 //
-//	DAFTAR SALDO#<NIK>#<NAMA tanpa spasi>#<DD-MM-YYYY>#<KPJ>#<email>
+//	DAFTAR SALDO#<NIK>#<NAMA>#<DD-MM-YYYY>#<KPJ>#<email>
 //
-// The name is written in capitals with its spaces removed, as the service
-// asks ("Budi Santoso" → "BUDISANTOSO"). Every field is checked with the
+// The name is written in capitals, its words one space apart ("Budi
+// Santoso" → "BUDI SANTOSO"). Earlier versions removed the spaces
+// ("BUDISANTOSO"); no source for that was found (issue 25, item 12), so
+// the name stays as it is on the membership record. Every field is checked with the
 // rules the registration form uses; the first failure comes back as a
 // *validate.FieldError. A "#" inside a field would shift the others, so
 // it is refused too. A NIK whose date part is not the birth date is not
@@ -89,8 +91,8 @@ func ComposeRegistration(r Registration) (string, error) {
 	if strings.Contains(email, "#") {
 		return "", &validate.FieldError{Field: validate.FieldEmail, Code: validate.CodeFormat}
 	}
-	compact := strings.ToUpper(strings.Join(strings.Fields(name), ""))
-	return strings.Join([]string{"DAFTAR SALDO", nik, compact, r.BirthDate.Format("02-01-2006"), kpj, email}, "#"), nil
+	upper := strings.ToUpper(strings.Join(strings.Fields(name), " "))
+	return strings.Join([]string{"DAFTAR SALDO", nik, upper, r.BirthDate.Format("02-01-2006"), kpj, email}, "#"), nil
 }
 
 // ComposeBalance writes the balance request, "SALDO <KPJ>", for a phone

@@ -20,11 +20,11 @@ func TestComposeRegistration(t *testing.T) {
 		errorCode string
 	}{
 		{"Dewi, the seed text's example shape", func(*Registration) {},
-			"DAFTAR SALDO#5171044407950004#DEWILESTARI#04-07-1995#21045678901#dewi@contoh.id", "", ""},
+			"DAFTAR SALDO#5171044407950004#DEWI LESTARI#04-07-1995#21045678901#dewi@contoh.id", "", ""},
 		{"three names, extra spaces", func(r *Registration) { r.FullName = "  Ni  Made Dewi Lestari " },
-			"DAFTAR SALDO#5171044407950004#NIMADEDEWILESTARI#04-07-1995#21045678901#dewi@contoh.id", "", ""},
+			"DAFTAR SALDO#5171044407950004#NI MADE DEWI LESTARI#04-07-1995#21045678901#dewi@contoh.id", "", ""},
 		{"birth date not the NIK's: composed with the birth date typed", func(r *Registration) { r.BirthDate = r.BirthDate.AddDate(0, 0, 1) },
-			"DAFTAR SALDO#5171044407950004#DEWILESTARI#05-07-1995#21045678901#dewi@contoh.id", "", ""},
+			"DAFTAR SALDO#5171044407950004#DEWI LESTARI#05-07-1995#21045678901#dewi@contoh.id", "", ""},
 		{"short NIK", func(r *Registration) { r.NIK = "517104440795" }, "", "nik", ""},
 		{"no name", func(r *Registration) { r.FullName = " " }, "", "full_name", "required"},
 		{"# in the name", func(r *Registration) { r.FullName = "Dewi#Lestari" }, "", "full_name", "format"},

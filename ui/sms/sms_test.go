@@ -59,7 +59,7 @@ func TestSMSHelper_ComposesCopiesAndMakesTheQR(t *testing.T) {
 	test.Type(h.birth, "04-07-1995")
 	test.Type(h.kpj, "21045678901")
 	test.Type(h.email, "dewi@contoh.id")
-	want := "DAFTAR SALDO#5171044407950004#DEWILESTARI#04-07-1995#21045678901#dewi@contoh.id"
+	want := "DAFTAR SALDO#5171044407950004#DEWI LESTARI#04-07-1995#21045678901#dewi@contoh.id"
 	if h.regText.Text != want || h.balText.Text != "SALDO 21045678901" {
 		t.Fatalf("messages %q / %q", h.regText.Text, h.balText.Text)
 	}
