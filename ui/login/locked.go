@@ -77,7 +77,10 @@ func (v *View) SetLocked(identifier, why string) {
 		}
 	}
 	v.lock.on = true
-	v.SetIdentifier(identifier, v.remember.Checked)
+	// The remembered state stays as it was: the keyring's note is no
+	// business of the lock screen.
+	remembered := v.remember.Checked
+	v.SetIdentifier(identifier, remembered)
 	v.password.SetText("")
 	v.lock.who.SetText(identifier)
 	v.lock.why.SetText(why)

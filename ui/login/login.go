@@ -148,7 +148,7 @@ func New(do func(func())) *View {
 	v.own = v.ownRecords()
 	v.content, top = v.build(form)
 	// What a lock screen leaves out (SetLocked).
-	v.lock.others = []fyne.CanvasObject{top, heading, idLabel, v.identifier, v.remember, v.register, v.sms, v.own, v.offline, v.demoCard}
+	v.lock.others = []fyne.CanvasObject{top, heading, idLabel, v.identifier, v.remember, v.rememberNo, v.register, v.sms, v.own, v.offline, v.demoCard}
 	v.setFormEnabled(false)
 	return v
 }
@@ -314,7 +314,7 @@ func (v *View) SetRememberUnavailable(reason string) {
 		v.rememberNo.Hide()
 	} else {
 		v.remember.SetChecked(false)
-		v.rememberNo.Show()
+		v.showUnlessLocked(v.rememberNo)
 	}
 	v.setFormEnabled(v.verified && !v.busyNow)
 }

@@ -126,3 +126,24 @@ func TestMFAView_FocusInTheCode(t *testing.T) {
 		t.Fatal("after a wrong code the entry is not focused")
 	}
 }
+
+// The lock screen shows nothing but the lock: not even the keyring's note
+// under "remember me", which comes back with the form.
+func TestLoginView_LockScreenHidesTheKeyringNote(t *testing.T) {
+	test.NewTempApp(t)
+	uitest.SetLanguage(t, "id")
+	v := New(nil)
+	v.SetRememberUnavailable("no keyring")
+	v.SetLocked("budi@contoh.id", "Terkunci.")
+	if v.rememberNo.Visible() || v.register.Visible() || !v.lock.notMe.Visible() {
+		t.Fatalf("lock screen: note %v, register %v, not-me %v", v.rememberNo.Visible(), v.register.Visible(), v.lock.notMe.Visible())
+	}
+	v.SetRememberUnavailable("still no keyring") // the keyring retry answers while locked
+	if v.rememberNo.Visible() {
+		t.Fatal("the note came back on the lock screen")
+	}
+	v.SetLocked("", "")
+	if !v.rememberNo.Visible() || !v.register.Visible() {
+		t.Fatal("the form did not come back whole")
+	}
+}
