@@ -146,6 +146,13 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 			if (w < minW && c.w >= minW+40) || (h < minH && c.h >= minH+60) {
 				t.Errorf("the window is %d×%d px, smaller than the layouts' %d×%d on a %d×%d screen", w, h, minW, minH, c.w, c.h)
 			}
+			// The window's icon is the small one (96×96), not the 512×512
+			// app icon: its first two values are its width and height.
+			prop := exec.Command("xprop", "-id", id, "-notype", "32c", "_NET_WM_ICON")
+			prop.Env = append(os.Environ(), "DISPLAY="+display)
+			if out, err := prop.Output(); err != nil || !strings.HasPrefix(strings.TrimSpace(string(out)), "_NET_WM_ICON = 96, 96,") {
+				t.Errorf("the window's icon property starts %.40q (%v), want a 96×96 icon", out, err)
+			}
 			// The member makes it smaller; the next start opens at that size.
 			// (Not below the layouts' minimum, which a start would raise.)
 			chosenW, chosenH := max(w-40, minW+6), max(h-30, minH+6)

@@ -10,8 +10,22 @@ import (
 //go:embed icon.png
 var iconPNG []byte
 
-// Icon is the app icon (512×512 PNG), used for the app and its windows.
+// Icon is the app icon (512×512 PNG), used for the app (and its packages).
 var Icon = fyne.NewStaticResource("icon.png", iconPNG)
+
+// icon-window.png is icon.png at 96×96, made with ImageMagick:
+//
+//	convert icon.png -filter Lanczos -resize 96x96 -strip PNG32:icon-window.png
+//
+//go:embed icon-window.png
+var windowIconPNG []byte
+
+// WindowIcon is the icon a window shows in its title bar, the taskbar and
+// the window switcher (96×96 covers them up to 200 %). The 512×512 Icon
+// there cost every start-up its PNG decode and a 1 MiB icon property sent
+// to the X server before the first frame (the start-up profile: 7 % of the
+// app's CPU to the first frame); this one costs 28 times less.
+var WindowIcon = fyne.NewStaticResource("icon-window.png", windowIconPNG)
 
 // Translations holds translations/<lang>.json in go-i18n's JSON format.
 //

@@ -191,7 +191,7 @@ func build(p Params, withFontPreload bool) *Shell {
 		fontsLoaded = preloadFonts() // after ApplyTheme: it reads the theme
 	}
 	c.win = p.App.NewWindow(lang.L("app.title"))
-	c.win.SetIcon(appIcon)
+	c.win.SetIcon(assets.WindowIcon)
 	c.sizeWindow()
 	c.win.CenterOnScreen()
 	c.idle = newIdleTimer(c.prefs.IdleLock(), time.Now, func() { c.do(c.autoLock) })

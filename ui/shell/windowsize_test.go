@@ -1,9 +1,14 @@
 package shell
 
 import (
+	"bytes"
+	"image"
+	_ "image/png"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/cekbpjstk/cekbpjstk/assets"
 )
 
 func TestFirstWindowSize(t *testing.T) {
@@ -60,5 +65,19 @@ func TestWindowScale_AsFyneComputesIt(t *testing.T) {
 		if got := windowScale(c.user, detectedScale(c.mm, c.px)); got != c.want {
 			t.Errorf("%d mm, %d px, user %v: scale %v, want %v", c.mm, c.px, c.user, got, c.want)
 		}
+	}
+}
+
+// The window's icon is the small one (TestWindow_FitsTheScreenAtEveryScale
+// checks the real window's icon property): the 512×512 app icon cost each
+// start-up its decode and a 1 MiB icon property before the first frame.
+func TestWindowIcon_IsSmall(t *testing.T) {
+	t.Parallel()
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(assets.WindowIcon.Content()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Width > 128 || cfg.Height > 128 || cfg.Width < 48 {
+		t.Errorf("the window icon is %d×%d, want 48–128 px", cfg.Width, cfg.Height)
 	}
 }
