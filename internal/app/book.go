@@ -271,3 +271,26 @@ func (b *bookKeeper) edit(ctx context.Context, epoch uint64, update []book.Row, 
 	}
 	return data, nil
 }
+
+// BookOriginals are the open book's original documents, by name, in the
+// order kept (the evidence pack attaches them; the book's export writes
+// them).
+func (a *App) BookOriginals(ctx context.Context, epoch uint64) ([]book.Source, error) {
+	id, key, store, err := a.book.open(epoch)
+	if err != nil {
+		return nil, err
+	}
+	contents, err := a.book.load(ctx, store, id, key)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]book.Source, 0, len(contents.Docs))
+	for _, d := range contents.Docs {
+		data, err := store.BookDocument(ctx, a.p.profileName(), id, key, d.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, book.Source{Name: d.Document.File, Data: data})
+	}
+	return out, nil
+}

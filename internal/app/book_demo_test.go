@@ -101,6 +101,10 @@ func TestBook_ImportsTheDemoDocuments(t *testing.T) {
 			t.Fatalf("document %s read back wrong: %v", d.Document.File, err)
 		}
 	}
+	originals, err := b.BookOriginals(ctx, b.Epoch())
+	if err != nil || len(originals) != len(p.Docs) || originals[0].Name != p.Docs[0].Doc.Document.File || string(originals[0].Data) != string(p.Docs[0].Body) {
+		t.Fatalf("the originals for the evidence pack: %d, %v", len(originals), err)
+	}
 	if s.FetchedAt.Year() != 2026 || !s.Book {
 		t.Fatalf("listed as %+v", s)
 	}

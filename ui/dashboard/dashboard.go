@@ -25,6 +25,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/evidence"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/rightstab"
@@ -52,6 +53,10 @@ type Dashboard struct {
 	OnSMS           func(pre sms.Registration) // menu: the SMS 2757 helper, prefilled from the member
 	OnPayslip       func([]member.PayslipWage) // Upah saya changed: keep the wages (answer with SetPayslipSaved)
 	OnPayslips      func([]member.Payslip)     // Upah saya's payslips changed: keep them (answer with SetPayslipSaved)
+	// Documents are the member's original documents the evidence pack
+	// attaches (a book's; nil or none: the pack lists none). Called off
+	// the UI goroutine.
+	Documents func(ctx context.Context) ([]evidence.Document, error)
 
 	win         fyne.Window
 	later       func([]func()) // runs each function on a later turn of the UI loop, in order (SetLater)

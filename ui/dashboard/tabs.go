@@ -77,7 +77,7 @@ var tabTable = []tabEntry{
 	}},
 	{title: "audit.tab", history: true, lazy: true, build: func(d *Dashboard) tabView {
 		d.audit = audittab.New(audittab.Params{Win: d.win, SetNotice: d.SetNotice, ShowStatement: d.ShowStatementDialog,
-			OnKit: d.ShowActionKit, OnPayslip: d.keepPayslip, OnPayslips: d.keepPayslips})
+			OnKit: d.ShowActionKit, OnPayslip: d.keepPayslip, OnPayslips: d.keepPayslips, Documents: d.documents})
 		return tabView{content: d.audit.Content(), setData: d.audit.SetData, clear: d.audit.Clear,
 			setAudit: func(*audit.Report) { d.audit.SetChecks(d.checks()) },
 			reset:    d.audit.ShowFindings}

@@ -22,6 +22,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/evidence"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	bookui "github.com/cekbpjstk/cekbpjstk/ui/book"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
@@ -318,4 +319,21 @@ func (c *Shell) bookRowsContent() fyne.CanvasObject {
 		return widget.NewLabel("")
 	}
 	return c.book.rows.Content()
+}
+
+// bookEvidence are the open book's originals for the evidence pack (none
+// when the open account is not a book). Called off the UI goroutine.
+func (c *Shell) bookEvidence(ctx context.Context) ([]evidence.Document, error) {
+	if !c.app.BookOpen() {
+		return nil, nil
+	}
+	originals, err := c.app.BookOriginals(ctx, c.app.Epoch())
+	if err != nil {
+		return nil, err
+	}
+	out := make([]evidence.Document, len(originals))
+	for i, o := range originals {
+		out[i] = evidence.Document{Name: o.Name, Content: o.Data}
+	}
+	return out, nil
 }

@@ -132,6 +132,7 @@ func (c *Shell) dashView() *dashboard.Dashboard {
 		c.dash.OnGoOnline = c.goOnline
 		c.dash.OnSMS = func(pre smstext.Registration) { sms.Show(c.win, pre) }
 		c.dash.OnPayslip = c.savePayslip
+		c.dash.Documents = c.bookEvidence
 		c.dash.OnPayslips = c.savePayslips
 		if data := c.app.Data(); data != nil {
 			c.dash.SetData(*data)

@@ -84,7 +84,15 @@ func (a *Tab) savePackDialog(kpj string) {
 // the UI goroutine; then says where they went, or why not.
 func (a *Tab) savePack(in evidence.Input, w fyne.URIWriteCloser) {
 	pdfURI := w.URI()
-	async.Run(a.p.Runner, part.SaveTimeout, func(context.Context) (fyne.URI, error) {
+	async.Run(a.p.Runner, part.SaveTimeout, func(ctx context.Context) (fyne.URI, error) {
+		if a.p.Documents != nil {
+			docs, err := a.p.Documents(ctx)
+			if err != nil {
+				_ = w.Close()
+				return nil, err
+			}
+			in.Documents = docs
+		}
 		return writePack(in, w, func(name string) (io.WriteCloser, fyne.URI, error) {
 			parent, err := storage.Parent(pdfURI)
 			if err != nil {

@@ -3,6 +3,7 @@ package audittab
 import (
 	"bytes"
 	"compress/zlib"
+	"context"
 	"encoding/csv"
 	"io"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
+	"github.com/cekbpjstk/cekbpjstk/rules/evidence"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/fixtures"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
@@ -126,5 +128,33 @@ func TestEvidence_NoButtonWithoutPayslipFindingsAndAFailureSaid(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "pack.csv")); !os.IsNotExist(err) {
 		t.Errorf("a CSV was written after the failure (%v)", err)
+	}
+}
+
+// A book's original documents (Params.Documents) go into the pack: the
+// PDF attaches them under their names.
+func TestEvidence_PackAttachesTheOriginalDocuments(t *testing.T) {
+	a, _, _ := newTestTab(t)
+	q := uitest.NewQueue(t)
+	a.p.Runner = async.Runner{Do: q.Do}
+	original := []byte("No;Bulan;Upah\n1;09-2026;5.956.000\n")
+	a.p.Documents = func(context.Context) ([]evidence.Document, error) {
+		return []evidence.Document{{Name: "slip-gaji-rudi-2026.csv", Content: original}}, nil
+	}
+	showChecked(t, a, "rudi@contoh.id", func(d *memberdata.Data) { d.Payslips = fixtures.RudiPayslips() })
+	dir := t.TempDir()
+	w, err := storage.Writer(storage.NewFileURI(filepath.Join(dir, "pack.pdf")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.savePack(a.packInput(fixtures.RudiKPJ), w)
+	q.WaitFor("the pack", func() bool { return dialogs.CurrentToast(a.p.Win) != nil })
+	pdf, err := os.ReadFile(filepath.Join(dir, "pack.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfText(t, pdf)
+	if !bytes.Contains(text, []byte("slip-gaji-rudi-2026.csv")) || !bytes.Contains(text, original) {
+		t.Error("the PDF does not attach the original document")
 	}
 }

@@ -9,6 +9,7 @@
 package audittab
 
 import (
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2"
@@ -21,6 +22,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
+	"github.com/cekbpjstk/cekbpjstk/rules/evidence"
 	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
@@ -44,6 +46,9 @@ type Params struct {
 	// Runner applies the result of a file written off the UI goroutine
 	// (the evidence pack); the zero Runner uses fyne.Do.
 	Runner async.Runner
+	// Documents are the member's original documents the pack attaches
+	// (a book keeps them); called off the UI goroutine; nil: none.
+	Documents func(ctx context.Context) ([]evidence.Document, error)
 }
 
 // Tab is "Periksa iuran". Use it on the UI goroutine.
