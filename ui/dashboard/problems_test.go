@@ -47,6 +47,9 @@ func TestProblems_SitisLateClaimLeadsRingkasan(t *testing.T) {
 	if lead := d.summary.audit.Lead(); !shown || !strings.HasPrefix(lead, "Klaim JHT Anda terlambat sejak 10 November 2026") {
 		t.Fatalf("notice shown %v, lead %q (%s)", shown, lead, text)
 	}
+	if strings.Count(text, "KLM-2026-0048213") > 0 {
+		t.Errorf("the only late claim is said twice: %q", text)
+	}
 	test.Tap(uitest.Button(t, d.summary.audit.Content(), lang.L("audit.notice.claims")))
 	if d.SelectedTab() != "dashboard.tab.claims" {
 		t.Errorf("Lihat klaim opened %s", d.SelectedTab())

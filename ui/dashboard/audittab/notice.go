@@ -75,10 +75,14 @@ func (n *Notice) Set(p *Problems) {
 			lines = append(lines, "• "+l)
 		}
 	}
-	for _, l := range p.ClaimLines() {
-		lines = append(lines, "• "+l)
+	// The late claims listed, unless the lead already says the only one.
+	if p.Count() > 0 || len(p.LateClaims) > 1 {
+		for _, l := range p.ClaimLines() {
+			lines = append(lines, "• "+l)
+		}
 	}
 	n.text.SetText(strings.Join(lines, "\n"))
+	n.text.Hidden = len(lines) == 0
 	n.button.SetText(lang.L("audit.notice.open"))
 	n.button.Hidden = p.Count() == 0
 	n.claims.SetText(lang.L("audit.notice.claims"))
