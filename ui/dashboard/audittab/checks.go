@@ -3,6 +3,7 @@ package audittab
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
@@ -52,6 +53,16 @@ func slipTitle(f payslip.Finding) string {
 	return lang.L("audit.slip.title", map[string]any{"Kind": f.Kind.Title(auditLang()), "Months": f.MonthList(auditLang())})
 }
 
+// slipSummary is the finding's sentence with its card number masked, as
+// every card number on screen is (the rule writes it whole).
+func slipSummary(f payslip.Finding) string {
+	s := f.Summary(auditLang())
+	if f.KPJ != "" {
+		s = strings.ReplaceAll(s, f.KPJ, i18n.MaskKPJ(f.KPJ))
+	}
+	return s
+}
+
 // slipMonthsShown is how many of a finding's months Temuan lists, one
 // line each; the rest are counted.
 const slipMonthsShown = 12
@@ -59,7 +70,7 @@ const slipMonthsShown = 12
 // slipLines are a payslip finding's sentence and its months in rupiah,
 // one line each, newest last.
 func slipLines(f payslip.Finding) []string {
-	out := []string{f.Summary(auditLang())}
+	out := []string{slipSummary(f)}
 	for i, m := range f.Months {
 		if i == slipMonthsShown {
 			out = append(out, lang.L("audit.slip.more", map[string]any{"Count": nMonths(len(f.Months) - i)}))

@@ -48,6 +48,9 @@ func TestTab_PayslipFindingsBesideTheAudits(t *testing.T) {
 		"JKK/JKM dipotong dari upah: Juli 2026",
 		"Juli 2026: JKK/JKM dipotong dari upah Rp 53.008",
 		"sumber sekunder; nomor pasal belum dicek pada teks resmi")
+	if hasText(found, fixtures.RudiKPJ) || !hasText(found, "tidak sampai ke kartu •••••••9012") {
+		t.Errorf("the card number is not masked:\n%s", strings.Join(found, "\n"))
+	}
 	if hasText(found, "Bulan tanpa iuran saat bekerja") {
 		t.Errorf("September listed twice:\n%s", strings.Join(found, "\n"))
 	}

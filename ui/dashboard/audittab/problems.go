@@ -129,7 +129,7 @@ func (p Problems) Lead() string {
 		consider(urgency(fs[0]), leadOf(fs[0]))
 	}
 	for _, f := range p.Payslip {
-		consider(slipUrgency(f.Kind), f.Summary(auditLang()))
+		consider(slipUrgency(f.Kind), slipSummary(f))
 	}
 	if len(p.LateClaims) > 0 {
 		l := p.LateClaims[0]

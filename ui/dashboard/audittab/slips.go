@@ -52,16 +52,12 @@ type slipForm struct {
 	keys        []*widget.Label // the form's labels, translated
 }
 
-// slipColumns is the table's columns.
-var slipColumns = []string{"audit.slips.col.month", "audit.slips.col.employer", "audit.slips.col.wage", "audit.slips.col.jht",
-	"audit.slips.col.jp", "audit.slips.col.jkk", "audit.slips.col.jkm", "audit.slips.col.source", "audit.slips.col.actions"}
-
 func newSlipsSection(a *Tab) *slipsSection {
 	s := &slipsSection{a: a, editing: -1}
 	wrap := func(l *widget.Label) *widget.Label { l.Wrapping = fyne.TextWrapWord; return l }
 	s.title = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.intro = wrap(widget.NewLabel(""))
-	s.table = container.NewGridWithColumns(len(slipColumns))
+	s.table = container.NewVBox()
 	f := &s.form
 	f.month = widget.NewSelect(make([]string, 12), nil)
 	f.year = widget.NewSelect(nil, nil)
@@ -150,34 +146,36 @@ func (s *slipsSection) setData(data memberdata.Data, years []string) {
 	s.show()
 }
 
-// show lays out the table, newest month first.
+// show lays out the table, newest month first: one row a payslip, its
+// month, employer and wage, then what was deducted and where it came
+// from, with its edit and delete buttons. Rows of wrapping text rather
+// than a grid of columns, so the table fits the window at 1024 px.
 func (s *slipsSection) show() {
-	cells := make([]fyne.CanvasObject, 0, (len(s.data.Payslips)+1)*len(slipColumns))
 	if len(s.data.Payslips) == 0 {
 		s.table.Objects = []fyne.CanvasObject{widget.NewLabel(lang.L("audit.slips.none"))}
-		s.table.Layout = layout.NewVBoxLayout()
 		s.table.Refresh()
 		return
 	}
-	for _, h := range slipColumns {
-		cells = append(cells, widget.NewLabelWithStyle(lang.L(h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-	}
+	rows := make([]fyne.CanvasObject, 0, 2*len(s.data.Payslips))
 	for i := len(s.data.Payslips) - 1; i >= 0; i-- {
 		p := s.data.Payslips[i]
 		src := lang.L("audit.slips.typed")
 		if p.Source.File != "" {
 			src = p.Source.File
 		}
-		edit := widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), func() { s.edit(i) })
-		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { s.remove(i) })
+		head := widget.NewLabelWithStyle(lang.L("audit.slips.row", map[string]any{"Month": i18n.FormatMonth(p.Period),
+			"Employer": p.Employer, "Wage": rp(int64(p.Wage()))}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head.Wrapping = fyne.TextWrapWord
+		detail := widget.NewLabel(lang.L("audit.slips.deducted", map[string]any{"JHT": rp(int64(p.DeductJHT)), "JP": rp(int64(p.DeductJP)),
+			"JKK": rp(int64(p.DeductJKK)), "JKM": rp(int64(p.DeductJKM)), "Source": src}))
+		detail.Wrapping = fyne.TextWrapWord
+		edit := widget.NewButtonWithIcon(lang.L("audit.slips.edit"), theme.DocumentCreateIcon(), func() { s.edit(i) })
+		del := widget.NewButtonWithIcon(lang.L("audit.slips.delete"), theme.DeleteIcon(), func() { s.remove(i) })
 		edit.Importance, del.Importance = widget.LowImportance, widget.LowImportance
-		cells = append(cells, widget.NewLabel(i18n.FormatMonth(p.Period)), widget.NewLabel(p.Employer),
-			widget.NewLabel(rp(int64(p.Wage()))), widget.NewLabel(rp(int64(p.DeductJHT))), widget.NewLabel(rp(int64(p.DeductJP))),
-			widget.NewLabel(rp(int64(p.DeductJKK))), widget.NewLabel(rp(int64(p.DeductJKM))), widget.NewLabel(src),
-			container.NewHBox(edit, del))
+		rows = append(rows, container.NewBorder(nil, nil, nil, container.NewCenter(container.NewHBox(edit, del)),
+			container.New(layout.NewCustomPaddedVBoxLayout(0), head, detail)), widget.NewSeparator())
 	}
-	s.table.Objects = cells
-	s.table.Layout = layout.NewGridLayoutWithColumns(len(slipColumns))
+	s.table.Objects = rows
 	s.table.Refresh()
 }
 

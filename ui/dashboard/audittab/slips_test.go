@@ -5,7 +5,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,8 +38,7 @@ func fill(s *slipsSection, month time.Month, basic, allowances, jht, jp, jkk str
 // (0: the newest payslip).
 func rowButtons(t *testing.T, s *slipsSection, row int) (edit, del *widget.Button) {
 	t.Helper()
-	cell := s.table.Objects[(row+2)*len(slipColumns)-1].(*fyne.Container)
-	return cell.Objects[0].(*widget.Button), cell.Objects[1].(*widget.Button)
+	return uitest.Button(t, s.table.Objects[2*row], "Ubah"), uitest.Button(t, s.table.Objects[2*row], "Hapus")
 }
 
 // Rudi adds September 2026's payslip, is told what to fix first, corrects
@@ -91,7 +89,8 @@ func TestSlips_AddCorrectDelete(t *testing.T) {
 	if a.PayslipStatus() != "Disimpan terenkripsi di komputer ini." {
 		t.Errorf("status %q", a.PayslipStatus())
 	}
-	mustShow(t, "the table", texts(t, s.table), "September 2026", "PT Sumber Rejeki Plastindo", "Rp 5.956.000", "Rp 119.120", "Rp 59.560", "diketik")
+	mustShow(t, "the table", texts(t, s.table), "September 2026 · PT Sumber Rejeki Plastindo · upah Rp 5.956.000",
+		"Dipotong: JHT Rp 119.120 · JP Rp 59.560 · JKK Rp 0 · JKM Rp 0 · sumber: diketik")
 
 	// The same month again is refused: correct the one in the table.
 	fill(s, time.September, "6.000.000", "", "", "", "")
