@@ -1,6 +1,9 @@
 package book
 
 import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -102,5 +105,42 @@ func TestRows_RoundTripAndData(t *testing.T) {
 	// A row naming a document the book does not keep is refused.
 	if _, err := (Contents{Rows: rows}).Data("book:00", today); err == nil {
 		t.Fatal("a row of no document was taken")
+	}
+}
+
+// The export holds the whole book: the JSON reads back to every row, each
+// kind's CSV to its rows with their document, a formula-looking cell is
+// guarded, and the originals sit under their base names.
+func TestExport_TheWholeBook(t *testing.T) {
+	t.Parallel()
+	src := documents.SourceOf("slip.csv", []byte("x"))
+	s := src
+	s.Line = 2
+	b := documents.Bundle{Payslips: []member.Payslip{{Period: time.Date(2026, 9, 1, 0, 0, 0, 0, time.UTC), Employer: "=HYPERLINK(\"x\")",
+		BasicWage: 5_000_000, DeductJHT: 100_000, Source: s}}}
+	rows := append(valid().Rows(today), RowsOf(b, src.SHA256)...)
+	for i := range rows {
+		rows[i].ID = int64(i + 1)
+	}
+	c := Contents{Rows: rows, Docs: []Doc{{ID: 1, Document: documents.Document{Kind: documents.KindPayslips, File: "slip.csv", SHA256: src.SHA256}, Imported: today}}}
+	files, err := Export(c, []Source{{Name: "../../etc/slip.csv", Data: []byte("x")}}, today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back exported
+	if err := json.Unmarshal(files[ExportJSON], &back); err != nil || len(back.Rows) != 3 || back.Identity.Name != "Wening Prameswari" || len(back.Documents) != 1 {
+		t.Fatalf("the JSON read back as %+v, %v", back, err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(files["slip-gaji.csv"], []byte("\uFEFF"))))
+	r.Comma = ';'
+	table, err := r.ReadAll()
+	if err != nil || len(table) != 2 {
+		t.Fatalf("slip-gaji.csv: %q, %v", table, err)
+	}
+	if got := table[1]; got[0] != "2026-09" || got[1] != "'=HYPERLINK(\"x\")" || got[3] != "5000000" || got[6] != "100000" || got[12] != "slip.csv" || got[14] != "2" {
+		t.Errorf("the payslip's row %q", got)
+	}
+	if string(files["dokumen/slip.csv"]) != "x" || files["kartu.csv"] == nil || files["dokumen.csv"] == nil {
+		t.Errorf("files: %d, the original at dokumen/slip.csv: %q", len(files), files["dokumen/slip.csv"])
 	}
 }

@@ -31,6 +31,7 @@ type Bar struct {
 	OnPaste     func() // paste text copied from JMO or a spreadsheet
 	OnRows      func() // the rows and their sources
 	OnDemo      func() // import the demo's documents (demo only)
+	OnExport    func() // write the whole book (CSV, JSON, the originals) where the member chooses
 }
 
 // NewBar builds the bar; SetBook fills it.
@@ -49,12 +50,13 @@ func NewBar() *Bar {
 	open.Importance = widget.HighImportance
 	paste := widget.NewButtonWithIcon(lang.L("book.bar.paste"), theme.ContentPasteIcon(), call(&b.OnPaste))
 	rows := widget.NewButtonWithIcon(lang.L("book.bar.rows"), theme.ListIcon(), call(&b.OnRows))
+	export := widget.NewButtonWithIcon(lang.L("book.bar.export"), theme.DocumentSaveIcon(), call(&b.OnExport))
 	b.demo = widget.NewButtonWithIcon(lang.L("book.bar.demo"), theme.DownloadIcon(), call(&b.OnDemo))
 	b.demo.Hide()
 	title := widget.NewLabelWithStyle(lang.L("book.bar.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	drop := widget.NewLabel(lang.L("book.bar.drop"))
 	line := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, b.asOf)
-	buttons := container.NewHBox(open, paste, rows, b.demo, layout.NewSpacer())
+	buttons := container.NewHBox(open, paste, rows, export, b.demo, layout.NewSpacer())
 	tint := widgets.NewTint(theme.ColorNamePrimary, 0x18)
 	b.content = container.NewStack(tint, container.NewPadded(container.NewVBox(line, buttons, drop, b.missing)))
 	return b

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -106,6 +107,7 @@ func (c *Shell) dashboardContent() fyne.CanvasObject {
 		}
 		b.OnRows = c.showBookRows
 		b.OnDemo = c.importDemoDocuments
+		b.OnExport = c.exportBook
 		b.SetDemo(c.p.DemoDocuments != nil && c.app.IsDemo())
 		c.book.bar = b
 	}
@@ -336,4 +338,82 @@ func (c *Shell) bookEvidence(ctx context.Context) ([]evidence.Document, error) {
 		out[i] = evidence.Document{Name: o.Name, Content: o.Data}
 	}
 	return out, nil
+}
+
+// exportBook writes the whole book — one JSON, a CSV a kind of row, the
+// originals — into a new folder inside the one the member chooses, off
+// the UI goroutine (internal/book.Export: the member's right to their
+// data in a usable form, UU 27/2022 Pasal 13 ayat (1)).
+func (c *Shell) exportBook() {
+	epoch := c.app.Epoch()
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil || dir == nil {
+			return
+		}
+		async.Run(c.session, app.ActionTimeout, func(ctx context.Context) (fyne.URI, error) {
+			return c.writeBookExport(ctx, epoch, dir)
+		}, func(folder fyne.URI, err error) {
+			if err != nil {
+				dialogs.Show(dialog.NewError(errors.New(lang.L("book.export.failed", map[string]any{"Why": describeBookErr(err)})), c.win), c.win)
+				return
+			}
+			dialogs.Show(dialog.NewInformation(lang.L("book.bar.title"), lang.L("book.export.saved", map[string]any{"Folder": folder.Path()}), c.win), c.win)
+		})
+	}, c.win)
+	d.Resize(fyne.NewSize(900, 600))
+	dialogs.Show(d, c.win)
+}
+
+func (c *Shell) writeBookExport(ctx context.Context, epoch uint64, dir fyne.URI) (fyne.URI, error) {
+	contents, err := c.app.BookContents(ctx, epoch)
+	if err != nil {
+		return nil, err
+	}
+	originals, err := c.app.BookOriginals(ctx, epoch)
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now()
+	files, err := book.Export(contents, originals, now)
+	if err != nil {
+		return nil, err
+	}
+	folder, err := storage.Child(dir, "catatan-bpjstk-"+now.Format("2006-01-02-150405"))
+	if err != nil {
+		return nil, err
+	}
+	if err := storage.CreateListable(folder); err != nil {
+		return nil, err
+	}
+	docs, err := storage.Child(folder, book.ExportDocs)
+	if err != nil {
+		return nil, err
+	}
+	if len(originals) > 0 {
+		if err := storage.CreateListable(docs); err != nil {
+			return nil, err
+		}
+	}
+	for name, data := range files {
+		parent, base := folder, name
+		if strings.HasPrefix(name, book.ExportDocs+"/") {
+			parent, base = docs, strings.TrimPrefix(name, book.ExportDocs+"/")
+		}
+		u, err := storage.Child(parent, base)
+		if err != nil {
+			return nil, err
+		}
+		w, err := storage.Writer(u)
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(data); err != nil {
+			_ = w.Close()
+			return nil, err
+		}
+		if err := w.Close(); err != nil {
+			return nil, err
+		}
+	}
+	return folder, nil
 }
