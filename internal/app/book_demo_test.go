@@ -110,3 +110,61 @@ func TestBook_ImportsTheDemoDocuments(t *testing.T) {
 	}
 	e.noConnection()
 }
+
+// Upah saya on a book: the wage and the payslips the member types become
+// the book's rows, so a later correction (which derives the data from
+// the rows) keeps them; a payslip taken out of the table leaves the book.
+func TestBook_UpahSayaKeptAsRows(t *testing.T) {
+	t.Parallel()
+	e := newBookEnv(t, keystore.NewMemory())
+	a, _ := e.start()
+	ctx := e.ctx()
+	if _, err := a.CreateBook(ctx, rudi(), bookPassword, false); err != nil {
+		t.Fatal(err)
+	}
+	epoch := a.Epoch()
+	p, err := a.PreviewImport(ctx, epoch, demoSources())
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := a.ConfirmImport(ctx, epoch, p)
+	if err != nil || len(data.Payslips) < 2 {
+		t.Fatalf("import: %d payslips, %v", len(data.Payslips), err)
+	}
+	wage := []member.PayslipWage{{From: member.Month(2024, time.January), Wage: 6_100_000}}
+	if saved, err := a.SetPayslip(ctx, epoch, wage); err != nil || !saved {
+		t.Fatalf("SetPayslip: %v, %v", saved, err)
+	}
+	slips := data.Payslips[1:] // the member takes the first one out
+	if _, err := a.SetPayslips(ctx, epoch, slips); err != nil {
+		t.Fatal(err)
+	}
+	// A correction elsewhere derives the data from the rows again.
+	c, err := a.BookContents(ctx, epoch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var month book.Row
+	for _, r := range c.Rows {
+		if r.Kind == book.KindMonth {
+			month = r
+			break
+		}
+	}
+	after, err := a.EditBook(ctx, epoch, []book.Row{month}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(after.Payslip) != 1 || after.Payslip[0].Wage != 6_100_000 || len(after.Payslips) != len(slips) {
+		t.Fatalf("after a correction: wages %+v, %d payslips (want %d)", after.Payslip, len(after.Payslips), len(slips))
+	}
+	wages := 0
+	for _, r := range c.Rows {
+		if r.Kind == book.KindWage && r.Doc == "" {
+			wages++
+		}
+	}
+	if wages != 1 {
+		t.Fatalf("%d typed wage rows", wages)
+	}
+}

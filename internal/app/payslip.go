@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
 )
@@ -46,6 +47,9 @@ func (a *App) setOwn(ctx context.Context, epoch uint64, change func(*memberdata.
 	change(&own)
 	data.SetOwn(own)
 	own = data.Own()
+	if book.IsBook(data.Identifier) {
+		return a.book.keepOwn(ctx, epoch, own) // a book keeps them as its rows
+	}
 
 	if a.p.Settings.OfflineCache() {
 		if store := a.Cache(ctx); store != nil {

@@ -69,6 +69,7 @@ const (
 	KindPayslip    Kind = "payslip"    // one payslip
 	KindEmployment Kind = "employment" // one job on a card: start, end, reason
 	KindA1         Kind = "a1"         // one year's 1721-A1 deduction
+	KindWage       Kind = "wage"       // Upah saya's one payslip wage from a month on, typed
 )
 
 // Identity is the member as typed when the book was made. The NIK is
@@ -95,6 +96,7 @@ type Row struct {
 	Payslip    *member.Payslip           `json:"payslip,omitempty"`
 	Employment *member.Employment        `json:"employment,omitempty"`
 	A1         *member.A1Deduction       `json:"a1,omitempty"`
+	Wage       *member.PayslipWage       `json:"wage,omitempty"`
 }
 
 // Encode is the row as the store keeps it (sealed).
@@ -137,6 +139,8 @@ func (r Row) payload() any {
 		return r.Employment
 	case r.Kind == KindA1 && r.A1 != nil:
 		return r.A1
+	case r.Kind == KindWage && r.Wage != nil:
+		return r.Wage
 	}
 	return nil
 }
@@ -227,6 +231,7 @@ func Bundles(rows []Row, docs []documents.Document) ([]documents.Bundle, error) 
 			b.Employment = append(b.Employment, *r.Employment)
 		case KindA1:
 			b.A1 = append(b.A1, *r.A1)
+		case KindWage: // not a document's: Contents.Data reads it
 		}
 	}
 	if identity == nil {

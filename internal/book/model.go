@@ -10,6 +10,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/documents/read"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 )
 
 // Contents is a book opened: its rows and the documents it keeps.
@@ -103,6 +104,10 @@ func (c Contents) Data(identifier string, now time.Time) (memberdata.Data, error
 	if asOf.IsZero() {
 		asOf = now
 	}
+	wages := md.PayslipWages
+	if typed := c.wages(); len(typed) > 0 {
+		wages = audit.NormalizePayslip(typed) // Upah saya's figure, typed, over the payslips' own
+	}
 	claims := md.Claims
 	if claims == nil {
 		claims = []member.Claim{}
@@ -114,7 +119,7 @@ func (c Contents) Data(identifier string, now time.Time) (memberdata.Data, error
 		Contributions: md.Contributions,
 		Claims:        claims,
 		Cards:         md.Cards,
-		Payslip:       md.PayslipWages,
+		Payslip:       wages,
 		Payslips:      md.Payslips,
 		Employment:    md.Employment,
 		A1:            md.A1,
@@ -187,4 +192,15 @@ func (r Row) Period() time.Time {
 		return r.Claim.Submitted
 	}
 	return time.Time{}
+}
+
+// wages are the typed Upah saya wages.
+func (c Contents) wages() []member.PayslipWage {
+	var out []member.PayslipWage
+	for _, r := range c.Rows {
+		if r.Kind == KindWage && r.Wage != nil {
+			out = append(out, *r.Wage)
+		}
+	}
+	return out
 }
