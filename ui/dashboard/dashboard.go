@@ -29,6 +29,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/rightstab"
+	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
@@ -102,6 +103,7 @@ type Dashboard struct {
 	pendingTabs map[*container.TabItem]fyne.CanvasObject // while they wait: their own contents
 
 	top        *fyne.Container // the header, notice and separator
+	toast      *dialogs.Toast  // what a save did, at the bottom: never pushes the tabs down
 	content    *fyne.Container
 	generation int                              // bumps with every SetData and Clear
 	inflight   map[*context.CancelFunc]struct{} // saves under way (saveInBackground)
@@ -169,7 +171,9 @@ func New(win fyne.Window) *Dashboard {
 	d.buildTabs()
 
 	d.top = container.NewVBox(container.NewPadded(header), d.noticeBox, widget.NewSeparator())
-	d.content = container.NewBorder(d.top, nil, nil, nil, d.tabs.Content())
+	d.toast = dialogs.NewToast()
+	dialogs.Attach(win, d.toast) // ShowToast/ShowSaved from the tabs land here
+	d.content = container.NewBorder(d.top, d.toast.Content(), nil, nil, d.tabs.Content())
 	d.translate()
 	return d
 }
@@ -353,6 +357,9 @@ func (d *Dashboard) StatusBadge() (string, bool) {
 	return d.statusBadge.Text, d.statusBadge.Background == theme.ColorNameWarning
 }
 
+// Toast is the message line at the bottom (what a save did).
+func (d *Dashboard) Toast() *dialogs.Toast { return d.toast }
+
 // Notice is the line shown under the header, or "" when none is.
 func (d *Dashboard) Notice() string {
 	if !d.noticeBox.Visible() {
@@ -400,6 +407,7 @@ func (d *Dashboard) Clear() {
 	d.asOf.Hide()
 	d.offlineBadge.Hide()
 	d.SetNotice("", false)
+	d.toast.Dismiss()
 	for _, t := range d.tabList {
 		t.clear()
 	}

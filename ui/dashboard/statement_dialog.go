@@ -193,10 +193,10 @@ func (s *statementDialog) save() {
 			}
 			if err != nil {
 				fyne.LogError("statement not written", err)
-				dialogs.ShowToast(s.d.win, lang.L("statement.failed"), true, "", nil)
+				s.d.toast.Show(lang.L("statement.failed"), true, "", nil)
 				return
 			}
-			dialogs.ShowSaved(s.d.win, saved, func(name, folder string) string {
+			s.d.toast.ShowSaved(saved, func(name, folder string) string {
 				return lang.L("statement.saved", map[string]any{"Name": name, "Folder": folder})
 			})
 		})

@@ -206,7 +206,7 @@ func (c *cardTab) save() {
 	dlg := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
 		if err != nil {
 			slog.Error("save card: choose file", "err", err)
-			dialogs.ShowToast(c.d.win, lang.L("dashboard.card.saveFailed"), true, "", nil)
+			c.d.toast.Show(lang.L("dashboard.card.saveFailed"), true, "", nil)
 			return
 		}
 		if w == nil {
@@ -223,10 +223,10 @@ func (c *cardTab) save() {
 			}
 			if err != nil {
 				slog.Error("save card", "err", err)
-				dialogs.ShowToast(c.d.win, lang.L("dashboard.card.saveFailed"), true, "", nil)
+				c.d.toast.Show(lang.L("dashboard.card.saveFailed"), true, "", nil)
 				return
 			}
-			dialogs.ShowSaved(c.d.win, uri, func(name, folder string) string {
+			c.d.toast.ShowSaved(uri, func(name, folder string) string {
 				return lang.L("dashboard.card.saved", map[string]any{"Name": name, "Folder": folder})
 			})
 		})

@@ -15,110 +15,161 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
-// How long a toast stays before it goes by itself (variables for tests).
+// How long a message stays before it goes by itself (variables for tests).
 var (
 	ToastInfoFor  = 6 * time.Second
 	ToastErrorFor = 12 * time.Second
 )
 
-// Toast is a short message at the bottom of the window, over everything
-// (a dialog that caused it included), that goes by itself: "Surat
-// pengaduan disalin.", "Disimpan di …". It replaces the window's previous
-// toast; a click elsewhere dismisses it too.
+// Toast is a short message line that goes by itself ("Surat pengaduan
+// disalin.", "Disimpan di …"), placed by its owner where the member is
+// looking: inside the dialog that caused it (the action kit), or at the
+// bottom of the dashboard, never pushing the tab bar down. It is not an
+// overlay: Fyne hands every click to the top overlay only, so a message
+// floating over a dialog would swallow the next click aimed at the dialog
+// (and a non-modal pop-up eats the click that dismisses it).
 type Toast struct {
-	pop    *widget.PopUp
 	text   *widget.Label
+	icon   *widget.Icon
+	tint   *widgets.Tint
 	action *widget.Button
+	onAct  func()
+	box    *fyne.Container
+	shown  int // bumps with every Show: an older timer does not hide a newer message
+	do     func(func())
 }
 
-var toasts = struct {
-	sync.Mutex
-	m map[fyne.Window]*Toast
-}{m: map[fyne.Window]*Toast{}}
-
-// ShowToast shows text on win for ToastInfoFor (ToastErrorFor if isError),
-// with an optional button (actionText "" for none).
-func ShowToast(win fyne.Window, text string, isError bool, actionText string, action func()) *Toast {
-	toasts.Lock()
-	old := toasts.m[win]
-	toasts.Unlock()
-	if old != nil {
-		old.pop.Hide()
-	}
-	t := &Toast{text: widget.NewLabel(text)}
+// NewToast builds a hidden message line.
+func NewToast() *Toast {
+	t := &Toast{text: widget.NewLabel(""), icon: widget.NewIcon(theme.InfoIcon()), tint: widgets.NewTint(theme.ColorNamePrimary, 0x30), do: fyne.Do}
 	t.text.Wrapping = fyne.TextWrapWord
-	var icon fyne.Resource = theme.NewPrimaryThemedResource(theme.InfoIcon())
-	tint, stay := theme.ColorNamePrimary, ToastInfoFor
-	if isError {
-		icon, tint, stay = theme.NewErrorThemedResource(theme.ErrorIcon()), theme.ColorNameError, ToastErrorFor
-	}
-	var right fyne.CanvasObject
-	if actionText != "" {
-		t.action = widget.NewButton(actionText, func() {
-			if action != nil {
-				action()
-			}
-		})
-		right = container.NewCenter(t.action)
-	}
-	body := container.NewStack(widgets.NewTint(tint, 0x30), container.NewPadded(
-		container.NewBorder(nil, nil, container.NewCenter(widget.NewIcon(icon)), right, t.text)))
-	c := win.Canvas()
-	t.pop = widget.NewPopUp(body, c)
-	width := min(c.Size().Width-4*theme.Padding(), 640)
-	t.pop.Resize(fyne.NewSize(width, t.pop.MinSize().Height))
-	size := t.pop.Size()
-	if h := body.MinSize().Height; size.Height < h {
-		size.Height = h
-	}
-	t.pop.ShowAtPosition(fyne.NewPos((c.Size().Width-width)/2, c.Size().Height-size.Height-4*theme.Padding()))
-	t.pop.Resize(fyne.NewSize(width, t.pop.MinSize().Height))
-	toasts.Lock()
-	toasts.m[win] = t
-	toasts.Unlock()
-	time.AfterFunc(stay, func() { fyne.Do(func() { t.Dismiss(win) }) })
+	t.action = widget.NewButton("", func() {
+		if t.onAct != nil {
+			t.onAct()
+		}
+	})
+	t.box = container.NewStack(t.tint, container.NewPadded(container.NewBorder(nil, nil,
+		container.NewCenter(t.icon), container.NewCenter(t.action), t.text)))
+	t.box.Hide()
 	return t
 }
 
-// Dismiss takes the toast away (it goes by itself too).
-func (t *Toast) Dismiss(win fyne.Window) {
-	t.pop.Hide()
-	toasts.Lock()
-	if toasts.m[win] == t {
-		delete(toasts.m, win)
+// Content is the line, hidden while it says nothing.
+func (t *Toast) Content() fyne.CanvasObject { return t.box }
+
+// Show says text for ToastInfoFor (ToastErrorFor if isError), with an
+// optional button (actionText "" for none).
+func (t *Toast) Show(text string, isError bool, actionText string, action func()) {
+	t.shown++
+	n := t.shown
+	stay := ToastInfoFor
+	if isError {
+		stay = ToastErrorFor
+		t.icon.SetResource(theme.NewErrorThemedResource(theme.ErrorIcon()))
+		t.tint.Color = theme.ColorNameError
+	} else {
+		t.icon.SetResource(theme.NewPrimaryThemedResource(theme.InfoIcon()))
+		t.tint.Color = theme.ColorNamePrimary
 	}
-	toasts.Unlock()
-}
-
-// Text is what the toast says.
-func (t *Toast) Text() string { return t.text.Text }
-
-// Visible reports whether the toast is on screen.
-func (t *Toast) Visible() bool { return t.pop.Visible() }
-
-// CurrentToast is win's toast on screen, nil if none.
-func CurrentToast(win fyne.Window) *Toast {
-	toasts.Lock()
-	defer toasts.Unlock()
-	if t := toasts.m[win]; t != nil && t.pop.Visible() {
-		return t
-	}
-	return nil
+	t.tint.Refresh()
+	t.text.SetText(text)
+	t.onAct = action
+	t.action.SetText(actionText)
+	t.action.Hidden = actionText == ""
+	t.box.Show()
+	t.box.Refresh()
+	time.AfterFunc(stay, func() {
+		t.do(func() {
+			if t.shown == n {
+				t.Dismiss()
+			}
+		})
+	})
 }
 
 // ShowSaved tells the member where a file went: its name and folder, with
-// "Salin lokasi" to copy the folder's path (the app opens no file manager:
-// it calls no external program). uri is the file written.
-func ShowSaved(win fyne.Window, uri fyne.URI, sentence func(name, folder string) string) *Toast {
+// "Salin lokasi folder" to copy the folder's path (the app opens no file
+// manager: it runs no external program). uri is the file written.
+func (t *Toast) ShowSaved(uri fyne.URI, sentence func(name, folder string) string) {
 	folder := ""
 	if parent, err := storage.Parent(uri); err == nil && parent != nil {
 		folder = filepath.Clean(parent.Path()) // Parent's path ends in a slash
 	}
 	text := sentence(uri.Name(), folder)
 	if folder == "" {
-		return ShowToast(win, text, false, "", nil)
+		t.Show(text, false, "", nil)
+		return
 	}
-	return ShowToast(win, text, false, lang.L("dialogs.copyFolder"), func() {
+	t.Show(text, false, lang.L("dialogs.copyFolder"), func() {
 		fyne.CurrentApp().Clipboard().SetContent(folder)
 	})
+}
+
+// Dismiss hides the line.
+func (t *Toast) Dismiss() {
+	t.text.SetText("")
+	t.box.Hide()
+}
+
+// Text is what the line says ("" while hidden).
+func (t *Toast) Text() string {
+	if !t.box.Visible() {
+		return ""
+	}
+	return t.text.Text
+}
+
+// Visible reports whether the line is on screen.
+func (t *Toast) Visible() bool { return t.box.Visible() }
+
+// Each window's message line, where ShowToast and ShowSaved put what they
+// say (the dashboard attaches its bottom line).
+var lines = struct {
+	sync.Mutex
+	m map[fyne.Window]*Toast
+}{m: map[fyne.Window]*Toast{}}
+
+// Attach makes t win's message line for ShowToast and ShowSaved.
+func Attach(win fyne.Window, t *Toast) {
+	lines.Lock()
+	lines.m[win] = t
+	lines.Unlock()
+}
+
+// lineOf is win's message line; a window with none gets one off screen
+// (what it says can still be read by CurrentToast).
+func lineOf(win fyne.Window) *Toast {
+	lines.Lock()
+	defer lines.Unlock()
+	t := lines.m[win]
+	if t == nil {
+		t = NewToast()
+		lines.m[win] = t
+	}
+	return t
+}
+
+// ShowToast says text on win's message line (Attach).
+func ShowToast(win fyne.Window, text string, isError bool, actionText string, action func()) *Toast {
+	t := lineOf(win)
+	t.Show(text, isError, actionText, action)
+	return t
+}
+
+// ShowSaved says on win's message line where a file went (Toast.ShowSaved).
+func ShowSaved(win fyne.Window, uri fyne.URI, sentence func(name, folder string) string) *Toast {
+	t := lineOf(win)
+	t.ShowSaved(uri, sentence)
+	return t
+}
+
+// CurrentToast is win's message line while it says something, else nil.
+func CurrentToast(win fyne.Window) *Toast {
+	lines.Lock()
+	t := lines.m[win]
+	lines.Unlock()
+	if t != nil && t.Visible() {
+		return t
+	}
+	return nil
 }

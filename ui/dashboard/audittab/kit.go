@@ -34,11 +34,12 @@ type actionKit struct {
 	card     *widget.Select
 	language *widget.RadioGroup
 	letter   *widget.Entry
+	toast    *dialogs.Toast // what copy and save did, under their buttons
 	content  fyne.CanvasObject
 }
 
 func newActionKit(a *Tab) *actionKit {
-	k := &actionKit{a: a, report: a.report, probs: a.Problems()}
+	k := &actionKit{a: a, report: a.report, probs: a.Problems(), toast: dialogs.NewToast()}
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
@@ -69,7 +70,7 @@ func newActionKit(a *Tab) *actionKit {
 	k.letter.SetMinRowsVisible(8)
 	copyButton := widget.NewButtonWithIcon(lang.L("audit.kit.copy"), theme.ContentCopyIcon(), func() {
 		fyne.CurrentApp().Clipboard().SetContent(k.letter.Text)
-		dialogs.ShowToast(a.p.Win, lang.L("audit.kit.copied"), false, "", nil) // over the kit, not behind it
+		k.toast.Show(lang.L("audit.kit.copied"), false, "", nil) // in the kit, not behind it
 	})
 	saveButton := widget.NewButtonWithIcon(lang.L("audit.kit.save"), theme.DocumentSaveIcon(), k.save)
 	evidence := widget.NewButtonWithIcon(lang.L("audit.kit.statement"), theme.DownloadIcon(), a.p.ShowStatement)
@@ -93,7 +94,7 @@ func newActionKit(a *Tab) *actionKit {
 	))
 	right := container.NewBorder(
 		container.NewVBox(head(lang.L("audit.kit.letter")), wrap(lang.L("audit.kit.letterHint")), choose),
-		container.NewHBox(copyButton, saveButton), nil, nil, k.letter)
+		container.NewVBox(container.NewHBox(copyButton, saveButton), k.toast.Content()), nil, nil, k.letter)
 	k.content = container.NewGridWithColumns(2, left, right)
 	if len(options) > 0 {
 		k.card.SetSelectedIndex(0)
@@ -174,10 +175,10 @@ func (k *actionKit) save() {
 			}
 			if err != nil {
 				fyne.LogError("complaint not written", err)
-				dialogs.ShowToast(k.a.p.Win, lang.L("audit.kit.saveFailed"), true, "", nil)
+				k.toast.Show(lang.L("audit.kit.saveFailed"), true, "", nil)
 				return
 			}
-			dialogs.ShowSaved(k.a.p.Win, saved, func(name, folder string) string {
+			k.toast.ShowSaved(saved, func(name, folder string) string {
 				return lang.L("audit.kit.saved", map[string]any{"Name": name, "Folder": folder})
 			})
 		})
