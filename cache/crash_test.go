@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -81,6 +82,17 @@ func runWriter(p Params, gen int) error {
 			return err
 		}
 		fmt.Println("saved budi", gen)
+		// A book's import: twelve rows and their document with the
+		// book's snapshot, in one transaction (SaveBook).
+		rows := make([][]byte, 12)
+		for m := range rows {
+			rows[m] = fmt.Appendf(nil, `{"gen":%d,"month":%d}`, gen, m+1)
+		}
+		doc := BookDoc{SHA256: fmt.Sprintf("%064d", gen), Meta: fmt.Appendf(nil, `{"gen":%d}`, gen), Body: fmt.Appendf(nil, "statement %d", gen)}
+		if err := c.SaveBook(ctx, testProfile, bookAccount, keyOf(bookAccount), demoSnapshot(budi, gen, 12, 1, time.Now()),
+			BookChange{Add: rows, Docs: []BookDoc{doc}}, SaveOptions{}); err != nil {
+			return err
+		}
 		if gen%3 == 0 {
 			if err := c.Forget(ctx, testProfile, siti.Account, keyOf(siti.Account), 0); err != nil {
 				return err
@@ -116,7 +128,7 @@ func TestCrash_KilledWriterNeverCorrupts(t *testing.T) {
 	key := newDataKey()
 	committed := 0 // newest Budi gen known committed
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
-	var killedWhileOpening, killedWhileWriting int
+	var killedWhileOpening, killedWhileWriting, imports int
 	for i := range kills {
 		cmd := helperCmd(ctx, "writer", dir, key, committed+1)
 		out, err := cmd.StdoutPipe()
@@ -211,6 +223,14 @@ func TestCrash_KilledWriterNeverCorrupts(t *testing.T) {
 			}
 			committed = gen
 		}
+		if b, err := c.LoadBook(ctx, testProfile, bookAccount, keyOf(bookAccount)); err == nil {
+			if err := bookWhole(ctx, c, b); err != nil {
+				t.Fatalf("kill %d: the book: %v", i, err)
+			}
+			imports = len(b.Docs)
+		} else if !errors.Is(err, ErrNotFound) {
+			t.Fatalf("kill %d: LoadBook: %v", i, err)
+		}
 		snap, err = c.Load(ctx, testProfile, demoMembers[1].Account, keyOf(demoMembers[1].Account))
 		if err == nil {
 			if _, err := genOf(snap); err != nil || len(snap.Parts) != 5 {
@@ -223,7 +243,10 @@ func TestCrash_KilledWriterNeverCorrupts(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	t.Logf("%d kills (%d while starting, %d while writing); %d snapshots committed", kills, killedWhileOpening, killedWhileWriting, committed)
+	t.Logf("%d kills (%d while starting, %d while writing); %d snapshots committed, %d book imports", kills, killedWhileOpening, killedWhileWriting, committed, imports)
+	if imports == 0 {
+		t.Error("no book import was ever committed")
+	}
 	if committed == 0 {
 		t.Error("no snapshot was ever committed; the kills came too early to test anything")
 	}
@@ -353,4 +376,41 @@ func TestTwoProcesses_ShareOneCache(t *testing.T) {
 		t.Errorf("Accounts = %d, %v; want the two shared accounts (each process forgot its own at the end)", len(list), err)
 	}
 	c.Close()
+}
+
+// bookWhole checks that every import of the book is there whole: each
+// document with its twelve rows, no row without its document, and the
+// book's snapshot of the newest import (written in the same transaction).
+func bookWhole(ctx context.Context, c *Cache, b Book) error {
+	rows := map[int]int{}
+	for _, r := range b.Rows {
+		var v struct{ Gen int }
+		if err := json.Unmarshal(r.Data, &v); err != nil {
+			return err
+		}
+		rows[v.Gen]++
+	}
+	newest := 0
+	for _, d := range b.Docs {
+		var v struct{ Gen int }
+		if err := json.Unmarshal(d.Meta, &v); err != nil {
+			return err
+		}
+		if rows[v.Gen] != 12 {
+			return fmt.Errorf("import %d has %d rows", v.Gen, rows[v.Gen])
+		}
+		delete(rows, v.Gen)
+		newest = max(newest, v.Gen)
+	}
+	if len(rows) != 0 {
+		return fmt.Errorf("rows without their document: %v", rows)
+	}
+	snap, err := c.Load(ctx, testProfile, bookAccount, keyOf(bookAccount))
+	if err != nil {
+		return err
+	}
+	if gen, err := genOf(snap); err != nil || gen != newest {
+		return fmt.Errorf("the book's snapshot is of import %d, its newest document %d (%v)", gen, newest, err)
+	}
+	return nil
 }
