@@ -1,11 +1,13 @@
 package dialogs
 
 import (
+	"image/color"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/storage"
@@ -36,7 +38,18 @@ type Toast struct {
 	onAct  func()
 	box    *fyne.Container
 	shown  int // bumps with every Show: an older timer does not hide a newer message
+	on     bool
+	keep   bool // Reserve: the line keeps its room while empty
 	do     func(func())
+}
+
+// Reserve keeps the line's room while it says nothing, so that nothing
+// below or beside it moves when a message comes (the kit's buttons sit
+// just above it: a click aimed at "Simpan" landed on the message).
+func (t *Toast) Reserve() *Toast {
+	t.keep = true
+	t.Dismiss()
+	return t
 }
 
 // NewToast builds a hidden message line.
@@ -48,7 +61,10 @@ func NewToast() *Toast {
 			t.onAct()
 		}
 	})
-	t.box = container.NewStack(t.tint, container.NewPadded(container.NewBorder(nil, nil,
+	// The room of a line with its button, whether the button shows or not.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, t.action.MinSize().Height+2*theme.Padding()))
+	t.box = container.NewStack(t.tint, room, container.NewPadded(container.NewBorder(nil, nil,
 		container.NewCenter(t.icon), container.NewCenter(t.action), t.text)))
 	t.box.Hide()
 	return t
@@ -76,6 +92,9 @@ func (t *Toast) Show(text string, isError bool, actionText string, action func()
 	t.onAct = action
 	t.action.SetText(actionText)
 	t.action.Hidden = actionText == ""
+	t.icon.Show()
+	t.tint.Show()
+	t.on = true
 	t.box.Show()
 	t.box.Refresh()
 	time.AfterFunc(stay, func() {
@@ -107,20 +126,31 @@ func (t *Toast) ShowSaved(uri fyne.URI, sentence func(name, folder string) strin
 
 // Dismiss hides the line.
 func (t *Toast) Dismiss() {
+	t.on = false
 	t.text.SetText("")
-	t.box.Hide()
+	if !t.keep {
+		t.box.Hide()
+		return
+	}
+	// Kept room: an empty line of the same height, nothing drawn.
+	t.box.Show()
+	t.text.SetText(" ")
+	t.icon.Hide()
+	t.tint.Hide()
+	t.action.Hide()
+	t.box.Refresh()
 }
 
 // Text is what the line says ("" while hidden).
 func (t *Toast) Text() string {
-	if !t.box.Visible() {
+	if !t.on {
 		return ""
 	}
 	return t.text.Text
 }
 
-// Visible reports whether the line is on screen.
-func (t *Toast) Visible() bool { return t.box.Visible() }
+// Visible reports whether the line says something.
+func (t *Toast) Visible() bool { return t.on }
 
 // Each window's message line, where ShowToast and ShowSaved put what they
 // say (the dashboard attaches its bottom line).

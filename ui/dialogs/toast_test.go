@@ -57,3 +57,26 @@ func TestToast_NamesTheFolderAndGoesByItself(t *testing.T) {
 		t.Fatalf("the older timer hid the newer message (%q)", toast.Text())
 	}
 }
+
+// A reserved line keeps its room: nothing around it moves when a message
+// comes or goes.
+func TestToast_ReservedLineMovesNothing(t *testing.T) {
+	test.NewTempApp(t)
+	toast := NewToast().Reserve()
+	below := widget.NewButton("Simpan", nil)
+	w := test.NewWindow(container.NewVBox(toast.Content(), below))
+	defer w.Close()
+	w.Resize(fyne.NewSize(600, 300))
+	w.Content().Refresh()
+	at := below.Position()
+	toast.Show("Surat pengaduan disalin.", false, "Salin lokasi folder", func() {})
+	w.Content().Refresh()
+	if below.Position() != at {
+		t.Errorf("the message moved the button from %v to %v", at, below.Position())
+	}
+	toast.Dismiss()
+	w.Content().Refresh()
+	if below.Position() != at || toast.Visible() {
+		t.Errorf("dismissing moved the button to %v (visible %v)", below.Position(), toast.Visible())
+	}
+}

@@ -39,7 +39,7 @@ type actionKit struct {
 }
 
 func newActionKit(a *Tab) *actionKit {
-	k := &actionKit{a: a, report: a.report, probs: a.Problems(), toast: dialogs.NewToast()}
+	k := &actionKit{a: a, report: a.report, probs: a.Problems(), toast: dialogs.NewToast().Reserve()}
 	wrap := func(s string) *widget.Label {
 		l := widget.NewLabel(s)
 		l.Wrapping = fyne.TextWrapWord
