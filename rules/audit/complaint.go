@@ -24,6 +24,16 @@ type Letter struct {
 	// Gap, when the member entered a payslip wage, adds the wage
 	// comparison.
 	Gap *Gap
+	// More are findings other rules made (rules/payslip's, from the
+	// member's payslips), already worded in the letter's language: they
+	// follow the audit's, numbered with them.
+	More []LetterItem
+}
+
+// LetterItem is one finding of another rule, worded for the letter.
+type LetterItem struct {
+	Text  string // in the first person: "My payslips show ..."
+	Basis string // its citation, in the letter's language
 }
 
 // FormatMonths writes a list of months with consecutive runs joined:
@@ -189,6 +199,10 @@ func Complaint(l member.Lang, letter Letter, findings []Finding) string {
 		item(t.gap, rupiah(last.Payslip), rupiah(last.Reported), rupiah(last.Gap), monthCount(l, g.MonthsUnder), member.FormatMonth(l, since))
 		line("   "+t.gapCost, rupiah(g.JHT), rupiah(g.JP), rupiah(g.WorkerDeducted))
 		line("   "+t.source, Cite(l, CiteWage))
+	}
+	for _, m := range letter.More {
+		item("%s", m.Text)
+		line("   "+t.source, m.Basis)
 	}
 	line("")
 	line("%s", t.request)

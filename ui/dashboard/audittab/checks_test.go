@@ -62,6 +62,22 @@ func TestTab_PayslipFindingsBesideTheAudits(t *testing.T) {
 	if n := strings.Count(kit, "• "); n != 5 || !strings.Contains(kit, "• Dipotong tapi tidak disetor: September 2026 — PT Sumber Rejeki Plastindo") {
 		t.Errorf("the kit lists %d:\n%s", n, kit)
 	}
+	// The letter carries them too, in the first person, numbered after the
+	// audit's three, each with its basis; and in English.
+	letter := a.kit.letter.Text
+	for _, want := range []string{
+		"4. Slip gaji saya menunjukkan potongan JHT dan JP pada September 2026 (1 bulan), tetapi Rp 178.680 dari potongan itu tidak tercatat di kartu saya.",
+		"   Dasar: UU 24/2011 Pasal 19 ayat (1)–(2) dan Pasal 55",
+		"5. Iuran JKK/JKM, yang ditanggung pemberi kerja, dipotong dari upah saya pada Juli 2026 (1 bulan); Rp 53.008 mohon dikembalikan.",
+	} {
+		if !strings.Contains(letter, want) {
+			t.Errorf("the letter lacks %q:\n%s", want, letter)
+		}
+	}
+	a.kit.language.SetSelected("English")
+	if want := "My payslips show JHT and JP deducted in September 2026 (1 month), but Rp 178.680 of those deductions is not recorded on my card."; !strings.Contains(a.kit.letter.Text, want) {
+		t.Errorf("the English letter lacks %q:\n%s", want, a.kit.letter.Text)
+	}
 }
 
 // In English the same findings say the same in English, the rule's

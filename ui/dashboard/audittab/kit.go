@@ -1,6 +1,7 @@
 package audittab
 
 import (
+	"cmp"
 	"context"
 	"io"
 	"time"
@@ -142,6 +143,14 @@ func (k *actionKit) compose() {
 	if g := k.probs.Gap; g.MonthsUnder > 0 && kpj == k.probs.GapKPJ {
 		letter.Gap = &g
 	}
+	// What the member's payslips show on this card.
+	for _, f := range k.probs.Payslip {
+		if f.KPJ == kpj {
+			letter.More = append(letter.More, f.LetterItem(k.letterLang()))
+			employer = cmp.Or(employer, f.Employer)
+		}
+	}
+	letter.Employer = employer
 	k.letter.SetText(audit.Complaint(k.letterLang(), letter, findings))
 }
 
