@@ -11,14 +11,8 @@ import (
 // letter (audit.Complaint): in the first person, with its months, money
 // and basis.
 func (f Finding) LetterItem(l member.Lang) audit.LetterItem {
-	en := l == member.EN
 	months, n := f.MonthList(l), count(l, len(f.Months))
-	pick := func(id, e string) string {
-		if en {
-			return e
-		}
-		return id
-	}
+	pick := func(id, en string) string { return inLang(l, id, en) }
 	var s string
 	switch f.Kind {
 	case KindNotDeposited:

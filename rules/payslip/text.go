@@ -52,19 +52,21 @@ func count(l member.Lang, n int) string {
 	return strconv.Itoa(n) + " months"
 }
 
+// inLang is en in English, id in any other language.
+func inLang(l member.Lang, id, en string) string {
+	if l == member.EN {
+		return en
+	}
+	return id
+}
+
 func rp(n int64) string { return member.Rupiah(n).Format() }
 
 // Summary is the finding in one sentence, in a language (Indonesian for
 // any language but English), with its months and money.
 func (f Finding) Summary(l member.Lang) string {
-	en := l == member.EN
 	months, n := f.MonthList(l), count(l, len(f.Months))
-	pick := func(id, e string) string {
-		if en {
-			return e
-		}
-		return id
-	}
+	pick := func(id, en string) string { return inLang(l, id, en) }
 	switch f.Kind {
 	case KindNotDeposited:
 		return fmt.Sprintf(pick("%s dipotong dari upah Anda untuk JHT dan JP pada %s (%s) tidak sampai ke kartu %s.",
