@@ -22,6 +22,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/sms"
 	"github.com/cekbpjstk/cekbpjstk/member"
@@ -223,6 +224,12 @@ func (d *Dashboard) SetData(data memberdata.Data) {
 		d.activity.Hide()
 		d.cancelButton.Hide()
 		d.onlineButton.Show()
+		if book.IsBook(data.Identifier) {
+			// The member's own records: no server to log in to; importing
+			// is what brings them up to date (the shell's book bar).
+			d.offlineBadge.Set(lang.L("book.bar.title"), theme.ColorNamePrimary, theme.ColorNameForegroundOnPrimary)
+			d.onlineButton.Hide()
+		}
 	} else {
 		d.updated.SetText(lang.L("dashboard.updated", map[string]any{"When": i18n.FormatDateTime(data.FetchedAt)}))
 		d.updated.Show()
