@@ -62,7 +62,9 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a
 
 data="$work/data"     # the remembered account's
 fresh="$work/fresh"   # never logged in: the login view is the first screen
-app() { "$work/cekbpjstk" --demo --verbose --data-dir "$1" 2>"$2" & apppid=$!; }
+# Its own preferences (XDG_CONFIG_HOME), so a window size kept by an
+# earlier run on this machine does not change what is measured.
+app() { XDG_CONFIG_HOME="$work/config" "$work/cekbpjstk" --demo --verbose --data-dir "$1" 2>"$2" & apppid=$!; }
 
 # --- prepare a remembered account: log in as Budi with "Ingat saya" ---------
 app "$data" "$work/login.log"

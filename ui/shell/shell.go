@@ -112,7 +112,7 @@ type Shell struct {
 	verifyResult any    // service.SecurityReport or error, re-applied after a rebuild
 	refreshing   bool   // a refresh of this session runs
 	idle         *idleTimer
-	firstSize    fyne.Size // the window's size at start (windowsize.go)
+	firstSize    fyne.Size // the size the app gave the window, grown to the views' minimum (windowsize.go)
 }
 
 // NewMainWindow builds the app's one window and starts checking the server.
@@ -281,6 +281,7 @@ func (c *Shell) show(s screen) {
 		defer c.unlock.Focus(c.win.Canvas())
 	}
 	c.win.SetContent(widgets.NewActivityCatcher(content, c.idle.Reset))
+	c.noteMinimum()
 	c.updateTitle()
 	// make bench times start-up by this line; it names no member data.
 	data := c.app.Data()

@@ -1,6 +1,9 @@
 package shell
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
 
 // The window's size. Fyne sizes a window in logical units; a screen's work
 // area at 150 % on a 1920×1080 laptop with a taskbar is about 1280×690 of
@@ -54,15 +57,30 @@ func (c *Shell) sizeWindow() {
 	c.win.Resize(c.firstSize)
 }
 
+// noteMinimum grows firstSize to the content's minimum, as Fyne grows the
+// window itself when a view needs more: that size is not the member's
+// choice either.
+func (c *Shell) noteMinimum() {
+	if content := c.win.Content(); content != nil {
+		pad := theme.Padding() * 2
+		c.firstSize = c.firstSize.Max(content.MinSize().AddWidthHeight(pad, pad))
+	}
+}
+
 // rememberSize keeps the size the member gave the window, for the next
-// start; a window left at its first size stores nothing, so a later, larger
-// screen still gets a size from its own work area.
+// start. A window left at the size the app gave it (its first size, or
+// grown to a view's minimum) stores nothing: a later, larger screen then
+// still gets a size from its own work area.
 func (c *Shell) rememberSize() {
+	c.noteMinimum()
 	now := c.win.Canvas().Size()
-	if int(now.Width) == int(c.firstSize.Width) && int(now.Height) == int(c.firstSize.Height) {
+	if near(now.Width, c.firstSize.Width) && near(now.Height, c.firstSize.Height) {
 		return
 	}
 	if err := c.prefs.SetWindowSize(int(now.Width), int(now.Height)); err != nil {
 		c.log.Debug("window size not kept", "err", err)
 	}
 }
+
+// near: equal to the logical pixel (sizes go through physical pixels).
+func near(a, b float32) bool { return a-b < 1.5 && b-a < 1.5 }

@@ -3,10 +3,13 @@ package shell
 import (
 	"bytes"
 	"image"
+	"image/color"
 	_ "image/png"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/cekbpjstk/cekbpjstk/assets"
 )
@@ -79,5 +82,37 @@ func TestWindowIcon_IsSmall(t *testing.T) {
 	}
 	if cfg.Width > 128 || cfg.Height > 128 || cfg.Width < 48 {
 		t.Errorf("the window icon is %d×%d, want 48–128 px", cfg.Width, cfg.Height)
+	}
+}
+
+// Only a size the member gave the window is kept: not the one the app gave
+// it, nor the one the toolkit grew it to for a view's minimum (kept, that
+// made a 1108×556 window on a 1366×768 screen after a run on a smaller one).
+func TestRememberSize_OnlyTheMembersChoice(t *testing.T) {
+	h := newHarness(t)
+	h.waitVerified()
+	h.drain()
+	settings := h.c.prefs
+	h.c.win.Resize(h.c.firstSize)
+	h.c.rememberSize()
+	if w, hh, ok := settings.WindowSize(); ok {
+		t.Fatalf("the first size was kept as the member's: %d×%d", w, hh)
+	}
+	// A view that needs 1108×556 in a window first given 1024×520.
+	pad := 2 * theme.Padding()
+	needs := canvas.NewRectangle(color.Transparent)
+	needs.SetMinSize(fyne.NewSize(1108, 556))
+	h.c.win.SetContent(needs)
+	h.c.firstSize = fyne.NewSize(1024, 520)
+	min := fyne.NewSize(1108+pad, 556+pad)
+	h.c.win.Resize(min) // what Fyne does to a window below its content's minimum
+	h.c.rememberSize()
+	if w, hh, ok := settings.WindowSize(); ok {
+		t.Fatalf("the toolkit's growth to %v was kept as the member's: %d×%d", min, w, hh)
+	}
+	h.c.win.Resize(fyne.NewSize(1300, 760))
+	h.c.rememberSize()
+	if w, hh, ok := settings.WindowSize(); !ok || w != 1300 || hh != 760 {
+		t.Fatalf("the member's 1300×760 kept as %d×%d (%v)", w, hh, ok)
 	}
 }
