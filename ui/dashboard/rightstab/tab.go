@@ -19,6 +19,7 @@ import (
 
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/member"
+	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	claimrules "github.com/cekbpjstk/cekbpjstk/rules/claims"
 	"github.com/cekbpjstk/cekbpjstk/rules/jkp"
 	"github.com/cekbpjstk/cekbpjstk/rules/pension"
@@ -116,9 +117,14 @@ func cite(text string, secondary bool) *widget.Label {
 	if secondary {
 		key = "rights.citeSecondary"
 	}
-	l := widget.NewLabelWithStyle(lang.L(key, map[string]any{"Source": text}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	// At the body's size and in the member's language ("Article" for
+	// "Pasal" in English): it was caption-sized grey italics in Indonesian.
+	lng := member.ID
+	if i18n.CurrentLanguage() == "en" {
+		lng = member.EN
+	}
+	l := widget.NewLabelWithStyle(lang.L(key, map[string]any{"Source": audit.Cite(lng, text)}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
 	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameCaptionText
 	return l
 }
 

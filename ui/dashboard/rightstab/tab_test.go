@@ -166,7 +166,7 @@ func TestRights_BothLanguagesShowNoKeys(t *testing.T) {
 					t.Errorf("%s in %s shows an untranslated text: %q", email, code, line)
 				}
 			}
-			if code == "en" && !strings.Contains(text, "Basis: PP 46/2015 Pasal 22") {
+			if code == "en" && !strings.Contains(text, "Basis: PP 46/2015 Article 22") {
 				t.Errorf("%s: English citation missing", email)
 			}
 		}
@@ -212,7 +212,7 @@ func TestRights_RudiJKPCountsTheMonthsHisEmployerOwes(t *testing.T) {
 	r.SetData(data)
 	text = rightsText(t, r)
 	for _, want := range []string{"Periksa iuran found months your employer did not pay: June 2026, September 2026",
-		"BPJS Ketenagakerjaan must pay you the JKP cash benefit", "Basis: PP 6/2025 Pasal 39",
+		"BPJS Ketenagakerjaan must pay you the JKP cash benefit", "Basis: PP 6/2025 Article 39",
 		"Sources differ on the article: Kompas, Tirto and Pintoe give Pasal 21 ayat (1) and (4)"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Hak saya (English) lacks %q", want)
