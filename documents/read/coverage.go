@@ -86,10 +86,16 @@ func fromIndex(i int) time.Time { return member.Month(i/12, time.Month(i%12+1)) 
 // is listed, with nothing due). The app's book calls this instead of
 // audit.Run.
 func Audit(md Model) audit.Report {
-	rep := audit.Report{AsOf: md.AsOf}
-	for _, card := range md.Member.Cards {
+	return AuditCovered(audit.Input{Member: md.Member, Contributions: md.Contributions, AsOf: md.AsOf}, md.Coverage)
+}
+
+// AuditCovered is Audit over the audit's own input and the coverage (the
+// app holds these, not a Model): cov[kpj] are the card's covered runs.
+func AuditCovered(in audit.Input, cov map[string][]Span) audit.Report {
+	rep := audit.Report{AsOf: in.AsOf}
+	for _, card := range in.Member.Cards {
 		cr := audit.CardReport{KPJ: card.KPJ, Employer: card.EmployerName, Open: card.Closed.IsZero()}
-		spans := md.Coverage[card.KPJ]
+		spans := cov[card.KPJ]
 		for i, s := range spans {
 			part := card
 			if s.From.After(part.Opened) || i > 0 {
@@ -98,9 +104,9 @@ func Audit(md Model) audit.Report {
 			if i < len(spans)-1 {
 				part.Closed, part.Status = s.To.AddDate(0, 1, -1), "nonaktif"
 			}
-			m := md.Member
+			m := in.Member
 			m.Cards = []member.KPJCard{part}
-			sub := audit.Run(audit.Input{Member: m, Contributions: within(md.Contributions, card.KPJ, s), AsOf: md.AsOf}).Cards[0]
+			sub := audit.Run(audit.Input{Member: m, Contributions: within(in.Contributions, card.KPJ, s), AsOf: in.AsOf}).Cards[0]
 			if i == 0 {
 				cr.First, cr.FirstPaid = sub.First, sub.FirstPaid
 			}
@@ -143,8 +149,8 @@ func within(all map[int]member.Contributions, kpj string, s Span) map[int]member
 }
 
 // covered reports whether any card's documents speak for month.
-func (md Model) covered(month time.Time) bool {
-	for _, spans := range md.Coverage {
+func covered(cov map[string][]Span, month time.Time) bool {
+	for _, spans := range cov {
 		for _, s := range spans {
 			if !month.Before(s.From) && !month.After(s.To) {
 				return true
@@ -161,16 +167,23 @@ func (md Model) covered(month time.Time) bool {
 // only where the documents cover it, and a 1721-A1 only for a year they
 // cover. The app's book calls this instead of payslip.Run.
 func PayslipCheck(md Model) payslip.Report {
-	in := payslip.Input{Member: md.Member, Contributions: md.Contributions, AsOf: md.AsOf}
-	for _, p := range md.Payslips {
-		if md.covered(member.MonthOf(p.Period)) {
+	return PayslipCheckCovered(payslip.Input{Member: md.Member, Contributions: md.Contributions, Payslips: md.Payslips,
+		Employments: md.Employment, A1: md.A1, AsOf: md.AsOf}, md.Coverage)
+}
+
+// PayslipCheckCovered is PayslipCheck over the payslip checks' own input
+// and the coverage (the app holds these, not a Model).
+func PayslipCheckCovered(all payslip.Input, cov map[string][]Span) payslip.Report {
+	in := payslip.Input{Member: all.Member, Contributions: all.Contributions, AsOf: all.AsOf}
+	for _, p := range all.Payslips {
+		if covered(cov, member.MonthOf(p.Period)) {
 			in.Payslips = append(in.Payslips, p)
 		}
 	}
-	for _, e := range md.Employment {
-		spans := md.Coverage[e.KPJ]
+	for _, e := range all.Employments {
+		spans := cov[e.KPJ]
 		if e.KPJ == "" {
-			for _, s := range md.Coverage {
+			for _, s := range cov {
 				spans = append(spans, s...)
 			}
 		}
@@ -191,9 +204,9 @@ func PayslipCheck(md Model) payslip.Report {
 			in.Employments = append(in.Employments, part)
 		}
 	}
-	for _, a := range md.A1 {
+	for _, a := range all.A1 {
 		for m := time.January; m <= time.December; m++ {
-			if md.covered(member.Month(a.Year, m)) {
+			if covered(cov, member.Month(a.Year, m)) {
 				in.A1 = append(in.A1, a)
 				break
 			}

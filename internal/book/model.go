@@ -123,9 +123,20 @@ func (c Contents) Data(identifier string, now time.Time) (memberdata.Data, error
 		Payslips:      md.Payslips,
 		Employment:    md.Employment,
 		A1:            md.A1,
+		Coverage:      coverage(md),
 		FetchedAt:     asOf,
 		Offline:       true,
 	}, nil
+}
+
+// coverage is the months the book's documents speak for: never nil, so
+// that the checks know a book's months from the server's (a book with no
+// statement yet owes nothing the checks can see).
+func coverage(md read.Model) map[string][]read.Span {
+	if md.Coverage == nil {
+		return map[string][]read.Span{}
+	}
+	return md.Coverage
 }
 
 // Missing says what the book lacks for the dashboard's views, in the

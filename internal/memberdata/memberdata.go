@@ -7,6 +7,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/documents/read"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/service"
 )
@@ -31,8 +32,14 @@ type Data struct {
 	Payslips   []member.Payslip
 	Employment []member.Employment
 	A1         []member.A1Deduction
-	FetchedAt  time.Time // when this data was true: the oldest part's fetch time
-	Offline    bool      // read from the cache; nothing may touch the network
+	// Coverage is nil for the server's data (every month of an open card
+	// is owed and listed). A book's data has the months its documents
+	// speak for, by card (documents/read.Model.Coverage): a month outside
+	// them is unknown, not unpaid, and the checks leave it out
+	// (read.AuditCovered). Kept in the encrypted cache with Own's part.
+	Coverage  map[string][]read.Span
+	FetchedAt time.Time // when this data was true: the oldest part's fetch time
+	Offline   bool      // read from the cache; nothing may touch the network
 	// Revalidation is what the next refresh needs to ask "changed?"
 	// instead of downloading again: the last ETags and bodies (member
 	// data; kept in memory and in the encrypted cache only).

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
+	"github.com/cekbpjstk/cekbpjstk/documents/read"
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 )
@@ -71,13 +72,18 @@ type ownPart struct {
 	Payslips   []member.Payslip     `json:"payslips,omitempty"`
 	Employment []member.Employment  `json:"employment,omitempty"`
 	A1         []member.A1Deduction `json:"a1,omitempty"`
+	// Coverage: a book's months its documents speak for (Data.Coverage);
+	// never written for the server's data. Present (even empty) for a
+	// book: an empty coverage means no document speaks for any month (no
+	// omitempty: {} and null must read back apart).
+	Coverage map[string][]read.Span `json:"coverage"`
 }
 
 func encodeOwn(snap *cache.Snapshot, data Data) error {
-	if len(data.Payslips)+len(data.Employment)+len(data.A1) == 0 {
+	if len(data.Payslips)+len(data.Employment)+len(data.A1) == 0 && data.Coverage == nil {
 		return nil
 	}
-	b, err := json.Marshal(ownPart{Payslips: SortPayslips(data.Payslips), Employment: data.Employment, A1: data.A1})
+	b, err := json.Marshal(ownPart{Payslips: SortPayslips(data.Payslips), Employment: data.Employment, A1: data.A1, Coverage: data.Coverage})
 	if err != nil {
 		return fmt.Errorf("encode %s: %w", partOwn, err)
 	}
@@ -94,7 +100,7 @@ func decodeOwn(snap cache.Snapshot, data *Data) {
 	}
 	var o ownPart
 	if json.Unmarshal(entry.Data, &o) == nil {
-		data.Payslips, data.Employment, data.A1 = SortPayslips(o.Payslips), o.Employment, o.A1
+		data.Payslips, data.Employment, data.A1, data.Coverage = SortPayslips(o.Payslips), o.Employment, o.A1, o.Coverage
 	}
 }
 

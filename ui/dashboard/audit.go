@@ -62,10 +62,10 @@ func (d *Dashboard) startAudit(data memberdata.Data) {
 		// until the new checks are in (no empty Temuan in between).
 		d.audited.report, d.audited.found, d.audited.ready = prev.report, prev.found, prev.ready
 	}
-	seq := d.audited.seq
+	seq, cov := d.audited.seq, data.Coverage
 	async.Run(d.runner, auditTimeout, func(context.Context) (audittab.Checks, error) {
-		r := runAudit(in)
-		return audittab.Checks{Audit: r, Payslip: audittab.RunPayslip(slips, r)}, nil
+		r := audittab.RunAudit(runAudit, in, cov)
+		return audittab.Checks{Audit: r, Payslip: audittab.RunPayslip(slips, r, cov)}, nil
 	}, func(c audittab.Checks, _ error) {
 		if d.audited.seq != seq {
 			return // newer data, or Clear

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/cekbpjstk/cekbpjstk/documents/read"
 	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/rules/payslip"
@@ -32,20 +33,36 @@ func PayslipInput(data memberdata.Data) payslip.Input {
 }
 
 // RunPayslip runs rules/payslip on in and leaves out what report, the
-// audit of the same data, already lists. It takes milliseconds but reads
-// every month: call it off the UI goroutine.
-func RunPayslip(in payslip.Input, report audit.Report) payslip.Report {
+// audit of the same data, already lists. With a book's coverage (cov not
+// nil) only the months its documents speak for are checked
+// (read.PayslipCheckCovered). It takes milliseconds but reads every
+// month: call it off the UI goroutine.
+func RunPayslip(in payslip.Input, report audit.Report, cov map[string][]read.Span) payslip.Report {
 	if len(in.Payslips)+len(in.Employments)+len(in.A1) == 0 {
 		return payslip.Report{AsOf: in.AsOf} // nothing of the member's own to check
 	}
+	if cov != nil {
+		return read.PayslipCheckCovered(in, cov).WithoutAudited(report)
+	}
 	return payslip.Run(in).WithoutAudited(report)
+}
+
+// RunAudit is run (audit.Run, or the dashboard's counting stand-in) on
+// in, or, for a book (cov not nil), the audit of only the months its
+// documents speak for: a year whose statement the member has not
+// imported is unknown, not unpaid (read.AuditCovered).
+func RunAudit(run func(audit.Input) audit.Report, in audit.Input, cov map[string][]read.Span) audit.Report {
+	if cov != nil {
+		return read.AuditCovered(in, cov)
+	}
+	return run(in)
 }
 
 // Check runs the audit and the payslip checks on data (off the UI
 // goroutine).
 func Check(data memberdata.Data) Checks {
-	r := audit.Run(Input(data))
-	return Checks{Audit: r, Payslip: RunPayslip(PayslipInput(data), r)}
+	r := RunAudit(audit.Run, Input(data), data.Coverage)
+	return Checks{Audit: r, Payslip: RunPayslip(PayslipInput(data), r, data.Coverage)}
 }
 
 // slipTitle is a payslip finding's title: its kind and months.
