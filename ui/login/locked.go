@@ -53,6 +53,7 @@ func lockedIcon() fyne.Resource { return assets.LockIcon }
 // SetLocked turns the view into the lock screen of identifier, saying why
 // (the lock's sentence); "" turns it back into the login form.
 func (v *View) SetLocked(identifier, why string) {
+	identifier, _ = notBook(identifier, false) // a book reopens from the offline list, with its own password
 	if identifier == "" {
 		if !v.lock.on {
 			return

@@ -50,3 +50,14 @@ func notBook(identifier string, remember bool) (string, bool) {
 	}
 	return identifier, remember
 }
+
+// SetBook says whether the account the prompt opens is a book: its
+// password is the one the member chose for the book, not a BPJSTK one.
+func (v *UnlockView) SetBook(isBook bool) {
+	heading, why := lang.L("login.unlock.title"), lang.L("login.unlock.intro")
+	if isBook {
+		heading, why = lang.L("book.unlock.title"), lang.L("book.unlock.intro")
+	}
+	v.heading.SetText(heading)
+	v.why.SetText(why)
+}

@@ -19,6 +19,7 @@ import (
 // Enter submits.
 type UnlockView struct {
 	heading  *widget.Label
+	why      *widget.Label
 	account  *widget.Label
 	password *widget.Entry
 	submit   *widget.Button
@@ -68,9 +69,9 @@ func NewUnlockView(do func(func())) *UnlockView {
 		}
 	})
 	v.back.Importance = widget.LowImportance
-	why := widget.NewLabel(lang.L("login.unlock.intro"))
-	why.Wrapping = fyne.TextWrapWord
-	column := container.NewVBox(v.heading, v.account, why,
+	v.why = widget.NewLabel(lang.L("login.unlock.intro"))
+	v.why.Wrapping = fyne.TextWrapWord
+	column := container.NewVBox(v.heading, v.account, v.why,
 		widget.NewLabel(lang.L("login.password")), v.password,
 		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
 		v.message, v.back)

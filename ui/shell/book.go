@@ -41,6 +41,7 @@ type bookViews struct {
 	rows   *bookui.RowsView
 	bar    *bookui.Bar
 	dash   fyne.CanvasObject // the dashboard under the bar
+	refs   map[int64]bool    // the offline list's rows that are books
 }
 
 // importTimeout bounds reading an import's files (the readers' own limits

@@ -65,3 +65,30 @@ func TestBook_MadeShownAndExported(t *testing.T) {
 		t.Errorf("iuran.csv lacks May 2026 of the card:\n%.300s", iuran)
 	}
 }
+
+// A locked book is listed as the member's records and its password
+// prompt speaks of the book's own password, not a BPJSTK one; the
+// password opens it back on the book's bar.
+func TestBook_LockedBookOpensWithItsPassword(t *testing.T) {
+	h := newHarness(t)
+	h.waitVerified()
+	h.c.show(screenBookCreate)
+	h.c.submitBook(book.New{Name: "Wening Prameswari", BirthDate: time.Date(1990, 4, 12, 0, 0, 0, 0, time.UTC),
+		Cards: []book.Card{{KPJ: "23011122233", Employer: "PT Lintang Samudra Niaga"}}}, "Kebun#Mangga#2031", false)
+	h.waitFor("the book's dashboard", func() bool { return h.c.current == screenDashboard && h.c.app.BookOpen() })
+	h.c.lock()
+	h.waitFor("the book in the list", func() bool { return h.contains("Terkunci: catatan saya") })
+	var ref int64
+	for r, isBook := range h.c.book.refs {
+		if isBook {
+			ref = r
+		}
+	}
+	h.c.openOffline(ref, "•••", time.Now())
+	h.waitFor("the password prompt", func() bool { return h.c.current == screenUnlock })
+	if !h.contains("Buka catatan saya") || h.contains("kata sandi BPJSTK") {
+		t.Fatalf("the prompt: %q", uitest.Texts(h.screen()))
+	}
+	h.c.submitUnlock("Kebun#Mangga#2031")
+	h.waitFor("the book again", func() bool { return h.c.current == screenDashboard && h.c.app.BookOpen() && h.contains("Catatan saya") })
+}

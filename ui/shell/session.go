@@ -102,6 +102,10 @@ func (c *Shell) refreshOfflineAccounts() {
 		if c.login != nil {
 			c.login.SetOfflineAccounts(accounts)
 		}
+		c.book.refs = map[int64]bool{}
+		for _, a := range accounts {
+			c.book.refs[a.Ref] = a.Book
+		}
 	})
 }
 
@@ -322,6 +326,7 @@ func (c *Shell) openOffline(ref int64, masked string, asOf time.Time) {
 			if c.current == screenLogin {
 				c.unlockRef = ref
 				c.unlockPage().Reset(masked, asOf)
+				c.unlockPage().SetBook(c.book.refs[ref])
 				c.show(screenUnlock)
 			}
 		case err != nil:

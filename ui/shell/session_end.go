@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/internal/app"
+	"github.com/cekbpjstk/cekbpjstk/internal/book"
 	"github.com/cekbpjstk/cekbpjstk/ui/async"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
@@ -33,7 +34,7 @@ func (c *Shell) lockWith(message string) {
 	c.dropMemberData()
 	// A new client holds no tokens; the old one, and its tokens, went.
 	c.checkServer()
-	if id != "" {
+	if id != "" && !book.IsBook(id) {
 		// The lock screen: who is locked, the password, "Bukan Anda? Keluar".
 		c.loginView().SetIdentifier(id, c.app.Remembered() == id)
 		c.loginView().SetLocked(id, message)
