@@ -155,11 +155,11 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     stop_app
     # A new start: the login view lists the account masked; it opens with
     # the password. Focus is in the (empty) identifier; Tab: the password,
-    # "Ingat saya", "Daftar", the SMS 2757 helper, then the offline account.
+    # "Ingat saya", then the offline account (first beside the form).
     start_app "$lang" "$work/off-$lang" --demo
     wait_log 'server verified'
     sleep 0.8
-    xdotool key Tab Tab Tab Tab Tab space
+    xdotool key Tab Tab Tab space
     wait_log 'screen=unlock' 10
     shot "offline-password-$lang" 1
     type_text 'Salah#2026'; xdotool key Return
@@ -176,10 +176,9 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     start_app "$lang" "$work/lock-$lang" --demo
     wait_log 'server verified'
     sleep 0.5
-    click 1000 400; sleep 0.3   # a first click only gives the window focus
-    click 760 655; sleep 0.5    # Budi's "Pakai" fills the form
-    # "Pakai" put the focus on Masuk: back to "Ingat saya", tick it, Masuk.
-    xdotool key shift+Tab; sleep 0.3; xdotool key space; sleep 0.3
+    # Focus is in the identifier: Budi, his password, tick "Ingat saya", Masuk.
+    type_text 'budi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'
+    xdotool key Tab; sleep 0.3; xdotool key space; sleep 0.3
     xdotool key Tab; sleep 0.3; xdotool key space
     wait_log 'refresh done' 60
     sleep 1
