@@ -22,6 +22,9 @@ type FilePreview struct {
 	// Kept: the book keeps this document already (the same SHA-256);
 	// importing it again changes nothing.
 	Kept bool
+	// Typed: the figures were typed by the member in one of the book's
+	// forms (no original document); Typed previews come from Typed.
+	Typed bool
 }
 
 // Preview is an import read but not stored: what each file holds, and
@@ -44,8 +47,19 @@ type NewDoc struct {
 	Body []byte
 }
 
-// Importable reports whether confirming the preview would add anything.
-func (p Preview) Importable() bool { return p.Problem == nil && len(p.Docs) > 0 }
+// Importable reports whether confirming the preview would add anything:
+// an original document, or figures the member typed.
+func (p Preview) Importable() bool { return p.Problem == nil && (len(p.Docs) > 0 || len(p.Rows) > 0) }
+
+// Typed is the preview of figures the member typed in one of the book's
+// forms (a JMO balance, a month): rows with no document (Doc ""), like
+// Upah saya's typed rows, named name. It goes through the same preview
+// and ConfirmImport as a file; nothing is stored before the member
+// confirms it.
+func Typed(name string, b documents.Bundle) Preview {
+	rows := RowsOf(b, "")
+	return Preview{Files: []FilePreview{{Name: name, Rows: len(rows), Typed: true}}, Rows: rows}
+}
 
 // Refused counts the rows every file refused.
 func (p Preview) Refused() int {

@@ -25,10 +25,14 @@ type Bar struct {
 	asOf    *widget.Label
 	missing *widget.Label
 	demo    *widget.Button
+	balance *widget.Button
+	month   *widget.Button
 	content fyne.CanvasObject
 
 	OnOpenFiles func() // choose files to import
 	OnPaste     func() // paste text copied from JMO or a spreadsheet
+	OnBalance   func() // type a JHT balance as JMO shows it
+	OnMonth     func() // type one month's contribution
 	OnRows      func() // the rows and their sources
 	OnDemo      func() // import the demo's documents (demo only)
 	OnExport    func() // write the whole book (CSV, JSON, the originals) where the member chooses
@@ -49,6 +53,9 @@ func NewBar() *Bar {
 	open := widget.NewButtonWithIcon(lang.L("book.bar.open"), theme.FolderOpenIcon(), call(&b.OnOpenFiles))
 	open.Importance = widget.HighImportance
 	paste := widget.NewButtonWithIcon(lang.L("book.bar.paste"), theme.ContentPasteIcon(), call(&b.OnPaste))
+	balance := widget.NewButtonWithIcon(lang.L("book.bar.balance"), theme.DocumentCreateIcon(), call(&b.OnBalance))
+	month := widget.NewButtonWithIcon(lang.L("book.bar.month"), theme.DocumentCreateIcon(), call(&b.OnMonth))
+	b.balance, b.month = balance, month
 	rows := widget.NewButtonWithIcon(lang.L("book.bar.rows"), theme.ListIcon(), call(&b.OnRows))
 	export := widget.NewButtonWithIcon(lang.L("book.bar.export"), theme.DocumentSaveIcon(), call(&b.OnExport))
 	b.demo = widget.NewButtonWithIcon(lang.L("book.bar.demo"), theme.DownloadIcon(), call(&b.OnDemo))
@@ -56,7 +63,7 @@ func NewBar() *Bar {
 	title := widget.NewLabelWithStyle(lang.L("book.bar.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	drop := widget.NewLabel(lang.L("book.bar.drop"))
 	line := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, b.asOf)
-	buttons := container.NewHBox(open, paste, rows, export, b.demo, layout.NewSpacer())
+	buttons := container.NewHBox(open, paste, balance, month, rows, export, b.demo, layout.NewSpacer())
 	tint := widgets.NewTint(theme.ColorNamePrimary, 0x18)
 	b.content = container.NewStack(tint, container.NewPadded(container.NewVBox(line, buttons, drop, b.missing)))
 	return b

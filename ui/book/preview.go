@@ -82,6 +82,10 @@ func (v *PreviewView) SetPreview(p book.Preview) {
 	v.busy.Hide()
 	v.files.RemoveAll()
 	for _, f := range p.Files {
+		if f.Typed {
+			v.files.Add(typedBlock(p.Rows))
+			continue
+		}
 		v.files.Add(fileBlock(f))
 	}
 	if p.Problem != nil {
@@ -91,6 +95,9 @@ func (v *PreviewView) SetPreview(p book.Preview) {
 		v.problem.Hide()
 	}
 	switch {
+	case p.Importable() && len(p.Docs) == 0:
+		v.summary.SetText(lang.L("book.preview.summaryTyped", map[string]any{"Rows": len(p.Rows)}))
+		v.confirm.Enable()
 	case p.Importable():
 		v.summary.SetText(lang.L("book.preview.summary", map[string]any{"Rows": len(p.Rows), "Docs": len(p.Docs), "Refused": p.Refused()}))
 		v.confirm.Enable()
@@ -183,6 +190,17 @@ func fileBlock(f book.FilePreview) fyne.CanvasObject {
 			}
 			add(lang.L("book.preview.refused", map[string]any{"Why": text}), widget.WarningImportance)
 		}
+	}
+	return container.NewVBox(append(lines, widget.NewSeparator())...)
+}
+
+// typedBlock shows figures the member typed, one row a line.
+func typedBlock(rows []book.Row) fyne.CanvasObject {
+	lines := []fyne.CanvasObject{widget.NewLabelWithStyle(lang.L("book.preview.typed"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
+	for _, r := range rows {
+		l := widget.NewLabel(RowText(r))
+		l.Wrapping = fyne.TextWrapWord
+		lines = append(lines, l)
 	}
 	return container.NewVBox(append(lines, widget.NewSeparator())...)
 }

@@ -106,6 +106,8 @@ func (c *Shell) dashboardContent() fyne.CanvasObject {
 				c.importBook([]book.Source{{Name: name, Data: []byte(text)}})
 			})
 		}
+		b.OnBalance = func() { c.typeBook("book.typed.titleBalance", bookui.NewBalanceForm(c.bookCards())) }
+		b.OnMonth = func() { c.typeBook("book.typed.titleMonth", bookui.NewMonthForm(c.bookCards())) }
 		b.OnRows = c.showBookRows
 		b.OnDemo = c.importDemoDocuments
 		b.OnExport = c.exportBook
@@ -216,6 +218,25 @@ func (c *Shell) importBook(sources []book.Source) {
 	async.Run(c.session, importTimeout, func(ctx context.Context) (book.Preview, error) {
 		return c.app.PreviewImport(ctx, epoch, sources)
 	}, c.previewRead(preview))
+}
+
+// typeBook opens one of the book's forms; what the member typed goes
+// through the same preview and ConfirmImport as a file.
+func (c *Shell) typeBook(titleKey string, v *bookui.TypedView) {
+	bookui.ShowTyped(c.win, titleKey, v, func(b documents.Bundle) {
+		c.showPreview().SetPreview(book.Typed(lang.L(titleKey), b))
+	})
+}
+
+// bookCards are the open book's cards, for the forms.
+func (c *Shell) bookCards() []bookui.CardChoice {
+	var out []bookui.CardChoice
+	if data := c.app.Data(); data != nil {
+		for _, card := range data.Cards {
+			out = append(out, bookui.CardChoice{KPJ: card.KPJ, Employer: card.EmployerName})
+		}
+	}
+	return out
 }
 
 func (c *Shell) importDemoDocuments() {

@@ -71,11 +71,7 @@ func TestBook_MadeShownAndExported(t *testing.T) {
 // password opens it back on the book's bar.
 func TestBook_LockedBookOpensWithItsPassword(t *testing.T) {
 	h := newHarness(t)
-	h.waitVerified()
-	h.c.show(screenBookCreate)
-	h.c.submitBook(book.New{Name: "Wening Prameswari", BirthDate: time.Date(1990, 4, 12, 0, 0, 0, 0, time.UTC),
-		Cards: []book.Card{{KPJ: "23011122233", Employer: "PT Lintang Samudra Niaga"}}}, "Kebun#Mangga#2031", false)
-	h.waitFor("the book's dashboard", func() bool { return h.c.current == screenDashboard && h.c.app.BookOpen() })
+	h.makeBook()
 	h.c.lock()
 	h.waitFor("the book in the list", func() bool { return h.contains("Terkunci: catatan saya") })
 	var ref int64
