@@ -85,7 +85,7 @@ func windowGeometry(t *testing.T, display string, output *strings.Builder) (id s
 // (where Fyne keeps the preferences, the chosen window size among them).
 func runWindow(t *testing.T, bin, display, scale, config string) (*exec.Cmd, *strings.Builder, chan error) {
 	t.Helper()
-	cmd := exec.Command(bin, "--data-dir", filepath.Join(config, "data"))
+	cmd := exec.Command(bin, "--verbose", "--data-dir", filepath.Join(config, "data"))
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "FYNE_SCALE="+scale, "XDG_CONFIG_HOME="+config, "HOME="+config)
 	var output strings.Builder
 	cmd.Stdout, cmd.Stderr = &output, &output
@@ -153,23 +153,31 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 			if out, err := prop.Output(); err != nil || !strings.HasPrefix(strings.TrimSpace(string(out)), "_NET_WM_ICON = 96, 96,") {
 				t.Errorf("the window's icon property starts %.40q (%v), want a 96×96 icon", out, err)
 			}
-			// The member makes it smaller; the next start opens at that size.
-			// (Not below the layouts' minimum, which a start would raise.)
+			// The member makes it larger where the screen has room, else
+			// smaller; the next start opens at that size. (Smaller is not
+			// below the view's own minimum, which the window keeps: the
+			// login view's two columns need more than 1024×520 at some
+			// widths, and a size below it would be refused, not chosen.)
 			chosenW, chosenH := max(w-40, minW+6), max(h-30, minH+6)
-			if chosenW >= w && chosenH >= h {
-				t.Fatalf("no smaller size to choose than %d×%d", w, h)
+			if chosenW == w && chosenH == h {
+				t.Fatalf("no other size to choose than %d×%d", w, h)
 			}
 			resize := exec.Command("xdotool", "windowsize", "--sync", id, strconv.Itoa(chosenW), strconv.Itoa(chosenH))
 			resize.Env = append(os.Environ(), "DISPLAY="+display)
 			if out, err := resize.CombinedOutput(); err != nil {
 				t.Fatalf("xdotool windowsize: %v %s", err, out)
 			}
-			time.Sleep(2 * time.Second) // the resize event reaches the app's loop (a loaded machine)
+			// The resize event must reach the app's loop before the SIGTERM:
+			// 2 s was not enough for 2 of the 5 sizes in a clean clone's
+			// make test while other builds loaded both cores (the app kept
+			// its first size; alone, all five pass). On failure the app's
+			// --verbose log says what size it chose and from what.
+			time.Sleep(5 * time.Second)
 			stopWindow(t, cmd, output, exited)
 			cmd, output, exited = runWindow(t, bin, display, c.scale, config)
 			_, w2, h2 := windowGeometry(t, display, output)
 			if abs(w2-chosenW) > 3 || abs(h2-chosenH) > 3 {
-				t.Errorf("reopened at %d×%d px, want the %d×%d the member chose (first %d×%d)", w2, h2, chosenW, chosenH, w, h)
+				t.Errorf("reopened at %d×%d px, want the %d×%d the member chose (first %d×%d)\n%s", w2, h2, chosenW, chosenH, w, h, output.String())
 			}
 			stopWindow(t, cmd, output, exited)
 		})
