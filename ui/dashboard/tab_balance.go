@@ -57,9 +57,14 @@ func newBalanceTab() *balanceTab {
 
 func (b *balanceTab) setData(data memberdata.Data, kpj func(string) string) {
 	b.totalCard.SetTitle(lang.L("dashboard.balance.total"))
-	b.total.SetText(i18n.FormatRupiah(data.Balance.Total))
-	note := map[string]any{"Count": len(data.Balance.Accounts), "Date": i18n.FormatDate(data.Balance.AsOf)}
-	b.totalNote.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dashboard.balance.totalNote.one", note), lang.L("dashboard.balance.totalNote", note)))
+	if noBalance(data) {
+		b.total.SetText("–")
+		b.totalNote.SetText(lang.L("dashboard.balance.none"))
+	} else {
+		b.total.SetText(i18n.FormatRupiah(data.Balance.Total))
+		note := map[string]any{"Count": len(data.Balance.Accounts), "Date": i18n.FormatDate(data.Balance.AsOf)}
+		b.totalNote.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dashboard.balance.totalNote.one", note), lang.L("dashboard.balance.totalNote", note)))
+	}
 
 	b.chartCard.SetTitle(lang.L("chart.balanceTitle"))
 	b.chart.Series = balanceSeries()

@@ -73,9 +73,14 @@ func (s *summaryTab) translate() {
 func (s *summaryTab) setData(data memberdata.Data) {
 	s.translate()
 	m := data.Member
-	s.balance.SetText(i18n.FormatRupiah(data.Balance.Total))
-	asOf := map[string]any{"Date": i18n.FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
-	s.balanceAsOf.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dashboard.balance.asOf.one", asOf), lang.L("dashboard.balance.asOf", asOf)))
+	if noBalance(data) {
+		s.balance.SetText("–")
+		s.balanceAsOf.SetText(lang.L("dashboard.balance.none"))
+	} else {
+		s.balance.SetText(i18n.FormatRupiah(data.Balance.Total))
+		asOf := map[string]any{"Date": i18n.FormatDate(data.Balance.AsOf), "Count": len(data.Balance.Accounts)}
+		s.balanceAsOf.SetText(part.Plural(len(data.Balance.Accounts), lang.L("dashboard.balance.asOf.one", asOf), lang.L("dashboard.balance.asOf", asOf)))
+	}
 	if m.Employer != nil {
 		s.employer.set(m.Employer.Name)
 		s.npp.set(m.Employer.NPP)
@@ -94,8 +99,21 @@ func (s *summaryTab) setData(data memberdata.Data) {
 	for _, p := range m.Programs {
 		rows = append(rows, programRow(p))
 	}
+	if len(rows) == 0 {
+		none := widget.NewLabel(lang.L("dashboard.programs.none"))
+		none.Wrapping = fyne.TextWrapWord
+		rows = append(rows, none)
+	}
 	s.programs.Objects = rows
 	s.programs.Refresh()
+}
+
+// noBalance: a member's own book whose documents gave no JHT balance yet
+// (no statement summary, no JMO balance). Its "Rp 0" would read as an
+// empty account: the view says what to import instead. The server always
+// gives a balance.
+func noBalance(data memberdata.Data) bool {
+	return data.Coverage != nil && len(data.Balance.Accounts) == 0
 }
 
 func programRow(p member.Program) fyne.CanvasObject {
