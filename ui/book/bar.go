@@ -63,7 +63,9 @@ func NewBar() *Bar {
 	title := widget.NewLabelWithStyle(lang.L("book.bar.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	drop := widget.NewLabel(lang.L("book.bar.drop"))
 	line := container.NewHBox(widget.NewIcon(theme.DocumentIcon()), title, b.asOf)
-	buttons := container.NewHBox(open, paste, balance, month, rows, export, b.demo, layout.NewSpacer())
+	// The buttons wrap onto a second row where the window is narrow (the
+	// bar must not widen a 1024-pixel window).
+	buttons := container.New(layout.NewRowWrapLayout(), open, paste, balance, month, rows, export, b.demo)
 	tint := widgets.NewTint(theme.ColorNamePrimary, 0x18)
 	b.content = container.NewStack(tint, container.NewPadded(container.NewVBox(line, buttons, drop, b.missing)))
 	return b

@@ -287,8 +287,12 @@ func (c *Shell) confirmImport(v *bookui.PreviewView, d dialog.Dialog, p book.Pre
 			d.Hide()
 			c.dashView().SetData(data)
 			c.refreshBookBar()
+			saved := "book.import.saved"
+			if len(p.Docs) == 0 {
+				saved = "book.import.savedTyped" // no original to keep
+			}
 			dialogs.Show(dialog.NewInformation(lang.L("book.bar.title"),
-				lang.L("book.import.saved", map[string]any{"Rows": len(p.Rows)}), c.win), c.win)
+				lang.L(saved, map[string]any{"Rows": len(p.Rows)}), c.win), c.win)
 		}
 	})
 }

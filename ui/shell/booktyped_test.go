@@ -64,6 +64,10 @@ func TestBook_TypedBalanceAndMonthReachTheData(t *testing.T) {
 		d := h.c.app.Data()
 		return d != nil && len(d.Balance.Accounts) == 1 && d.Balance.Accounts[0].Total == 12345678
 	})
+	h.waitFor("the saved message", func() bool { return uitest.Contains(top(), "1 baris yang Anda ketik tersimpan") })
+	if uitest.Contains(top(), "Dokumen aslinya disimpan") {
+		t.Errorf("the saved message: %q", uitest.Texts(top()))
+	}
 
 	test.Tap(uitest.Button(t, h.screen(), lang.L("book.bar.month")))
 	test.Type(uitest.Entry(t, top(), lang.L("book.typed.monthHint")), "10-2026")
