@@ -75,6 +75,7 @@ func NewMonthForm(cards []CardChoice) *TypedView {
 	v.period.SetPlaceHolder(lang.L("book.typed.monthHint"))
 	v.wage, v.backPay = widget.NewEntry(), widget.NewEntry()
 	v.wage.SetPlaceHolder("4.500.000")
+	v.amount.SetPlaceHolder("285.000")
 	v.backPay.SetPlaceHolder("0")
 	v.build(
 		widget.NewLabel(lang.L("book.typed.card")), v.card, v.errs["card"],
@@ -115,7 +116,8 @@ func (v *TypedView) build(fields ...fyne.CanvasObject) {
 	v.submit.Importance = widget.HighImportance
 	intro := widget.NewLabel(lang.L("book.typed.intro"))
 	intro.Wrapping = fyne.TextWrapWord
-	v.content = container.NewVBox(append(append([]fyne.CanvasObject{intro}, fields...), v.submit)...)
+	// The fields scroll; Preview stays in sight below them.
+	v.content = container.NewBorder(nil, v.submit, nil, nil, container.NewVScroll(container.NewVBox(append([]fyne.CanvasObject{intro}, fields...)...)))
 }
 
 // Content is the form's root object.
@@ -208,11 +210,11 @@ func parseMonth(s string) (time.Time, bool) {
 // was typed once the form accepts it (the dialog closes; the caller
 // previews it).
 func ShowTyped(win fyne.Window, titleKey string, v *TypedView, onBundle func(documents.Bundle)) {
-	d := dialog.NewCustom(lang.L(titleKey), lang.L("book.preview.cancel"), container.NewVScroll(v.Content()), win)
+	d := dialog.NewCustom(lang.L(titleKey), lang.L("book.preview.cancel"), v.Content(), win)
 	v.OnSubmit = func(b documents.Bundle) {
 		d.Hide()
 		onBundle(b)
 	}
-	d.Resize(fyne.NewSize(560, 560))
+	d.Resize(fyne.NewSize(560, 620))
 	dialogs.Show(d, win)
 }
