@@ -70,6 +70,7 @@ const (
 	KindEmployment Kind = "employment" // one job on a card: start, end, reason
 	KindA1         Kind = "a1"         // one year's 1721-A1 deduction
 	KindWage       Kind = "wage"       // Upah saya's one payslip wage from a month on, typed
+	KindLastPaid   Kind = "last_paid"  // a card's last month paid, as JMO shows it (its months not listed)
 )
 
 // Identity is the member as typed when the book was made. The NIK is
@@ -97,6 +98,7 @@ type Row struct {
 	Employment *member.Employment        `json:"employment,omitempty"`
 	A1         *member.A1Deduction       `json:"a1,omitempty"`
 	Wage       *member.PayslipWage       `json:"wage,omitempty"`
+	LastPaid   *documents.CardMonth      `json:"last_paid,omitempty"`
 }
 
 // Encode is the row as the store keeps it (sealed).
@@ -141,6 +143,8 @@ func (r Row) payload() any {
 		return r.A1
 	case r.Kind == KindWage && r.Wage != nil:
 		return r.Wage
+	case r.Kind == KindLastPaid && r.LastPaid != nil:
+		return r.LastPaid
 	}
 	return nil
 }
@@ -159,6 +163,8 @@ func (r Row) Source() member.Source {
 		return r.Employment.Source
 	case r.A1 != nil:
 		return r.A1.Source
+	case r.LastPaid != nil:
+		return r.LastPaid.Source
 	}
 	return member.Source{}
 }
@@ -187,6 +193,9 @@ func RowsOf(b documents.Bundle, doc string) []Row {
 	}
 	for i := range b.A1 {
 		out = append(out, Row{Kind: KindA1, Doc: doc, A1: &b.A1[i]})
+	}
+	for i := range b.LastPaid {
+		out = append(out, Row{Kind: KindLastPaid, Doc: doc, LastPaid: &b.LastPaid[i]})
 	}
 	return out
 }
@@ -231,6 +240,8 @@ func Bundles(rows []Row, docs []documents.Document) ([]documents.Bundle, error) 
 			b.Employment = append(b.Employment, *r.Employment)
 		case KindA1:
 			b.A1 = append(b.A1, *r.A1)
+		case KindLastPaid:
+			b.LastPaid = append(b.LastPaid, *r.LastPaid)
 		case KindWage: // not a document's: Contents.Data reads it
 		}
 	}

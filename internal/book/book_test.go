@@ -144,3 +144,49 @@ func TestExport_TheWholeBook(t *testing.T) {
 		t.Errorf("files: %d, the original at dokumen/slip.csv: %q", len(files), files["dokumen/slip.csv"])
 	}
 }
+
+// A typed preview (a JMO balance with its last month paid): rows of no
+// document, importable without one; read back, the last month paid is the
+// member's last contribution and the balance the card's.
+func TestTyped_BalanceAndLastPaid(t *testing.T) {
+	t.Parallel()
+	typed := member.Source{File: "diketik"}
+	b := documents.Bundle{
+		Balances: []member.BalanceAccount{{KPJ: "23011122233", EmployerName: "PT Lintang Samudra Niaga", Total: 12_345_678,
+			AsOf: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Source: &typed}},
+		LastPaid: []documents.CardMonth{{KPJ: "23011122233", Month: time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC), Source: typed}},
+	}
+	p := Typed("Saldo JHT dari JMO", b)
+	if !p.Importable() || len(p.Docs) != 0 || len(p.Rows) != 2 || !p.Files[0].Typed || p.Files[0].Rows != 2 {
+		t.Fatalf("preview %+v", p)
+	}
+	if (Preview{}).Importable() {
+		t.Fatal("an empty preview is importable")
+	}
+	rows := valid().Rows(today)
+	for _, r := range p.Rows {
+		enc, err := r.Encode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := DecodeRow(int64(len(rows)+1), enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows = append(rows, back)
+	}
+	if rows[len(rows)-1].Kind != KindLastPaid || rows[len(rows)-1].Source() != typed || rows[len(rows)-1].Doc != "" {
+		t.Fatalf("the last paid row read back as %+v", rows[len(rows)-1])
+	}
+	data, err := Contents{Rows: rows}.Data("book:00", today)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !data.Member.LastContribution.Equal(time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)) || data.Balance.Total != 12_345_678 {
+		t.Fatalf("last contribution %v, balance %v", data.Member.LastContribution, data.Balance.Total)
+	}
+	files, err := Export(Contents{Rows: rows}, nil, today)
+	if err != nil || !bytes.Contains(files["bulan-terakhir.csv"], []byte("23011122233;2026-10;")) {
+		t.Fatalf("bulan-terakhir.csv %q, %v", files["bulan-terakhir.csv"], err)
+	}
+}

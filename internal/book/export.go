@@ -86,6 +86,9 @@ func Export(c Contents, originals []Source, now time.Time) (map[string][]byte, e
 			a := r.A1
 			add("a1.csv", []string{"tahun", "pemberi_kerja", "kpj", "potongan", "dokumen", "halaman", "baris"},
 				append([]string{strconv.Itoa(a.Year), a.Employer, a.KPJ, rp(a.Amount)}, from...))
+		case r.LastPaid != nil:
+			add("bulan-terakhir.csv", []string{"kpj", "bulan_terakhir_dibayar", "dokumen", "halaman", "baris"},
+				append([]string{r.LastPaid.KPJ, r.LastPaid.Month.Format("2006-01")}, from...))
 		case r.Claim != nil:
 			k := r.Claim
 			add("klaim.csv", []string{"id", "kpj", "program", "jenis", "diajukan", "jumlah", "status", "dokumen"},

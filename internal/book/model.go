@@ -172,7 +172,7 @@ func MissingOf(rows []Row) Missing {
 // SortRows orders rows for the screen: by kind, then by period (newest
 // first), then as stored.
 func SortRows(rows []Row) {
-	rank := map[Kind]int{KindIdentity: 0, KindCard: 1, KindEmployment: 2, KindBalance: 3, KindMonth: 4, KindPayslip: 5, KindA1: 6, KindClaim: 7}
+	rank := map[Kind]int{KindIdentity: 0, KindCard: 1, KindEmployment: 2, KindBalance: 3, KindMonth: 4, KindPayslip: 5, KindA1: 6, KindClaim: 7, KindLastPaid: 8}
 	sort.SliceStable(rows, func(i, j int) bool {
 		a, b := rows[i], rows[j]
 		if rank[a.Kind] != rank[b.Kind] {
@@ -201,6 +201,8 @@ func (r Row) Period() time.Time {
 		return time.Date(r.A1.Year, 1, 1, 0, 0, 0, 0, time.UTC)
 	case r.Claim != nil:
 		return r.Claim.Submitted
+	case r.LastPaid != nil:
+		return r.LastPaid.Month
 	}
 	return time.Time{}
 }

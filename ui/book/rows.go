@@ -142,7 +142,7 @@ func (v *RowsView) sourceText(r book.Row) string {
 var rowKeys = map[book.Kind]string{
 	book.KindIdentity: "book.kind.identity", book.KindCard: "book.kind.card", book.KindMonth: "book.kind.month",
 	book.KindBalance: "book.kind.balance", book.KindClaim: "book.kind.claim", book.KindPayslip: "book.kind.payslip",
-	book.KindEmployment: "book.kind.employment", book.KindA1: "book.kind.a1", book.KindWage: "book.kind.wage",
+	book.KindEmployment: "book.kind.employment", book.KindA1: "book.kind.a1", book.KindWage: "book.kind.wage", book.KindLastPaid: "book.kind.lastPaid",
 }
 
 // RowText says what a row holds, in one line.
@@ -175,6 +175,8 @@ func RowText(r book.Row) string {
 		return fmt.Sprintf("%s %d · %s · %s", kind, r.A1.Year, r.A1.Employer, r.A1.Amount.Format())
 	case r.Claim != nil:
 		return fmt.Sprintf("%s · %s · %s", kind, r.Claim.Program, r.Claim.Amount.Format())
+	case r.LastPaid != nil:
+		return fmt.Sprintf("%s %s · %s", kind, i18n.FormatMonth(r.LastPaid.Month), i18n.MaskKPJ(r.LastPaid.KPJ))
 	case r.Wage != nil:
 		return fmt.Sprintf("%s %s · %s", kind, i18n.FormatMonth(r.Wage.From), member.Rupiah(r.Wage.Wage).Format())
 	}

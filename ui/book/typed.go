@@ -41,7 +41,7 @@ type TypedView struct {
 	amount  *widget.Entry // the balance (balance form) or the JHT paid (month form)
 	date    *widget.Entry // as of (balance) or the payment date (month)
 	status  *widget.Select
-	period  *widget.Entry // the month, MM-YYYY (month form)
+	period  *widget.Entry // the month, MM-YYYY (month form); the last month paid, optional (balance form)
 	wage    *widget.Entry // reported wage (month form)
 	backPay *widget.Entry // Rapel, optional (month form)
 	errs    map[string]*widget.Label
@@ -58,11 +58,14 @@ func NewBalanceForm(cards []CardChoice) *TypedView {
 	v := newTyped(cards, false)
 	v.status = widget.NewSelect([]string{lang.L("book.typed.statusActive"), lang.L("book.typed.statusInactive")}, nil)
 	v.status.PlaceHolder = lang.L("book.typed.statusUnknown")
+	v.period = widget.NewEntry()
+	v.period.SetPlaceHolder(lang.L("book.typed.monthHint"))
 	v.build(
 		widget.NewLabel(lang.L("book.typed.card")), v.card, v.errs["card"],
 		widget.NewLabel(lang.L("book.typed.balance")), v.amount, v.errs["amount"],
 		widget.NewLabel(lang.L("book.typed.asOf")), v.date, v.errs["date"],
 		widget.NewLabel(lang.L("book.typed.status")), v.status,
+		widget.NewLabel(lang.L("book.typed.lastPaid")), v.period, v.errs["period"],
 	)
 	return v
 }
@@ -152,6 +155,16 @@ func (v *TypedView) Submit() {
 	}
 	var period time.Time
 	var wage, backPay member.Rupiah
+	if !v.month && v.period.Text != "" {
+		p, ok := parseMonth(v.period.Text)
+		switch {
+		case !ok:
+			bad("period", "book.typed.errMonth")
+		case !date.IsZero() && p.After(date):
+			bad("period", "book.typed.errLastPaidAfter")
+		}
+		period = p
+	}
 	if v.month {
 		p, ok := parseMonth(v.period.Text)
 		switch {
@@ -185,6 +198,9 @@ func (v *TypedView) Submit() {
 			JHT: amount, PaidDate: date, BackPay: backPay, Source: &src, OnlyJHTJP: true}}
 	} else {
 		b.Balances = []member.BalanceAccount{{KPJ: card.KPJ, EmployerName: card.Employer, Total: amount, AsOf: date, Source: &src}}
+		if !period.IsZero() {
+			b.LastPaid = []documents.CardMonth{{KPJ: card.KPJ, Month: period, Source: src}}
+		}
 		if s := v.status.SelectedIndex(); s >= 0 {
 			status := [...]string{"aktif", "nonaktif"}[s]
 			b.Cards = []member.KPJCard{{KPJ: card.KPJ, EmployerName: card.Employer, Status: status}}

@@ -35,6 +35,7 @@ func TestBalanceForm_ReachesThePreview(t *testing.T) {
 	test.Type(v.amount, "12.345.678")
 	test.Type(v.date, "30-11-2026")
 	v.status.SetSelectedIndex(0)
+	test.Type(v.period, "10-2026")
 	test.Tap(v.submit)
 	if len(got) != 1 || len(got[0].Balances) != 1 || len(got[0].Cards) != 1 {
 		t.Fatalf("submitted %+v", got)
@@ -44,6 +45,9 @@ func TestBalanceForm_ReachesThePreview(t *testing.T) {
 		b.Source == nil || *b.Source != TypedSource || got[0].Cards[0].Status != "aktif" {
 		t.Fatalf("balance %+v, card %+v", b, got[0].Cards[0])
 	}
+	if lp := got[0].LastPaid; len(lp) != 1 || lp[0].KPJ != "23044455566" || !lp[0].Month.Equal(time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)) {
+		t.Fatalf("last paid %+v", lp)
+	}
 
 	p := NewPreviewView()
 	pw := test.NewWindow(p.Content())
@@ -52,13 +56,13 @@ func TestBalanceForm_ReachesThePreview(t *testing.T) {
 	p.OnConfirm = func(p book.Preview) { stored = append(stored, p) }
 	p.SetPreview(book.Typed("Saldo JHT dari JMO", got[0]))
 	for _, want := range []string{"Diketik sendiri", "Kartu: •••••••5566 · CV Kayu Manis", "Saldo 30 November 2026 · •••••••5566 ·",
-		"Rp 12.345.678", "2 baris yang Anda ketik akan", "Belum ada yang disimpan."} {
+		"Rp 12.345.678", "Bulan terakhir dibayar Oktober 2026 · •••••••5566", "3 baris yang Anda ketik akan", "Belum ada yang disimpan."} {
 		if !uitest.Contains(p.Content(), want) {
 			t.Errorf("no %q in %q", want, uitest.Texts(p.Content()))
 		}
 	}
 	test.Tap(p.confirm)
-	if len(stored) != 1 || len(stored[0].Rows) != 2 || stored[0].Rows[1].Doc != "" || stored[0].Rows[1].Balance.Total != 12345678 {
+	if len(stored) != 1 || len(stored[0].Rows) != 3 || stored[0].Rows[1].Doc != "" || stored[0].Rows[1].Balance.Total != 12345678 {
 		t.Fatalf("stored %+v", stored)
 	}
 }
@@ -132,9 +136,11 @@ func TestTypedForms_RefuseBadInputAndKeepIt(t *testing.T) {
 	b.OnSubmit = func(documents.Bundle) { submitted++ }
 	test.Type(b.amount, "12.345.678x")
 	test.Type(b.date, "01-01-2027")
+	test.Type(b.period, "13-2026")
 	test.Tap(b.submit)
 	if submitted != 0 || b.errs["amount"].Text != "This is not an amount: write it in rupiah, e.g. 12.345.678." ||
-		b.errs["date"].Text != "This date is in the future." || b.errs["card"].Visible() {
+		b.errs["date"].Text != "This date is in the future." || b.errs["card"].Visible() ||
+		b.errs["period"].Text != "This month does not exist: write it as MM-YYYY, e.g. 08-2026." {
 		t.Errorf("submitted %d; amount %q, date %q", submitted, b.errs["amount"].Text, b.errs["date"].Text)
 	}
 }
