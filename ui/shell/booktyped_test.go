@@ -69,12 +69,16 @@ func TestBook_TypedBalanceAndMonthReachTheData(t *testing.T) {
 		t.Errorf("the saved message: %q", uitest.Texts(top()))
 	}
 
-	test.Tap(uitest.Button(t, h.screen(), lang.L("book.bar.month")))
-	test.Type(uitest.Entry(t, top(), lang.L("book.typed.monthHint")), "10-2026")
-	test.Type(uitest.Entry(t, top(), lang.L("book.typed.dateHint")), "12-11-2026")
-	test.Type(uitest.Entry(t, top(), "4.500.000"), "5.000.000")
-	test.Type(uitest.Entry(t, top(), "285.000"), "285.000")
-	test.Tap(uitest.Button(t, top(), lang.L("book.typed.preview")))
+	// October 2026 of the card, its JHT typed as jht.
+	typeOctober := func(jht string) {
+		test.Tap(uitest.Button(t, h.screen(), lang.L("book.bar.month")))
+		test.Type(uitest.Entry(t, top(), lang.L("book.typed.monthHint")), "10-2026")
+		test.Type(uitest.Entry(t, top(), lang.L("book.typed.dateHint")), "12-11-2026")
+		test.Type(uitest.Entry(t, top(), "4.500.000"), "5.000.000")
+		test.Type(uitest.Entry(t, top(), "285.000"), jht)
+		test.Tap(uitest.Button(t, top(), lang.L("book.typed.preview")))
+	}
+	typeOctober("285.000")
 	confirmTop("the month's preview")
 	h.waitFor("the typed month in the data", func() bool {
 		d := h.c.app.Data()
@@ -88,6 +92,17 @@ func TestBook_TypedBalanceAndMonthReachTheData(t *testing.T) {
 		}
 		return false
 	})
+	// The same month again with another JHT: the preview refuses it, as it
+	// would a document that contradicts the book.
+	n := len(rowsOf())
+	typeOctober("300.000")
+	h.waitFor("the refusal", func() bool { return uitest.Contains(top(), "Oktober 2026: JHT") })
+	if b := uitest.Button(t, top(), lang.L("book.preview.confirm")); !b.Disabled() {
+		t.Error("a contradicting month may be stored")
+	}
+	if len(rowsOf()) != n {
+		t.Error("a refused month was stored")
+	}
 	typed := 0
 	for _, r := range rowsOf() {
 		if (r.Kind == book.KindBalance || r.Kind == book.KindMonth) && r.Doc == "" {
