@@ -23,6 +23,13 @@ var (
 	ToastErrorFor = 12 * time.Second
 )
 
+// ToastAfter schedules a message's going (time.AfterFunc). Under Fyne's
+// test driver fyne.Do runs a function at once on the caller's goroutine,
+// so a timer left by one view test would touch widgets while the next
+// test runs: the view tests of the packages that show messages set it to
+// hold them until dismissed (their TestMain).
+var ToastAfter = func(d time.Duration, f func()) { time.AfterFunc(d, f) }
+
 // Toast is a short message line that goes by itself ("Surat pengaduan
 // disalin.", "Disimpan di …"), placed by its owner where the member is
 // looking: inside the dialog that caused it (the action kit), or at the
@@ -97,7 +104,7 @@ func (t *Toast) Show(text string, isError bool, actionText string, action func()
 	t.on = true
 	t.box.Show()
 	t.box.Refresh()
-	time.AfterFunc(stay, func() {
+	ToastAfter(stay, func() {
 		t.do(func() {
 			if t.shown == n {
 				t.Dismiss()

@@ -20,6 +20,20 @@ func TestToast_NamesTheFolderAndGoesByItself(t *testing.T) {
 	ToastInfoFor = 100 * time.Millisecond
 	t.Cleanup(func() { ToastInfoFor = 6 * time.Second })
 	toast := NewToast()
+	// The timers' work comes back to this goroutine, as fyne.Do brings it
+	// to the UI goroutine in the app (the test driver would run it on the
+	// timer's goroutine, racing this test).
+	queue := make(chan func(), 8)
+	toast.do = func(f func()) { queue <- f }
+	runQueued := func(within time.Duration) {
+		t.Helper()
+		select {
+		case f := <-queue:
+			f()
+		case <-time.After(within):
+			t.Fatal("no timer fired")
+		}
+	}
 	w := test.NewWindow(container.NewBorder(nil, toast.Content(), nil, nil, widget.NewLabel("behind")))
 	defer w.Close()
 	w.Resize(fyne.NewSize(900, 600))
@@ -40,10 +54,7 @@ func TestToast_NamesTheFolderAndGoesByItself(t *testing.T) {
 	if got := fyne.CurrentApp().Clipboard().Content(); got != dir {
 		t.Errorf("clipboard %q, want the folder %q", got, dir)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for toast.Visible() && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
+	runQueued(5 * time.Second)
 	if toast.Visible() {
 		t.Fatal("the message did not go by itself")
 	}
@@ -51,10 +62,14 @@ func TestToast_NamesTheFolderAndGoesByItself(t *testing.T) {
 	ToastInfoFor = 300 * time.Millisecond
 	toast.Show("one", false, "", nil)
 	time.Sleep(200 * time.Millisecond)
-	toast.Show("two", false, "", nil) // the first one's timer fires while "two" shows
-	time.Sleep(150 * time.Millisecond)
-	if toast.Text() != "two" {
-		t.Fatalf("the older timer hid the newer message (%q)", toast.Text())
+	toast.Show("two", false, "", nil)
+	runQueued(5 * time.Second) // the first one's timer, while "two" shows
+	if toast.Text() != "two" || !toast.Visible() {
+		t.Fatalf("the older timer hid the newer message (%q, visible %v)", toast.Text(), toast.Visible())
+	}
+	runQueued(5 * time.Second) // the second one's own
+	if toast.Visible() {
+		t.Fatal("the newer message did not go by itself")
 	}
 }
 
