@@ -274,6 +274,12 @@ func (a *App) CacheWaiting() bool { return a.cache.waiting() }
 // OfflineAccounts lists the accounts with cached data for this server
 // profile, masked (none when the cache could not open).
 func (a *App) OfflineAccounts(ctx context.Context) ([]cache.AccountSummary, error) {
+	// A lock being written shows in the list once it is written: listed
+	// before, a locked book read "Buka catatan saya" instead of
+	// "Terkunci" (TestBook_LockedBookOpensWithItsPassword, 1 run in 3).
+	if err := a.WaitLockSaved(ctx); err != nil {
+		return nil, err
+	}
 	store := a.openStore()
 	if store == nil {
 		return nil, nil

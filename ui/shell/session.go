@@ -95,7 +95,12 @@ func (c *Shell) refreshOfflineAccounts() {
 	if c.login == nil {
 		return // loginView lists them when it is built
 	}
+	c.listings++
+	n := c.listings
 	async.Run(c.plain, app.KeyringTimeout, c.app.OfflineAccounts, func(accounts []cache.AccountSummary, err error) {
+		if n != c.listings {
+			return // a newer listing is on its way (a listing from before a lock would show the book unlocked)
+		}
 		if err != nil {
 			c.log.Warn("list offline accounts", "err", err)
 		}

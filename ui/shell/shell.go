@@ -119,6 +119,7 @@ type Shell struct {
 	refreshing   bool   // a refresh of this session runs
 	idle         *idleTimer
 	firstSize    fyne.Size // the size the app gave the window, grown to the views' minimum (windowsize.go)
+	listings     int       // bumps with every listing of the offline accounts: an older one's answer is dropped
 }
 
 // NewMainWindow builds the app's one window and starts checking the server.
