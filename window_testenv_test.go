@@ -24,7 +24,11 @@ func startXvfb(t *testing.T, width, height int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command("Xvfb", "-displayfd", "3", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
+	// -noreset: an X server resets when its last client leaves, and an app
+	// started during the reset cannot open the display ("X11: Failed to
+	// open display", seen twice: xdotool and xprop come and go between the
+	// app's runs). scripts/testenv.sh starts its own the same way.
+	cmd := exec.Command("Xvfb", "-displayfd", "3", "-noreset", "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("Xvfb: %v", err)
