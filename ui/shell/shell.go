@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 
 	"github.com/cekbpjstk/cekbpjstk/assets"
@@ -120,6 +121,8 @@ type Shell struct {
 	idle         *idleTimer
 	firstSize    fyne.Size // the size the app gave the window, grown to the views' minimum (windowsize.go)
 	listings     int       // bumps with every listing of the offline accounts: an older one's answer is dropped
+	sizes        sizeWatch // the window's content, reporting each new size (sizewatch.go)
+	sizeSeq      int       // bumps with every new size: only the settled one is kept
 }
 
 // NewMainWindow builds the app's one window and starts checking the server.
@@ -184,6 +187,7 @@ func build(p Params, withFontPreload bool) *Shell {
 		log:   p.Logger,
 		do:    p.Do,
 	}
+	c.sizes.resized = c.resized
 	c.plain = async.Runner{Do: p.Do}
 	c.session = async.Runner{Do: p.Do, Epoch: c.app.Epoch}
 	if p.Language != "" {
@@ -290,7 +294,7 @@ func (c *Shell) show(s screen) {
 		c.idle.Stop()
 		defer c.unlock.Focus(c.win.Canvas())
 	}
-	c.win.SetContent(widgets.NewActivityCatcher(content, c.idle.Reset))
+	c.win.SetContent(container.New(&c.sizes, widgets.NewActivityCatcher(content, c.idle.Reset)))
 	c.noteMinimum()
 	c.updateTitle()
 	// make bench times start-up by this line; it names no member data.
