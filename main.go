@@ -17,7 +17,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -127,7 +126,6 @@ func main() {
 		Version:   meta.Details.Version,
 		Logger:    logger,
 	})
-	stopped := make(chan struct{}) // the shell's end-of-run work is done (shell.Params.Stopped)
 	w := shell.NewMainWindow(shell.Params{
 		DemoBook:      demoBook(),
 		DemoDocuments: demoDocuments,
@@ -140,18 +138,10 @@ func main() {
 			quitting.Store(true)
 			go exitIfStuck(logger, session, demoServer, quitGrace)
 		},
-		Stopped: sync.OnceFunc(func() { close(stopped) }),
 	})
 	quitOnSignal(a, func() { exitIfStuck(logger, session, demoServer, quitGrace) })
 	defer exitOnQuitFault(logger, session, demoServer)
 	w.ShowAndRun()
-	// Fyne runs the stopped hook on its event goroutine after Run has
-	// returned: wait for it (the window's size is kept there), but not
-	// for ever.
-	select {
-	case <-stopped:
-	case <-time.After(3 * time.Second):
-	}
 }
 
 // serverProfile is the server of --server and its flags, or nil without

@@ -45,12 +45,6 @@ type Params struct {
 	// WindowUp, when set, is called on the UI goroutine once the window
 	// has opened and the event loop runs (NewMainWindow only).
 	WindowUp func()
-	// Stopped, if set, is called once Fyne has stopped the app and the
-	// shell has kept what it keeps at the end (the window's size): Fyne
-	// 2.7.1 queues its stopped hook and returns from Run without waiting
-	// for it, so main waits for this before the process ends (a size the
-	// member chose was lost on a loaded machine).
-	Stopped func()
 	// Closed, when set, is called on the UI goroutine once the window has
 	// closed and the session is shut down (cache closed, work cancelled).
 	Closed func()
@@ -143,9 +137,6 @@ func NewMainWindow(p Params) fyne.Window {
 			c.rememberSize()
 		}
 		c.windowOpen = false
-		if p.Stopped != nil {
-			p.Stopped()
-		}
 	})
 	p.App.Lifecycle().SetOnStarted(func() {
 		c.windowOpen = true
