@@ -24,8 +24,10 @@ func (v *View) ownRecords() fyne.CanvasObject {
 		}
 	})
 	note := widget.NewLabel(lang.L("book.login.entryNote"))
+	// At the default importance: LowImportance draws it in the disabled
+	// colour, which read as a greyed-out, unavailable option (seen in the
+	// real window under the button).
 	note.Wrapping = fyne.TextWrapWord
-	note.Importance = widget.LowImportance
 	return container.NewVBox(widget.NewSeparator(), b, note)
 }
 
