@@ -3,14 +3,8 @@
 package app
 
 import (
-	"context"
-	"os"
-	"os/exec"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/cekbpjstk/cekbpjstk/keystore"
 )
 
 // A remembered book against the real OS keyring: the next start opens it
@@ -18,16 +12,8 @@ import (
 // copy away until the password is typed, and clear all leaves neither
 // the book nor any keyring item of the app.
 func TestBook_RealKeyringRememberLockClear(t *testing.T) {
-	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		t.Fatal("no D-Bus session: run the tests through scripts/testenv.sh (make test)")
-	}
 	const service = "cekbpjstk-test-app-book"
-	ks := keystore.NewWithService(service, 5*time.Second)
-	t.Cleanup(func() { _ = ks.DeleteAll(context.Background()) })
-	search := func() string {
-		out, _ := exec.Command("secret-tool", "search", "--all", "service", service).CombinedOutput()
-		return string(out)
-	}
+	ks, search := realKeyring(t, service)
 	e := newBookEnv(t, ks)
 	a, _ := e.start()
 	ctx := e.ctx()

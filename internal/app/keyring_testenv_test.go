@@ -17,16 +17,8 @@ import (
 // afterwards secret-tool finds no item of the app at all (refresh
 // tokens, key copies, the remembered login).
 func TestClearAll_RealKeyringTwoRememberedAccountsLeaveNoItem(t *testing.T) {
-	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
-		t.Fatal("no D-Bus session: run the tests through scripts/testenv.sh (make test)")
-	}
 	const service = "cekbpjstk-test-app-clearall"
-	ks := keystore.NewWithService(service, 5*time.Second)
-	t.Cleanup(func() { _ = ks.DeleteAll(context.Background()) })
-	search := func() string {
-		out, _ := exec.Command("secret-tool", "search", "--all", "service", service).CombinedOutput()
-		return string(out)
-	}
+	ks, search := realKeyring(t, service)
 	e := newEnv(t)
 	e.osKeys = ks
 	other, _ := e.newApp()
@@ -48,5 +40,22 @@ func TestClearAll_RealKeyringTwoRememberedAccountsLeaveNoItem(t *testing.T) {
 	}
 	if _, o := e.newApp(); o.Remembered != "" || o.Cached != nil {
 		t.Fatalf("the next start remembers %q (cached %v)", o.Remembered, o.Cached != nil)
+	}
+}
+
+// realKeyring is the real OS keyring under its own service name, emptied
+// when the test ends, and a search that lists every item of that service
+// as secret-tool sees them (the tests need scripts/testenv.sh's D-Bus
+// session with an unlocked gnome-keyring).
+func realKeyring(t *testing.T, service string) (*keystore.Store, func() string) {
+	t.Helper()
+	if os.Getenv("DBUS_SESSION_BUS_ADDRESS") == "" {
+		t.Fatal("no D-Bus session: run the tests through scripts/testenv.sh (make test)")
+	}
+	ks := keystore.NewWithService(service, 5*time.Second)
+	t.Cleanup(func() { _ = ks.DeleteAll(context.Background()) })
+	return ks, func() string {
+		out, _ := exec.Command("secret-tool", "search", "--all", "service", service).CombinedOutput()
+		return string(out)
 	}
 }
