@@ -158,3 +158,22 @@ func (b *bookKeeper) confirm(ctx context.Context, epoch uint64, p book.Preview) 
 	}
 	return data, nil
 }
+
+// PreviewTyped is figures the member typed (a JMO balance, a month) as an
+// import's preview, refused as a file's would be when they contradict what
+// the book holds (the same month with other figures). Nothing is stored.
+func (a *App) PreviewTyped(ctx context.Context, epoch uint64, name string, typed documents.Bundle) (book.Preview, error) {
+	contents, err := a.BookContents(ctx, epoch)
+	if err != nil {
+		return book.Preview{}, err
+	}
+	p := book.Typed(name, typed)
+	if _, err := contents.Merged(typed); err != nil {
+		var problem *documents.Problem
+		if !errors.As(err, &problem) {
+			problem = documents.Errorf("unreadable", member.Source{}, "angka ini tidak dapat digabung dengan buku", "these figures cannot be put together with the book")
+		}
+		p.Problem = problem
+	}
+	return p, nil
+}

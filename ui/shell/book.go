@@ -227,28 +227,9 @@ func (c *Shell) typeBook(titleKey string, v *bookui.TypedView) {
 		preview := c.showPreview()
 		epoch := c.app.Epoch()
 		async.Run(c.session, importTimeout, func(ctx context.Context) (book.Preview, error) {
-			return c.typedPreview(ctx, epoch, lang.L(titleKey), b)
+			return c.app.PreviewTyped(ctx, epoch, lang.L(titleKey), b)
 		}, c.previewRead(preview))
 	})
-}
-
-// typedPreview is what the member typed as a preview, refused (as a
-// file's import would be, internal/app PreviewImport) when it contradicts
-// what the book holds: the same month with other figures.
-func (c *Shell) typedPreview(ctx context.Context, epoch uint64, name string, b documents.Bundle) (book.Preview, error) {
-	contents, err := c.app.BookContents(ctx, epoch)
-	if err != nil {
-		return book.Preview{}, err
-	}
-	p := book.Typed(name, b)
-	if _, err := contents.Merged(b); err != nil {
-		var problem *documents.Problem
-		if !errors.As(err, &problem) {
-			problem = documents.Errorf("unreadable", member.Source{}, "angka ini tidak dapat digabung dengan buku", "these figures cannot be put together with the book")
-		}
-		p.Problem = problem
-	}
-	return p, nil
 }
 
 // bookCards are the open book's cards, for the forms.
