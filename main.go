@@ -134,14 +134,50 @@ func main() {
 		Language:      chosenLanguage,
 		Logger:        logger,
 		WindowUp:      func() { debug.SetGCPercent(gcPercent) },
+		Quitting:      quitting.Load,
 		Closed: func() {
 			quitting.Store(true)
 			go exitIfStuck(logger, session, demoServer, quitGrace)
 		},
 	})
+	stopped := takeStopHooks(a)
 	quitOnSignal(a, func() { exitIfStuck(logger, session, demoServer, quitGrace) })
 	defer exitOnQuitFault(logger, session, demoServer)
 	w.ShowAndRun()
+	stopped()
+}
+
+// stopHooks is the part of Fyne's lifecycle takeStopHooks needs: its
+// internal Lifecycle has these methods, fyne.Lifecycle only the setter.
+type stopHooks interface {
+	OnStopped() func()
+	SetOnStopped(func())
+	SetOnStoppedHookExecuted(func())
+}
+
+// takeStopHooks takes the stop hooks (the shell's, then Fyne's last save of
+// the preferences) out of Fyne's lifecycle queue and returns them, for main
+// to run on the main goroutine once Run has returned. Fyne 2.7.1 queues
+// them as its loop shuts down (glfw/loop.go runGL), and the queue's
+// goroutine hands them to the loop's function channel (runOnMainWithWait)
+// while the loop is closing that channel: a send racing a close. The race
+// detector caught it in CI (exit status 66, TestWindow_FitsTheScreenAtEveryScale,
+// December 2026); without -race it can end in a send on a closed channel,
+// and a hook handed over before the loop's last drain waits for ever (the
+// stall exitIfStuck ends). With no hook queued, Fyne's shutdown hands
+// nothing over. A toolkit without these methods keeps its own hooks.
+func takeStopHooks(a fyne.App) func() {
+	lc, ok := a.Lifecycle().(stopHooks)
+	if !ok {
+		return func() {}
+	}
+	stop := lc.OnStopped()
+	lc.SetOnStopped(nil)
+	lc.SetOnStoppedHookExecuted(nil)
+	if stop == nil {
+		return func() {}
+	}
+	return stop
 }
 
 // serverProfile is the server of --server and its flags, or nil without
@@ -218,14 +254,15 @@ func exitOnDisplayFailure() {
 const quitGrace = 5 * time.Second
 
 // exitIfStuck ends the process when Fyne has not ended it within grace of
-// the window closing or a SIGTERM. Fyne 2.7.1 can deadlock there: its stop
-// hook (saving the preferences) goes through its lifecycle queue to a main
-// loop that is draining its last functions, and when it arrives after that
-// drain both wait for each other for ever (glfw/loop.go runGL and
+// the window closing or a SIGTERM. Fyne 2.7.1 could deadlock there: its
+// stop hook (saving the preferences) went through its lifecycle queue to a
+// main loop that was draining its last functions, and when it arrived after
+// that drain both waited for each other for ever (glfw/loop.go runGL and
 // Lifecycle.WaitForEvents; Fyne also quits on SIGTERM itself, without
-// closing the window first). Seen here about once in 30 quits by SIGTERM,
-// in the app before and after the issue-13 split; the stack is in the
-// closing note of issue 13. A stuck process never gives the desktop its
+// closing the window first). Seen here about once in 30 quits by SIGTERM;
+// the stack is in the closing note of issue 13. takeStopHooks now keeps the
+// hooks out of that queue; this stays for any stall of the same kind that
+// another goroutine's late fyne.Do could still cause. A stuck process never gives the desktop its
 // exit and keeps the session, the cache and the sandbox open. So: end the
 // session and close the cache (App.Close may be called from any goroutine,
 // and again), stop the demo server, exit. The preferences were saved when

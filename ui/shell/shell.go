@@ -12,6 +12,7 @@ package shell
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +49,10 @@ type Params struct {
 	// Closed, when set, is called on the UI goroutine once the window has
 	// closed and the session is shut down (cache closed, work cancelled).
 	Closed func()
+	// Quitting, when set, says the app has been asked to end (a SIGTERM):
+	// from then on results are no longer applied to the window, as after
+	// it closed (NewMainWindow).
+	Quitting func() bool
 	// Do runs a function on the UI goroutine; nil means fyne.Do. Tests
 	// pass a queue they drain themselves, so that background results are
 	// applied on the test's goroutine (Fyne's test driver runs fyne.Do
@@ -108,10 +113,11 @@ type Shell struct {
 	book         bookViews
 
 	current      screen
-	returnTo     screen // where Settings goes back to
-	windowOpen   bool   // the window exists, so its title may change
-	verifyResult any    // service.SecurityReport or error, re-applied after a rebuild
-	refreshing   bool   // a refresh of this session runs
+	returnTo     screen      // where Settings goes back to
+	windowOpen   atomic.Bool // the window exists, so its title may change
+	stopped      atomic.Bool // the window closed or the app stopped: results are dropped (build)
+	verifyResult any         // service.SecurityReport or error, re-applied after a rebuild
+	refreshing   bool        // a refresh of this session runs
 	idle         *idleTimer
 	firstSize    fyne.Size // the size the app gave the window, grown to the views' minimum (windowsize.go)
 	listings     int       // bumps with every listing of the offline accounts: an older one's answer is dropped
@@ -133,13 +139,13 @@ func NewMainWindow(p Params) fyne.Window {
 	// first) a late result must not retitle the destroyed window: GLFW
 	// panics on it (seen once in six SIGTERMs under load).
 	p.App.Lifecycle().SetOnStopped(func() {
-		if c.windowOpen {
+		c.stopped.Store(true)
+		if c.windowOpen.Swap(false) {
 			c.rememberSize()
 		}
-		c.windowOpen = false
 	})
 	p.App.Lifecycle().SetOnStarted(func() {
-		c.windowOpen = true
+		c.windowOpen.Store(true)
 		c.updateTitle()
 		c.checkServer()
 		if p.WindowUp != nil {
@@ -170,14 +176,26 @@ func build(p Params, withFontPreload bool) *Shell {
 	if p.Do == nil {
 		p.Do = fyne.Do
 	}
-	p.App.SetIcon(appIcon)
-	c := &Shell{
-		p:     p,
-		app:   p.Session,
-		prefs: p.Session.Settings(),
-		log:   p.Logger,
-		do:    p.Do,
+	c := &Shell{}
+	// Once the window has closed or the app is quitting, a late result is
+	// dropped: Fyne 2.7.1 runs a fyne.Do that arrives after its loop has
+	// stopped at once, on the caller's goroutine, where it would race the
+	// stop hook (main runs it after Run) and change a destroyed window.
+	do := p.Do
+	p.Do = func(f func()) {
+		do(func() {
+			if c.stopped.Load() || (p.Quitting != nil && p.Quitting()) {
+				return
+			}
+			f()
+		})
 	}
+	p.App.SetIcon(appIcon)
+	c.p = p
+	c.app = p.Session
+	c.prefs = p.Session.Settings()
+	c.log = p.Logger
+	c.do = p.Do
 	c.sizes.resized = c.resized
 	c.plain = async.Runner{Do: p.Do}
 	c.session = async.Runner{Do: p.Do, Epoch: c.app.Epoch}
@@ -202,8 +220,9 @@ func build(p Params, withFontPreload bool) *Shell {
 	c.idle = newIdleTimer(c.prefs.IdleLock(), time.Now, func() { c.do(c.autoLock) })
 	c.win.SetOnDropped(c.dropped)
 	c.win.SetOnClosed(func() {
+		c.stopped.Store(true)
 		c.rememberSize()
-		c.windowOpen = false
+		c.windowOpen.Store(false)
 		c.shutdown()
 		if p.Closed != nil {
 			p.Closed()
@@ -294,7 +313,7 @@ func (c *Shell) show(s screen) {
 }
 
 func (c *Shell) updateTitle() {
-	if !c.windowOpen {
+	if !c.windowOpen.Load() {
 		return // see NewMainWindow: the first title names the window class
 	}
 	if c.app.IsDemo() {

@@ -46,7 +46,7 @@ func (c *Shell) resized(fyne.Size) {
 	n := c.sizeSeq
 	time.AfterFunc(sizeSettle, func() {
 		c.do(func() {
-			if n == c.sizeSeq && c.windowOpen {
+			if n == c.sizeSeq && c.windowOpen.Load() {
 				c.rememberSize()
 			}
 		})
