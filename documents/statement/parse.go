@@ -2,7 +2,6 @@ package statement
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,19 +14,19 @@ import (
 // give them in another order, so every figure is found by what it looks
 // like, never by where it is.
 var (
-	reTitle = regexp.MustCompile(`(?i)INFORMASI\s+DANA\s+DAN\s+USIA\s+PENSIUN\s+PESERTA\s+JHT\s*-\s*JP\s+TAHUN\s+(\d{4})`)
+	reTitle = documents.Regexp(`(?i)INFORMASI\s+DANA\s+DAN\s+USIA\s+PENSIUN\s+PESERTA\s+JHT\s*-\s*JP\s+TAHUN\s+(\d{4})`)
 	// reLabel finds the header's "Label :" pairs; longer labels first, so
 	// "Tanggal Lahir" is not read as "Tanggal".
-	reLabel    = regexp.MustCompile(`(?i)(Nomor\s+Kartu\s*/\s*NIK\s*/\s*Nomor\s+Peg\.?|Nama\s+Pemberi\s+Kerja|Keps\s+Awal\s+JHT\s*/\s*JP|Masa\s+Iuran\s+JP|Kota\s*/\s*Kabupaten|Tanggal\s+Lahir|Kantor\s+Cabang|Ket\.?\s+Nonaktif|Nama\s+Peserta|NPP\s*/\s*Divisi|Tanggal|Alamat)\s*:`)
-	reAmount   = regexp.MustCompile(`^(\d{1,3}(?:,\d{3})*|\d+)\.(\d{2})$`)
-	reAmountID = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})*|\d+),(\d{2})$`)
-	reDate     = regexp.MustCompile(`^\d{2}-\d{2}-\d{4}$`)
-	reMonth    = regexp.MustCompile(`^\d{2}-\d{4}$`)
-	reNo       = regexp.MustCompile(`^\d{1,4}$`)
-	reKPJ      = regexp.MustCompile(`^\d{11}$`)
-	reNIK      = regexp.MustCompile(`^\d{16}$`)
-	reSpace    = regexp.MustCompile(`\s+`)
-	reTableTop = regexp.MustCompile(`(?i)Tgl\s+Setor.*BL-TH`)
+	reLabel    = documents.Regexp(`(?i)(Nomor\s+Kartu\s*/\s*NIK\s*/\s*Nomor\s+Peg\.?|Nama\s+Pemberi\s+Kerja|Keps\s+Awal\s+JHT\s*/\s*JP|Masa\s+Iuran\s+JP|Kota\s*/\s*Kabupaten|Tanggal\s+Lahir|Kantor\s+Cabang|Ket\.?\s+Nonaktif|Nama\s+Peserta|NPP\s*/\s*Divisi|Tanggal|Alamat)\s*:`)
+	reAmount   = documents.Regexp(`^(\d{1,3}(?:,\d{3})*|\d+)\.(\d{2})$`)
+	reAmountID = documents.Regexp(`^(\d{1,3}(?:\.\d{3})*|\d+),(\d{2})$`)
+	reDate     = documents.Regexp(`^\d{2}-\d{2}-\d{4}$`)
+	reMonth    = documents.Regexp(`^\d{2}-\d{4}$`)
+	reNo       = documents.Regexp(`^\d{1,4}$`)
+	reKPJ      = documents.Regexp(`^\d{11}$`)
+	reNIK      = documents.Regexp(`^\d{16}$`)
+	reSpace    = documents.Regexp(`\s+`)
+	reTableTop = documents.Regexp(`(?i)Tgl\s+Setor.*BL-TH`)
 )
 
 // The header's fields, by a key of their label.
@@ -48,7 +47,7 @@ const (
 )
 
 func fieldKey(label string) string {
-	l := strings.ToLower(reSpace.ReplaceAllString(label, " "))
+	l := strings.ToLower(reSpace().ReplaceAllString(label, " "))
 	for _, k := range []string{fNumbers, fEmployer, fOpened, fJPMonths, fCity, fBirth, fBranch, fName, fNPP, fAddress} {
 		if strings.HasPrefix(l, k) {
 			return k
@@ -101,7 +100,7 @@ func parseLines(lines []line) parsed {
 		all.WriteString(l.text)
 		all.WriteByte(' ')
 	}
-	if m := reTitle.FindStringSubmatch(all.String()); m != nil {
+	if m := reTitle().FindStringSubmatch(all.String()); m != nil {
 		p.year, _ = strconv.Atoi(m[1])
 	}
 	inBeneficiaries, inSummary := false, false
@@ -112,7 +111,7 @@ func parseLines(lines []line) parsed {
 		case strings.Contains(lower, "susunan penerima manfaat"):
 			inBeneficiaries = true
 			continue
-		case reTableTop.MatchString(l.text):
+		case reTableTop().MatchString(l.text):
 			inBeneficiaries = false
 			continue
 		case inBeneficiaries:
@@ -180,7 +179,7 @@ func summaryLine(p *parsed, l line, lower string, toks []string) bool {
 	case strings.Contains(lower, "saldo awal"):
 		key = "opening"
 		for _, t := range toks {
-			if reDate.MatchString(t) {
+			if reDate().MatchString(t) {
 				if d, err := time.Parse("02-01-2006", t); err == nil {
 					p.openYear = d.Year()
 				}
@@ -208,7 +207,7 @@ func summaryLine(p *parsed, l line, lower string, toks []string) bool {
 // headerFields takes the "Label : value" pairs of a line; a value runs to
 // the next label. The first of each label wins.
 func (p *parsed) headerFields(l line) {
-	locs := reLabel.FindAllStringSubmatchIndex(l.text, -1)
+	locs := reLabel().FindAllStringSubmatchIndex(l.text, -1)
 	for i, loc := range locs {
 		end := len(l.text)
 		if i+1 < len(locs) {
@@ -222,8 +221,8 @@ func (p *parsed) headerFields(l line) {
 }
 
 func isRowStart(toks []string) bool {
-	return len(toks) >= 4 && reNo.MatchString(toks[0]) && reDate.MatchString(toks[1]) &&
-		reMonth.MatchString(toks[2]) && reDate.MatchString(toks[3])
+	return len(toks) >= 4 && reNo().MatchString(toks[0]) && reDate().MatchString(toks[1]) &&
+		reMonth().MatchString(toks[2]) && reDate().MatchString(toks[3])
 }
 
 // amountsOnly says a line holds only amounts (exactly n of them, when n >
@@ -264,9 +263,9 @@ func trailingAmounts(toks []string) []int64 {
 func amount(s string) (int64, bool) {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
-	m := reAmount.FindStringSubmatch(s)
+	m := reAmount().FindStringSubmatch(s)
 	if m == nil {
-		m = reAmountID.FindStringSubmatch(s)
+		m = reAmountID().FindStringSubmatch(s)
 	}
 	if m == nil || len(m[1]) > 19 {
 		return 0, false

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -46,10 +45,10 @@ type chunk struct {
 }
 
 var (
-	reStreamStart = regexp.MustCompile(`stream\r?\n`)
+	reStreamStart = documents.Regexp(`stream\r?\n`)
 	// reExtends: an object stream that extends another can make the
 	// library's object lookup loop; a statement printout never has one.
-	reExtends = regexp.MustCompile(`/E(x|#78)(t|#74)(e|#65)(n|#6[eE])(d|#64)(s|#73)`)
+	reExtends = documents.Regexp(`/E(x|#78)(t|#74)(e|#65)(n|#6[eE])(d|#64)(s|#73)`)
 )
 
 // extract returns the lines of every page, top to bottom, or a Problem.
@@ -66,7 +65,7 @@ func extract(at member.Source, data []byte) ([]line, int, *documents.Problem) {
 	if p := checkInflation(at, data); p != nil {
 		return nil, 0, p
 	}
-	if reExtends.Match(data) {
+	if reExtends().Match(data) {
 		return nil, 0, documents.Errorf("unsupported_pdf", at,
 			"susunan PDF ini tidak didukung (object stream /Extends); cetak ulang atau ketik angkanya di formulir",
 			"this PDF's structure is not supported (object stream /Extends); print it again or type the figures in the form")
@@ -101,7 +100,7 @@ func mb(n int) string { return fmt.Sprintf("%.1f MB", float64(n)/(1<<20)) }
 func checkInflation(at member.Source, data []byte) *documents.Problem {
 	var total int64
 	buf := make([]byte, 32<<10)
-	for _, loc := range reStreamStart.FindAllIndex(data, -1) {
+	for _, loc := range reStreamStart().FindAllIndex(data, -1) {
 		start := loc[1]
 		if start+2 > len(data) || data[start]&0x0f != 8 { // not a zlib header (deflate)
 			continue

@@ -86,7 +86,7 @@ func readHeader(at member.Source, p parsed) (header, *documents.Problem) {
 	f := func(k string) string { return p.fields[k].value }
 	nums := strings.Split(f(fNumbers), "/")
 	kpj := strings.TrimSpace(nums[0])
-	if !reKPJ.MatchString(kpj) {
+	if !reKPJ().MatchString(kpj) {
 		fa := p.fields[fNumbers].at
 		return h, documents.Errorf("no_card", *sourceAt(at, fa),
 			`"Nomor Kartu/NIK/Nomor Peg." tidak berisi nomor kartu (KPJ) 11 angka`,
@@ -111,7 +111,7 @@ func readHeader(at member.Source, p parsed) (header, *documents.Problem) {
 	if birth, err := time.Parse("02-01-2006", firstToken(f(fBirth))); err == nil {
 		h.identity.BirthDate = birth
 	}
-	if len(nums) > 1 && reNIK.MatchString(strings.TrimSpace(nums[1])) {
+	if len(nums) > 1 && reNIK().MatchString(strings.TrimSpace(nums[1])) {
 		h.identity.NIK = strings.TrimSpace(nums[1])
 	}
 	return h, nil

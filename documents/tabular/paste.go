@@ -4,8 +4,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/documents"
 	"github.com/cekbpjstk/cekbpjstk/member"
 )
 
@@ -80,13 +82,13 @@ var monthAlt = func() string {
 }()
 
 var (
-	reDate = regexp.MustCompile(`(?i)\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+(?:` + monthAlt + `)\.?\s+\d{4})\b`)
-	reMon  = regexp.MustCompile(`(?i)\b(?:(?:` + monthAlt + `)\.?(?:\s+\d{4}|-\d{4}|-\d{2})|\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})\b`)
-	reKPJ  = regexp.MustCompile(`\b\d{11}\b`)
-	reAmt  = regexp.MustCompile(`(?i)(?:\brp\.?|\bidr)\s*-?\s*\d[\d.,]*|-?\b\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\b|-?\b\d{5,}\b`)
-	rePct  = regexp.MustCompile(`\d+(?:[.,]\d+)?\s*%`)
-	reRow  = regexp.MustCompile(`^\d{1,3}[.)]?\s+`)
-	reLbl  = func() *regexp.Regexp {
+	reDate = documents.Regexp(`(?i)\b(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{1,2}-\d{1,2}|\d{1,2}\s+(?:` + monthAlt + `)\.?\s+\d{4})\b`)
+	reMon  = documents.Regexp(`(?i)\b(?:(?:` + monthAlt + `)\.?(?:\s+\d{4}|-\d{4}|-\d{2})|\d{1,2}[-/]\d{4}|\d{4}[-/]\d{1,2})\b`)
+	reKPJ  = documents.Regexp(`\b\d{11}\b`)
+	reAmt  = documents.Regexp(`(?i)(?:\brp\.?|\bidr)\s*-?\s*\d[\d.,]*|-?\b\d{1,3}(?:[.,]\d{3})+(?:[.,]\d{1,2})?\b|-?\b\d{5,}\b`)
+	rePct  = documents.Regexp(`\d+(?:[.,]\d+)?\s*%`)
+	reRow  = documents.Regexp(`^\d{1,3}[.)]?\s+`)
+	reLbl  = sync.OnceValue(func() *regexp.Regexp {
 		ls := make([]string, 0, len(pasteLabels))
 		for l := range pasteLabels {
 			ls = append(ls, regexp.QuoteMeta(l))
@@ -98,8 +100,8 @@ var (
 			return strings.Compare(a, b)
 		})
 		return regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}])(` + strings.Join(ls, "|") + `)\b`)
-	}()
-	employerStart = regexp.MustCompile(`(?i)^(?:pt\.?|cv\.?|koperasi|yayasan|perum|ud\.?|persero)\s+\S`)
+	})
+	employerStart = documents.Regexp(`(?i)^(?:pt\.?|cv\.?|koperasi|yayasan|perum|ud\.?|persero)\s+\S`)
 )
 
 // values are what one piece of a line holds.
@@ -117,23 +119,23 @@ func valuesOf(s string) values {
 	cut := func(re *regexp.Regexp, f func(string)) {
 		s = re.ReplaceAllStringFunc(s, func(m string) string { f(m); return " " })
 	}
-	cut(reDate, func(m string) {
+	cut(reDate(), func(m string) {
 		if d, e := parseDate(m); e == dateOK {
 			v.dates = append(v.dates, d)
 		} else if v.bad == "" {
 			v.bad = m
 		}
 	})
-	cut(reKPJ, func(m string) { v.kpjs = append(v.kpjs, m) })
-	cut(reMon, func(m string) {
+	cut(reKPJ(), func(m string) { v.kpjs = append(v.kpjs, m) })
+	cut(reMon(), func(m string) {
 		if d, e := parseMonth(strings.ReplaceAll(m, ".", " ")); e == dateOK {
 			v.months = append(v.months, d)
 		} else if v.bad == "" {
 			v.bad = m
 		}
 	})
-	cut(rePct, func(string) {})
-	cut(reAmt, func(m string) {
+	cut(rePct(), func(string) {})
+	cut(reAmt(), func(m string) {
 		m = strings.TrimRight(m, ".,")
 		if n, e := parseAmount(m); e == amountOK {
 			v.amounts = append(v.amounts, n)
@@ -157,7 +159,7 @@ type segment struct {
 }
 
 func segments(line string) []segment {
-	locs := reLbl.FindAllStringSubmatchIndex(line, -1)
+	locs := reLbl().FindAllStringSubmatchIndex(line, -1)
 	segs := []segment{{text: line}}
 	if len(locs) == 0 {
 		return segs

@@ -112,7 +112,7 @@ func (p *paster) line(a member.Source, line string) {
 		p.facts++
 		return
 	}
-	if employerStart.MatchString(line) {
+	if employerStart().MatchString(line) {
 		if p.cur.employer == "" {
 			p.cur.employer = line
 		} else {
@@ -135,21 +135,21 @@ func hasField(segs []segment, f string) bool {
 // with a date; rest is what follows the month.
 func startsWithMonth(s string) (m time.Time, rest string, ok bool) {
 	s = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(s), "-•*·>"))
-	if loc := reDate.FindStringIndex(s); loc != nil && loc[0] == 0 {
+	if loc := reDate().FindStringIndex(s); loc != nil && loc[0] == 0 {
 		// "3  Mei 2026  20/05/2026 ...": a row number before a month, as
 		// the line holds its payment date further on; "3 Mei 2026" alone
 		// is a date.
-		if !hasLetter(s[:loc[1]]) || reDate.FindStringIndex(s[loc[1]:]) == nil {
+		if !hasLetter(s[:loc[1]]) || reDate().FindStringIndex(s[loc[1]:]) == nil {
 			return time.Time{}, "", false
 		}
 	}
-	if loc := reMon.FindStringIndex(s); loc == nil || loc[0] != 0 {
-		s = reRow.ReplaceAllString(s, "")
-		if loc := reDate.FindStringIndex(s); loc != nil && loc[0] == 0 && !hasLetter(s[:loc[1]]) {
+	if loc := reMon().FindStringIndex(s); loc == nil || loc[0] != 0 {
+		s = reRow().ReplaceAllString(s, "")
+		if loc := reDate().FindStringIndex(s); loc != nil && loc[0] == 0 && !hasLetter(s[:loc[1]]) {
 			return time.Time{}, "", false
 		}
 	}
-	loc := reMon.FindStringIndex(s)
+	loc := reMon().FindStringIndex(s)
 	if loc == nil || loc[0] != 0 {
 		return time.Time{}, "", false
 	}
