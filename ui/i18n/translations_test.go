@@ -45,6 +45,43 @@ func TestTranslations_BothLanguagesHaveTheSameKeys(t *testing.T) {
 	}
 }
 
+// mergedTranslations joins the files as text: each must be one JSON object
+// and no key may be defined in two of them (the later would silently win).
+func TestTranslations_EachFileIsOneObjectAndNoKeyIsDefinedTwice(t *testing.T) {
+	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, code := range Languages {
+		where := map[string]string{}
+		for _, e := range entries {
+			name := e.Name()
+			if !strings.HasSuffix(name, "."+code+".json") && name != code+".json" {
+				continue
+			}
+			data, err := assets.Translations.ReadFile(assets.TranslationsDir + "/" + name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var messages map[string]json.RawMessage
+			if err := json.Unmarshal(data, &messages); err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			for k := range messages {
+				if other, dup := where[k]; dup {
+					t.Errorf("translation key %q is defined in %s and again in %s", k, other, name)
+				}
+				where[k] = name
+			}
+		}
+		// The joined text holds exactly the files' keys.
+		if got := keysOf(t, code); len(got) != len(where) {
+			t.Errorf("%s: the joined translations hold %d keys, the files %d", code, len(got), len(where))
+		}
+	}
+}
+
 func TestTranslations_FilesAreNamedByLanguage(t *testing.T) {
 	entries, err := assets.Translations.ReadDir(assets.TranslationsDir)
 	if err != nil {
