@@ -80,6 +80,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cekbpjstk:", err)
 		os.Exit(2)
 	}
+	// The Fyne app first, so that the text fonts parse (on other
+	// goroutines) while the translations load and the window opens.
+	a := fyneapp.NewWithID(meta.Details.ID)
+	fontsLoaded := shell.PreloadFonts()
 	if err := i18n.LoadTranslations(*language); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
@@ -115,7 +119,6 @@ func main() {
 	})
 
 	defer exitOnDisplayFailure()
-	a := fyneapp.NewWithID(meta.Details.ID)
 	session := app.New(app.Params{
 		DataDir:   *dataDir,
 		Keys:      keystore.New(),
@@ -127,6 +130,7 @@ func main() {
 		Logger:    logger,
 	})
 	w := shell.NewMainWindow(shell.Params{
+		FontsLoaded:   fontsLoaded,
 		DemoBook:      demoBook(),
 		DemoDocuments: demoDocuments,
 		App:           a,

@@ -53,6 +53,10 @@ type Params struct {
 	// from then on results are no longer applied to the window, as after
 	// it closed (NewMainWindow).
 	Quitting func() bool
+	// FontsLoaded, when set, closes once the text fonts are parsed
+	// (PreloadFonts, started by main before the translations and the
+	// window); the first screen waits for it, at most a second.
+	FontsLoaded <-chan struct{}
 	// Do runs a function on the UI goroutine; nil means fyne.Do. Tests
 	// pass a queue they drain themselves, so that background results are
 	// applied on the test's goroutine (Fyne's test driver runs fyne.Do
@@ -134,7 +138,7 @@ type Shell struct {
 // The server check (and the demo server) start once the window is up, so
 // that they do not compete with opening it on a 2-core machine.
 func NewMainWindow(p Params) fyne.Window {
-	c := build(p, true)
+	c := build(p)
 	// After the app stops (a SIGTERM quits Fyne without closing the window
 	// first) a late result must not retitle the destroyed window: GLFW
 	// panics on it (seen once in six SIGTERMs under load).
@@ -158,7 +162,7 @@ func NewMainWindow(p Params) fyne.Window {
 // New builds the shell and checks the server at once (tests; the app uses
 // NewMainWindow).
 func New(p Params) *Shell {
-	c := build(p, false)
+	c := build(p)
 	c.checkServer()
 	return c
 }
@@ -168,8 +172,8 @@ func (c *Shell) Window() fyne.Window { return c.win }
 
 // build builds the window's first screen: the login view, or the
 // remembered account's cached dashboard when it is read in time. With
-// withFontPreload, the text fonts load on another goroutine meanwhile.
-func build(p Params, withFontPreload bool) *Shell {
+// p.FontsLoaded, it waits for the text fonts before the first label.
+func build(p Params) *Shell {
 	if p.Logger == nil {
 		p.Logger = slog.Default()
 	}
@@ -209,10 +213,7 @@ func build(p Params, withFontPreload bool) *Shell {
 	}
 	remembered, opened := c.openCache()
 	widgets.ApplyTheme(p.App, c.prefs.Theme())
-	var fontsLoaded <-chan struct{}
-	if withFontPreload {
-		fontsLoaded = preloadFonts() // after ApplyTheme: it reads the theme
-	}
+	fontsLoaded := p.FontsLoaded
 	c.win = p.App.NewWindow(lang.L("app.title"))
 	c.win.SetIcon(assets.WindowIcon)
 	c.sizeWindow()
