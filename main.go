@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -37,6 +38,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/service"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
 	"github.com/cekbpjstk/cekbpjstk/ui/shell"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 func main() {
@@ -80,12 +82,8 @@ func main() {
 		fmt.Fprintln(os.Stderr, "cekbpjstk:", err)
 		os.Exit(2)
 	}
-	// The Fyne app first, so that the text fonts parse (on other
-	// goroutines) while the translations load and the window opens.
-	a := fyneapp.NewWithID(meta.Details.ID)
-	fontsLoaded := shell.PreloadFonts()
-	if err := i18n.LoadTranslations(*language); err != nil {
-		fmt.Fprintln(os.Stderr, err)
+	if !slices.Contains(i18n.Languages, *language) {
+		fmt.Fprintf(os.Stderr, "cekbpjstk: unknown language %q (want one of %v)\n", *language, i18n.Languages)
 		os.Exit(2)
 	}
 	if *dataDir == "" {
@@ -97,6 +95,7 @@ func main() {
 		*dataDir = filepath.Join(dir, "cekbpjstk")
 	}
 	if err := shell.CheckDisplay(); err != nil {
+		_ = i18n.LoadTranslations(*language) // checked above
 		fmt.Fprintln(os.Stderr, lang.L("app.noDisplay",
 			map[string]any{"Detail": err.Error()}))
 		os.Exit(1)
@@ -119,17 +118,37 @@ func main() {
 	})
 
 	defer exitOnDisplayFailure()
+	// Start-up work that does not need the UI goroutine starts first, each
+	// on goroutines of its own: the text fonts parse and the offline cache
+	// opens (keyring and disk) while the translations load and the window
+	// is created.
+	a := fyneapp.NewWithID(meta.Details.ID)
+	settings := prefs.New(a.Preferences())
+	widgets.ApplyTheme(a, settings.Theme()) // before the fonts: they read it
+	fontsLoaded := shell.PreloadFonts()
 	session := app.New(app.Params{
 		DataDir:   *dataDir,
 		Keys:      keystore.New(),
-		Settings:  prefs.New(a.Preferences()),
+		Settings:  settings,
 		ForceDemo: *demo,
 		Server:    server,
 		StartDemo: func(ctx context.Context) (app.DemoServer, error) { return startDemo(ctx, demoServer) },
 		Version:   meta.Details.Version,
 		Logger:    logger,
 	})
+	cache := shell.OpenCache(session)
+	// The language the window opens in: --lang, else the saved setting
+	// (the shell saves --lang as the setting).
+	shown := settings.Language()
+	if chosenLanguage != "" {
+		shown = chosenLanguage
+	}
+	if err := i18n.LoadTranslations(shown); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
 	w := shell.NewMainWindow(shell.Params{
+		Cache:         cache,
 		FontsLoaded:   fontsLoaded,
 		DemoBook:      demoBook(),
 		DemoDocuments: demoDocuments,

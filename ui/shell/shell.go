@@ -53,6 +53,10 @@ type Params struct {
 	// from then on results are no longer applied to the window, as after
 	// it closed (NewMainWindow).
 	Quitting func() bool
+	// Cache, when set, is the session's offline cache already being opened
+	// (OpenCache, started by main before the translations); nil: the shell
+	// opens it.
+	Cache *CacheOpening
 	// FontsLoaded, when set, closes once the text fonts are parsed
 	// (PreloadFonts, started by main before the translations and the
 	// window); the first screen waits for it, at most a second.
@@ -211,7 +215,10 @@ func build(p Params) *Shell {
 	if err := i18n.SetLanguage(c.prefs.Language()); err != nil {
 		c.log.Warn("saved language", "err", err)
 	}
-	remembered, opened := c.openCache()
+	if p.Cache == nil {
+		p.Cache = OpenCache(c.app)
+	}
+	remembered, opened := p.Cache.remembered, p.Cache.opened
 	widgets.ApplyTheme(p.App, c.prefs.Theme())
 	fontsLoaded := p.FontsLoaded
 	c.win = p.App.NewWindow(lang.L("app.title"))

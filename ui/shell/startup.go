@@ -19,19 +19,28 @@ import (
 // goroutine with its own timeouts.
 var startupWait = 250 * time.Millisecond // a variable for tests
 
-// openCache opens the offline cache off the UI goroutine (the application
-// layer asks the keyring for a remembered account meanwhile). remembered
-// reports the identifier ("" for none) as soon as it is known; opened
-// reports everything once the cache is open.
-func (c *Shell) openCache() (remembered <-chan string, opened <-chan app.Opening) {
+// CacheOpening is the offline cache being opened off the UI goroutine (the
+// application layer asks the keyring for a remembered account meanwhile):
+// remembered reports the identifier ("" for none) as soon as it is known;
+// opened reports everything once the cache is open.
+type CacheOpening struct {
+	remembered <-chan string
+	opened     <-chan app.Opening
+}
+
+// OpenCache starts opening session's offline cache. main starts it before
+// the translations load and the window is created (Params.Cache), so that
+// the keyring and the disk work while the UI goroutine does its own; the
+// shell starts it itself when it is not given one (tests).
+func OpenCache(session *app.App) *CacheOpening {
 	rememberedCh := make(chan string, 1)
 	openedCh := make(chan app.Opening, 1)
 	go func() {
 		ctx, cancel := keyringContext()
 		defer cancel()
-		openedCh <- c.app.OpenCache(ctx, func(id string) { rememberedCh <- id })
+		openedCh <- session.OpenCache(ctx, func(id string) { rememberedCh <- id })
 	}()
-	return rememberedCh, openedCh
+	return &CacheOpening{remembered: rememberedCh, opened: openedCh}
 }
 
 // awaitRemembered waits up to limit for the cache opening when an account
@@ -67,11 +76,10 @@ func awaitRemembered(remembered <-chan string, opened <-chan app.Opening, limit 
 // than parse the same fonts a second time. Each style parses on its own
 // goroutine: the two take one style's time on two cores.
 //
-// main calls it as soon as the Fyne app exists, before the translations
-// and the window: the faces come from the app's current theme, which has
-// Fyne's default fonts until the app theme (the same fonts, other colours)
-// is applied, and Fyne clears its font cache only on a settings change once
-// its loop runs.
+// main calls it as soon as the Fyne app exists and has the app's theme
+// (the goroutines read it: the theme must not change while they run),
+// before the translations and the window. Fyne clears its font cache only
+// on a settings change once its loop runs.
 func PreloadFonts() <-chan struct{} {
 	done := make(chan struct{})
 	styles := []fyne.TextStyle{{}, {Bold: true}}

@@ -50,7 +50,12 @@ func (t *modeTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Colo
 	return t.Theme.Color(n, v)
 }
 
-// ApplyTheme makes mode the look of every window of a.
+// ApplyTheme makes mode the look of every window of a; it does nothing
+// when a already has it (main applies it before the fonts preload on other
+// goroutines, which read the theme; the shell applies it again).
 func ApplyTheme(a fyne.App, mode prefs.ThemeMode) {
+	if t, ok := a.Settings().Theme().(*modeTheme); ok && t.mode == mode {
+		return
+	}
 	a.Settings().SetTheme(NewTheme(mode))
 }
