@@ -130,6 +130,13 @@ printf '%-40s %12s %12s %7s %7s %s\n' measure baseline app ratio target verdict
 printf '%-40s %10s ms %10s ms %7s %7s %s\n' "exec -> first frame" "$bf" "$af" "$r1" "1.10" "$(verdict "$r1" 1.10)"
 printf '%-40s %10s ms %10s ms %7s %7s %s\n' "exec -> cached dashboard (remembered)" "$bf" "$ac" "$r2" "1.10" "$(verdict "$r2" 1.10)"
 printf '%-40s %9s KiB %9s KiB %7s %7s %s\n' "RSS with the dashboard shown" "$br" "$ar" "$r3" "1.20" "$(verdict "$r3" 1.20)"
+# The same ratios taken round by round (each round starts the baseline and
+# the app back to back), then their median: a change in the machine's load
+# between rounds weighs on both sides of each ratio. On a noisy host this
+# moves less from run to run than the ratio of the medians above.
+paired() { paste "$1" "$2" | awk '{print $1/$2}' | median; }
+printf 'paired, median of the %d rounds'"'"' ratios: first frame %.2f, cached dashboard %.2f, RSS %.2f\n' "$runs" \
+  "$(paired "$work/app_frame" "$work/base_frame")" "$(paired "$work/app_cached" "$work/base_frame")" "$(paired "$work/app_rss" "$work/base_rss")"
 spread() { sort -n "$1" | awk 'NR==1 {lo=$1} {hi=$1} END {printf "%s-%s", lo, hi}'; }
 printf 'spread over the runs (min-max): baseline frame %s ms, app frame %s ms, cached dashboard %s ms\n' \
   "$(spread "$work/base_frame")" "$(spread "$work/app_frame")" "$(spread "$work/app_cached")"
