@@ -122,6 +122,7 @@ func main() {
 	// on goroutines of its own: the text fonts parse and the offline cache
 	// opens (keyring and disk) while the translations load and the window
 	// is created.
+	widgets.UseLatinFonts() // before any text is measured
 	a := fyneapp.NewWithID(meta.Details.ID)
 	settings := prefs.New(a.Preferences())
 	widgets.ApplyTheme(a, settings.Theme()) // before the fonts: they read it

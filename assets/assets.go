@@ -1,4 +1,5 @@
-// Package assets holds the files the app embeds: its icon and its translations.
+// Package assets holds the files the app embeds: its icons, its translations
+// and the Latin subsets of its text faces.
 package assets
 
 import (
@@ -46,3 +47,17 @@ var LockIcon = fyne.NewStaticResource("lock.svg", lockSVG)
 
 // LockBrokenIcon is a padlock with a warning: a refused server.
 var LockBrokenIcon = fyne.NewStaticResource("lock-broken.svg", lockBrokenSVG)
+
+// Latin subsets of the Noto Sans faces Fyne embeds (fonts/LICENSE.txt;
+// made by scripts/fonts.sh). ui/widgets.UseLatinFonts puts them in place of
+// Fyne's own.
+var (
+	//go:embed fonts/NotoSans-Regular.latin.ttf
+	FontRegular []byte
+	//go:embed fonts/NotoSans-Bold.latin.ttf
+	FontBold []byte
+	//go:embed fonts/NotoSans-Italic.latin.ttf
+	FontItalic []byte
+	//go:embed fonts/NotoSans-BoldItalic.latin.ttf
+	FontBoldItalic []byte
+)
