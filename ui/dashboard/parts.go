@@ -110,5 +110,5 @@ func programList(codes []string) string { return strings.Join(codes, ", ") }
 // wrap: inside a Center layout a wrapping label is as narrow as one word
 // and as tall as the whole sentence, which would make the window too tall.
 func emptyState() *widget.Label {
-	return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	return widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
 }

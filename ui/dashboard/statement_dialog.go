@@ -83,7 +83,6 @@ func newStatementDialog(d *Dashboard, data memberdata.Data) *statementDialog {
 	hint.Wrapping = fyne.TextWrapWord
 	csvHint := widget.NewLabel(lang.L("statement.csvHint"))
 	csvHint.Wrapping = fyne.TextWrapWord
-	csvHint.TextStyle.Italic = true
 	form := widget.NewForm(
 		widget.NewFormItem(lang.L("statement.from"), container.NewGridWithColumns(2, s.fromMonth, s.fromYear)),
 		widget.NewFormItem(lang.L("statement.to"), container.NewGridWithColumns(2, s.toMonth, s.toYear)),

@@ -75,7 +75,6 @@ func newSimulationTab() *simulationTab {
 	s.partialBg = widgets.NewTint(theme.ColorNameSuccess, 0x30)
 	s.assumptions = widget.NewLabel("")
 	s.assumptions.Wrapping = fyne.TextWrapWord
-	s.assumptions.TextStyle.Italic = true
 	s.chart = newBarChart()
 
 	form := container.New(layout.NewFormLayout(),

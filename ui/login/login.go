@@ -290,7 +290,7 @@ func (v *View) SetOfflineAccounts(accounts []cache.AccountSummary) {
 		return
 	}
 	v.offline.Add(widget.NewSeparator())
-	v.offline.Add(widget.NewLabelWithStyle(lang.L("login.offline.intro"), fyne.TextAlignLeading, fyne.TextStyle{Italic: true}))
+	v.offline.Add(widget.NewLabel(lang.L("login.offline.intro")))
 	for _, a := range accounts {
 		a := a
 		args := map[string]any{"Name": a.Masked, "When": i18n.FormatDateTime(a.FetchedAt)}

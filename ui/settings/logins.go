@@ -104,7 +104,6 @@ func (s *LoginLog) SetLogins(logins []service.Login) {
 	s.rows.Add(grid)
 	hint := widget.NewLabel(lang.L("logins.hint"))
 	hint.Wrapping = fyne.TextWrapWord
-	hint.TextStyle.Italic = true
 	s.rows.Add(hint)
 }
 

@@ -74,7 +74,6 @@ func newPayslipSection(a *Tab) *payslipSection {
 	p.problem.Importance = widget.DangerImportance
 	p.problem.Hide()
 	p.status = wrap(widget.NewLabel(""))
-	p.status.TextStyle.Italic = true
 	p.status.Hide()
 	bold := func() *widget.Label {
 		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -84,7 +83,6 @@ func newPayslipSection(a *Tab) *payslipSection {
 	p.result = wrap(widget.NewLabel(""))
 	p.costs = container.NewVBox()
 	p.basis = wrap(widget.NewLabel(""))
-	p.basis.TextStyle.Italic = true
 	p.table = container.NewGridWithColumns(6)
 
 	form := container.New(layout.NewFormLayout(),

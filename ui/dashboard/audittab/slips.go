@@ -79,7 +79,6 @@ func newSlipsSection(a *Tab) *slipsSection {
 	s.problem.Importance = widget.DangerImportance
 	s.problem.Hide()
 	s.status = wrap(widget.NewLabel(""))
-	s.status.TextStyle.Italic = true
 	s.status.Hide()
 
 	k := f.keys

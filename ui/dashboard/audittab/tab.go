@@ -280,7 +280,7 @@ func noteBox(tint fyne.ThemeColorName, icon fyne.Resource, title string, lines [
 		lb.Wrapping = fyne.TextWrapWord
 		objs = append(objs, lb)
 	}
-	r := widget.NewLabelWithStyle(rule, fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	r := widget.NewLabel(rule)
 	r.Wrapping = fyne.TextWrapWord
 	objs = append(objs, r)
 	body := container.New(layout.NewCustomPaddedVBoxLayout(0), objs...)
@@ -303,7 +303,7 @@ func cardLine(c audit.CardReport, found int) fyne.CanvasObject {
 	if c.SelfPaid {
 		l := widget.NewLabel(selfPaidLine(c))
 		l.Wrapping = fyne.TextWrapWord
-		r := widget.NewLabelWithStyle(ruleText(audit.CiteSelfPaid, audit.SourceSecondary), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+		r := widget.NewLabel(ruleText(audit.CiteSelfPaid, audit.SourceSecondary))
 		r.Wrapping = fyne.TextWrapWord
 		return container.NewVBox(l, r)
 	}

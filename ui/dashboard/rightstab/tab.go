@@ -123,7 +123,7 @@ func cite(text string, secondary bool) *widget.Label {
 	if i18n.CurrentLanguage() == "en" {
 		lng = member.EN
 	}
-	l := widget.NewLabelWithStyle(lang.L(key, map[string]any{"Source": audit.Cite(lng, text)}), fyne.TextAlignLeading, fyne.TextStyle{Italic: true})
+	l := widget.NewLabel(lang.L(key, map[string]any{"Source": audit.Cite(lng, text)}))
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
