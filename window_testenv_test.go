@@ -132,7 +132,7 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 		scale string
 		fyne  float64 // the scale Fyne computes
 	}{
-		{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3},
+		{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3}, {1366, 768, "1.5", 1.5},
 		{1920, 1080, "1.25", 1.3}, {1920, 1080, "1.5", 1.5}, {1920, 1080, "1.75", 1.8},
 	}
 	for _, c := range cases {

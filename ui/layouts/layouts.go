@@ -5,7 +5,8 @@ import "fyne.io/fyne/v2"
 
 // columnLayout lays its objects out as one centred column of a fixed width,
 // so forms read well on a wide window and wrapped labels know their width.
-type columnLayout struct{ width float32 }
+// A flexible column (min > 0) narrows to min where the window is narrower.
+type columnLayout struct{ width, min float32 }
 
 func (l columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 	h := float32(0)
@@ -13,6 +14,9 @@ func (l columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
 		if o.Visible() {
 			h = max(h, o.MinSize().Height)
 		}
+	}
+	if l.min > 0 {
+		return fyne.NewSize(l.min, h)
 	}
 	return fyne.NewSize(l.width, h)
 }
@@ -28,6 +32,12 @@ func (l columnLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 // NewColumn centres content in a column of the given width.
 func NewColumn(width float32, content fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: columnLayout{width: width}, Objects: []fyne.CanvasObject{content}}
+}
+
+// NewFlexColumn centres content in a column of the given width where the
+// space has room for it, and narrows it down to min where it has not.
+func NewFlexColumn(min, width float32, content fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: columnLayout{width: width, min: min}, Objects: []fyne.CanvasObject{content}}
 }
 
 // shareLayout lays a row out in columns that take fixed shares of the

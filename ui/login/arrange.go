@@ -10,8 +10,14 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
 
-// columnWidth is the width of each of the view's two columns.
-const columnWidth = 480
+// columnWidth is the width of each of the view's two columns; columnMin
+// the narrowest they get side by side: the work area of a 1366×768 screen
+// at 150 % less its taskbar and the title bar is 894 logical units wide,
+// room for two columns of 420 (TestWindowFit_EveryScreenAndScale).
+const (
+	columnWidth = 480
+	columnMin   = 420
+)
 
 // build lays the view out: the title row over two columns, the form on the
 // left and, beside it, the server's identity, the offline accounts, the
@@ -23,11 +29,11 @@ func (v *View) build(form fyne.CanvasObject) (content, titleRow fyne.CanvasObjec
 	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	v.aside = container.NewVBox()
 	v.arrange()
-	left := container.NewVScroll(container.NewPadded(layouts.NewColumn(columnWidth, form)))
-	right := container.NewVScroll(container.NewPadded(layouts.NewColumn(columnWidth, v.aside)))
+	left := container.NewVScroll(container.NewPadded(layouts.NewFlexColumn(columnMin, columnWidth, form)))
+	right := container.NewVScroll(container.NewPadded(layouts.NewFlexColumn(columnMin, columnWidth, v.aside)))
 	v.scrolls = []*container.Scroll{left, right}
 	// The title row spans both columns (the one when narrow), not the window.
-	top = layouts.NewColumn(2*columnWidth+4*theme.Padding(), top)
+	top = layouts.NewFlexColumn(2*columnMin+4*theme.Padding(), 2*columnWidth+4*theme.Padding(), top)
 	titleRow = container.NewPadded(top)
 	return container.NewBorder(titleRow, nil, nil, nil,
 		&fyne.Container{Layout: formBeside{}, Objects: []fyne.CanvasObject{left, right}}), titleRow
@@ -55,7 +61,7 @@ func (v *View) arrange() {
 type formBeside struct{}
 
 func (formBeside) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(columnWidth, 0) // both columns scroll
+	return fyne.NewSize(columnMin, 0) // both columns scroll
 }
 
 func (formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -64,7 +70,7 @@ func (formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	form, aside := objects[0], objects[1]
 	pad := theme.Padding()
-	if size.Width >= 2*columnWidth+6*pad {
+	if size.Width >= 2*columnMin+6*pad {
 		w := min(size.Width/2, columnWidth+2*pad)
 		x := (size.Width - 2*w) / 2
 		form.Move(fyne.NewPos(x, 0))

@@ -22,11 +22,13 @@ type fitCase struct {
 	scale            float32
 }
 
-// fitCases: a 1366×768 laptop at the scales Windows offers on it (100 %,
-// 125 %) and a 1920×1080 one at 100–175 %. Fyne lays out in logical units,
-// so a window of that logical size is what the member sees, scaled.
+// fitCases: a 1366×768 laptop at 100 %, 125 % and 150 %, and a 1920×1080
+// one at 100–175 %. Fyne lays out in logical units, so a window of that
+// logical size is what the member sees, scaled. (1366×768 at 175 % leaves
+// a 742×368 window, less than the login view and the dashboard need; 100 %
+// is Windows's default for such a screen.)
 var fitCases = []fitCase{
-	{1366, 768, 1}, {1366, 768, 1.25},
+	{1366, 768, 1}, {1366, 768, 1.25}, {1366, 768, 1.5},
 	{1920, 1080, 1}, {1920, 1080, 1.25}, {1920, 1080, 1.5}, {1920, 1080, 1.75},
 }
 
