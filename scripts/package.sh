@@ -133,7 +133,9 @@ for t in "${targets[@]}"; do
     { echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
       echo "Upstream-Name: cekbpjstk"; echo "Source: https://github.com/cekbpjstk/cekbpjstk"; echo
       echo "Files: *"; echo "Copyright: 2026 The Cek BPJSTK authors"; echo "License: MIT"
-      sed 's/^$/./; s/^/ /' LICENSE; } >"$stage/usr/share/doc/cekbpjstk/copyright"
+      sed 's/^$/./; s/^/ /' LICENSE; echo
+      echo "Files: assets/fonts/*"; echo "Copyright: 2015 Google Inc."; echo "License: OFL-1.1"
+      sed 's/^$/./; s/^/ /' assets/fonts/LICENSE.txt; } >"$stage/usr/share/doc/cekbpjstk/copyright"
     deb=$dist/cekbpjstk_${version}-1_amd64.deb
     rm -f "$deb"
     VERSION=$version STAGE=$stage nfpm package --config "$root/packaging/linux/nfpm.yaml" \
