@@ -19,9 +19,10 @@ var latinFonts sync.Once
 // it before it creates the app).
 //
 // Why: Fyne parses every glyph of each face it uses, at the first text of
-// that style. The full faces cost the start-up about 11 ms of CPU and
-// 1.3 MB of heap each, and their 450 KB files stay resident; the subsets
-// under 1 ms and 0.2 MB (docs/bench.txt). A character outside the subsets
+// that style. A full face costs about 11 ms of CPU and keeps 1 MB of heap,
+// and its 450 KB file is resident; a subset under 1 ms and 0.2 MB, and
+// 60 KB (measured with go-text on this project's machine; the start-up
+// A/B is in docs/bench.txt's notes). A character outside the subsets
 // still shows: Fyne falls back to a system font for it, as it does now for
 // a character Noto Sans lacks (✓, →).
 //
