@@ -21,6 +21,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/dialogs"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
 // cardFaceSize is the digital card's size: the ID-1 card ratio (85.6 × 54 mm).
@@ -246,10 +247,12 @@ func (c *cardTab) textOf() cardimage.Texts {
 	return t
 }
 
-// cardFonts are the app theme's fonts, which the PNG is drawn in as the
-// card on screen is. Read them on the UI goroutine.
+// cardFonts are the faces the card on screen is drawn in, in full: the PNG
+// is drawn with no fallback font for a character the app's Latin subsets
+// lack (widgets.FullTextFaces).
 func cardFonts() cardimage.Fonts {
-	return cardimage.Fonts{Regular: theme.TextFont().Content(), Bold: theme.TextBoldFont().Content()}
+	regular, bold := widgets.FullTextFaces()
+	return cardimage.Fonts{Regular: regular, Bold: bold}
 }
 
 func last4(s string) string {

@@ -11,6 +11,16 @@ import (
 
 var latinFonts sync.Once
 
+// Fyne's full Noto Sans faces, kept before UseLatinFonts replaces them (a
+// slice header each: their pages are read only if used).
+var fullRegular, fullBold = theme.DefaultTextFont().Content(), theme.DefaultTextBoldFont().Content()
+
+// FullTextFaces are Fyne's full Noto Sans regular and bold (3246 glyphs),
+// for text drawn outside Fyne, where no system font stands in for a
+// character the Latin subsets lack: the card image a member saves and
+// shares must show any name Noto Sans can.
+func FullTextFaces() (regular, bold []byte) { return fullRegular, fullBold }
+
 // UseLatinFonts makes Fyne's text faces (Noto Sans regular, bold, italic
 // and bold italic) the Latin subsets in assets/fonts, the same faces with
 // 784 of their 3246 glyphs: the scripts the app's two languages and

@@ -59,6 +59,23 @@ func TestUseLatinFonts_ReplacesFynesFaces(t *testing.T) {
 	}
 }
 
+// Text drawn outside Fyne (the card image) has no system font to fall back
+// on: it gets the full faces, which have what the subsets leave out.
+func TestFullTextFaces_AfterTheSwap(t *testing.T) {
+	UseLatinFonts()
+	regular, bold := FullTextFaces()
+	if !bytes.Equal(regular, fullFaces["regular"]) || !bytes.Equal(bold, fullFaces["bold"]) {
+		t.Fatal("FullTextFaces are not Fyne's full Noto Sans regular and bold")
+	}
+	const r = 'ệ' // Vietnamese, in Noto Sans, not in the subsets
+	if _, ok := parseFace(t, "full", regular).NominalGlyph(r); !ok {
+		t.Errorf("the full face lacks %q", r)
+	}
+	if _, ok := parseFace(t, "subset", latinFaces["regular"]).NominalGlyph(r); ok {
+		t.Errorf("the subset has %q: pick a character it leaves out", r)
+	}
+}
+
 // Every character of both languages' translations that Noto Sans has, the
 // subsets have, with the same advance: text lays out as with the full
 // faces (the tests measure with those), and no translation needs a system
