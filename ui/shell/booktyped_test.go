@@ -92,6 +92,12 @@ func TestBook_TypedBalanceAndMonthReachTheData(t *testing.T) {
 		}
 		return false
 	})
+	// The app's data holds the month as soon as the store is done, a moment
+	// before the UI applies the result (the preview closed, the saved
+	// message shown): wait for the message, or it can open over the next
+	// form's preview, where the refusal below is then never found (a
+	// ci-fresh run failed so, under load).
+	h.waitFor("the month's saved message", func() bool { return uitest.Contains(top(), "1 baris yang Anda ketik tersimpan") })
 	// The same month again with another JHT: the preview refuses it, as it
 	// would a document that contradicts the book.
 	n := len(rowsOf())
