@@ -5,18 +5,20 @@ import "fyne.io/fyne/v2"
 
 // columnLayout lays its objects out as one centred column of a fixed width,
 // so forms read well on a wide window and wrapped labels know their width.
-// A flexible column (min > 0) narrows to min where the window is narrower.
+// A flexible column (min > 0) narrows to min where the window is narrower,
+// but never below what its content needs.
 type columnLayout struct{ width, min float32 }
 
 func (l columnLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	h := float32(0)
+	var w, h float32
 	for _, o := range objects {
 		if o.Visible() {
-			h = max(h, o.MinSize().Height)
+			m := o.MinSize()
+			w, h = max(w, m.Width), max(h, m.Height)
 		}
 	}
 	if l.min > 0 {
-		return fyne.NewSize(l.min, h)
+		return fyne.NewSize(max(l.min, w), h)
 	}
 	return fyne.NewSize(l.width, h)
 }
@@ -35,7 +37,8 @@ func NewColumn(width float32, content fyne.CanvasObject) *fyne.Container {
 }
 
 // NewFlexColumn centres content in a column of the given width where the
-// space has room for it, and narrows it down to min where it has not.
+// space has room for it, and narrows it down to min, or to what the content
+// needs if that is more, where it has not.
 func NewFlexColumn(min, width float32, content fyne.CanvasObject) *fyne.Container {
 	return &fyne.Container{Layout: columnLayout{width: width, min: min}, Objects: []fyne.CanvasObject{content}}
 }

@@ -11,12 +11,14 @@ import (
 )
 
 // columnWidth is the width of each of the view's two columns; columnMin
-// the narrowest they get side by side: the work area of a 1366×768 screen
-// at 150 % less its taskbar and the title bar is 894 logical units wide,
-// room for two columns of 420 (TestWindowFit_EveryScreenAndScale).
+// the narrowest either gets side by side, unless its content needs more (a
+// button does not shorten its text: an offline account's, with its date,
+// can need 480). The work area of a 1366×768 screen at 150 %, less its
+// taskbar and the title bar, is 894 logical units wide: room for the form
+// at 360 and the aside at its widest button (TestWindowFit_EveryScreenAndScale).
 const (
 	columnWidth = 480
-	columnMin   = 420
+	columnMin   = 360
 )
 
 // build lays the view out: the title row over two columns, the form on the
@@ -61,7 +63,11 @@ func (v *View) arrange() {
 type formBeside struct{}
 
 func (formBeside) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	return fyne.NewSize(columnMin, 0) // both columns scroll
+	w := float32(0)
+	for _, o := range objects {
+		w = max(w, o.MinSize().Width)
+	}
+	return fyne.NewSize(w, 0) // both columns scroll
 }
 
 func (formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
@@ -70,13 +76,19 @@ func (formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	form, aside := objects[0], objects[1]
 	pad := theme.Padding()
-	if size.Width >= 2*columnMin+6*pad {
+	formMin, asideMin := form.MinSize().Width, aside.MinSize().Width
+	if size.Width >= formMin+asideMin+2*pad {
+		// Each column as wide as it may be, up to columnWidth; where the
+		// two do not fit, the aside keeps what its content needs and the
+		// form takes the rest (it is never narrower than its own minimum).
 		w := min(size.Width/2, columnWidth+2*pad)
-		x := (size.Width - 2*w) / 2
+		wa := max(w, asideMin)
+		wf := max(min(w, size.Width-wa), formMin)
+		x := (size.Width - wf - wa) / 2
 		form.Move(fyne.NewPos(x, 0))
-		form.Resize(fyne.NewSize(w, size.Height))
-		aside.Move(fyne.NewPos(x+w, 0))
-		aside.Resize(fyne.NewSize(w, size.Height))
+		form.Resize(fyne.NewSize(wf, size.Height))
+		aside.Move(fyne.NewPos(x+wf, 0))
+		aside.Resize(fyne.NewSize(wa, size.Height))
 		return
 	}
 	h := size.Height

@@ -52,6 +52,14 @@ func checkOnWindow(t *testing.T, h *harness, where string, objs map[string]fyne.
 	if min.Width > win.Width+0.5 || min.Height > win.Height+0.5 {
 		t.Errorf("%s: the content needs %v, more than the window's %v", where, min, win)
 	}
+	// No button is narrower than its text: a Fyne button does not shorten
+	// it, so a squeezed one shows it cut at both ends.
+	uitest.Walk(h.c.win.Content(), func(o fyne.CanvasObject) bool {
+		if b, ok := o.(*widget.Button); ok && b.Text != "" && b.Size().Width+0.5 < b.MinSize().Width {
+			t.Errorf("%s: the button %q is %.0f wide, its text needs %.0f", where, b.Text, b.Size().Width, b.MinSize().Width)
+		}
+		return true
+	})
 	d := fyne.CurrentApp().Driver()
 	for name, o := range objs {
 		if o == nil || !o.Visible() {
