@@ -1,7 +1,6 @@
 package shell
 
 import (
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -69,31 +68,26 @@ func awaitRemembered(remembered <-chan string, opened <-chan app.Opening, limit 
 	}
 }
 
-// PreloadFonts loads the regular and bold text fonts (~50 ms of parsing
-// each on this machine, the system's fallback face included) while the rest
-// of start-up runs; the returned channel closes when both are in Fyne's
-// font cache. The UI goroutine waits for it before its first label rather
-// than parse the same fonts a second time. Each style parses on its own
-// goroutine: the two take one style's time on two cores.
+// PreloadFonts loads the regular and bold text fonts on another goroutine
+// while the rest of start-up runs; the returned channel closes when both
+// are in Fyne's font cache. The UI goroutine waits for it before its first
+// label rather than parse the same fonts a second time. One goroutine for
+// both: with the Latin subset faces (widgets.UseLatinFonts) nearly all of
+// the work is Fyne looking up and parsing the system's fallback face for
+// each style, which it does under one lock (painter.lookupLangFont), so a
+// goroutine per style ran one after the other anyway.
 //
 // main calls it as soon as the Fyne app exists and has the app's theme
-// (the goroutines read it: the theme must not change while they run),
+// (the goroutine reads it: the theme must not change while it runs),
 // before the translations and the window. Fyne clears its font cache only
 // on a settings change once its loop runs.
 func PreloadFonts() <-chan struct{} {
 	done := make(chan struct{})
-	styles := []fyne.TextStyle{{}, {Bold: true}}
-	var wg sync.WaitGroup
-	for _, style := range styles {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fyne.MeasureText("Cek BPJSTK", theme.TextSize(), style)
-		}()
-	}
 	go func() {
-		wg.Wait()
-		close(done)
+		defer close(done)
+		for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+			fyne.MeasureText("Cek BPJSTK", theme.TextSize(), style)
+		}
 	}()
 	return done
 }
