@@ -15,6 +15,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/audittab"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -56,7 +57,7 @@ func newSummaryTab() *summaryTab {
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.audit.Content(),
 		s.balanceCard,
-		container.NewGridWithColumns(2, s.memberCard, s.programsCard),
+		layouts.NewColumnsOrStack(s.memberCard, s.programsCard),
 	)))
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -35,7 +36,7 @@ const markHeight = 3
 
 func newTabBar(items ...*container.TabItem) *tabBar {
 	t := &tabBar{Items: items, body: container.NewStack()}
-	row := container.NewHBox()
+	row := layouts.NewFlow() // a narrow window wraps the tabs to a second row
 	for i, item := range items {
 		b := widget.NewButton(item.Text, func() { t.selectIndex(i) })
 		b.Importance = widget.LowImportance

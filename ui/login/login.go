@@ -45,6 +45,8 @@ type View struct {
 
 	verified    bool
 	refused     bool // the server could not be verified: the offline accounts lead
+	stacked     bool // the aside is under the form: the offline accounts lead (arrange.go)
+	compact     bool // labels beside their fields, to fit a short window (arrange.go)
 	busyNow     bool
 	lockedUntil time.Time
 	now         func() time.Time
@@ -135,12 +137,15 @@ func New(do func(func())) *View {
 	heading.Wrapping = fyne.TextWrapWord
 	idLabel, pwLabel := widget.NewLabel(lang.L("login.identifier")), widget.NewLabel(lang.L("login.password"))
 	v.buildLock()
+	// Labels sit above their fields, and "remember me" above Masuk; on a
+	// window too short for the form and the offline accounts under it, beside
+	// them (compact: arrange.go).
+	labels := func() float32 { return max(idLabel.MinSize().Width, pwLabel.MinSize().Width) }
 	form := container.NewVBox(
 		heading, v.lock.box,
-		idLabel, v.identifier,
-		pwLabel, v.password,
-		v.remember,
-		container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit),
+		v.labelled(labels, idLabel, v.identifier),
+		v.labelled(labels, pwLabel, v.password),
+		v.labelled(func() float32 { return v.remember.MinSize().Width }, v.remember, container.NewBorder(nil, nil, nil, steadyBusy(v.busy), v.submit)),
 		v.message,
 		v.lock.notMe,
 	)
