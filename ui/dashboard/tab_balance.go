@@ -14,6 +14,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/member"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -50,7 +51,7 @@ func newBalanceTab() *balanceTab {
 	b.totalCard = widget.NewCard("", "", container.NewVBox(b.total, b.totalNote))
 	b.chart = newBarChart()
 	b.chartCard = widget.NewCard("", "", b.chart)
-	b.list = container.NewGridWithColumns(2)
+	b.list = layouts.NewColumnsOrStack(2)
 	b.content = container.NewVScroll(container.NewPadded(container.NewVBox(b.totalCard, b.chartCard, b.list)))
 	return b
 }

@@ -116,7 +116,9 @@ func newContributionsTab() *contributionsTab {
 		}
 	})
 	top := container.NewBorder(nil, nil, container.NewHBox(c.yearKey, c.yearSelect, c.summary), c.exportButton)
-	split := container.NewVSplit(container.NewPadded(c.chart), container.NewStack(c.table, container.NewCenter(c.empty)))
+	// The chart scrolls inside its part of the split: on a short window (1366×768
+	// at 150 % and more) the split would otherwise need more than the window.
+	split := container.NewVSplit(container.NewVScroll(container.NewPadded(c.chart)), container.NewStack(c.table, container.NewCenter(c.empty)))
 	split.Offset = 0.4
 	c.content = container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
 	return c

@@ -20,6 +20,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/rules/projection"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 	"github.com/cekbpjstk/cekbpjstk/ui/widgets"
 )
 
@@ -82,7 +83,7 @@ func newSimulationTab() *simulationTab {
 	inputs := container.NewVBox(form, s.problem, container.NewHBox(s.resetButton))
 	result := container.NewVBox(s.resultTitle, s.result, s.resultNote,
 		container.NewStack(s.partialBg, container.NewPadded(s.partial)))
-	top := container.NewGridWithColumns(2, inputs, result)
+	top := layouts.NewColumnsOrStack(2, inputs, result)
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(top, s.chart, s.assumptions)))
 	return s
 }

@@ -57,7 +57,7 @@ func newSummaryTab() *summaryTab {
 	s.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		s.audit.Content(),
 		s.balanceCard,
-		layouts.NewColumnsOrStack(s.memberCard, s.programsCard),
+		layouts.NewColumnsOrStack(2, s.memberCard, s.programsCard),
 	)))
 	return s
 }

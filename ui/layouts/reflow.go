@@ -59,68 +59,77 @@ func (l *flowLayout) place(objects []fyne.CanvasObject, width float32, move bool
 	return y + rowH
 }
 
-// columnsLayout puts its objects side by side in equal columns where the
+// columnsLayout puts its objects in rows of cols equal columns where the
 // width has room for each one's minimum, else one above the other.
-type columnsLayout struct{ width float32 }
-
-// NewColumnsOrStack lays objects out in equal columns, side by side where
-// the width has room for all of them and one above the other where it has
-// not: the dashboard summary's two cards on a narrow window.
-func NewColumnsOrStack(objects ...fyne.CanvasObject) *fyne.Container {
-	return &fyne.Container{Layout: &columnsLayout{}, Objects: objects}
+type columnsLayout struct {
+	cols  int
+	width float32
 }
 
-func (l *columnsLayout) visible(objects []fyne.CanvasObject) (shown []fyne.CanvasObject, widest fyne.Size) {
+// NewColumnsOrStack lays objects out in rows of cols equal columns where
+// the width has room for that many of the widest, and one above the other
+// where it has not: the dashboard summary's two cards on a narrow window.
+func NewColumnsOrStack(cols int, objects ...fyne.CanvasObject) *fyne.Container {
+	return &fyne.Container{Layout: &columnsLayout{cols: max(cols, 1)}, Objects: objects}
+}
+
+// rows splits the shown objects into rows for a width (0: not laid out
+// yet, as many columns as asked), and gives each column's width.
+func (l *columnsLayout) rows(objects []fyne.CanvasObject, width float32) (rows [][]fyne.CanvasObject, colW float32, widest float32) {
+	var shown []fyne.CanvasObject
 	for _, o := range objects {
 		if o.Visible() {
 			shown = append(shown, o)
-			widest = widest.Max(o.MinSize())
+			widest = max(widest, o.MinSize().Width)
 		}
 	}
-	return shown, widest
+	pad := theme.Padding()
+	cols := l.cols
+	if width > 0 && width+0.5 < float32(cols)*widest+float32(cols-1)*pad {
+		cols = 1
+	}
+	for i := 0; i < len(shown); i += cols {
+		rows = append(rows, shown[i:min(i+cols, len(shown))])
+	}
+	return rows, (width - float32(cols-1)*pad) / float32(cols), widest
 }
 
-// beside reports whether n columns of at least cell fit in width (0: not
-// laid out yet, side by side).
-func beside(n int, cell, width float32) bool {
-	return width == 0 || width+0.5 >= float32(n)*cell+float32(n-1)*theme.Padding()
+func rowHeight(row []fyne.CanvasObject) float32 {
+	var h float32
+	for _, o := range row {
+		h = max(h, o.MinSize().Height)
+	}
+	return h
 }
 
 func (l *columnsLayout) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	shown, widest := l.visible(objects)
-	if len(shown) == 0 {
-		return fyne.Size{}
-	}
-	if beside(len(shown), widest.Width, l.width) {
-		return fyne.NewSize(widest.Width, widest.Height)
-	}
+	rows, _, widest := l.rows(objects, l.width)
 	var h float32
-	for _, o := range shown {
-		h += o.MinSize().Height
+	for i, row := range rows {
+		if i > 0 {
+			h += theme.Padding()
+		}
+		h += rowHeight(row)
 	}
-	return fyne.NewSize(widest.Width, h+float32(len(shown)-1)*theme.Padding())
+	return fyne.NewSize(widest, h)
 }
 
 func (l *columnsLayout) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	l.width = size.Width
-	shown, widest := l.visible(objects)
-	if len(shown) == 0 {
-		return
-	}
+	rows, colW, _ := l.rows(objects, size.Width)
 	pad := theme.Padding()
-	if beside(len(shown), widest.Width, size.Width) {
-		w := (size.Width - float32(len(shown)-1)*pad) / float32(len(shown))
-		for i, o := range shown {
-			o.Move(fyne.NewPos(float32(i)*(w+pad), 0))
-			o.Resize(fyne.NewSize(w, size.Height))
-		}
-		return
-	}
 	y := float32(0)
-	for _, o := range shown {
-		h := o.MinSize().Height
-		o.Move(fyne.NewPos(0, y))
-		o.Resize(fyne.NewSize(size.Width, h))
-		y += h + pad
+	for i, row := range rows {
+		h := rowHeight(row)
+		if len(rows) == 1 {
+			h = size.Height // one row fills the height, as Fyne's grid does
+		}
+		for j, o := range row {
+			o.Move(fyne.NewPos(float32(j)*(colW+pad), y))
+			o.Resize(fyne.NewSize(colW, h))
+		}
+		if i < len(rows)-1 {
+			y += h + pad
+		}
 	}
 }

@@ -54,7 +54,7 @@ func TestFlow_WrapsToTheWidth(t *testing.T) {
 func TestColumnsOrStack_SideBySideWhereBothFit(t *testing.T) {
 	test.NewTempApp(t)
 	a, b := box(200, 50), box(150, 80)
-	cols := NewColumnsOrStack(a, b)
+	cols := NewColumnsOrStack(2, a, b)
 	// Side by side needs 2×200 + 4 = 404.
 	cols.Resize(fyne.NewSize(404, 100))
 	if a.Size() != fyne.NewSize(200, 100) || b.Position() != fyne.NewPos(204, 0) || b.Size() != fyne.NewSize(200, 100) {
@@ -69,5 +69,24 @@ func TestColumnsOrStack_SideBySideWhereBothFit(t *testing.T) {
 	}
 	if got := cols.MinSize(); got != fyne.NewSize(200, 134) {
 		t.Errorf("at 403: min %v, want 200×134 (50+4+80)", got)
+	}
+}
+
+// Four objects in two columns make two rows, each as high as its highest.
+func TestColumnsOrStack_RowsOfColumns(t *testing.T) {
+	test.NewTempApp(t)
+	a, b, c, d := box(100, 20), box(100, 40), box(100, 30), box(100, 10)
+	grid := NewColumnsOrStack(2, a, b, c, d)
+	grid.Resize(fyne.NewSize(300, 500))
+	// columns of (300-4)/2 = 148; rows 40 and 30 high.
+	if b.Position() != fyne.NewPos(152, 0) || c.Position() != fyne.NewPos(0, 44) || d.Size() != fyne.NewSize(148, 30) {
+		t.Errorf("b at %v, c at %v, d %v; want (152,0), (0,44), 148×30", b.Position(), c.Position(), d.Size())
+	}
+	if got := grid.MinSize(); got != fyne.NewSize(100, 74) {
+		t.Errorf("min %v, want 100×74", got)
+	}
+	grid.Resize(fyne.NewSize(203, 500)) // 2×100+4 = 204: one column
+	if got := grid.MinSize(); got != fyne.NewSize(100, 20+40+30+10+3*4) {
+		t.Errorf("one column: min %v, want 100×112", got)
 	}
 }

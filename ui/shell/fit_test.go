@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -99,15 +100,21 @@ func TestWindowFit_EveryScreenAndScale(t *testing.T) {
 
 			h.login("budi@contoh.id", "Sandbox#2026", false)
 			h.waitDashboard()
-			for _, f := range fitCases {
-				where := "dashboard, " + resize(f)
-				objs := map[string]fyne.CanvasObject{"Perbarui": uitest.Button(t, h.screen(), lang.L("dashboard.refresh"))}
-				for _, key := range []string{"dashboard.tab.summary", "dashboard.tab.balance", "dashboard.tab.contributions",
-					"dashboard.tab.claims", "dashboard.tab.card", "simulation.tab", "rights.tab", "audit.tab"} {
-					objs["the tab "+lang.L(key)] = uitest.Button(t, h.screen(), lang.L(key))
+			tabs := []string{"dashboard.tab.summary", "dashboard.tab.balance", "dashboard.tab.contributions",
+				"dashboard.tab.claims", "dashboard.tab.card", "simulation.tab", "rights.tab", "audit.tab"}
+			// Every tab's content, not only the summary's, fits the window.
+			for _, shown := range tabs {
+				test.Tap(uitest.Button(t, h.screen(), lang.L(shown)))
+				for _, f := range fitCases {
+					where := "dashboard, " + lang.L(shown) + ", " + resize(f)
+					objs := map[string]fyne.CanvasObject{"Perbarui": uitest.Button(t, h.screen(), lang.L("dashboard.refresh"))}
+					for _, key := range tabs {
+						objs["the tab "+lang.L(key)] = uitest.Button(t, h.screen(), lang.L(key))
+					}
+					checkOnWindow(t, h, where, objs)
 				}
-				checkOnWindow(t, h, where, objs)
 			}
+			test.Tap(uitest.Button(t, h.screen(), lang.L(tabs[0])))
 
 			h.c.openSettings(screenDashboard)
 			h.drain()

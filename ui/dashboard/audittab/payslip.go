@@ -18,6 +18,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/rules/projection"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
 
 // gapTableMonths is how many months, newest first, the comparison lists.
@@ -94,7 +95,7 @@ func newPayslipSection(a *Tab) *payslipSection {
 	p.figureTitle = bold()
 	p.content = container.NewVScroll(container.NewPadded(container.NewVBox(
 		p.slips.content, widget.NewSeparator(), p.figureTitle,
-		container.NewGridWithColumns(2, left, right),
+		layouts.NewColumnsOrStack(2, left, right),
 		p.tableTitle, p.table,
 	)))
 	return p

@@ -18,6 +18,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/rules/audit"
 	"github.com/cekbpjstk/cekbpjstk/ui/dashboard/part"
 	"github.com/cekbpjstk/cekbpjstk/ui/i18n"
+	"github.com/cekbpjstk/cekbpjstk/ui/layouts"
 )
 
 // slipsSection is Upah saya's payslips month by month: a table of the
@@ -89,7 +90,7 @@ func newSlipsSection(a *Tab) *slipsSection {
 		k[4], container.NewGridWithColumns(2, f.jht, f.jp),
 		k[5], container.NewGridWithColumns(2, f.jkk, f.jkm))
 	s.content = container.NewVBox(s.title, s.intro, s.table,
-		container.NewGridWithColumns(2, container.NewVBox(form, container.NewHBox(s.save, s.cancel), s.problem, s.status), layout.NewSpacer()))
+		layouts.NewColumnsOrStack(2, container.NewVBox(form, container.NewHBox(s.save, s.cancel), s.problem, s.status), layout.NewSpacer()))
 	return s
 }
 
