@@ -132,7 +132,7 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 		scale string
 		fyne  float64 // the scale Fyne computes
 	}{
-		{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3}, {1366, 768, "1.5", 1.5},
+		{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3}, {1366, 768, "1.5", 1.5}, {1366, 768, "1.75", 1.8},
 		{1920, 1080, "1.25", 1.3}, {1920, 1080, "1.5", 1.5}, {1920, 1080, "1.75", 1.8},
 	}
 	for _, c := range cases {
@@ -157,7 +157,7 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 			if out, err := prop.Output(); err != nil || !strings.HasPrefix(strings.TrimSpace(string(out)), "_NET_WM_ICON = 96, 96,") {
 				t.Errorf("the window's icon property starts %.40q (%v), want a 96×96 icon", out, err)
 			}
-			// A screen narrower than windowMin (1366×768 at 150 %): the
+			// A screen narrower than windowMin (1366×768 at 150 % and 175 %): the
 			// window is as large as the work area, and a smaller size is not
 			// kept (the first size never goes under windowMin where the screen
 			// allows it), so there is no other size to choose.
