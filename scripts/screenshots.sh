@@ -4,7 +4,8 @@
 #   scripts/testenv.sh scripts/screenshots.sh [OUTDIR]   (default docs/screenshots)
 # Each language gets: the verified login, the dashboard tabs, the offline
 # view, registration with errors, its NIK/birth-date warning and its codes
-# step (the demo's codes, filled in); plus a refused server (official profile).
+# step (the demo's codes, filled in), and the dashboard and login view on a
+# 1366×768 screen at 175 %; plus a refused server (official profile).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TAGS=${TAGS:-migrated_fynedo,no_emoji} # the Makefile's
@@ -296,6 +297,23 @@ o=h[-1]&15; print("%06d"%((struct.unpack(">I",h[o:o+4])[0]&0x7fffffff)%1000000))
     shot "contributions-chart-dark-$lang" 1
     stop_app
     rm -rf "$HOME/.config/fyne"
+  fi
+
+  if want small; then
+    # A 1366×768 laptop at 175 %: Fyne's scale 1.8 and a 742×368 window
+    # (1336×662 px). The dashboard wraps its tabs and stacks its cards; after
+    # Keluar, the login view puts the offline account under a compact form.
+    FYNE_SCALE=1.75 start_app "$lang" "$work/small-$lang" --demo
+    xdotool windowsize --sync "$(window)" 1336 662
+    wait_log 'server verified'
+    sleep 0.5
+    type_text 'budi@contoh.id'; xdotool key Tab; type_text 'Sandbox#2026'; xdotool key Return
+    wait_log 'refresh done' 60
+    shot "small-dashboard-$lang" 1
+    click 1293 51; sleep 0.6; click 890 256   # menu -> Keluar
+    wait_log 'logged out' 10
+    shot "small-login-offline-$lang" 1
+    stop_app
   fi
 done
 [ -z "$hung" ] || exit 1
