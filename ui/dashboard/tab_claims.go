@@ -26,6 +26,7 @@ type claimsTab struct {
 	status                              *widgets.Badge
 	id, kpj, program, submitted, amount *field
 	timelineTitle                       *widget.Label
+	verbatim                            *widget.Label // the server's words are shown as it wrote them
 	timeline                            *fyne.Container
 	detail                              *fyne.Container
 	hint                                *widget.Label
@@ -53,7 +54,7 @@ func newClaimsTab() *claimsTab {
 			}
 			cl := c.claims[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(cl.Type)
+			box.Objects[0].(*widget.Label).SetText(claimTitle(cl))
 			row := box.Objects[1].(*fyne.Container)
 			row.Objects[0].(*widget.Label).SetText(lang.L("dashboard.claim.listLine", map[string]any{
 				"Date": i18n.FormatDate(cl.Submitted), "Amount": i18n.FormatRupiah(cl.Amount)}))
@@ -81,6 +82,8 @@ func newClaimsTab() *claimsTab {
 	c.submitted = newField("dashboard.claim.submittedOn")
 	c.amount = newField("dashboard.claim.amount")
 	c.timelineTitle = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	c.verbatim = widget.NewLabel("")
+	c.verbatim.Wrapping = fyne.TextWrapWord
 	c.timeline = container.NewVBox()
 	c.late = widget.NewLabel("")
 	c.late.Wrapping = fyne.TextWrapWord
@@ -94,6 +97,7 @@ func newClaimsTab() *claimsTab {
 		widget.NewSeparator(),
 		c.timelineTitle,
 		c.timeline,
+		c.verbatim,
 	)
 	c.detail.Hide()
 	c.hint = emptyState()
@@ -112,6 +116,7 @@ func (c *claimsTab) translate() {
 		f.translate()
 	}
 	c.timelineTitle.SetText(lang.L("dashboard.claim.timeline"))
+	c.verbatim.SetText(lang.L("dashboard.claim.verbatim"))
 	c.hint.SetText(lang.L("dashboard.claim.pick"))
 	c.empty.SetText(lang.L("dashboard.claim.none"))
 }
@@ -137,7 +142,7 @@ func (c *claimsTab) setData(data memberdata.Data) {
 // show fills the detail pane with one claim and its timeline.
 func (c *claimsTab) show(cl member.Claim) {
 	c.hint.Hide()
-	c.title.SetText(cl.Type)
+	c.title.SetText(claimTitle(cl))
 	bg, fg := claimStatusColors(cl.Status)
 	c.status.Set(part.ClaimStatus(cl.Status), bg, fg)
 	c.id.set(cl.ID)
@@ -173,6 +178,14 @@ func (c *claimsTab) showLate(cl member.Claim) {
 	c.lateBox.Show()
 }
 
+// claimTitle is a claim's heading: the server's description of it, which
+// BPJS Ketenagakerjaan writes in Indonesian; in English, after the program's
+// claim ("JHT claim: “Klaim JHT karena mengundurkan diri”"). Free text is not
+// machine-translated: the member can quote it to the office as it is.
+func claimTitle(cl member.Claim) string {
+	return lang.L("dashboard.claim.title", map[string]any{"Program": cl.Program, "Type": cl.Type})
+}
+
 // timelineStep is one event: a tick for a step passed, a dot for the
 // latest, then the status, when, and the office's note. Themed icons keep
 // the marks right in light and dark.
@@ -184,7 +197,7 @@ func timelineStep(e member.ClaimEvent, latest bool) fyne.CanvasObject {
 	marker := container.NewVBox(widget.NewIcon(mark))
 	status := widget.NewLabelWithStyle(part.ClaimStatus(e.Status), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	when := widget.NewLabel(i18n.FormatDateTime(e.At))
-	note := widget.NewLabel(e.Note)
+	note := widget.NewLabel(lang.L("dashboard.claim.note", map[string]any{"Note": e.Note}))
 	note.Wrapping = fyne.TextWrapWord
 	text := container.NewVBox(container.NewHBox(status, when), note)
 	return container.NewBorder(nil, nil, container.NewPadded(marker), nil, text)

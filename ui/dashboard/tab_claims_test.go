@@ -49,3 +49,35 @@ func TestClaims_SitiClaimPastPayoutTimeIsFlagged(t *testing.T) {
 		t.Error("Clear left the flag")
 	}
 }
+
+// BPJS Ketenagakerjaan writes a claim's description and its notes in
+// Indonesian. In Indonesian they show as written; in English the heading
+// names the program's claim first and the server's words are quoted, with a
+// line that says whose words they are.
+func TestClaims_ServerWordsQuotedInEnglish(t *testing.T) {
+	data := dashDemoMember(t, "siti@contoh.id")
+	cl := data.Claims[0]
+	if cl.Type == "" || len(cl.Timeline) == 0 || cl.Timeline[0].Note == "" {
+		t.Fatalf("Siti's claim has no description or note: %+v", cl)
+	}
+	for _, tc := range []struct {
+		code, title, note, verbatim string
+	}{
+		{"id", cl.Type, cl.Timeline[0].Note, "ditulis oleh BPJS Ketenagakerjaan"},
+		{"en", "JHT claim: “" + cl.Type + "”", "“" + cl.Timeline[0].Note + "”", "BPJS Ketenagakerjaan's own words, in Indonesian"},
+	} {
+		d, _ := newTestDashboard(t)
+		uitest.SetLanguage(t, tc.code)
+		d.SetData(data)
+		d.tabs.Select(d.item("dashboard.tab.claims"))
+		d.claims.list.Select(0)
+		if d.claims.title.Text != tc.title {
+			t.Errorf("%s: the heading is %q, want %q", tc.code, d.claims.title.Text, tc.title)
+		}
+		for _, want := range []string{tc.note, tc.verbatim} {
+			if !uitest.Contains(d.claims.detail, want) {
+				t.Errorf("%s: the detail lacks %q:\n%s", tc.code, want, strings.Join(uitest.Texts(d.claims.detail), "|"))
+			}
+		}
+	}
+}
