@@ -210,6 +210,7 @@ func New(p Params) *App {
 	a.unlock = newOfflineUnlock(a.p, a.cache, a.keys, a.session)
 	a.reg = &registrar{p: a.p, session: a.session}
 	a.book = newBookKeeper(a.p, a.cache, a.keys, a.session, &a.writes)
+	a.unlock.derive = a.book.current
 	a.refresh = &refresher{p: a.p, session: a.session, keys: a.keys, cache: a.cache, writes: &a.writes, lock: a.lockIf}
 	return a
 }

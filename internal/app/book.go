@@ -132,6 +132,30 @@ func (b *bookKeeper) save(ctx context.Context, store *cache.Cache, id string, ke
 	return data, nil
 }
 
+// current is a book's data derived again from its rows and documents, by
+// this version's readers and rules and as of now, in place of stored, the
+// snapshot its last import or edit saved (an earlier version of the app may
+// have read the same documents differently, and undated figures are as of
+// today). Nothing is written. Where the rows cannot be read, or the rules
+// now refuse them, the stored data stands and the reason is logged (no
+// member data in it).
+func (b *bookKeeper) current(ctx context.Context, store *cache.Cache, stored memberdata.Data, key *cache.Key) memberdata.Data {
+	if !book.IsBook(stored.Identifier) {
+		return stored
+	}
+	contents, err := b.load(ctx, store, stored.Identifier, key)
+	if err != nil {
+		b.p.Logger.Warn("book: its rows could not be read again; its last saved data is shown", "err", err)
+		return stored
+	}
+	data, err := contents.Data(stored.Identifier, b.p.Now())
+	if err != nil {
+		b.p.Logger.Warn("book: its rows could not be derived again; its last saved data is shown", "err", err)
+		return stored
+	}
+	return data
+}
+
 // open is the open book of the session of epoch: its identifier, key and
 // cache (ErrNotBook when the open account is not a book).
 func (b *bookKeeper) open(epoch uint64) (string, *cache.Key, *cache.Cache, error) {

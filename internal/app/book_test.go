@@ -12,6 +12,7 @@ import (
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/documents"
 	"github.com/cekbpjstk/cekbpjstk/internal/book"
+	"github.com/cekbpjstk/cekbpjstk/internal/memberdata"
 	"github.com/cekbpjstk/cekbpjstk/internal/prefs"
 	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsrec"
 	"github.com/cekbpjstk/cekbpjstk/keystore"
@@ -301,6 +302,60 @@ func TestBook_ImportPreviewConfirmAndEdit(t *testing.T) {
 	}
 	if _, err := a.EditBook(ctx, epoch, nil, []int64{c.Rows[0].ID}); err == nil {
 		t.Fatal("the book's identity was deleted")
+	}
+	e.noConnection()
+}
+
+// A book opens with the data its rows and documents give now, not the
+// snapshot its last import or edit saved: an earlier version of the app
+// may have derived them differently. Here the stored snapshot names the
+// member otherwise; the book still opens under the name its identity row
+// holds, by password and, remembered, at start-up.
+func TestBook_OpensDerivedAgainFromItsRows(t *testing.T) {
+	t.Parallel()
+	e := newBookEnv(t, keystore.NewMemory())
+	a, _ := e.start()
+	ctx := e.ctx()
+	n := newBook()
+	data, err := a.CreateBook(ctx, n, bookPassword, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, key, store, err := a.book.open(a.Epoch())
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale := data
+	stale.Member.FullName = "Nama Versi Lama"
+	snap, err := memberdata.Snapshot(stale)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := store.SaveBook(ctx, a.ProfileName(), id, key, snap, cache.BookChange{}, cache.SaveOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	// Control: the snapshot itself now says the other name.
+	if saved, err := memberdata.Load(ctx, store, a.ProfileName(), id, key); err != nil || saved.Member.FullName != stale.Member.FullName {
+		t.Fatalf("the stale snapshot was not saved: %q, %v", saved.Member.FullName, err)
+	}
+	a.Close()
+
+	b, o := e.start()
+	if o.Cached == nil || o.Cached.Member.FullName != n.Name {
+		t.Fatalf("remembered book at start-up: %+v", o.Cached)
+	}
+	if !b.UseCached(b.Epoch(), *o.Cached) {
+		t.Fatal("the start-up data was not taken")
+	}
+	if id := b.Lock(); id != data.Identifier {
+		t.Fatalf("lock returned %q", id)
+	}
+	if err := b.WaitLockSaved(ctx); err != nil {
+		t.Fatal(err)
+	}
+	got, err := b.UnlockOffline(ctx, bookRef(t, b, ctx).Ref, bookPassword)
+	if err != nil || got.Member.FullName != n.Name || len(got.Cards) != 2 {
+		t.Fatalf("unlocked: %q, %d cards, %v", got.Member.FullName, len(got.Cards), err)
 	}
 	e.noConnection()
 }

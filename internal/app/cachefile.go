@@ -123,6 +123,7 @@ func (a *App) OpenCache(ctx context.Context, onRemembered func(string)) Opening 
 	o.Locked = rememberedLocked(ctx, store, profile, o.Remembered)
 	if r.key != nil && !o.Locked {
 		if data, err := memberdata.Load(ctx, store, profile, o.Remembered, r.key); err == nil {
+			data = a.book.current(ctx, store, data, r.key)
 			o.Cached = &data
 			a.keys.setStartup(o.Remembered, r.key)
 		} else if !errors.Is(err, cache.ErrNotFound) {

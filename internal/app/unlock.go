@@ -28,6 +28,9 @@ type offlineUnlock struct {
 	keys  *keyCustody
 	open  opener
 	tries *throttle
+	// derive gives a book's data as this version derives it from its rows
+	// (bookKeeper.current); other data goes through as loaded.
+	derive func(context.Context, *cache.Cache, memberdata.Data, *cache.Key) memberdata.Data
 }
 
 func newOfflineUnlock(p *Params, c *cacheFile, k *keyCustody, o opener) *offlineUnlock {
@@ -147,6 +150,7 @@ func (u *offlineUnlock) withCopy(ctx context.Context, ref int64) (memberdata.Dat
 	if err != nil {
 		return memberdata.Data{}, passwordNeeded(summary)
 	}
+	data = u.derive(ctx, store, data, key)
 	if !u.use(epoch, data, key) {
 		return memberdata.Data{}, ErrStale
 	}
@@ -198,6 +202,7 @@ func (u *offlineUnlock) withPassword(ctx context.Context, ref int64, password st
 	}
 	u.tries.succeeded(ref)
 	u.keys.unlockPersisted(ctx, store, data.Identifier, key)
+	data = u.derive(ctx, store, data, key)
 	if !u.use(epoch, data, key) {
 		return memberdata.Data{}, ErrStale
 	}
