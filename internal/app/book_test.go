@@ -359,3 +359,57 @@ func TestBook_OpensDerivedAgainFromItsRows(t *testing.T) {
 	}
 	e.noConnection()
 }
+
+// A figure typed again, the same, is not stored twice: its preview says
+// the book holds it already and adds nothing; typed with a new figure
+// beside it, only the new one is added.
+func TestBook_TypedAgainIsNotStoredTwice(t *testing.T) {
+	t.Parallel()
+	e := newBookEnv(t, keystore.NewMemory())
+	a, _ := e.start()
+	ctx := e.ctx()
+	if _, err := a.CreateBook(ctx, newBook(), bookPassword, false); err != nil {
+		t.Fatal(err)
+	}
+	src := member.Source{File: "JMO"}
+	balance := func(kpj string, total member.Rupiah) member.BalanceAccount {
+		return member.BalanceAccount{KPJ: kpj, Total: total, AsOf: time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC), Source: &src}
+	}
+	epoch := a.Epoch()
+	typed := documents.Bundle{Balances: []member.BalanceAccount{balance("23011122233", 41_250_000)}}
+	p, err := a.PreviewTyped(ctx, epoch, "Saldo dari JMO", typed)
+	if err != nil || !p.Importable() || len(p.Rows) != 1 || p.Files[0].Kept {
+		t.Fatalf("first preview: %+v, %v", p, err)
+	}
+	if _, err := a.ConfirmImport(ctx, epoch, p); err != nil {
+		t.Fatal(err)
+	}
+	rows := func() int {
+		c, err := a.BookContents(ctx, epoch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(c.Rows)
+	}
+	before := rows()
+
+	p, err = a.PreviewTyped(ctx, epoch, "Saldo dari JMO", typed)
+	if err != nil || p.Importable() || len(p.Rows) != 0 || !p.Files[0].Kept || !p.Files[0].Typed || p.Files[0].Rows != 0 {
+		t.Fatalf("the same figure again: %+v, %v", p, err)
+	}
+	if _, err := a.ConfirmImport(ctx, epoch, p); !errors.Is(err, ErrImportRefused) {
+		t.Fatalf("confirming it: %v", err)
+	}
+
+	typed.Balances = append(typed.Balances, balance("23044455566", 3_100_000))
+	p, err = a.PreviewTyped(ctx, epoch, "Saldo dari JMO", typed)
+	if err != nil || !p.Importable() || len(p.Rows) != 1 || p.Rows[0].Balance.KPJ != "23044455566" || p.Files[0].Kept {
+		t.Fatalf("with a new figure beside it: %+v, %v", p, err)
+	}
+	if _, err := a.ConfirmImport(ctx, epoch, p); err != nil {
+		t.Fatal(err)
+	}
+	if got := rows(); got != before+1 {
+		t.Fatalf("%d rows after adding one figure to %d", got, before)
+	}
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"slices"
 
 	"github.com/cekbpjstk/cekbpjstk/cache"
 	"github.com/cekbpjstk/cekbpjstk/documents"
@@ -168,6 +169,20 @@ func (a *App) PreviewTyped(ctx context.Context, epoch uint64, name string, typed
 		return book.Preview{}, err
 	}
 	p := book.Typed(name, typed)
+	// Figures the book holds already (typed again, the same) are not
+	// stored twice; when nothing is left, the preview says so, as for a
+	// document the book keeps.
+	fresh := p.Rows[:0:0]
+	for _, r := range p.Rows {
+		if !slices.ContainsFunc(contents.Rows, r.Same) {
+			fresh = append(fresh, r)
+		}
+	}
+	p.Rows, p.Files[0].Rows = fresh, len(fresh)
+	if len(fresh) == 0 {
+		p.Files[0].Kept = true
+		return p, nil
+	}
 	if _, err := contents.Merged(typed); err != nil {
 		var problem *documents.Problem
 		if !errors.As(err, &problem) {

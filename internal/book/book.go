@@ -13,6 +13,7 @@
 package book
 
 import (
+	"bytes"
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
@@ -107,6 +108,14 @@ func (r Row) Encode() ([]byte, error) {
 		return nil, fmt.Errorf("book: row of kind %q holds nothing", r.Kind)
 	}
 	return json.Marshal(r)
+}
+
+// Same reports whether r holds what o holds, store ids aside: the same
+// kind, document and figures.
+func (r Row) Same(o Row) bool {
+	a, errA := r.Encode()
+	b, errB := o.Encode()
+	return errA == nil && errB == nil && bytes.Equal(a, b)
 }
 
 // DecodeRow reads a row Encode wrote.

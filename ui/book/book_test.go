@@ -95,6 +95,11 @@ func TestPreviewView_ShowsWhatWouldBeStored(t *testing.T) {
 	if len(stored) != 1 {
 		t.Fatal("confirm did not hand the preview over")
 	}
+	// Figures typed again, the same: nothing to add.
+	v.SetPreview(book.Preview{Files: []book.FilePreview{{Name: "JMO balance", Kept: true, Typed: true}}})
+	if !v.confirm.Disabled() || !uitest.Contains(v.Content(), "These figures are in your records already; adding them again changes nothing.") {
+		t.Errorf("typed again: confirm disabled %v, %q", v.confirm.Disabled(), uitest.Texts(v.Content()))
+	}
 	p.Problem = documents.Errorf("other_member", member.Source{File: "lain.pdf"}, "milik peserta lain", "belongs to another member")
 	v.SetPreview(p)
 	if !v.confirm.Disabled() || !uitest.Contains(v.Content(), "lain.pdf: belongs to another member") {

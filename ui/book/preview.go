@@ -82,7 +82,7 @@ func (v *PreviewView) SetPreview(p book.Preview) {
 	v.busy.Hide()
 	v.files.RemoveAll()
 	for _, f := range p.Files {
-		if f.Typed {
+		if f.Typed && !f.Kept {
 			v.files.Add(typedBlock(p.Rows))
 			continue
 		}
@@ -164,6 +164,8 @@ func fileBlock(f book.FilePreview) fyne.CanvasObject {
 		lines = append(lines, l)
 	}
 	switch {
+	case f.Kept && f.Typed:
+		add(lang.L("book.preview.keptTyped"), widget.MediumImportance)
 	case f.Kept:
 		add(lang.L("book.preview.kept"), widget.MediumImportance)
 	case f.Problem != nil:
