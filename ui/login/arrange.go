@@ -34,6 +34,7 @@ const (
 func (v *View) build(form fyne.CanvasObject) (content, titleRow fyne.CanvasObject) {
 	top := container.NewBorder(nil, nil, nil, v.settings, widget.NewLabelWithStyle(lang.L("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 	v.aside = container.NewVBox()
+	v.formBox = form
 	v.arrange()
 	left := container.NewVScroll(container.NewPadded(layouts.NewFlexColumn(columnMin, columnWidth, form)))
 	right := container.NewVScroll(container.NewPadded(layouts.NewFlexColumn(columnMin, columnWidth, v.aside)))
@@ -41,8 +42,8 @@ func (v *View) build(form fyne.CanvasObject) (content, titleRow fyne.CanvasObjec
 	// The title row spans both columns (the one when narrow), not the window.
 	top = layouts.NewFlexColumn(columnMin+2*theme.Padding(), 2*columnWidth+4*theme.Padding(), top)
 	titleRow = container.NewPadded(top)
-	return container.NewBorder(titleRow, nil, nil, nil,
-		&fyne.Container{Layout: formBeside{v}, Objects: []fyne.CanvasObject{left, right}}), titleRow
+	v.columns = &fyne.Container{Layout: formBeside{v}, Objects: []fyne.CanvasObject{left, right}}
+	return container.NewBorder(titleRow, nil, nil, nil, v.columns), titleRow
 }
 
 // arrange orders the aside: when the server could not be verified, or the
@@ -84,10 +85,19 @@ func (l formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	}
 	form, aside := objects[0], objects[1]
 	pad := theme.Padding()
-	l.v.setCompact(false)
-	formMin, asideMin := form.MinSize().Width, aside.MinSize().Width
+	needs := func() float32 { return size.Height } // the form's content's height
+	if s, ok := form.(*container.Scroll); ok {
+		needs = func() float32 { return s.Content.MinSize().Height }
+	}
+	// What the form needs with its labels above its fields (as the view is
+	// first built and side by side), measured before anything moves.
+	var formMin, asideMin, fullH float32
+	l.v.measure(false, func() {
+		formMin, asideMin, fullH = form.MinSize().Width, aside.MinSize().Width, needs()
+	})
 	if size.Width >= formMin+asideMin+2*pad {
 		l.v.setStacked(false)
+		l.v.setCompact(false)
 		// Each column as wide as it may be, up to columnWidth; where the
 		// two do not fit, the aside keeps what its content needs and the
 		// form takes the rest (it is never narrower than its own minimum).
@@ -102,14 +112,8 @@ func (l formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	l.v.setStacked(true)
-	formH := func() float32 { return size.Height }
-	if s, ok := form.(*container.Scroll); ok {
-		formH = func() float32 { return min(s.Content.MinSize().Height, size.Height) }
-	}
-	if formH()+l.v.asideLead() > size.Height {
-		l.v.setCompact(true)
-	}
-	h := formH()
+	l.v.setCompact(fullH+l.v.asideLead() > size.Height)
+	h := min(needs(), size.Height)
 	form.Move(fyne.NewPos(0, 0))
 	form.Resize(fyne.NewSize(size.Width, h))
 	aside.Move(fyne.NewPos(0, h))
@@ -150,7 +154,23 @@ func (v *View) setStacked(stacked bool) {
 	}
 }
 
-func (v *View) setCompact(compact bool) { v.compact = compact }
+// setCompact puts the form's labels beside their fields, or back above
+// them, and lays the form out again (its scroll may keep its size).
+func (v *View) setCompact(compact bool) {
+	if v.compact != compact {
+		v.compact = compact
+		v.formBox.Refresh()
+	}
+}
+
+// measure runs f with the form laid out as compact says, for its sizes
+// only: nothing is laid out in between.
+func (v *View) measure(compact bool, f func()) {
+	was := v.compact
+	v.compact = compact
+	defer func() { v.compact = was }()
+	f()
+}
 
 // labelled holds a label and its field (or "remember me" and Masuk): the
 // label above, or beside it in a first column as wide as first says where

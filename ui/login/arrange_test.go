@@ -120,3 +120,32 @@ func offlineButtons(v *View) []*widget.Button {
 	}
 	return out
 }
+
+// The lock screen in the smallest window (742×368, 1366×768 at 175 %),
+// after the view was laid out unlocked at that size: the password, Masuk
+// and "Bukan Anda? Keluar" are on screen, whole.
+func TestLoginView_LockScreenFitsTheSmallestWindow(t *testing.T) {
+	test.NewTempApp(t)
+	uitest.SetLanguage(t, "id")
+	v := New(nil)
+	v.SetOfflineAccounts([]cache.AccountSummary{{Ref: 1, Masked: "bu***@contoh.id", FetchedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC), Locked: true}})
+	w := test.NewWindow(v.Content())
+	defer w.Close()
+	w.Resize(fyne.NewSize(742, 368))
+	v.SetVerified(service.SecurityReport{Host: "127.0.0.1", PinRole: "primary", PinSHA256: "abc"})
+	w.Canvas().Refresh(v.Content())
+	v.SetLocked("budi@contoh.id", "Terkunci setelah 15 menit tidak dipakai.")
+	w.Canvas().Refresh(v.Content())
+	for name, o := range map[string]fyne.CanvasObject{"the password": v.password, "Masuk": v.submit, "Bukan Anda? Keluar": v.lock.notMe} {
+		if !onWindow(w, o) {
+			t.Errorf("locked: %s at %v size %v is not on the %v window", name,
+				fyne.CurrentApp().Driver().AbsolutePositionForObject(o), o.Size(), w.Canvas().Size())
+		}
+	}
+	// Inside its scroll too: the form's scroll is as tall as its content.
+	for _, s := range v.scrolls[:1] {
+		if s.Size().Height+0.5 < s.Content.MinSize().Height && s.Size().Height+0.5 < w.Canvas().Size().Height-60 {
+			t.Errorf("locked: the form's scroll is %v high, its content needs %v", s.Size().Height, s.Content.MinSize().Height)
+		}
+	}
+}

@@ -41,7 +41,9 @@ type View struct {
 	offline    *fyne.Container
 	demo       *fyne.Container
 	demoCard   *widget.Card
-	aside      *fyne.Container // beside the form: identity, offline accounts, notices (arrange.go)
+	aside      *fyne.Container   // beside the form: identity, offline accounts, notices (arrange.go)
+	formBox    fyne.CanvasObject // the form, in its scroll (arrange.go)
+	columns    *fyne.Container   // the form's and the aside's scrolls (arrange.go)
 
 	verified    bool
 	refused     bool // the server could not be verified: the offline accounts lead
@@ -175,6 +177,7 @@ func (v *View) SetChecking(host string) {
 	v.identity.SetChecking(host)
 	v.setFormEnabled(false)
 	v.showIdentityWhileLocked()
+	v.relayout() // the identity panel's height changed
 }
 
 // SetVerified shows the verified server and unlocks the form.
@@ -184,6 +187,7 @@ func (v *View) SetVerified(r service.SecurityReport) {
 	v.identity.SetVerified(r)
 	v.setFormEnabled(true)
 	v.showIdentityWhileLocked()
+	v.relayout() // the identity panel's height changed
 	v.FocusFirst()
 }
 
@@ -236,6 +240,7 @@ func (v *View) SetRefused(host string, err error) {
 	v.identity.SetRefused(host, err)
 	v.setFormEnabled(false)
 	v.showIdentityWhileLocked()
+	v.relayout() // the identity panel's height changed
 }
 
 // SetIdentifier fills the identifier, e.g. after registration or from "remember me".
@@ -379,6 +384,11 @@ func (v *View) relayout() {
 	for _, s := range v.scrolls {
 		s.Refresh()
 	}
+	// What the form and the aside need changed: share the height again
+	// (formBeside; their scrolls' own sizes do not change with it).
+	if v.columns != nil {
+		v.columns.Refresh()
+	}
 }
 
 func (v *View) trySubmit() {
@@ -390,24 +400,24 @@ func (v *View) trySubmit() {
 }
 
 // ShowMessage shows a sentence about a problem.
-func (v *View) ShowMessage(text string) {
-	v.message.Importance = widget.DangerImportance
-	v.message.SetText(text)
-	v.message.Show()
-}
+func (v *View) ShowMessage(text string) { v.setMessage(text, widget.DangerImportance) }
 
 // ShowInfo shows a sentence that is news, not a problem.
-func (v *View) ShowInfo(text string) {
-	v.message.Importance = widget.MediumImportance
-	v.message.SetText(text)
-	v.message.Show()
-}
+func (v *View) ShowInfo(text string) { v.setMessage(text, widget.MediumImportance) }
 
 // ShowSuccess shows a sentence about something that went well.
-func (v *View) ShowSuccess(text string) {
-	v.message.Importance = widget.SuccessImportance
+func (v *View) ShowSuccess(text string) { v.setMessage(text, widget.SuccessImportance) }
+
+// setMessage shows text under Masuk; a message of more lines than the last
+// one shares the window's height out again (formBeside).
+func (v *View) setMessage(text string, importance widget.Importance) {
+	before := v.message.MinSize().Height
+	v.message.Importance = importance
 	v.message.SetText(text)
 	v.message.Show()
+	if v.message.MinSize().Height != before {
+		v.relayout()
+	}
 }
 
 func (v *View) setFormEnabled(on bool) {
