@@ -26,8 +26,8 @@ const (
 // left and, beside it, the server's identity, the offline accounts, the
 // secondary notices and links, and the demo list. On a window too narrow
 // for both, the form comes first and the rest below it, the offline
-// accounts first; where the window is also too short for the form and the
-// accounts under it, the form's labels go beside their fields. Either way
+// accounts first. Where the window is too short for the form (and, under
+// it, the first account), the form's labels go beside their fields. Either way
 // Masuk is on screen without scrolling in the smallest window the shell
 // opens (1366×768 at 175 %: 742×368), and the offline accounts come before
 // the notices (arrange).
@@ -97,7 +97,7 @@ func (l formBeside) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	})
 	if size.Width >= formMin+asideMin+2*pad {
 		l.v.setStacked(false)
-		l.v.setCompact(false)
+		l.v.setCompact(fullH > size.Height) // a wide but short window
 		// Each column as wide as it may be, up to columnWidth; where the
 		// two do not fit, the aside keeps what its content needs and the
 		// form takes the rest (it is never narrower than its own minimum).
