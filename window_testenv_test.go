@@ -54,7 +54,7 @@ func startXvfb(t *testing.T, width, height int) string {
 
 // windowGeometry waits for the app's window on display and returns its
 // size in pixels.
-func windowGeometry(t *testing.T, display string, output *strings.Builder) (id string, width, height int) {
+func windowGeometry(t *testing.T, display string, output fmt.Stringer) (id string, width, height int) {
 	t.Helper()
 	deadline := time.Now().Add(60 * time.Second)
 	for time.Now().Before(deadline) {
@@ -87,22 +87,22 @@ func windowGeometry(t *testing.T, display string, output *strings.Builder) (id s
 
 // runWindow starts the app on display at scale with its own config dir
 // (where Fyne keeps the preferences, the chosen window size among them).
-func runWindow(t *testing.T, bin, display, scale, config string) (*exec.Cmd, *strings.Builder, chan error) {
+func runWindow(t *testing.T, bin, display, scale, config string) (*exec.Cmd, *lockedBuilder, chan error) {
 	t.Helper()
 	cmd := exec.Command(bin, "--verbose", "--data-dir", filepath.Join(config, "data"))
 	cmd.Env = append(os.Environ(), "DISPLAY="+display, "FYNE_SCALE="+scale, "XDG_CONFIG_HOME="+config, "HOME="+config)
-	var output strings.Builder
-	cmd.Stdout, cmd.Stderr = &output, &output
+	output := &lockedBuilder{} // read while the app runs (waitOnScreen)
+	cmd.Stdout, cmd.Stderr = output, output
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
 	exited := make(chan error, 1)
 	go func() { exited <- cmd.Wait() }()
 	t.Cleanup(func() { _ = cmd.Process.Kill() })
-	return cmd, &output, exited
+	return cmd, output, exited
 }
 
-func stopWindow(t *testing.T, cmd *exec.Cmd, output *strings.Builder, exited chan error) {
+func stopWindow(t *testing.T, cmd *exec.Cmd, output fmt.Stringer, exited chan error) {
 	t.Helper()
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
@@ -143,6 +143,12 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 			id, w, h := windowGeometry(t, display, output)
 			if w > c.w || h > c.h {
 				t.Errorf("the window is %d×%d px, larger than the %d×%d screen", w, h, c.w, c.h)
+			}
+			// Inside the real window, at this scale, the login view's main
+			// action is on screen without scrolling (the app's --verbose
+			// "on screen" line; TestWindowFit_… checks every view's).
+			if line := waitOnScreen(t, output, "login"); !strings.Contains(line, ` outside=""`) || strings.Contains(line, "actions=0") {
+				t.Errorf("the login view's main actions are not all on screen: %s", line)
 			}
 			// Never smaller than the layouts need (1024×520 logical) where
 			// the screen has room for it.
@@ -198,6 +204,23 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitOnScreen waits for the app's "on screen" line of screen (shell's
+// reportOnScreen) and returns it.
+func waitOnScreen(t *testing.T, output fmt.Stringer, screen string) string {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for time.Now().Before(deadline) {
+		for _, l := range strings.Split(output.String(), "\n") {
+			if strings.Contains(l, `msg="on screen" screen=`+screen+" ") {
+				return l
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no \"on screen\" line for %s within 20 s; output:\n%s", screen, output.String())
+	return ""
 }
 
 func abs(n int) int {

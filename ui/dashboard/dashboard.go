@@ -189,6 +189,22 @@ func doEach(fs []func()) {
 	}
 }
 
+// MainActions are the objects a member must reach without scrolling:
+// Perbarui (or, offline, the way back online) and every tab, by their
+// labels (no member data).
+func (d *Dashboard) MainActions() map[string]fyne.CanvasObject {
+	out := map[string]fyne.CanvasObject{}
+	for _, b := range []*widget.Button{d.refreshButton, d.onlineButton} {
+		if b.Visible() {
+			out[b.Text] = b
+		}
+	}
+	for i, b := range d.tabs.buttons {
+		out["tab "+d.tabs.Items[i].Text] = b
+	}
+	return out
+}
+
 // SetLater sets how the tabs not on screen are filled after SetData: later
 // must run each function on a later turn of the UI loop, in order (the
 // last one calls OnFilled). The default hands each to fyne.Do, which on

@@ -160,6 +160,20 @@ func New(do func(func())) *View {
 	return v
 }
 
+// MainActions are the objects a member must reach without scrolling:
+// Masuk and the first offline account, if any (named, not by its text:
+// that holds a masked identifier).
+func (v *View) MainActions() map[string]fyne.CanvasObject {
+	out := map[string]fyne.CanvasObject{"Masuk": v.submit}
+	for _, o := range v.offline.Objects {
+		if b, ok := o.(*widget.Button); ok && b.Visible() {
+			out["offline account"] = b
+			break
+		}
+	}
+	return out
+}
+
 // Content is the view's root object.
 func (v *View) Content() fyne.CanvasObject { return v.content }
 

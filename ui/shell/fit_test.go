@@ -64,16 +64,13 @@ func checkOnWindow(t *testing.T, h *harness, where string, objs map[string]fyne.
 		return true
 	})
 	d := fyne.CurrentApp().Driver()
-	for name, o := range objs {
+	for _, name := range outsideWindow(win, objs) {
+		o := objs[name]
 		if o == nil || !o.Visible() {
 			t.Errorf("%s: %s is not shown", where, name)
 			continue
 		}
-		pos, size := d.AbsolutePositionForObject(o), o.Size()
-		if size.Width <= 0 || size.Height <= 0 || pos.X < 0 || pos.Y < 0 ||
-			pos.X+size.Width > win.Width+0.5 || pos.Y+size.Height > win.Height+0.5 {
-			t.Errorf("%s: %s at %v size %v is not inside the %v window", where, name, pos, size, win)
-		}
+		t.Errorf("%s: %s at %v size %v is not inside the %v window", where, name, d.AbsolutePositionForObject(o), o.Size(), win)
 	}
 }
 
@@ -112,6 +109,10 @@ func TestWindowFit_EveryScreenAndScale(t *testing.T) {
 						objs["the tab "+lang.L(key)] = uitest.Button(t, h.screen(), lang.L(key))
 					}
 					checkOnWindow(t, h, where, objs)
+					// The --verbose "on screen" line names the same objects.
+					if acts := h.c.mainActions(); len(acts) != len(objs) || len(outsideWindow(h.c.win.Canvas().Size(), acts)) != 0 {
+						t.Errorf("%s: the main actions reported are %d, %v outside; want %d, none", where, len(acts), outsideWindow(h.c.win.Canvas().Size(), acts), len(objs))
+					}
 				}
 			}
 			test.Tap(uitest.Button(t, h.screen(), lang.L(tabs[0])))

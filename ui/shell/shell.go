@@ -318,6 +318,7 @@ func (c *Shell) show(s screen) {
 	// make bench times start-up by this line; it names no member data.
 	data := c.app.Data()
 	c.log.Debug("screen shown", "screen", screenNames[s], "offline", s == screenDashboard && data != nil && data.Offline)
+	c.reportOnScreenSoon()
 }
 
 func (c *Shell) updateTitle() {

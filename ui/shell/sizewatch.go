@@ -1,6 +1,8 @@
 package shell
 
 import (
+	"context"
+	"log/slog"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -48,6 +50,9 @@ func (c *Shell) resized(fyne.Size) {
 		c.do(func() {
 			if n == c.sizeSeq && c.windowOpen.Load() {
 				c.rememberSize()
+				if c.log.Enabled(context.Background(), slog.LevelDebug) {
+					c.reportOnScreen()
+				}
 			}
 		})
 	})
