@@ -117,6 +117,56 @@ func stopWindow(t *testing.T, cmd *exec.Cmd, output fmt.Stringer, exited chan er
 	}
 }
 
+// windowCases are the screens and scales the real-window tests open the
+// app on.
+var windowCases = []struct {
+	w, h  int
+	scale string
+	fyne  float64 // the scale Fyne computes
+}{
+	{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3}, {1366, 768, "1.5", 1.5}, {1366, 768, "1.75", 1.8},
+	{1920, 1080, "1.25", 1.3}, {1920, 1080, "1.5", 1.5}, {1920, 1080, "1.75", 1.8},
+}
+
+// Logged in as a demo member, in the real window on each screen and scale:
+// Perbarui and every dashboard tab are on screen without scrolling (the
+// app's --verbose "on screen" line).
+func TestWindow_DashboardFitsAtEveryScale(t *testing.T) {
+	requireDisplay(t)
+	bin := buildApp(t)
+	for _, c := range windowCases {
+		t.Run(fmt.Sprintf("%dx%d@%s", c.w, c.h, c.scale), func(t *testing.T) {
+			display := startXvfb(t, c.w, c.h)
+			cmd, output, exited := runWindow(t, bin, display, c.scale, t.TempDir())
+			id, _, _ := windowGeometry(t, display, output)
+			waitOutput(t, output, `msg="server verified"`)
+			xdotool := func(args ...string) {
+				x := exec.Command("xdotool", args...)
+				x.Env = append(os.Environ(), "DISPLAY="+display)
+				if out, err := x.CombinedOutput(); err != nil {
+					t.Fatalf("xdotool %v: %v %s", args, err, out)
+				}
+			}
+			// No window manager: keys go to the window under the pointer.
+			xdotool("mousemove", "--window", id, "40", "40")
+			xdotool("type", "--delay", "5", "budi@contoh.id")
+			xdotool("key", "Tab")
+			xdotool("type", "--delay", "5", "Sandbox#2026")
+			xdotool("key", "Return")
+			line := waitOnScreen(t, output, "dashboard")
+			if !strings.Contains(line, ` outside=""`) || !strings.Contains(line, "actions=9") {
+				t.Errorf("Perbarui and the 8 tabs are not all on screen: %s", line)
+			}
+			// ... and the dashboard did not grow the window past the screen
+			// (a view that needs more than the window makes Fyne grow it).
+			if _, w, h := windowGeometry(t, display, output); w > c.w || h > c.h {
+				t.Errorf("with the dashboard the window is %d×%d px, larger than the %d×%d screen", w, h, c.w, c.h)
+			}
+			stopWindow(t, cmd, output, exited)
+		})
+	}
+}
+
 // The real window on real X screens of the sizes members have, at the
 // scales they use (FYNE_SCALE; Fyne rounds 1.25 to 1.3 and 1.75 to 1.8):
 // it opens inside the screen, as large as the layouts need where the screen
@@ -127,15 +177,7 @@ func stopWindow(t *testing.T, cmd *exec.Cmd, output fmt.Stringer, exited chan er
 func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 	requireDisplay(t)
 	bin := buildApp(t)
-	cases := []struct {
-		w, h  int
-		scale string
-		fyne  float64 // the scale Fyne computes
-	}{
-		{1366, 768, "1", 1}, {1366, 768, "1.25", 1.3}, {1366, 768, "1.5", 1.5}, {1366, 768, "1.75", 1.8},
-		{1920, 1080, "1.25", 1.3}, {1920, 1080, "1.5", 1.5}, {1920, 1080, "1.75", 1.8},
-	}
-	for _, c := range cases {
+	for _, c := range windowCases {
 		t.Run(fmt.Sprintf("%dx%d@%s", c.w, c.h, c.scale), func(t *testing.T) {
 			display := startXvfb(t, c.w, c.h)
 			config := t.TempDir()
@@ -210,16 +252,23 @@ func TestWindow_FitsTheScreenAtEveryScale(t *testing.T) {
 // reportOnScreen) and returns it.
 func waitOnScreen(t *testing.T, output fmt.Stringer, screen string) string {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
+	return waitOutput(t, output, `msg="on screen" screen=`+screen+" ")
+}
+
+// waitOutput waits up to 30 s for a line of the app's output holding
+// text, and returns it.
+func waitOutput(t *testing.T, output fmt.Stringer, text string) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		for _, l := range strings.Split(output.String(), "\n") {
-			if strings.Contains(l, `msg="on screen" screen=`+screen+" ") {
+			if strings.Contains(l, text) {
 				return l
 			}
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	t.Fatalf("no \"on screen\" line for %s within 20 s; output:\n%s", screen, output.String())
+	t.Fatalf("no line with %q within 30 s; output:\n%s", text, output.String())
 	return ""
 }
 
