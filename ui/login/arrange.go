@@ -67,8 +67,9 @@ func (v *View) arrange() {
 // formBeside puts its two objects (the form's scroll and the aside's) side
 // by side when there is room for two columns, else the form on top at its
 // full height (or the window's) and the aside in the rest, leading with the
-// offline accounts; where the form and the aside's first block do not both
-// fit in the height, the form is compact (labelled).
+// offline accounts. Where the height has no room for the form (beside) or
+// for the form and the aside's first block (under it), the form is compact
+// (labelled).
 type formBeside struct{ v *View }
 
 func (formBeside) MinSize(objects []fyne.CanvasObject) fyne.Size {
