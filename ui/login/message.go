@@ -23,16 +23,9 @@ func (v *View) setMessage(text string, importance widget.Importance) {
 	}
 }
 
-// relayout lays the whole column out again after a list in it changed
-// size: a VBox grown in place was drawn over what follows it ("Tanpa
-// internet? Tentang SMS 2757" over the offline list's heading).
-func (v *View) relayout() {
-	for _, s := range v.scrolls {
-		s.Refresh()
-	}
-	// What the form and the aside need changed: share the height again
-	// (formBeside; their scrolls' own sizes do not change with it).
-	if v.columns != nil {
-		v.columns.Refresh()
-	}
-}
+// relayout lays both columns out again after what they hold changed size:
+// a VBox grown in place was drawn over what follows it ("Tanpa internet?
+// Tentang SMS 2757" over the offline list's heading), and the form's and the
+// aside's share of the height (formBeside) changes with them. Refreshing the
+// columns lays them out and refreshes both scrolls.
+func (v *View) relayout() { v.columns.Refresh() }

@@ -50,7 +50,7 @@ const onScreenSettle = 300 * time.Millisecond
 // reportOnScreenSoon logs, with --verbose, which of the screen's main
 // actions lie outside the window once it has settled (reportOnScreen).
 func (c *Shell) reportOnScreenSoon() {
-	if !c.log.Enabled(context.Background(), slog.LevelDebug) {
+	if !c.verbose() {
 		return
 	}
 	time.AfterFunc(onScreenSettle, func() { c.do(c.reportOnScreen) })
@@ -61,11 +61,17 @@ func (c *Shell) reportOnScreenSoon() {
 // each scale, and a member's --verbose log says so. Labels only, no
 // member data.
 func (c *Shell) reportOnScreen() {
+	if !c.verbose() || !c.windowOpen.Load() {
+		return
+	}
 	objs := c.mainActions()
-	if objs == nil || !c.windowOpen.Load() {
+	if objs == nil {
 		return
 	}
 	win := c.win.Canvas().Size()
 	c.log.Debug("on screen", "screen", screenNames[c.current], "window", win, "actions", len(objs),
 		"outside", strings.Join(outsideWindow(win, objs), ","))
 }
+
+// verbose reports whether debug lines are logged (--verbose).
+func (c *Shell) verbose() bool { return c.log.Enabled(context.Background(), slog.LevelDebug) }

@@ -1,8 +1,6 @@
 package shell
 
 import (
-	"context"
-	"log/slog"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -50,9 +48,7 @@ func (c *Shell) resized(fyne.Size) {
 		c.do(func() {
 			if n == c.sizeSeq && c.windowOpen.Load() {
 				c.rememberSize()
-				if c.log.Enabled(context.Background(), slog.LevelDebug) {
-					c.reportOnScreen()
-				}
+				c.reportOnScreen()
 			}
 		})
 	})
