@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"testing"
 	"time"
 
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 	"github.com/cekbpjstk/cekbpjstk/sandbox"
 )
 
@@ -251,5 +254,40 @@ func TestSet_WrapThroughWithMiddleware(t *testing.T) {
 	e.call("GET", "/v1/health", "", nil, http.StatusOK, nil)
 	if s := e.srv.Stats(); s.ByRoute["GET /v1/health"] != 5 {
 		t.Errorf("stats = %+v", s)
+	}
+}
+
+// A client that gives up during a latency fault gets no answer at all: the
+// server must not send the empty 200 a handler returning early would. A
+// client's transport can still read a response racing its own cancel (Go's
+// persistConn uses it), so an empty 200 there reached the app as a
+// malformed answer instead of a timeout.
+func TestFaults_LatencyCancelledSendsNothing(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	_ = Arm(e.srv, Fault{PathPrefix: "/v1/health", Latency: time.Minute})
+	cfg := tlsserve.Transport(t, e.srv.CertPEM()).TLSClientConfig.Clone()
+	cfg.NextProtos = []string{"http/1.1"}
+	conn, err := tls.Dial("tcp", e.ts.Listener.Addr().String(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, "GET /v1/health HTTP/1.1\r\nHost: sandbox\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	// close_notify: the server's handler sees its request cancelled, as
+	// when Go's transport closes a connection at a client's deadline.
+	if err := conn.CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	got, err := io.ReadAll(conn)
+	if len(got) > 0 {
+		t.Errorf("the server answered a request its client had given up: %q", got)
+	}
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Errorf("the server kept the connection open: %v", err)
 	}
 }
