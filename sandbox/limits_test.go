@@ -3,9 +3,12 @@ package sandbox
 import (
 	"context"
 	"net/http"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/cekbpjstk/cekbpjstk/internal/testkit/tlsserve"
 )
 
 // 50 wrong passwords for one account at once, at the sandbox's real
@@ -278,5 +281,27 @@ func TestLockout_RefundAndSucceed(t *testing.T) {
 	r1.Succeed()
 	if l.remaining("k", now) != 2 {
 		t.Errorf("after success remaining %d", l.remaining("k", now))
+	}
+}
+
+// A login waiting for the password gate when its client gives up gets no
+// answer at all, not an empty 200 the client could still read.
+func TestLogin_GaveUpWhileGatedGetsNoAnswer(t *testing.T) {
+	t.Parallel()
+	e := newEnv(t)
+	for range cap(e.srv.argon.slots) {
+		e.srv.argon.slots <- struct{}{}
+	}
+	defer func() {
+		for range cap(e.srv.argon.slots) {
+			<-e.srv.argon.slots
+		}
+	}()
+	body := `{"identifier":"budi@contoh.id","password":"` + DemoPassword + `"}`
+	got := tlsserve.HangUp(t, e.ts.Listener.Addr().String(), e.srv.CertPEM(),
+		"POST /v1/login HTTP/1.1\r\nHost: sandbox\r\nContent-Type: application/json\r\nContent-Length: "+
+			strconv.Itoa(len(body))+"\r\n\r\n"+body)
+	if len(got) > 0 {
+		t.Errorf("the server answered a login its client had given up: %q", got)
 	}
 }

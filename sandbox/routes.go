@@ -150,7 +150,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if errors.Is(err, context.Canceled) {
-		return
+		// The client went away: answer nothing, not the empty 200 that
+		// returning would send (a client can read it if it races the
+		// client's own cancel).
+		panic(http.ErrAbortHandler)
 	}
 	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	writeProblem(w, newProblem("internal", "Something went wrong on the server."))

@@ -8,11 +8,14 @@ package tlsserve
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"errors"
 	"io"
 	"log"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+	"time"
 )
 
 // Option changes how Serve starts the server.
@@ -77,4 +80,33 @@ func Transport(t testing.TB, caPEM []byte) *http.Transport {
 	tr := &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool, MinVersion: tls.VersionTLS12}, ForceAttemptHTTP2: true}
 	t.Cleanup(tr.CloseIdleConnections)
 	return tr
+}
+
+// HangUp sends request, raw HTTP/1.1, over TLS to the server at addr that
+// caPEM's CA signed, then closes its writing side (a TLS close_notify) the
+// way Go's transport goes away from a request it gave up on, and returns
+// whatever the server still sends before it closes the connection. A server
+// that answers nobody sends nothing.
+func HangUp(t testing.TB, addr string, caPEM []byte, request string) []byte {
+	t.Helper()
+	cfg := Transport(t, caPEM).TLSClientConfig.Clone()
+	cfg.NextProtos = []string{"http/1.1"}
+	conn, err := tls.Dial("tcp", addr, cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := io.WriteString(conn, request); err != nil {
+		t.Fatal(err)
+	}
+	if err := conn.CloseWrite(); err != nil {
+		t.Fatal(err)
+	}
+	_ = conn.SetReadDeadline(time.Now().Add(10 * time.Second))
+	got, err := io.ReadAll(conn)
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		t.Fatalf("the server kept the connection open after the client hung up: %v", err)
+	}
+	return got
 }
