@@ -10,9 +10,10 @@ import (
 )
 
 // buildRoutes wires every endpoint of api/openapi.yaml and returns the
-// server's handler. Middleware order, outside in: count, log, the
-// WithMiddleware hook (where sandbox/faults injects faults), then the mux, so
-// a request the hook answers itself is still counted and logged.
+// server's handler. Middleware order, outside in: count, log, silence for a
+// client gone, the WithMiddleware hook (where sandbox/faults injects faults),
+// then the mux, so a request the hook answers itself is still counted and
+// logged.
 func (s *Server) buildRoutes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /v1/health", s.handleHealth)
@@ -36,7 +37,7 @@ func (s *Server) buildRoutes() http.Handler {
 	mux.HandleFunc("POST /v1/me/password", s.authed(s.handlePassword))
 	mux.HandleFunc("GET /v1/me/logins", s.authed(s.handleLogins))
 	s.routes = problemErrors(mux)
-	return s.withStats(s.withLog(http.HandlerFunc(s.serveMiddleware)))
+	return s.withStats(s.withLog(silentWhenGone(http.HandlerFunc(s.serveMiddleware))))
 }
 
 func (s *Server) withStats(next http.Handler) http.Handler {
@@ -46,7 +47,24 @@ func (s *Server) withStats(next http.Handler) http.Handler {
 	})
 }
 
-// statusWriter remembers the status for the access log.
+// silentWhenGone answers nothing at all to a request whose client went away
+// before the handler wrote anything: the server would send the empty 200 a
+// handler returning without a word makes, and a client can still read it if
+// it races the client's own cancel (Go's transport uses such a response), so
+// a timeout would reach the app as a malformed answer. Handlers just return
+// when their request's context ends.
+func silentWhenGone(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		sw := &statusWriter{ResponseWriter: w}
+		next.ServeHTTP(sw, r)
+		if sw.status == 0 && r.Context().Err() != nil {
+			panic(http.ErrAbortHandler)
+		}
+	})
+}
+
+// statusWriter remembers the status written, 0 while nothing is (for the
+// access log and silentWhenGone).
 type statusWriter struct {
 	http.ResponseWriter
 	status int
@@ -150,10 +168,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	if errors.Is(err, context.Canceled) {
-		// The client went away: answer nothing, not the empty 200 that
-		// returning would send (a client can read it if it races the
-		// client's own cancel).
-		panic(http.ErrAbortHandler)
+		return // silentWhenGone answers nothing
 	}
 	s.log.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	writeProblem(w, newProblem("internal", "Something went wrong on the server."))
